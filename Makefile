@@ -1,0 +1,31 @@
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench system-deps clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e '.[test]'
+	touch $(STAMP)
+
+# Debian packages the tests read the PDF back with (pdftotext, pdffonts, qpdf)
+# and the font family the PDF embeds; installed only when missing and root.
+system-deps:
+	@command -v pdftotext >/dev/null && command -v qpdf >/dev/null && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
+	  || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq poppler-utils qpdf fonts-dejavu-core; } \
+	  || echo "warning: install poppler-utils, qpdf and fonts-dejavu-core"
+
+run: $(STAMP) system-deps
+	$(VENV)/bin/briefing build
+
+test: $(STAMP) system-deps
+	$(PY) -m pytest -q
+
+bench: $(STAMP) system-deps
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) out/*.pdf out/.briefing-cache
