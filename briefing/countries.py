@@ -1,0 +1,203 @@
+"""Recognise the world's countries in English text: names, aliases, adjectives, capitals.
+
+All data lives in ``data/countries.json`` (made by ``tools/make_countries.py``); this
+module only matches it. Matching is case-sensitive ("US" is a country, "us" is not)
+and whole-word, and at each position the longest known phrase wins, so "Mexico City"
+is Mexico's capital, "Papua New Guinea" is not Guinea and "Latin America" is nothing.
+Phrases that contain a country word without meaning the country ("Latin American",
+"Georgia, US") are listed per country under ``not_mentions`` and match as nothing.
+
+Why one regex and not Aho-Corasick: the ~2,700 phrases are compiled once into a
+single pattern shaped as a character trie, so the engine follows one branch per
+character instead of trying every alternative; it needs no extra dependency and
+gives word boundaries and longest-match-with-backtracking ("Washington" in
+"Washingtonian" fails, falls back to nothing) for free. Text without any character
+that can start a phrase (Cyrillic, all lower case) is skipped before the regex runs.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "countries.json"
+
+# When one phrase is several things for one country ("Monaco"), the first kind wins.
+KINDS = ("name", "alias", "adjective", "capital")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    country: str  # canonical name
+    kind: str     # one of KINDS
+    text: str
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    capital: str
+    currency: str
+    iso2: str | None = None
+    iso3: str | None = None
+
+    @property
+    def adjective(self) -> str:
+        """The usual adjective ("Turkish"), or the name where English uses it as one."""
+        return self.adjectives[0] if self.adjectives else self.name
+
+
+@cache
+def _records() -> tuple[dict, ...]:
+    return tuple(json.loads(DATA.read_text(encoding="utf-8")))
+
+
+@cache
+def all_countries() -> tuple[Country, ...]:
+    """Every country in the data, sorted by canonical name."""
+    return tuple(
+        Country(
+            name=r["name"],
+            aliases=tuple(r["aliases"]),
+            adjectives=tuple(r["adjectives"]),
+            capital=r["capital"],
+            currency=r["currency"],
+            iso2=r.get("iso2"),
+            iso3=r.get("iso3"),
+        )
+        for r in _records()
+    )
+
+
+def _surfaces_of(rec: dict) -> list[tuple[str, str]]:
+    """(phrase, kind) pairs that mean this country in running text, strongest kind first."""
+    pairs = [(rec["name"], "name")]
+    pairs += [(a, "alias") for a in rec["aliases"]]
+    pairs += [(a, "adjective") for a in rec["adjectives"]]
+    if not rec.get("capital_ambiguous"):
+        pairs += [(c, "capital") for c in [rec["capital"], *rec.get("capital_aliases", [])]]
+    return pairs
+
+
+def _spellings(phrase: str) -> set[str]:
+    """The phrase as written plus its decomposed form ("Türkiye" typed with a combining mark)."""
+    return {phrase, unicodedata.normalize("NFD", phrase)}
+
+
+@cache
+def _lexicon() -> dict[str, tuple[str, str] | None]:
+    """Phrase -> (country, kind); None for phrases that block a match (``not_mentions``)."""
+    lex: dict[str, tuple[str, str] | None] = {}
+    for rec in _records():
+        for phrase in rec.get("not_mentions", []):
+            for s in _spellings(phrase):
+                lex.setdefault(s, None)
+    for rec in _records():
+        for phrase, kind in _surfaces_of(rec):
+            for s in _spellings(phrase):
+                if lex.get(s) is None:  # a real meaning beats a blocker
+                    lex[s] = (rec["name"], kind)
+    return lex
+
+
+def _trie_regex(words) -> str:
+    """A regex matching any of ``words``, longest first, as a trie of nested groups.
+
+    A phrase ending in a word character must not be followed by one ("Oman" is not
+    in "Omani" unless "Omani" is a phrase itself); "U.S." needs no such check.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict, prev: str) -> str:
+        # Follow a chain of single children as one literal to keep the pattern small.
+        lit = ""
+        while len(node) == 1 and "" not in node:
+            ((ch, node),) = node.items()
+            lit += ch
+            prev = ch
+        alts = [re.escape(ch) + emit(child, ch) for ch, child in sorted(node.items()) if ch]
+        if "" in node:  # end of a phrase: tried after every longer continuation
+            alts.append(r"(?!\w)" if re.match(r"\w", prev) else "")
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return re.escape(lit) + body
+
+    return r"(?<!\w)" + emit(trie, "")
+
+
+@cache
+def _matcher() -> re.Pattern:
+    return re.compile(_trie_regex(_lexicon()))
+
+
+@cache
+def _starters() -> re.Pattern:
+    """Characters a country phrase can begin with: text with none of them has no mention."""
+    firsts = {p[0] for p, hit in _lexicon().items() if hit is not None}
+    return re.compile("[" + "".join(sorted(map(re.escape, firsts))) + "]")
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every country mention in ``text``, left to right, without overlaps."""
+    if not _starters().search(text):
+        return []
+    lex = _lexicon()
+    out = []
+    for m in _matcher().finditer(text):
+        hit = lex[m.group()]
+        if hit is not None:
+            out.append(Mention(m.start(), m.end(), hit[0], hit[1], m.group()))
+    return out
+
+
+def count_mentions(text: str) -> dict[str, int]:
+    """Canonical name -> number of mentions, most mentioned first (ties: first seen first)."""
+    return dict(Counter(m.country for m in find_mentions(text)).most_common())
+
+
+def _fold(s: str) -> str:
+    """Case-, accent- and apostrophe-insensitive key; drops "the" and a possessive."""
+    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = " ".join(s.casefold().split())
+    s = s.removeprefix("the ")
+    return s[:-2] if s.endswith("'s") else s
+
+
+@cache
+def _index() -> dict[str, str]:
+    """Folded name, alias or adjective -> canonical name (capitals are not names)."""
+    index: dict[str, str] = {}
+    for rec in _records():
+        for phrase in [rec["name"], *rec["aliases"], *rec["adjectives"]]:
+            index.setdefault(_fold(phrase), rec["name"])
+    return index
+
+
+def canonical(name: str) -> str | None:
+    """Canonical country name for a name, alias or adjective ("türkiye" -> "Turkey")."""
+    return _index().get(_fold(name)) if name else None
+
+
+def country(name: str) -> Country | None:
+    """The record for any name, alias or adjective, or None."""
+    canon = canonical(name)
+    return next((c for c in all_countries() if c.name == canon), None) if canon else None
+
+
+def country_currency(name: str) -> str | None:
+    """ISO 4217 code of the country's currency ("Belarusian" -> "BYN")."""
+    rec = country(name)
+    return rec.currency if rec else None

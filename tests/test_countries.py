@@ -1,0 +1,235 @@
+import json
+import subprocess
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+
+import pytest
+
+from briefing import countries
+from briefing.countries import (
+    DATA,
+    Mention,
+    canonical,
+    count_mentions,
+    country,
+    country_currency,
+    find_mentions,
+)
+
+
+def found(text):
+    return [(m.text, m.country, m.kind) for m in find_mentions(text)]
+
+
+def names(text):
+    return [m.country for m in find_mentions(text)]
+
+
+# --- matching -------------------------------------------------------------------
+
+def test_adjective_belarusian():
+    assert found("Belarusian officials") == [("Belarusian", "Belarus", "adjective")]
+
+
+def test_possessive_unicode_alias():
+    assert found("Türkiye's exports") == [("Türkiye", "Turkey", "alias")]
+    assert found("Brazil's ministry") == [("Brazil", "Brazil", "name")]
+    assert found("Brazil’s ministry") == [("Brazil", "Brazil", "name")]
+
+
+def test_us_forms_and_case():
+    assert names("U.S. exports") == ["United States"]
+    assert names("US and USA and U.S.A.") == ["United States"] * 3
+    assert names("tell us about it, Us too") == []
+    assert names("the USSR and the U.S.S.R.") == []
+
+
+def test_us_dollar_is_not_the_country():
+    assert names("trade of US$ 2,122 million and US$454.93 billion") == []
+    assert names("US exports of US$323.2 billion") == ["United States"]
+
+
+def test_argentine_adjective():
+    assert found("Argentine exports to Brazil") == [
+        ("Argentine", "Argentina", "adjective"),
+        ("Brazil", "Brazil", "name"),
+    ]
+
+
+def test_capital_longest_match():
+    assert found("Mexico City, 12 December") == [("Mexico City", "Mexico", "capital")]
+    assert found("talks in Kuwait City") == [("Kuwait City", "Kuwait", "capital")]
+    assert found("Washington said") == [("Washington", "United States", "capital")]
+    assert found("between Baku and Ankara") == [
+        ("Baku", "Azerbaijan", "capital"),
+        ("Ankara", "Turkey", "capital"),
+    ]
+
+
+def test_americas_regions_are_not_the_us():
+    for text in ("Latin America", "Latin American trade", "South American currency",
+                 "North America", "Central American migrants", "the Americas",
+                 "Inter-American Development Bank", "Latin Americans"):
+        assert names(text) == [], text
+    assert names("America and Latin America") == ["United States"]
+
+
+def test_compound_agreement_yields_three():
+    assert names("United States-Mexico-Canada Agreement") == ["United States", "Mexico", "Canada"]
+
+
+def test_hyphenated_compounds():
+    assert names("Belarusian-Russian talks on Russia-Belarus trade") == [
+        "Belarus", "Russia", "Russia", "Belarus"]
+    assert names("Azerbaijani-Turkish-Georgian business forum") == [
+        "Azerbaijan", "Turkey", "Georgia"]
+
+
+def test_south_korea_is_not_korea_twice():
+    assert found("South Korea") == [("South Korea", "South Korea", "name")]
+    assert names("North Korean missiles") == ["North Korea"]
+
+
+def test_guineas():
+    assert names("Papua New Guinea") == ["Papua New Guinea"]
+    assert names("Equatorial Guinea and Guinea-Bissau") == ["Equatorial Guinea", "Guinea-Bissau"]
+    assert found("Guinea, Conakry") == [("Guinea", "Guinea", "name"),
+                                        ("Conakry", "Guinea", "capital")]
+
+
+def test_niger_nigeria():
+    assert names("Niger, Nigeria, Nigerien, Nigerian") == ["Niger", "Nigeria", "Niger", "Nigeria"]
+
+
+def test_georgia_us_state_excluded():
+    assert names("Atlanta, Georgia and the state of Georgia") == []
+    assert names("Georgia, US is not Georgia") == ["Georgia"]
+    assert names("Georgia state officials") == []
+    assert names("Tbilisi and Georgia") == ["Georgia", "Georgia"]
+
+
+def test_word_boundaries():
+    assert names("Omani and Oman") == ["Oman", "Oman"]
+    assert names("Romania") == ["Romania"]
+    assert names("Washingtonian") == []
+    assert names("Indochina") == []
+
+
+def test_cote_divoire_apostrophes_and_nfd():
+    assert names("Côte d'Ivoire and Côte d’Ivoire") == ["Ivory Coast", "Ivory Coast"]
+    text = "Trade with " + unicodedata.normalize("NFD", "Türkiye")
+    (m,) = find_mentions(text)
+    assert m.country == "Turkey" and text[m.start:m.end] == m.text
+
+
+def test_offsets_and_type():
+    text = "In 1999, Belarus and Russia signed it in Moscow."
+    ms = find_mentions(text)
+    assert all(isinstance(m, Mention) for m in ms)
+    assert [text[m.start:m.end] for m in ms] == ["Belarus", "Russia", "Moscow"]
+    with pytest.raises(AttributeError):
+        ms[0].country = "x"
+
+
+def test_cyrillic_fast_path(monkeypatch):
+    def boom():
+        raise AssertionError("regex should not run")
+    monkeypatch.setattr(countries, "_matcher", boom)
+    assert find_mentions("Россия и Беларусь отметили годовщину") == []
+    assert find_mentions("no capital letters at all") == []
+
+
+def test_cyrillic_mixed_text_still_matches():
+    assert names("Россия (Russia) и Беларусь") == ["Russia"]
+
+
+def test_count_mentions_order():
+    text = "Türkiye and Azerbaijan. Turkish firms in Baku and Azerbaijani ones in Turkey."
+    assert count_mentions(text) == {"Turkey": 3, "Azerbaijan": 3}
+    assert list(count_mentions("Mexico, Canada, Mexico")) == ["Mexico", "Canada"]
+    assert count_mentions("") == {}
+
+
+def test_speed_large_text():
+    para = ("Trade between the United States and Mexico rose, US officials said in "
+            "Washington, while Latin American partners and Canada watched. ") * 20
+    text = para * 500  # ~1.3 MB
+    find_mentions("US")
+    t = time.perf_counter()
+    ms = find_mentions(text)
+    assert time.perf_counter() - t < 3.0
+    assert len(ms) == 5 * 20 * 500
+
+
+# --- lookups ----------------------------------------------------------------------
+
+def test_canonical():
+    assert canonical("Türkiye") == "Turkey"
+    assert canonical("TURKIYE") == "Turkey"
+    assert canonical("belarusian") == "Belarus"
+    assert canonical("u.s.") == "United States"
+    assert canonical("the Netherlands") == "Netherlands"
+    assert canonical("Brazil's") == "Brazil"
+    assert canonical("cote d’ivoire") == "Ivory Coast"
+    assert canonical("Russian Federation") == "Russia"
+    assert canonical("Czechia") == "Czech Republic"
+    assert canonical("Moscow") is None  # capitals are not names
+    assert canonical("Atlantis") is None
+    assert canonical("") is None
+
+
+def test_currency():
+    assert country_currency("Türkiye") == "TRY"
+    assert country_currency("Mexican") == "MXN"
+    assert country_currency("Belarus") == "BYN"
+    assert country_currency("United States") == "USD"
+    assert country_currency("Germany") == "EUR"
+    assert country_currency("Atlantis") is None
+
+
+def test_country_record():
+    rec = country("Azeri")
+    assert rec.name == "Azerbaijan" and rec.capital == "Baku" and rec.adjective == "Azerbaijani"
+
+
+# --- data ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def data():
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+def test_every_entry_complete(data):
+    assert len(data) >= 195
+    for rec in data:
+        assert rec["name"] and rec["capital"], rec
+        assert len(rec["currency"]) == 3 and rec["currency"].isupper(), rec
+        assert isinstance(rec["aliases"], list) and isinstance(rec["adjectives"], list)
+    assert sum(1 for r in data if r["adjectives"]) >= 190
+    assert {"Taiwan", "Kosovo", "Palestine", "Vatican City"} <= {r["name"] for r in data}
+
+
+def test_no_phrase_means_two_countries(data):
+    owners = defaultdict(set)
+    for rec in data:
+        for phrase in [rec["name"], rec["capital"], *rec["aliases"], *rec["adjectives"],
+                       *rec["capital_aliases"]]:
+            owners[phrase].add(rec["name"])
+            owners["fold:" + countries._fold(phrase)].add(rec["name"])
+    clashes = {p: o for p, o in owners.items() if len(o) > 1}
+    assert clashes == {}
+
+
+def test_every_name_finds_itself(data):
+    for rec in data:
+        assert names(rec["name"]) == [rec["name"]], rec["name"]
+        assert canonical(rec["name"]) == rec["name"]
+
+
+def test_no_heavy_imports():
+    code = ("import sys, briefing.countries as c; c.find_mentions('Russia');"
+            "print(sorted(m for m in ('pandas','reportlab','pycountry') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
