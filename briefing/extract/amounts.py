@@ -1,0 +1,139 @@
+"""Find money amounts in text: "$ 29.5 billion", "USD 1.2bn", "779,308 million dollars".
+
+Money parsers on PyPI mangle exactly these wire-copy forms (a space after the
+symbol, "bn"/"mn" glued to the number, the currency named after the scale), so
+this is a small grammar of our own, tested on such strings.
+
+Separators: "1,345" is a thousands group in English copy, but wire copy from
+regions with a decimal comma writes "US$ 1,345 billion" for 1.345 billion. A
+document whose other numbers show a decimal comma ("20,5%") is read that way
+for amounts whose scale word makes the grouped reading unnatural (nobody writes
+"1,345 billion" for 1.345 trillion in such copy, while "1,350 million" is the
+usual way to write 1.35 billion).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Prefix symbols and codes, longest first where they share a start.
+_PREFIX = {
+    "US$": "USD", "U$S": "USD", "U$": "USD", "USD": "USD", "US dollars": "USD",
+    "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
+    "NZ$": "NZD", "NZD": "NZD", "HK$": "HKD", "HKD": "HKD", "S$": "SGD", "SGD": "SGD",
+    "R$": "BRL", "BRL": "BRL", "MX$": "MXN", "MXN": "MXN",
+    "$": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
+    "CN¥": "CNY", "RMB": "CNY", "CNY": "CNY", "₹": "INR", "Rs.": "INR", "Rs": "INR", "INR": "INR",
+    "₽": "RUB", "RUB": "RUB", "₺": "TRY", "TRY": "TRY", "TL": "TRY", "₼": "AZN", "AZN": "AZN",
+    "₩": "KRW", "KRW": "KRW", "CHF": "CHF", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN",
+    "zł": "PLN", "BYN": "BYN", "UAH": "UAH", "₴": "UAH", "KZT": "KZT", "₸": "KZT", "ZAR": "ZAR",
+    "R": None,  # rand only with a scale word, see _SUFFIX_ONLY
+    "ARS": "ARS", "CLP": "CLP", "COP": "COP", "PEN": "PEN", "EGP": "EGP", "SAR": "SAR", "AED": "AED",
+    "QAR": "QAR", "ILS": "ILS", "₪": "ILS", "NGN": "NGN", "₦": "NGN", "PKR": "PKR", "BDT": "BDT",
+    "IDR": "IDR", "Rp": "IDR", "MYR": "MYR", "RM": "MYR", "THB": "THB", "฿": "THB", "VND": "VND",
+    "₫": "VND", "PHP": "PHP", "₱": "PHP", "IRR": "IRR", "GEL": "GEL", "AMD": "AMD", "UZS": "UZS",
+    "HUF": "HUF", "CZK": "CZK", "RON": "RON", "BGN": "BGN", "RSD": "RSD", "TWD": "TWD", "NT$": "TWD",
+}
+_PREFIX.pop("R")
+
+# Currency named after the number: "2.5 billion dollars", "1.2 trillion roubles".
+_SUFFIX = {
+    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "pounds": "GBP", "roubles": "RUB", "rubles": "RUB", "rupees": "INR",
+    "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "lira": "TRY", "liras": "TRY", "manat": "AZN",
+    "won": "KRW", "reais": "BRL", "reals": "BRL", "pesos": "MXN", "rand": "ZAR", "hryvnias": "UAH",
+    "tenge": "KZT", "swiss francs": "CHF", "francs": "CHF", "zloty": "PLN", "dirhams": "AED", "riyals": "SAR",
+    "ringgit": "MYR", "rupiah": "IDR", "baht": "THB", "dong": "VND", "shekels": "ILS", "naira": "NGN",
+    "belarusian rubles": "BYN", "belarusian roubles": "BYN", "canadian dollars": "CAD",
+    "australian dollars": "AUD",
+}
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+    "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh crore": 1e12,
+}
+
+APPROX = re.compile(r"\b(?:just\s+over|just\s+under|over|under|almost|nearly|about|around|some|roughly|approximately|"
+                    r"more\s+than|less\s+than|exceeded|exceeding|close\s+to|up\s+to|an\s+estimated)\s*$", re.I)
+
+
+def _alt(keys) -> str:
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+_NUM = r"\d{1,3}(?:[.,\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+"
+_SCALE = r"(?:lakh\s+crore|thousand|million|billion|trillion|lakhs?|crores?|mln|bln|trn|mn|bn|tn|tr|cr|[kmb])\b\.?"
+_AMOUNT = re.compile(
+    rf"(?P<pre>(?<![\w$€£¥₹₽₺₼])(?:{_alt(_PREFIX)}))\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?"
+    rf"(?:\s+(?P<suf1>{_alt(_SUFFIX)})\b)?"
+    rf"|(?<![\w.,])(?P<num2>{_NUM})\s*(?P<scale2>{_SCALE})?\s*(?P<suf2>{_alt(_SUFFIX)})\b",
+    re.I,
+)
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])|(?<![\d,.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])")
+_DECIMAL_POINT = re.compile(r"(?<![\d,.])\d+\.\d{1,2}(?![\d.])|(?<![\d,.])\d{1,3}(?:,\d{3}){2,}(?![\d,])")
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    value: float          # in currency units
+    currency: str         # ISO 4217
+    approx: bool          # "just over", "almost", "exceeded"...
+    text: str
+
+
+def decimal_comma(text: str) -> bool:
+    """Tell whether a document writes decimals with a comma ("20,5%", "1.234.567")."""
+    return len(_DECIMAL_COMMA.findall(text)) > len(_DECIMAL_POINT.findall(text))
+
+
+def parse_number(raw: str, scale: float = 1.0, comma_decimal: bool = False) -> float | None:
+    """Read "16,386", "1,345", "7.153", "1 234,5" as a float; None when malformed."""
+    s = raw.replace("\u202f", " ").strip()
+    if not re.search(r"\d", s):
+        return None
+    groups = re.fullmatch(r"\d{1,3}(?:([.,  ])\d{3})+(?:([.,])(\d+))?", s)
+    if groups and groups.group(2) is None and groups.group(1) in ".,":
+        sep = groups.group(1)
+        single = s.count(sep) == 1
+        # One separator and three digits: a group or a decimal? See module docstring.
+        if single and ((sep == "," and comma_decimal) or (sep == "." and not comma_decimal)):
+            if scale >= 1e9 or sep == ".":
+                return float(s.replace(sep, ".")) if sep == "," else float(s)
+        return float(s.replace(sep, ""))
+    if groups:
+        sep, dec = groups.group(1), groups.group(2)
+        if sep == dec:
+            return None
+        return float(s.replace(sep, "").replace(dec, "."))
+    if re.fullmatch(r"\d+[.,]\d+|\d+|[.,]\d+", s):
+        if s[0] in ".,":
+            return None  # "$ .bn": no digits before the point is not an amount we trust
+        return float(s.replace(",", "."))
+    return None
+
+
+def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
+    """Return the money amounts in ``text``; ``comma_decimal`` defaults to the text's own habit."""
+    if comma_decimal is None:
+        comma_decimal = decimal_comma(text)
+    found = []
+    for m in _AMOUNT.finditer(text):
+        if m.group("pre"):
+            pre, raw, scale_word, suffix = m.group("pre"), m.group("num"), m.group("scale"), m.group("suf1")
+            currency = _PREFIX.get(pre)  # codes are matched in their own case only
+        else:
+            raw, scale_word, suffix = m.group("num2"), m.group("scale2"), m.group("suf2")
+            currency = _SUFFIX[suffix.lower()]
+            if len(suffix) <= 3 and suffix.lower() in ("won", "dong") and not scale_word:
+                continue
+        scale = SCALES.get(re.sub(r"\s+", " ", scale_word.lower().rstrip(".")), 1.0) if scale_word else 1.0
+        value = parse_number(raw, scale, comma_decimal)
+        if value is None or currency is None:
+            continue
+        end = m.end()
+        approx = bool(APPROX.search(text[max(0, m.start() - 24):m.start()]))
+        found.append(Amount(m.start(), end, value * scale, currency, approx, text[m.start():end].strip()))
+    return found

@@ -1,0 +1,243 @@
+"""Find the periods a sentence speaks of: years, fiscal years, months and ranges.
+
+A period is written as the exports use it: "2021" (calendar year), "2017-18"
+(fiscal year), "2021-01..2021-11" (partial, inclusive). Expressions that lean on
+context ("last year", "the same period of 2020", "over those four months") are
+returned with a ``relation`` that ``resolve`` turns into a period once the
+article's date and the period in force are known.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_DASH = r"\s*(?:-|–|—|to|through|until|and)\s*"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of months; ``fiscal`` marks a fiscal year written "2017-18"."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+    fiscal: bool = False
+
+    @property
+    def full_year(self) -> bool:
+        return self.fiscal or (self.start[1] == 1 and self.end[1] == 12 and self.start[0] == self.end[0])
+
+    @property
+    def key(self) -> str:
+        if self.fiscal:
+            return f"{self.start[0]}-{(self.start[0] + 1) % 100:02d}"
+        if self.full_year:
+            return str(self.start[0])
+        return f"{self.start[0]}-{self.start[1]:02d}..{self.end[0]}-{self.end[1]:02d}"
+
+    @property
+    def months(self) -> int:
+        return (self.end[0] - self.start[0]) * 12 + self.end[1] - self.start[1] + 1
+
+    def shift(self, years: int) -> "Period":
+        return replace(self, start=(self.start[0] + years, self.start[1]), end=(self.end[0] + years, self.end[1]))
+
+
+def year(y: int) -> Period:
+    return Period((y, 1), (y, 12))
+
+
+def months(y: int, first: int, last: int, end_year: int | None = None) -> Period:
+    return Period((y, first), (end_year or y, last))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A period expression found in text.
+
+    ``period`` is set when the text alone fixes it. Otherwise ``relation`` says
+    how to get it from context: "last_year", "this_year", "year_earlier",
+    "same_span" (same months, ``year`` given), "anaphor" (the period in force),
+    "month" (a month of the article's year or the one before), "span_of_year"
+    (first N months of the article's year).
+    """
+
+    start: int
+    end: int
+    period: Period | None = None
+    relation: str | None = None
+    year: int | None = None
+    month: int | None = None
+    count: int | None = None
+    preposition: str | None = None   # word right before: in/for/during/of/than/since...
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
+
+
+def _count(word: str) -> int:
+    w = word.lower()
+    return int(w) if w.isdigit() else NUMBER_WORDS[w]
+
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name, rx in [
+    ("fiscal", rf"\b(?:(?:fiscal|financial)(?:\s+year)?\s+|FY\s?)(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}}|{_YEAR})\b"),
+    ("fiscal_bare", rf"\b(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}})\b(?!\s*(?:{_MONTH}|per|%))"),
+    ("fiscal_fy", rf"\bFY\s?(?P<y1>{_YEAR})\b"),
+    ("month_range", rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})\s*(?:of\s+|,\s*)?(?P<y2>{_YEAR})?\b"),
+    ("first_n", rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<this>this\s+year|the\s+year|last\s+year))?"),
+    ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?P<y>{_YEAR})|\bH(?P<h>[12])\s+(?P<y2>{_YEAR})"),
+    ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter\s+of\s+(?P<y>{_YEAR})|\bQ(?P<q>[1-4])\s+(?P<y2>{_YEAR})"),
+    ("same_span", rf"\b(?:in\s+|during\s+|over\s+)?the\s+same\s+(?:period|months?|two\s+months|quarter|\w+\s+months)\s+(?:of|in|a)\s+(?:(?P<y>{_YEAR})|(?P<last>last\s+year|the\s+previous\s+year|year\s+earlier))"),
+    ("year_earlier", r"\ba\s+year\s+(?:earlier|before|ago)\b|\bthe\s+previous\s+year\b|\bthe\s+year\s+before\b"),
+    ("anaphor", rf"\b(?:over|in|during|for)\s+(?:the|those|these|that)\s+(?:same\s+)?(?:(?P<n>{_COUNT})\s+)?(?:months|period|quarter)\b|\bthat\s+year\b|\bthe\s+same\s+year\b|\bthe\s+same\s+(?:{_COUNT}\s+)?months\b|\bat\s+the\s+time\b"),
+    ("last_year", r"\blast\s+year(?:'s)?\b|\bthe\s+past\s+year\b"),
+    ("this_year", r"\bthis\s+year(?:'s)?\b"),
+    ("whole_year", rf"\b(?:the\s+)?(?:whole|full|entire)(?:\s+of|\s+year)?\s+(?P<y>{_YEAR})\b"),
+    ("month_year", rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
+    ("month_alone", rf"\b(?:in|for|during|of|last)\s+(?P<m>{_MONTH})(?!\s*\d)\b"),
+    ("year", rf"\b(?P<y>{_YEAR})\b(?!\s*[-–/]\s*\d)"),
+]]
+
+_PREP = re.compile(r"(\w+)\W*$")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}\s*$")
+
+
+def find(text: str) -> list[Mention]:
+    """Return the period expressions in ``text``, left to right, not overlapping."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for name, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            mention = _build(name, m, text)
+            if mention is None:
+                continue
+            taken.append((s, e))
+            prep = _PREP.search(text[max(0, s - 20):s])
+            found.append(replace(mention, preposition=prep.group(1).lower() if prep else None))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _build(name: str, m: re.Match, text: str) -> Mention | None:
+    s, e = m.span()
+    g = m.groupdict()
+    if name in ("fiscal", "fiscal_bare"):
+        y1, y2 = int(g["y1"]), int(g["y2"][-2:])
+        if (y1 + 1) % 100 != y2:
+            return None
+        if name == "fiscal_bare" and _DAY_BEFORE.search(text[:s]):
+            return None
+        return Mention(s, e, period=Period((y1, 4), (y1 + 1, 3), fiscal=True))
+    if name == "fiscal_fy":
+        y = int(g["y1"])
+        return Mention(s, e, period=Period((y - 1, 4), (y, 3), fiscal=True))
+    if name == "month_range":
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        y2 = int(g["y2"]) if g["y2"] else None
+        y1 = int(g["y1"]) if g["y1"] else (y2 - 1 if y2 and m1 > m2 else y2)
+        if "and" in m.group(0).lower().split() and m2 != m1 + 1:
+            return None  # "in May and September": two months, not a range
+        if y2 is None:
+            return Mention(s, e, relation="month_range", month=m1, count=m2)
+        return Mention(s, e, period=months(y1, m1, m2, y2))
+    if name == "first_n":
+        n = _count(g["n"])
+        if not 1 <= n <= 12:
+            return None
+        if g["y"]:
+            return Mention(s, e, period=months(int(g["y"]), 1, n))
+        rel = (g["this"] or "").lower()
+        return Mention(s, e, relation="last_year_span" if rel.startswith("last") else "span_of_year", count=n)
+    if name == "half":
+        y = int(g["y"] or g["y2"])
+        first = (g["ord"] or "").lower() == "first" or g["h"] == "1"
+        return Mention(s, e, period=months(y, 1, 6) if first else months(y, 7, 12))
+    if name == "quarter":
+        y = int(g["y"] or g["y2"])
+        q = ORDINALS[g["ord"].lower()] if g["ord"] else int(g["q"])
+        return Mention(s, e, period=months(y, 3 * q - 2, 3 * q))
+    if name == "same_span":
+        if g["y"]:
+            return Mention(s, e, relation="same_span", year=int(g["y"]))
+        return Mention(s, e, relation="year_earlier")
+    if name == "anaphor" and g.get("n"):
+        return Mention(s, e, relation=name, count=_count(g["n"]))
+    if name in ("year_earlier", "anaphor", "last_year", "this_year"):
+        return Mention(s, e, relation=name)
+    if name == "whole_year":
+        return Mention(s, e, period=year(int(g["y"])))
+    if name == "month_year":
+        y, mo = int(g["y"]), _month(g["m"])
+        if _DAY_BEFORE.search(text[:s]):
+            return None  # "9 November 1991" is a date, not a trade period
+        return Mention(s, e, period=months(y, mo, mo))
+    if name == "month_alone":
+        word = g["m"]
+        if word.lower().rstrip(".") in ("may", "mar") and word[0].islower():
+            return None  # the verb "may", "mar"
+        if word[0].islower():
+            return None
+        start = m.start("m")
+        last = m.group(0).lower().startswith("last")
+        return Mention(start, e, relation="last_month" if last else "month", month=_month(word))
+    if name == "year":
+        if _DAY_BEFORE.search(text[:s]) and re.search(_MONTH + r"\s+$", text[:s], re.I):
+            return None
+        return Mention(s, e, period=year(int(g["y"])))
+    return None
+
+
+def resolve(mention: Mention, doc_date: str | None, current: Period | None) -> Period | None:
+    """Turn a mention into a period, given the article's date and the period in force."""
+    if mention.period is not None:
+        return mention.period
+    doc_year = int(doc_date[:4]) if doc_date else None
+    doc_month = int(doc_date[5:7]) if doc_date else None
+    rel = mention.relation
+    if rel == "last_year":
+        return year(doc_year - 1) if doc_year else None
+    if rel == "this_year":
+        if doc_year is None:
+            return None
+        if current is not None and not current.full_year and current.start[0] == current.end[0]:
+            return months(doc_year, current.start[1], current.end[1])
+        return year(doc_year)
+    if rel == "span_of_year":
+        return months(doc_year, 1, mention.count) if doc_year else None
+    if rel == "last_year_span":
+        return months(doc_year - 1, 1, mention.count) if doc_year else None
+    if rel in ("month", "last_month"):
+        if doc_year is None:
+            return None
+        y = doc_year if mention.month <= doc_month and rel == "month" else doc_year - 1
+        if rel == "last_month" and mention.month < doc_month:
+            y = doc_year
+        return months(y, mention.month, mention.month)
+    if rel == "month_range":
+        if doc_year is None:
+            return None
+        y = doc_year if mention.count <= doc_month else doc_year - 1
+        return months(y, mention.month, mention.count)
+    if rel == "same_span":
+        if current is None:
+            return year(mention.year)
+        return current.shift(mention.year - current.end[0])
+    if rel == "year_earlier":
+        return current.shift(-1) if current else None
+    if rel == "anaphor":
+        return current
+    return None
