@@ -233,3 +233,14 @@ def test_no_heavy_imports():
             "print(sorted(m for m in ('pandas','reportlab','pycountry') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_combining_forms_only_before_hyphen():
+    assert found("Sino-Russian ties") == [("Sino-", "China", "adjective"),
+                                          ("Russian", "Russia", "adjective")]
+    assert names("Sino Russo") == []
+
+
+def test_cities_named_after_capitals():
+    assert "Chile" not in names("Santiago de Cuba")
+    assert names("Santiago") == ["Chile"]

@@ -7,8 +7,9 @@ official names and to check currency codes; the shipped tool reads the JSON.
 Table columns, ``|``-separated, lists ``;``-separated:
   iso2 | name | aliases | adjectives and demonyms | capital; other capitals | currency | flags
 The first capital is the official one, the rest are other seats of government or
-spellings. Flag ``capamb``: the capital is too ambiguous to be read as the country
-in running text (it stays in the data). Regular plurals of demonyms
+spellings. A combining form ending in "-" ("Sino-") matches only before a hyphen.
+Flag ``capamb``: the capital is too ambiguous to be read as the country in running
+text (it stays in the data). Regular plurals of demonyms
 ("Brazilians", "Azeris") and accent-free spellings ("Turkiye") are generated.
 """
 from __future__ import annotations
@@ -54,7 +55,7 @@ CA | Canada | | Canadian | Ottawa | CAD |
 CF | Central African Republic | Centrafrique | Centrafrican | Bangui | XAF |
 TD | Chad | Republic of Chad; Tchad | Chadian | N'Djamena; Ndjamena; N’Djamena | XAF |
 CL | Chile | Republic of Chile | Chilean | Santiago; Santiago de Chile | CLP |
-CN | China | People's Republic of China; PRC; P.R.C.; Mainland China; PR China | Chinese | Beijing; Peking | CNY |
+CN | China | People's Republic of China; PRC; P.R.C.; Mainland China; PR China | Chinese; Sino- | Beijing; Peking | CNY |
 CO | Colombia | Republic of Colombia | Colombian | Bogotá | COP |
 KM | Comoros | Union of the Comoros; the Comoros | Comoran; Comorian | Moroni | KMF |
 CG | Republic of the Congo | Republic of Congo; Congo Republic; Congo-Brazzaville; Congo Brazzaville | | Brazzaville | XAF |
@@ -80,7 +81,7 @@ SZ | Eswatini | Swaziland; Kingdom of Eswatini | Swazi; Eswatini | Mbabane; Loba
 ET | Ethiopia | Federal Democratic Republic of Ethiopia | Ethiopian | Addis Ababa | ETB |
 FJ | Fiji | Republic of Fiji | Fijian | Suva | FJD |
 FI | Finland | Republic of Finland; Suomi | Finnish; Finn | Helsinki | EUR |
-FR | France | French Republic | French; Frenchman; Frenchmen; Frenchwoman; Frenchwomen | Paris | EUR |
+FR | France | French Republic | French; Frenchman; Frenchmen; Frenchwoman; Frenchwomen; Franco- | Paris | EUR |
 GA | Gabon | Gabonese Republic | Gabonese; Gabonais | Libreville | XAF |
 GM | Gambia | The Gambia; the Gambia; Republic of The Gambia | Gambian | Banjul | GMD |
 GE | Georgia | Sakartvelo | Georgian | Tbilisi | GEL |
@@ -103,7 +104,7 @@ IR | Iran | Islamic Republic of Iran; Persia | Iranian; Persian | Tehran; Tehera
 IQ | Iraq | Republic of Iraq | Iraqi | Baghdad | IQD |
 IE | Ireland | Republic of Ireland; Éire; Irish Republic | Irish; Irishman; Irishmen; Irishwoman | Dublin | EUR |
 IL | Israel | State of Israel | Israeli | Jerusalem | ILS |
-IT | Italy | Italian Republic; Italia | Italian | Rome | EUR |
+IT | Italy | Italian Republic; Italia | Italian; Italo- | Rome | EUR |
 JM | Jamaica | | Jamaican | Kingston | JMD |
 JP | Japan | Nippon; Nihon | Japanese | Tokyo | JPY |
 JO | Jordan | Hashemite Kingdom of Jordan | Jordanian | Amman | JOD |
@@ -162,10 +163,10 @@ PY | Paraguay | Republic of Paraguay | Paraguayan | Asunción | PYG |
 PE | Peru | Republic of Peru; Perú | Peruvian | Lima | PEN |
 PH | Philippines | the Philippines; Republic of the Philippines | Philippine; Filipino; Filipinos; Filipina; Filipinas | Manila | PHP |
 PL | Poland | Republic of Poland; Polska | Polish; Pole | Warsaw | PLN |
-PT | Portugal | Portuguese Republic | Portuguese | Lisbon | EUR |
+PT | Portugal | Portuguese Republic | Portuguese; Luso- | Lisbon | EUR |
 QA | Qatar | State of Qatar | Qatari | Doha | QAR |
 RO | Romania | Rumania; Roumania | Romanian; Rumanian | Bucharest | RON |
-RU | Russia | Russian Federation | Russian | Moscow | RUB |
+RU | Russia | Russian Federation | Russian; Russo- | Moscow | RUB |
 RW | Rwanda | Republic of Rwanda | Rwandan; Rwandese | Kigali | RWF |
 KN | Saint Kitts and Nevis | St Kitts and Nevis; St. Kitts and Nevis; Saint Kitts; St Kitts; St. Kitts; Federation of Saint Christopher and Nevis | Kittitian; Nevisian | Basseterre | XCD |
 LC | Saint Lucia | St Lucia; St. Lucia | Saint Lucian; St Lucian; St. Lucian | Castries | XCD |
@@ -200,7 +201,7 @@ TG | Togo | Togolese Republic | Togolese | Lomé | XOF |
 TO | Tonga | Kingdom of Tonga | Tongan | Nukuʻalofa; Nuku'alofa; Nuku’alofa | TOP |
 TT | Trinidad and Tobago | Trinidad & Tobago; Trinidad; Republic of Trinidad and Tobago | Trinidadian; Tobagonian; Trinbagonian | Port of Spain; Port-of-Spain | TTD |
 TN | Tunisia | Republic of Tunisia | Tunisian | Tunis | TND |
-TR | Turkey | Türkiye; Turkiye; Republic of Turkey; Republic of Türkiye | Turkish; Turk | Ankara | TRY |
+TR | Turkey | Türkiye; Turkiye; Republic of Turkey; Republic of Türkiye | Turkish; Turk; Turco- | Ankara | TRY |
 TM | Turkmenistan | | Turkmen; Turkmenistani; Turkoman | Ashgabat; Ashkhabad | TMT |
 TV | Tuvalu | | Tuvaluan | Funafuti | AUD |
 UG | Uganda | Republic of Uganda | Ugandan | Kampala | UGX |
@@ -255,6 +256,8 @@ NOT_MENTIONS = {
     "Russia": ["U.S.S.R.", "USSR"],
     "Turkey": ["Turks and Caicos", "Turks and Caicos Islands"],
     "Poland": ["North Pole", "South Pole"],
+    "Chile": ["Santiago de Cuba", "Santiago de Compostela", "Santiago de los Caballeros"],
+    "Libya": ["Tripoli, Lebanon"],
 }
 
 # Accent-free variants that would be too ambiguous to generate.
