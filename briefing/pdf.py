@@ -1,0 +1,526 @@
+"""Lay out the document XML from render.py as an A4 PDF with reportlab.
+
+Elements (children of <document title author subject keywords creator marking header>):
+  <title-block> <title/> <subtitle/> <line/>* </title-block>
+  <facts title=> <fact label=>text</fact>* </facts>        boxed key facts
+  <contents title=/>                                          table of contents
+  <section id= title=> ... </section>                         heading, outline entry, TOC entry
+  inside sections:
+    <p> with <b>/<i>;  <list><item/>*</list>;  <empty-note>;  <note>
+    <statements> <statement cite="1, 2">text</statement>* </statements>
+    <timeline> <column key=>head</column>x3 <event when= cite= note=>text</event>* <note/> </timeline>
+    <trade-table id= title= columns=> <column key= align=>head</column>*
+        <row partial= conflict=> <cell key= mark="conflict">text</cell>* </row>* <caption/> <note/>
+    </trade-table>
+    <chart title= unit= series="exports,imports" series-labels=> <bar label= exports= imports=/>* </chart>
+    <conflicts> <conflict title=> <value cite=>amount</value>* </conflict>* <warning/>* </conflicts>
+    <sources> <source n= file= places= date= agency= sha=>first words</source>* </sources>
+
+All text is taken from the parsed XML and escaped again before it reaches a
+reportlab Paragraph, so article text never acts as Paragraph markup.
+"""
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm, mm
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether,
+                                PageTemplate, Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus.flowables import Flowable, HRFlowable
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from .fonts import FontSet, register_fonts
+
+NAVY = colors.HexColor("#1F3A5F")
+GREY = colors.HexColor("#5B6670")
+RULE = colors.HexColor("#AAB4BE")
+SHADE = colors.HexColor("#EEF2F6")
+CONFLICT = colors.HexColor("#FBE3C8")
+EXPORTS = colors.HexColor("#2F6690")
+IMPORTS = colors.HexColor("#D08C3A")
+
+MARGIN_X = 2 * cm
+MARGIN_TOP = 2.4 * cm
+MARGIN_BOTTOM = 2.0 * cm
+NBSP = "\u00a0"
+
+
+def _table_style(fonts: FontSet, commands) -> TableStyle:
+    """Cells that are not Paragraphs would fall back to Helvetica: name our font."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.regular), *commands])
+
+
+def _styles(f: FontSet) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=f.regular, fontSize=9.5, leading=13.2,
+                          spaceAfter=4, textColor=colors.black,
+                          bulletFontName=f.regular)
+
+    def s(name, **kw):
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "body": base,
+        "title": s("title", fontName=f.bold, fontSize=22, leading=27, textColor=NAVY, spaceAfter=6),
+        "subtitle": s("subtitle", fontSize=13, leading=17, textColor=GREY, spaceAfter=6),
+        "line": s("line", fontSize=10, leading=14, textColor=GREY, spaceAfter=0),
+        "h1": s("h1", fontName=f.bold, fontSize=14, leading=18, textColor=NAVY,
+                spaceBefore=14, spaceAfter=6, keepWithNext=1),
+        "h2": s("h2", fontName=f.bold, fontSize=11, leading=14, textColor=NAVY,
+                spaceBefore=10, spaceAfter=4, keepWithNext=1),
+        "bullet": s("bullet", leftIndent=12, bulletIndent=2, spaceAfter=3),
+        "empty": s("empty", fontName=f.italic, textColor=GREY),
+        "note": s("note", fontName=f.italic, fontSize=8, leading=10.5, textColor=GREY, spaceAfter=3),
+        "cell": s("cell", fontSize=8.5, leading=10.8, spaceAfter=0),
+        "cell_r": s("cell_r", fontSize=8.5, leading=10.8, spaceAfter=0, alignment=TA_RIGHT),
+        "head": s("head", fontName=f.bold, fontSize=8.5, leading=10.8, spaceAfter=0,
+                  textColor=colors.white),
+        "head_r": s("head_r", fontName=f.bold, fontSize=8.5, leading=10.8, spaceAfter=0,
+                    textColor=colors.white, alignment=TA_RIGHT),
+        "fact_label": s("fact_label", fontName=f.bold, fontSize=9, leading=12.5, spaceAfter=0,
+                        textColor=NAVY),
+        "fact": s("fact", fontSize=9, leading=12.5, spaceAfter=0),
+        "box_title": s("box_title", fontName=f.bold, fontSize=10.5, leading=14, textColor=NAVY,
+                       spaceAfter=0),
+        "source": s("source", fontSize=8.5, leading=11.5, leftIndent=24, bulletIndent=0,
+                    spaceAfter=4),
+        "toc0": s("toc0", fontSize=10, leading=15, leftIndent=0, spaceAfter=0),
+        "toc1": s("toc1", fontSize=9, leading=13, leftIndent=14, spaceAfter=0, textColor=GREY),
+    }
+
+
+def _text(el: ET.Element | None) -> str:
+    """Plain text of an element (children included), escaped for a Paragraph."""
+    if el is None:
+        return ""
+    return escape(" ".join("".join(el.itertext()).split()))
+
+
+def _attr(el: ET.Element, name: str) -> str:
+    return escape(" ".join((el.get(name) or "").split()))
+
+
+def _inline(el: ET.Element) -> str:
+    """Template-written emphasis (<b>, <i>) kept; every text node escaped."""
+    parts = [escape(el.text or "")]
+    for child in el:
+        tag = {"b": "b", "strong": "b", "i": "i", "em": "i"}.get(child.tag)
+        inner = _inline(child)
+        parts.append(f"<{tag}>{inner}</{tag}>" if tag else inner)
+        parts.append(escape(child.tail or ""))
+    return " ".join("".join(parts).split())
+
+
+def _cite(cite: str) -> str:
+    """' [1, 2]' glued to the last word so a citation never starts a line."""
+    cite = " ".join(cite.split())
+    return f"{NBSP}[{cite.replace(', ', ',' + NBSP)}]" if cite else ""
+
+
+class _Heading(Paragraph):
+    """A Paragraph that the doc template turns into a TOC entry and bookmark."""
+
+    def __init__(self, text, style, level, toc_text):
+        super().__init__(text, style)
+        self.toc = (level, toc_text)
+
+
+class _PageCount(Flowable):
+    """Makes multiBuild repeat until 'Page N of M' uses the final page count."""
+
+    def __init__(self):
+        super().__init__()
+        self.total = 0
+        self.assumed = None
+
+    def isIndexing(self):
+        return 1
+
+    def isSatisfied(self):
+        return self.assumed == self.total
+
+    def beforeBuild(self):
+        self.assumed = self.total
+
+    def afterBuild(self):
+        pass
+
+    def notify(self, kind, stuff):
+        pass
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+class _Doc(BaseDocTemplate):
+    def __init__(self, buf, meta: dict, fonts: FontSet, styles, counter: _PageCount):
+        super().__init__(
+            buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+            title=meta["title"], author=meta["author"], subject=meta["subject"],
+            keywords=meta["keywords"], creator=meta["creator"],
+            invariant=1, initialFontName=fonts.regular, lang="en",
+        )
+        self.meta, self.fonts, self.counter = meta, fonts, counter
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+        self._keys = 0
+
+    def beforeDocument(self):
+        self._keys = 0
+        self.canv.showOutline()
+
+    def afterPage(self):
+        self.counter.total = self.page
+
+    def afterFlowable(self, flowable):
+        toc = getattr(flowable, "toc", None)
+        if not toc:
+            return
+        level, text = toc
+        self._keys += 1
+        key = f"h{self._keys}"
+        self.canv.bookmarkPage(key, fit="XYZ", top=self.frame._y + flowable.height + 12)
+        self.canv.addOutlineEntry(text, key, level=level, closed=False)
+        self.notify("TOCEntry", (level, text, self.page, key))
+
+    def _decorate(self, canv, doc):
+        """Running header (from page 2), marking on every page, 'Page N of M' footer."""
+        f, meta = self.fonts, self.meta
+        width, height = A4
+        canv.saveState()
+        canv.setFillColor(GREY)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        if doc.page > 1 and meta["header"]:
+            canv.setFont(f.regular, 8)
+            canv.drawString(MARGIN_X, height - 1.55 * cm, _clip(meta["header"], f.regular, 8,
+                                                                 self.width * 0.7))
+            canv.line(MARGIN_X, height - 1.7 * cm, width - MARGIN_X, height - 1.7 * cm)
+        if meta["marking"]:
+            canv.setFont(f.bold, 8)
+            canv.setFillColor(colors.HexColor("#7A1F1F"))
+            marking = _clip(meta["marking"], f.bold, 8, width - 2 * MARGIN_X)
+            canv.drawCentredString(width / 2, height - 1.0 * cm, marking)
+            canv.drawCentredString(width / 2, 0.8 * cm, marking)
+            canv.setFillColor(GREY)
+        canv.line(MARGIN_X, 1.45 * cm, width - MARGIN_X, 1.45 * cm)
+        canv.setFont(f.regular, 8)
+        total = self.counter.assumed or self.counter.total or doc.page
+        canv.drawRightString(width - MARGIN_X, 1.1 * cm, f"Page {doc.page} of {total}")
+        if meta["date"]:
+            canv.drawString(MARGIN_X, 1.1 * cm, meta["date"])
+        canv.restoreState()
+
+
+def _clip(text: str, font: str, size: float, width: float) -> str:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "\u2026", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
+
+
+class _Builder:
+    """Turns document XML elements into flowables."""
+
+    def __init__(self, fonts: FontSet, width: float):
+        self.f = fonts
+        self.st = _styles(fonts)
+        self.width = width
+
+    # -- blocks -------------------------------------------------------------
+    def children(self, el: ET.Element) -> list:
+        out = []
+        for child in el:
+            handler = getattr(self, "el_" + child.tag.replace("-", "_"), None)
+            out += handler(child) if handler else self.el_p(child)
+        return out
+
+    def el_title_block(self, el):
+        out = []
+        for child in el:
+            style = {"title": "title", "subtitle": "subtitle"}.get(child.tag, "line")
+            out.append(Paragraph(_inline(child), self.st[style]))
+        out.append(Spacer(1, 4 * mm))
+        out.append(HRFlowable(width="100%", thickness=1.2, color=NAVY, spaceAfter=8))
+        return out
+
+    def el_facts(self, el):
+        rows = [[Paragraph(_attr(fact, "label"), self.st["fact_label"]),
+                 Paragraph(_inline(fact), self.st["fact"])] for fact in el.iter("fact")]
+        if not rows:
+            return []
+        title = el.get("title")
+        data = ([[Paragraph(_attr(el, "title"), self.st["box_title"]), ""]] if title else []) + rows
+        t = Table(data, colWidths=[3.2 * cm, self.width - 3.2 * cm], splitInRow=1)
+        style = [("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                 ("BOX", (0, 0), (-1, -1), 0.8, NAVY),
+                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                 ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
+        if title:
+            style += [("SPAN", (0, 0), (-1, 0)), ("TOPPADDING", (0, 0), (-1, 0), 6)]
+        style += [("BOTTOMPADDING", (0, -1), (-1, -1), 7)]
+        t.setStyle(_table_style(self.f, style))
+        return [t, Spacer(1, 6 * mm)]
+
+    def el_contents(self, el):
+        toc = TableOfContents(levelStyles=[self.st["toc0"], self.st["toc1"]], dotsMinLevel=0,
+                              tableStyle=_table_style(self.f, [
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        out = []
+        if el.get("title"):
+            out.append(Paragraph(_attr(el, "title"), self.st["h2"]))
+        return out + [toc, Spacer(1, 4 * mm)]
+
+    def el_section(self, el):
+        title = " ".join((el.get("title") or "").split())
+        head = _Heading(escape(title), self.st["h1"], 0, title)
+        return [CondPageBreak(4 * cm), head] + self.children(el)
+
+    def el_p(self, el):
+        text = _inline(el)
+        return [Paragraph(text, self.st["body"])] if text else []
+
+    def el_note(self, el):
+        return [Paragraph(_inline(el), self.st["note"])]
+
+    def el_empty_note(self, el):
+        return [Paragraph(_inline(el), self.st["empty"])]
+
+    def el_list(self, el):
+        return [Paragraph(_inline(item), self.st["bullet"], bulletText="\u2022")
+                for item in el.iter("item")]
+
+    def el_statements(self, el):
+        return [Paragraph(_text(s) + _cite(s.get("cite") or ""), self.st["bullet"],
+                          bulletText="\u2022")
+                for s in el.iter("statement")]
+
+    # -- tables -------------------------------------------------------------
+    def _grid(self, data, widths, extra=()):
+        t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        t.setStyle(_table_style(self.f, [
+            ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            *extra,
+        ]))
+        return t
+
+    def el_timeline(self, el):
+        heads = {c.get("key"): _text(c) for c in el.findall("column")}
+        head = [Paragraph(heads.get(k, ""), self.st["head"]) for k in ("when", "text", "cite")]
+        rows = [head]
+        for ev in el.findall("event"):
+            text = _text(ev)
+            if ev.get("note"):
+                text += f'<br/><font size="7.5" color="#5B6670"><i>{_attr(ev, "note")}</i></font>'
+            cite = _attr(ev, "cite")
+            rows.append([Paragraph(_attr(ev, "when"), self.st["cell"]),
+                         Paragraph(text, self.st["cell"]),
+                         Paragraph(f"[{cite}]" if cite else "", self.st["cell"])])
+        widths = [3.0 * cm, self.width - 5.0 * cm, 2.0 * cm]
+        out = [self._grid(rows, widths), Spacer(1, 1.5 * mm)]
+        out += [Paragraph(_inline(n), self.st["note"]) for n in el.findall("note")]
+        return out + [Spacer(1, 3 * mm)]
+
+    def _widths(self, keys):
+        fixed = {"label": 3.4 * cm, "period": 2.6 * cm, "sources": 1.8 * cm}
+        rest = self.width - sum(fixed.get(k, 0) for k in keys)
+        flexible = [k for k in keys if k not in fixed]
+        each = rest / len(flexible) if flexible else 0
+        widths = [fixed.get(k, each) for k in keys]
+        scale = self.width / sum(widths) if not flexible else 1
+        return [w * scale for w in widths]
+
+    def el_trade_table(self, el):
+        columns = el.findall("column")
+        keys = [c.get("key") or "" for c in columns]
+        right = [c.get("align") == "right" for c in columns]
+        if not keys:
+            return []
+        head = [Paragraph(_text(c), self.st["head_r" if r else "head"])
+                for c, r in zip(columns, right)]
+        rows, extra = [head], []
+        for i, row in enumerate(el.findall("row"), 1):
+            cells = {c.get("key"): c for c in row.findall("cell")}
+            line = []
+            for j, (key, r) in enumerate(zip(keys, right)):
+                cell = cells.get(key)
+                text = _text(cell)
+                if row.get("partial") == "yes":
+                    text = f"<i>{text}</i>"
+                if cell is not None and cell.get("mark") == "conflict":
+                    text += "\u2020" if text else ""
+                    extra.append(("BACKGROUND", (j, i), (j, i), CONFLICT))
+                line.append(Paragraph(text, self.st["cell_r" if r else "cell"]))
+            rows.append(line)
+        title = " ".join((el.get("title") or "").split())
+        out = [CondPageBreak(3 * cm)]
+        if title:
+            out.append(_Heading(escape(title), self.st["h2"], 1, title))
+        out.append(self._grid(rows, self._widths(keys), extra))
+        out.append(Spacer(1, 1.5 * mm))
+        out += [Paragraph(_inline(c), self.st["note"]) for c in el.findall("caption")]
+        out += [Paragraph(_inline(n), self.st["note"]) for n in el.findall("note")]
+        return out + [Spacer(1, 3 * mm)]
+
+    # -- boxes --------------------------------------------------------------
+    def el_conflicts(self, el):
+        rows = []
+        for c in el.findall("conflict"):
+            values = "; ".join(f"{_text(v)}{_cite(v.get('cite') or '')}"
+                               for v in c.findall("value"))
+            rows.append([Paragraph(_attr(c, "title"), self.st["fact_label"]),
+                         Paragraph(values, self.st["fact"])])
+        for w in el.findall("warning"):
+            rows.append([Paragraph("Note", self.st["fact_label"]),
+                         Paragraph(_text(w), self.st["fact"])])
+        if not rows:
+            return []
+        t = Table(rows, colWidths=[4.2 * cm, self.width - 4.2 * cm], splitInRow=1)
+        t.setStyle(_table_style(self.f, [
+            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FFF6EC")),
+            ("BOX", (0, 0), (-1, -1), 0.8, IMPORTS),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor("#EBCFAE")),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        return [t, Spacer(1, 4 * mm)]
+
+    def el_sources(self, el):
+        out = []
+        for s in el.findall("source"):
+            bits = [b for b in (_attr(s, "places"), _attr(s, "date"), _attr(s, "agency")) if b]
+            text = f"<b>{_attr(s, 'file')}</b>"
+            if bits:
+                text += " \u2014 " + ", ".join(bits) + "."
+            words = _text(s)
+            if words:
+                text += f" <i>\u201c{words}\u201d</i>"
+            if s.get("sha"):
+                text += f' <font color="#5B6670">{_attr(s, "sha")}</font>'
+            out.append(Paragraph(text, self.st["source"], bulletText=f"[{s.get('n', '')}]"))
+        return out
+
+    # -- chart --------------------------------------------------------------
+    def el_chart(self, el):
+        series = [s for s in (el.get("series") or "").split(",") if s]
+        names = (el.get("series-labels") or "").split(",")
+        bars = el.findall("bar")
+        if not series or len(bars) < 2:
+            return []
+        try:
+            data = [[float(b.get(s) or 0) for b in bars] for s in series]
+        except ValueError:
+            return []
+        f = self.f
+        height = 6.2 * cm
+        d = Drawing(self.width, height)
+        d.initialFontName = f.regular  # the renderer's starting font, else Helvetica
+        chart = VerticalBarChart()
+        chart.x, chart.y = 1.4 * cm, 1.0 * cm
+        chart.width, chart.height = self.width - 5.2 * cm, height - 1.6 * cm
+        chart.data = data
+        chart.categoryAxis.categoryNames = [" ".join((b.get("label") or "").split()) for b in bars]
+        for axis in (chart.categoryAxis, chart.valueAxis):
+            axis.labels.fontName = f.regular
+            axis.labels.fontSize = 7.5
+            axis.strokeColor = RULE
+        chart.valueAxis.valueMin = min(0, min(min(x) for x in data))
+        chart.valueAxis.gridStrokeColor = colors.HexColor("#DDE3E9")
+        chart.valueAxis.visibleGrid = 1
+        chart.barSpacing = 1
+        chart.groupSpacing = 8
+        palette = [EXPORTS, IMPORTS, NAVY, GREY]
+        for i in range(len(series)):
+            chart.bars[i].fillColor = palette[i % len(palette)]
+            chart.bars[i].strokeColor = None
+        d.add(chart)
+        legend = Legend()
+        legend.fontName = f.regular
+        legend.fontSize = 8
+        legend.x, legend.y = self.width - 3.4 * cm, height - 1.0 * cm
+        legend.alignment = "right"
+        legend.colorNamePairs = [(palette[i % len(palette)], (names[i] if i < len(names) else s))
+                                 for i, s in enumerate(series)]
+        d.add(legend)
+        unit = " ".join((el.get("unit") or "").split())
+        if unit:
+            d.add(String(0, height - 0.35 * cm, unit, fontName=f.regular, fontSize=7.5,
+                         fillColor=GREY))
+        out = []
+        title = " ".join((el.get("title") or "").split())
+        if title:
+            out.append(Paragraph(escape(title), self.st["h2"]))
+        return [KeepTogether(out + [d, Spacer(1, 3 * mm)])]
+
+
+def _meta(root: ET.Element, settings: dict) -> dict:
+    def get(name):
+        return " ".join((root.get(name) or settings.get(name) or "").split())
+
+    title = get("title")
+    return {"title": title, "author": get("author"), "subject": get("subject"),
+            "keywords": get("keywords"), "creator": get("creator") or "briefing",
+            "marking": get("marking"), "header": get("header") or title,
+            "date": get("date")}
+
+
+def build_pdf(markup: str, settings: dict | None = None) -> bytes:
+    """Lay out document XML (render.render_markup) as PDF bytes; same input, same bytes."""
+    settings = dict(settings or {})
+    root = ET.fromstring(markup)
+    fonts = register_fonts()
+    counter = _PageCount()
+    buf = io.BytesIO()
+    doc = _Doc(buf, _meta(root, settings), fonts, _styles(fonts), counter)
+    builder = _Builder(fonts, doc.width)
+    story = [counter] + builder.children(root)
+    doc.multiBuild(story)
+    return buf.getvalue()
+
+
+def write_pdf(data: bytes, out: Path) -> None:
+    """Replace ``out`` atomically: a failure leaves the previous file as it was."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    mode = out.stat().st_mode & 0o777 if out.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

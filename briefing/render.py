@@ -1,0 +1,334 @@
+"""Render a Briefing into the small XML document language that pdf.py lays out.
+
+The templates (Jinja2, user folder first, then the package defaults) decide which
+sections exist, their order, titles, fixed wording and the trade-table columns;
+this module only turns the Briefing into plain, already formatted data for them.
+Source text is data: it reaches the templates as strings and is XML-escaped by
+autoescaping, so nothing in an article can act as markup or template code.
+"""
+from __future__ import annotations
+
+import re
+import traceback
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import jinja2
+
+from . import __version__
+from .errors import TemplateError
+from .model import SECTIONS, Briefing
+
+DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
+MAIN_TEMPLATE = "briefing.xml.j2"
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
+
+# Characters XML 1.0 cannot carry even escaped (form feeds, NULs from bad decodes).
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean(text) -> str:
+    """Source text as a string that can sit inside XML."""
+    return _XML_INVALID.sub("", "" if text is None else str(text))
+
+
+def format_date(iso: str | None) -> str:
+    """'2022-06-25' -> '25 June 2022'; partial or unknown forms pass through."""
+    if not iso:
+        return ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", iso)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return iso
+    month = MONTHS[int(m.group(2)) - 1]
+    if m.group(3):
+        return f"{int(m.group(3))} {month} {m.group(1)}"
+    return f"{month} {m.group(1)}"
+
+
+def _scaled(value: float, decimals: int) -> str:
+    a = abs(value)
+    for div, suffix in ((1e12, " trn"), (1e9, " bn"), (1e6, " m"), (1e3, " k")):
+        if a >= div:
+            return f"{a / div:,.{decimals}f}{suffix}"
+    return f"{a:,.{decimals}f}"
+
+
+def format_amount(value: float, currency: str = "", decimals: int = 1) -> str:
+    """Amount as the table shows it: 'USD 40.1 bn', minus sign typographic."""
+    try:  # the table module's own formatter, when it exists, keeps both in step
+        from . import tables  # noqa: PLC0415
+        text = tables.format_amount(value, currency)
+        if isinstance(text, str) and decimals == 1:
+            return text
+    except Exception:  # noqa: BLE001 - absent or different signature: use ours
+        pass
+    sign = "\u2212" if value < 0 else ""
+    return f"{currency} {sign}{_scaled(value, decimals)}".strip()
+
+
+def format_distinct(values: list[float], currency: str) -> list[str]:
+    """Format conflicting amounts with just enough decimals that they differ."""
+    texts = [format_amount(v, currency) for v in values]
+    for decimals in range(2, 7):
+        if len(set(texts)) == len(set(values)):
+            break
+        texts = [format_amount(v, currency, decimals) for v in values]
+    return texts
+
+
+def source_numbers(briefing: Briefing) -> dict[str, int]:
+    """File name -> citation number, in Briefing.documents order; stray files after."""
+    numbers = {doc.file: i for i, doc in enumerate(briefing.documents, 1)}
+
+    def add(files):
+        for f in files:
+            numbers.setdefault(f, len(numbers) + 1)
+
+    for statements in briefing.sections.values():
+        for s in statements:
+            add(s.sources)
+    for item in (*briefing.events, *briefing.shares, *briefing.trade):
+        add(item.sources)
+    for c in briefing.conflicts:
+        for v in c.values:
+            add(v.sources)
+    return numbers
+
+
+def _refs(files, numbers: dict[str, int]) -> dict:
+    refs = sorted({numbers[f] for f in files if f in numbers})
+    return {"refs": refs, "cite": ", ".join(map(str, refs)), "files": [clean(f) for f in files]}
+
+
+def _first_words(paragraphs, n: int = 14) -> str:
+    words = " ".join(paragraphs[:1]).split()
+    text = " ".join(words[:n])
+    return clean(text + ("\u2026" if len(words) > n else ""))
+
+
+def _sources(briefing: Briefing, numbers: dict[str, int]) -> list[dict]:
+    by_file = {doc.file: doc for doc in briefing.documents}
+    out = []
+    for file, n in numbers.items():
+        doc = by_file.get(file)
+        out.append({
+            "n": n,
+            "file": clean(file),
+            "places": ", ".join(clean(p) for p in doc.places) if doc else "",
+            "date": doc.date if doc and doc.date else "",
+            "date_text": format_date(doc.date) if doc else "",
+            "agency": clean(doc.agency) if doc and doc.agency else "",
+            "first_words": _first_words(doc.paragraphs) if doc else "",
+            "sha": doc.sha256[:12] if doc else "",
+            "sha256": doc.sha256 if doc else "",
+        })
+    return out
+
+
+def _when(event) -> str:
+    text = format_date(event.date) if event.date else str(event.year)
+    return text + ("*" if event.derived else "")
+
+
+def _events(briefing: Briefing, numbers) -> list[dict]:
+    return [{"when": _when(e), "year": e.year, "date": e.date or "", "derived": e.derived,
+             "how": clean(e.how), "text": clean(e.text), **_refs(e.sources, numbers)}
+            for e in briefing.events]
+
+
+def _sections(briefing: Briefing, numbers) -> dict[str, list[dict]]:
+    names = list(SECTIONS) + [k for k in briefing.sections if k not in SECTIONS]
+    return {name: [{"text": clean(s.text), **_refs(s.sources, numbers)}
+                   for s in briefing.sections.get(name, ())]
+            for name in names}
+
+
+def _table(briefing: Briefing, rows: list[dict], meta: dict, numbers) -> dict:
+    """Rows as given by tables.py, plus citations and which cells sources dispute."""
+    disputed: dict[str, set[str]] = {}
+    for c in briefing.conflicts:
+        disputed.setdefault(c.period, set()).add(c.field)
+    out = []
+    for row in rows:
+        r = {k: clean(v) for k, v in row.items() if k != "sources"}
+        fields = sorted(disputed.get(row.get("period", ""), ()))
+        if row.get("conflict") and not fields:
+            fields = ["label"]  # disputed, but not on a field we can point to
+        r.update(_refs(row.get("sources", ()), numbers), conflict_fields=fields,
+                 partial=bool(row.get("partial")), conflict=bool(row.get("conflict") or fields))
+        out.append(r)
+    return {"rows": out, "reporter": clean(meta.get("reporter") or ""),
+            "partner": clean(meta.get("partner") or ""),
+            "currency": clean(meta.get("currency") or ""), "unit": clean(meta.get("unit") or "")}
+
+
+def _default_meta(briefing: Briefing) -> dict:
+    others = [c for c in briefing.countries if c != briefing.reporter]
+    currency = next((t.currency for t in briefing.trade if t.currency), "")
+    return {"reporter": briefing.reporter, "partner": others[0] if others else None,
+            "currency": currency}
+
+
+def _chart(briefing: Briefing, rows: list[dict], currency: str) -> dict:
+    """Full-year figures in one unit for the bar chart; empty when under two years."""
+    years = [t for t in briefing.trade if t.full_year]
+    labels = {r.get("period"): r.get("label") or r.get("period") for r in rows}
+    if len({t.period for t in years}) < 2:
+        return {"bars": [], "series": [], "unit": ""}
+    if all(t.exports is not None and t.imports is not None for t in years):
+        series = ["exports", "imports"]
+    elif all(t.total is not None for t in years):
+        series = ["total"]
+    else:
+        years = [t for t in years if t.total is not None]
+        series = ["total"] if len(years) >= 2 else []
+    if not series:
+        return {"bars": [], "series": [], "unit": ""}
+    top = max(abs(getattr(t, s) or 0) for t in years for s in series)
+    div, word = next(((d, w) for d, w in ((1e12, "trn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
+                      if top >= d), (1, ""))
+    bars = [{"label": clean(labels.get(t.period, t.period)),
+             **{s: f"{(getattr(t, s) or 0) / div:.6g}" for s in series}} for t in years]
+    return {"bars": bars, "series": series, "unit": f"{currency} {word}".strip()}
+
+
+def _facts(briefing: Briefing, table: dict, sources: list[dict]) -> dict:
+    """Pieces for the key-facts box; the template words them."""
+    full = [r for r in table["rows"] if not r["partial"] and r.get("total")]
+    latest = full[-1] if full else None
+    previous = full[-2] if len(full) > 1 else None
+    currency = table["currency"]
+    total = latest.get("total", "") if latest else ""
+    if total and currency and currency not in total:
+        total = f"{currency} {total}"
+    balance = latest.get("balance", "") if latest else ""
+    if balance and currency and currency not in balance:
+        balance = f"{currency} {balance}"
+    shares = sorted(briefing.shares, key=lambda s: s.period or "")
+    share = shares[-1] if shares else None
+    dates = sorted(d.date for d in briefing.documents if d.date)
+    return {
+        "trade": {"period": latest.get("label") or latest.get("period"), "total": total,
+                  "change": latest.get("change", ""), "balance": balance,
+                  "previous": (previous.get("label") or previous.get("period")) if previous else ""}
+        if latest else None,
+        "share": {"percent": f"{share.percent:.1f}%", "text": clean(share.text),
+                  "period": clean(share.period or "")} if share else None,
+        "sources": {"count": len(briefing.documents), "first": format_date(dates[0]) if dates else "",
+                    "last": format_date(dates[-1]) if dates else ""},
+    }
+
+
+def _conflicts(briefing: Briefing, table: dict, numbers, currency: str) -> list[dict]:
+    labels = {r.get("period"): r.get("label") or r.get("period") for r in table["rows"]}
+    out = []
+    for c in briefing.conflicts:
+        amounts = format_distinct([v.value for v in c.values], currency)
+        out.append({"period": clean(c.period), "label": clean(labels.get(c.period, c.period)),
+                    "field": clean(c.field),
+                    "amounts": [{"amount": a, **_refs(v.sources, numbers)}
+                               for a, v in zip(amounts, c.values)]})
+    return out
+
+
+def build_context(briefing: Briefing, table_rows: list[dict], settings: dict,
+                  table_meta: dict | None = None) -> dict:
+    """Everything the templates may use, as plain strings, lists and dicts."""
+    settings = dict(settings or {})
+    numbers = source_numbers(briefing)
+    meta = {**_default_meta(briefing), **(table_meta or {})}
+    table = _table(briefing, list(table_rows or ()), meta, numbers)
+    sources = _sources(briefing, numbers)
+    countries = [clean(c) for c in briefing.countries]
+    dates = sorted(d.date for d in briefing.documents if d.date)
+    date = settings.get("date") or (dates[-1] if dates else "")
+    pair = "\u2013".join(countries) if countries else "Bilateral"
+    doc = {
+        "title": clean(settings.get("title") or f"{pair} Relations"),
+        "subtitle": clean(settings.get("subtitle") or ""),
+        "author": clean(settings.get("author") or ""),
+        "marking": clean(settings.get("marking") or ""),
+        "date": clean(date),
+        "date_text": clean(format_date(str(date)) if date else ""),
+        "subject": " and ".join(countries),
+        "keywords": ", ".join(countries + ["bilateral relations", "trade", "briefing"]),
+        "creator": f"briefing {__version__}",
+    }
+    return {
+        "doc": doc,
+        "settings": {k: clean(v) if isinstance(v, str) else v for k, v in settings.items()},
+        "countries": countries,
+        "reporter": clean(briefing.reporter or ""),
+        "sections": _sections(briefing, numbers),
+        "events": _events(briefing, numbers),
+        "table": table,
+        "chart": _chart(briefing, table["rows"], table["currency"]),
+        "facts": _facts(briefing, table, sources),
+        "sources": sources,
+        "skipped": [clean(s) for s in briefing.skipped],
+        "conflicts": _conflicts(briefing, table, numbers, table["currency"]),
+        "warnings": [clean(w) for w in briefing.warnings],
+    }
+
+
+def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
+    """User templates shadow the defaults file by file; anything missing falls back."""
+    paths = [str(templates_dir)] if templates_dir else []
+    paths.append(str(DEFAULT_TEMPLATES))
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _display(filename: str | None, fallback: str) -> str:
+    """Template path for messages: relative to the working folder when inside it."""
+    if not filename:
+        return fallback
+    path = Path(filename)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _template_error(exc: Exception, env: jinja2.Environment) -> TemplateError:
+    """Name the template file and line of a Jinja failure."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = _display(exc.filename, exc.name or MAIN_TEMPLATE)
+        return TemplateError(f"{where}:{exc.lineno}: {exc.message}")
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return TemplateError(f"{exc.name}: template not found")
+    roots = [str(Path(p).resolve()) for p in env.loader.searchpath]  # type: ignore[union-attr]
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        resolved = str(Path(frame.filename).resolve())
+        if any(resolved.startswith(r) for r in roots):
+            return TemplateError(f"{_display(frame.filename, '')}:{frame.lineno}: {exc}")
+    return TemplateError(f"{MAIN_TEMPLATE}: {exc}")
+
+
+def render_markup(briefing: Briefing, table_rows: list[dict], settings: dict,
+                  templates_dir: Path | None = None, table_meta: dict | None = None) -> str:
+    """Render the templates to document XML; template faults raise TemplateError."""
+    env = make_env(templates_dir)
+    context = build_context(briefing, table_rows, settings, table_meta)
+    try:
+        template = env.get_template(MAIN_TEMPLATE)
+        markup = template.render(context)
+    except jinja2.TemplateError as exc:
+        raise _template_error(exc, env) from None
+    except Exception as exc:  # a filter or test failing on the data
+        raise _template_error(exc, env) from None
+    try:
+        ET.fromstring(markup)
+    except ET.ParseError as exc:
+        where = _display(getattr(template, "filename", None), MAIN_TEMPLATE)
+        raise TemplateError(f"{where}: output is not well-formed XML "
+                            f"(output line {exc.position[0]}): {exc}") from None
+    return markup
