@@ -1,0 +1,75 @@
+"""Per-document extraction: a pure function of one source's text, date and the country pair.
+
+The pair is an input (not found per document) because "exports to Russia" only
+says who exports once we know which two countries the briefing is about; it is
+part of the cache key for that reason.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from briefing import countries
+from briefing.extract.amounts import decimal_comma
+from briefing.extract.events import extract_events
+from briefing.extract.sections import DEFAULT_KEYWORDS, classify
+from briefing.extract.sentences import split_sentences
+from briefing.extract.trade import extract_trade
+from briefing.model import Extraction, Sentence, Source
+
+# Bump when extraction output changes: it invalidates every cached extract.
+EXTRACTOR_VERSION = "1"
+
+
+def sentences_of(source: Source) -> list[str]:
+    """Return the document's prose sentences in order."""
+    return [s for p in source.paragraphs for s in split_sentences(p)]
+
+
+def count_mentions(source: Source) -> dict[str, int]:
+    """Return how often each country is named in the document (name, adjective or capital)."""
+    counts: Counter = Counter()
+    for paragraph in source.paragraphs:
+        counts.update(countries.count_mentions(paragraph))
+    return dict(counts)
+
+
+def detect_pair(mentions: list[dict[str, int]]) -> tuple[str, ...]:
+    """Return the two countries the sources are about: most documents first, then most mentions.
+
+    Counting documents before mentions keeps one article full of a third country
+    from outvoting a pair that every article names.
+    """
+    docs: Counter = Counter()
+    total: Counter = Counter()
+    for counts in mentions:
+        docs.update(counts.keys())
+        total.update(counts)
+    ranked = sorted(total, key=lambda c: (-docs[c], -total[c], c))
+    return tuple(ranked[:2])
+
+
+def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | None = None) -> Extraction:
+    """Extract sentences with their sections, trade figures, shares and events from one source."""
+    texts = sentences_of(source)
+    keywords = keywords or DEFAULT_KEYWORDS
+    sentences = tuple(Sentence(t, classify(t, keywords), i) for i, t in enumerate(texts))
+    warnings: list[str] = []
+    trade, shares = ([], [])
+    if len(pair) == 2:
+        comma = decimal_comma("\n".join(source.paragraphs))
+        trade, shares = extract_trade(texts, source.date, pair, source.file, comma)
+    else:
+        warnings.append("fewer than two countries named: no trade figures read")
+    if source.date is None:
+        warnings.append("no dateline date: relative dates ('last year') left unresolved")
+    events = extract_events(texts, source.date, source.file)
+    return Extraction(
+        file=source.file,
+        sha256=source.sha256,
+        mentions=count_mentions(source),
+        sentences=sentences,
+        trade=tuple(trade),
+        shares=tuple(shares),
+        events=tuple(events),
+        warnings=tuple(warnings),
+    )

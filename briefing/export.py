@@ -1,0 +1,55 @@
+"""The same extracts as the PDF, as JSON (everything) or CSV (the trade table)."""
+from __future__ import annotations
+
+import json
+
+from briefing.model import SECTIONS, Briefing
+
+
+def to_dict(briefing: Briefing) -> dict:
+    """Return the briefing as plain JSON-ready data; key names are a public interface."""
+    return {
+        "countries": list(briefing.countries),
+        "reporter": briefing.reporter,
+        "documents": [
+            {"file": d.file, "date": d.date, "places": list(d.places), "agency": d.agency, "sha256": d.sha256}
+            for d in briefing.documents
+        ],
+        "trade": [
+            {"period": r.period, "full_year": r.full_year, "reporter": r.reporter, "partner": r.partner,
+             "total": r.total, "exports": r.exports, "imports": r.imports, "currency": r.currency,
+             "sources": list(r.sources)}
+            for r in briefing.trade
+        ],
+        "shares": [
+            {"period": s.period, "percent": s.percent, "text": s.text, "sources": list(s.sources)}
+            for s in briefing.shares
+        ],
+        "events": [
+            {"year": e.year, "date": e.date, "derived": e.derived, "text": e.text, "how": e.how,
+             "sources": list(e.sources)}
+            for e in briefing.events
+        ],
+        "sections": {
+            name: [{"text": s.text, "sources": list(s.sources)} for s in briefing.sections.get(name, ())]
+            for name in SECTIONS
+        },
+        "conflicts": [
+            {"period": c.period, "field": c.field,
+             "values": [{"value": v.value, "sources": list(v.sources)} for v in c.values]}
+            for c in briefing.conflicts
+        ],
+        "warnings": list(briefing.warnings),
+        "skipped": list(briefing.skipped),
+        **({"changes": briefing.extra["changes"]} if "changes" in briefing.extra else {}),
+    }
+
+
+def to_json(briefing: Briefing) -> str:
+    return json.dumps(to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(briefing: Briefing) -> str:
+    from briefing.tables import table_csv, trade_frame
+
+    return table_csv(trade_frame(briefing))
