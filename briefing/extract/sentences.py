@@ -1,0 +1,73 @@
+"""Split a paragraph into sentences with one regex and a list of abbreviations.
+
+A candidate boundary is sentence punctuation, optional closing quotes or
+brackets, whitespace, then something that can start a sentence (a capital, a
+digit or an opening quote). The candidate is rejected when the word before the
+full stop is a known abbreviation or an initial, or when an ellipsis sits
+inside an open quotation.
+"""
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon jr sr
+    pres amb ave blvd dept univ corp approx vs viz cf al etc
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    e.g i.e u.s u.k u.n u.s.a e.u a.k.a""".split()
+)
+# Abbreviations that only shorten a word before a number: "No. 5", "Art. 12".
+NUMBER_ABBREVIATIONS = frozenset("no nos vol pp fig art sec ch para".split())
+
+_BOUNDARY = re.compile(
+    r"(?P<punct>[.!?\u2026]+)(?P<close>[\"'\u201d\u2019)\]\u00bb]*)(?P<space>\s+)"
+    r"(?=[\"'\u201c\u2018(\[\u00ab]*(?P<next>\w))"
+)
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_OPEN_QUOTES = re.compile(r"[\u201c\u00ab]")
+_CLOSE_QUOTES = re.compile(r"[\u201d\u00bb]")
+
+
+def _is_abbreviation(before: str, next_char: str) -> bool:
+    """Tell whether the text before a full stop ends with an abbreviation or an initial."""
+    m = _LAST_WORD.search(before)
+    if not m:
+        return False
+    word = m.group(1).lstrip(".")
+    if word.lower() in NUMBER_ABBREVIATIONS:
+        return next_char.isdigit()
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True  # an initial: "J. Smith"
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        return True  # U.S, e.g, i.e
+    return word.lower() in ABBREVIATIONS
+
+
+def _inside_quote(text: str) -> bool:
+    """An open quotation is still running at the end of ``text``."""
+    straight = text.count('"') % 2 == 1
+    curly = len(_OPEN_QUOTES.findall(text)) > len(_CLOSE_QUOTES.findall(text))
+    return straight or curly
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Return the sentences of a paragraph, stripped, in order."""
+    text = " ".join(paragraph.split())
+    out, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        nxt = m.group("next")
+        if not (nxt.isupper() or nxt.isdigit()):
+            continue
+        punct = m.group("punct")
+        before = text[start:m.start()]
+        if punct == "." and not m.group("close") and _is_abbreviation(before, nxt):
+            continue
+        if (punct.startswith("\u2026") or punct.startswith("..")) and _inside_quote(text[start:m.start()]):
+            continue
+        end = m.end("close")
+        out.append(text[start:end].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return [s for s in out if s]

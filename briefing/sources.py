@@ -1,0 +1,350 @@
+"""Find seed files, decode them and turn them into ``Source`` records.
+
+Everything here except ``find_seeds`` and ``read_source`` (when it is not
+given the bytes) is a pure function of its input.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from briefing.extract.events import MONTHS
+from briefing.model import Source
+
+SEED_SUFFIXES = (".txt", ".md")
+
+# --------------------------------------------------------------------------- finding
+
+
+def _is_temp(name: str) -> bool:
+    """Tell editor leftovers and hidden files from real seeds."""
+    return name.startswith((".", "#", "~")) or name.endswith(("~", "#", ".swp", ".swo", ".tmp"))
+
+
+def find_seeds(folder: Path) -> list[Path]:
+    """Return every .txt/.md file in ``folder`` and its subfolders, sorted by relative path.
+
+    Hidden files and folders and editor temp files are skipped.
+    """
+    folder = Path(folder)
+    found = []
+    for path in folder.rglob("*"):
+        rel = path.relative_to(folder)
+        if not path.is_file() or path.suffix.lower() not in SEED_SUFFIXES:
+            continue
+        if any(_is_temp(part) for part in rel.parts):
+            continue
+        found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
+_ZERO_WIDTH = re.compile(r"[\u00ad\u180e\u200b-\u200d\u2060\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control bytes mean this is not a text file."""
+    if b"\x00" in data:
+        return True
+    sample = data[:4096]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(sample) * 0.05
+
+
+# When several code pages read the bytes equally well, the most widespread wins.
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp1254", "cp1250", "iso8859_2",
+              "cp1253", "cp1256", "gb18030", "big5", "shift_jis", "euc_kr")
+
+
+# Code pages in use for today's text; DOS pages only when nothing else fits.
+_MODERN = ("cp125", "iso8859", "latin", "koi8", "mac_", "gb", "big5", "shift_jis", "euc", "cp93", "cp94", "utf")
+
+
+def _guess_decode(data: bytes) -> str:
+    """Decode non-UTF-8 bytes with the most plausible legacy code page."""
+    from charset_normalizer import from_bytes
+
+    results = list(from_bytes(data))
+    if not results:
+        raise ValueError("not a text file (no plausible encoding)")
+    modern = [r for r in results if r.encoding.startswith(_MODERN)]
+    results = modern or results
+    chaos = min(r.chaos for r in results)
+    calm = [r for r in results if r.chaos <= chaos + 0.01]
+    coherence = max(r.coherence for r in calm)
+    good = [r for r in calm if r.coherence >= coherence - 0.1]
+    rank = {name: i for i, name in enumerate(_PREFERRED)}
+    best = min(good, key=lambda r: rank.get(r.encoding, len(rank)))
+    return str(best)
+
+
+def normalize_text(text: str) -> str:
+    """Unify line ends, compose accents, make odd spaces plain and drop zero-width marks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = unicodedata.normalize("NFC", text)
+    text = _ZERO_WIDTH.sub("", text)
+    return _ODD_SPACES.sub(" ", text)
+
+
+def decode(data: bytes) -> str:
+    """Return the text of a seed file, whatever its encoding.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read directly;
+    anything else is guessed by charset-normalizer. Raises ValueError with a
+    short reason for empty or binary data.
+    """
+    if not data.strip():
+        raise ValueError("empty file")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"invalid {codec} text") from exc
+            break
+    else:
+        if _looks_binary(data):
+            raise ValueError("binary data, not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _guess_decode(data)
+    if _CONTROL.search(text[:4096]) and len(_CONTROL.findall(text[:4096])) > len(text[:4096]) * 0.05:
+        raise ValueError("binary data, not text")
+    text = normalize_text(text)
+    if not text.strip():
+        raise ValueError("empty file")
+    return text
+
+
+# --------------------------------------------------------------------------- dateline
+
+_MONTH = r"(?:%s)" % "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"\d{4}"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DATE = (
+    rf"(?:{_WEEKDAY}(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>{_YEAR})"
+    rf"|{_WEEKDAY}(?P<m2>{_MONTH})\.?\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})"
+    rf"|(?P<y3>{_YEAR})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
+)
+_PLACE = r"[^\W\d_][^,:;()\[\]\d\n]{0,60}?"
+_DATELINE = re.compile(
+    rf"^\s*(?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*)"
+    rf"(?:\s*,\s*(?P<date>{_DATE}))?"
+    rf"(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?"
+    rf"\s*(?P<sep>:|--|-|\u2013|\u2014)\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _place(name: str) -> str:
+    """Title-case a place written in capitals; keep any other spelling as written."""
+    name = " ".join(name.split())
+    return name.title() if name.isupper() else name
+
+
+def _dateline_date(m: re.Match) -> str | None:
+    """Return the ISO date of a dateline match, or None if it is not a real date."""
+    if not m.group("date"):
+        return None
+    if m.group("y3"):
+        y, mo, d = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
+    else:
+        i = "1" if m.group("y1") else "2"
+        y = int(m.group("y" + i))
+        mo = MONTHS[m.group("m" + i).lower().rstrip(".")]
+        d = int(re.match(r"\d+", m.group("d" + i)).group())
+    try:
+        from datetime import date
+
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_dateline(first_paragraph: str) -> tuple[tuple[str, ...], str | None, str | None, str]:
+    """Split a wire dateline ("Moscow/Minsk, 25 June 2022 (TDI): ...") from its text.
+
+    Returns (places, ISO date, agency, rest). A dateline needs a date or an
+    agency, or a place written in capitals; otherwise ((), None, None, text).
+    """
+    m = _DATELINE.match(first_paragraph)
+    if m:
+        places = tuple(_place(p) for p in m.group("places").split("/") if p.strip())
+        date_iso = _dateline_date(m)
+        agency = m.group("agency").strip() if m.group("agency") else None
+        words_ok = all(len(p.split()) <= 4 for p in places)
+        capitals = all(p.isupper() for p in m.group("places").split("/"))
+        if words_ok and (date_iso or agency or (capitals and m.group("sep") != ":")):
+            return places, date_iso, agency, m.group("rest").strip()
+    return (), None, None, first_paragraph
+
+
+# --------------------------------------------------------------------------- markdown
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_MD_QUOTE = re.compile(r"^\s*>\s?")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w)|`)")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+
+
+def strip_markdown(line: str) -> tuple[str, bool]:
+    """Return a Markdown line as plain text and whether it was a heading or list item."""
+    if _MD_RULE.match(line):
+        return "", True
+    marked = bool(_MD_HEADING.match(line) or _MD_BULLET.match(line))
+    line = _MD_HEADING.sub("", line)
+    line = _MD_BULLET.sub("", line)
+    line = _MD_QUOTE.sub("", line)
+    line = _MD_IMAGE.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_EMPHASIS.sub("", line)
+    return line.strip().rstrip("#").strip() if marked else line.strip(), marked
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+_PROSE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]\u00bb]*$")
+_LOWER_START = re.compile(r"^[a-z0-9(\"'\u201c\u2018,;:\u2013\u2014-]")
+
+
+def is_prose(line: str) -> bool:
+    """A line is prose when it ends like a sentence (punctuation, maybe a closing quote)."""
+    return bool(_PROSE_END.search(line.strip()))
+
+
+def _squash(line: str) -> str:
+    return " ".join(line.lower().split())
+
+
+def is_repeat(a: str, b: str) -> bool:
+    """Two neighbouring lines are copies (captions) if equal or one contains the other."""
+    a, b = _squash(a), _squash(b)
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return short in long_ and len(short) >= 12 and len(short) >= 0.5 * len(long_)
+
+
+def _mark_repeats(lines: list[str]) -> set[int]:
+    """Return indexes of non-blank lines that repeat their non-blank neighbour."""
+    idx = [i for i, line in enumerate(lines) if line.strip()]
+    hit = set()
+    for a, b in zip(idx, idx[1:]):
+        if b - a <= 2 and is_repeat(lines[a], lines[b]):
+            hit.update((a, b))
+    return hit
+
+
+def _joins_next(line: str, nxt: str, width: int) -> bool:
+    """Tell a hard-wrapped line (continued below) from a line standing alone."""
+    if is_prose(line):
+        return False
+    if _LOWER_START.match(nxt.strip()):
+        return True
+    return len(line) >= 40 and len(line) >= 0.75 * width
+
+
+def _block_paragraphs(block: list[str]) -> tuple[list[str], list[str]]:
+    """Join the wrapped lines of one blank-line block; return (paragraphs, dropped lines)."""
+    width = max(len(line) for line in block)
+    paras, dropped, current = [], [], []
+    for i, line in enumerate(block):
+        current.append(line.strip())
+        nxt = block[i + 1] if i + 1 < len(block) else None
+        if nxt is not None and _joins_next(line.strip(), nxt, width):
+            continue
+        text = " ".join(current)
+        (paras if is_prose(text) else dropped).append(text)
+        current = []
+    return paras, dropped
+
+
+def split_paragraphs(text: str, markdown: bool = False) -> tuple[list[str], list[str]]:
+    """Return (prose paragraphs, dropped lines) of a decoded text.
+
+    Blank lines separate paragraphs; wrapped lines are joined; captions
+    (repeated lines) and lines that do not end like a sentence are dropped.
+    """
+    lines, dropped = [], []
+    for raw in text.split("\n"):
+        if markdown:
+            plain, marked = strip_markdown(raw)
+            if marked and plain and not is_prose(plain):
+                dropped.append(plain)
+                plain = ""
+            lines.append(plain)
+        else:
+            lines.append(raw.strip())
+    repeats = _mark_repeats(lines)
+    dropped += [lines[i] for i in sorted(repeats)]
+    paras, block = [], []
+    for i, line in enumerate(lines + [""]):
+        if line and i not in repeats:
+            block.append(line)
+            continue
+        if block:
+            p, d = _block_paragraphs(block)
+            paras += p
+            dropped += d
+            block = []
+    return paras, dropped
+
+
+def _find_dateline(lines: list[str], markdown: bool) -> tuple[int, tuple]:
+    """Return (line index, parsed dateline) of the dateline among the first lines, or (-1, ())."""
+    seen = 0
+    for i, line in enumerate(lines):
+        plain, marked = strip_markdown(line) if markdown else (line.strip(), False)
+        if not plain:
+            continue
+        parsed = parse_dateline(plain)
+        if parsed[0] and not marked:
+            return i, parsed
+        seen += 1
+        if is_prose(plain) or seen >= 3:
+            break
+    return -1, ((), None, None, "")
+
+
+def read_source(path: Path, name: str, data: bytes | None = None) -> Source:
+    """Read one seed file into a ``Source``; raises ValueError if it is not readable text."""
+    path = Path(path)
+    if data is None:
+        data = path.read_bytes()
+    text = decode(data)
+    markdown = path.suffix.lower() == ".md"
+    lines = text.split("\n")
+    at, (places, date_iso, agency, rest) = _find_dateline(lines, markdown)
+    if at >= 0 and not rest:
+        lines[at] = ""  # a dateline on a line of its own
+    paras, dropped = split_paragraphs("\n".join(lines), markdown=markdown)
+    if at >= 0 and rest and paras:
+        first = parse_dateline(paras[0])
+        if first[0] == places:
+            paras[0] = first[3]
+    return Source(
+        file=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        date=date_iso,
+        places=places,
+        agency=agency,
+        paragraphs=tuple(p for p in paras if p),
+        dropped=tuple(d for d in dropped if d),
+    )
