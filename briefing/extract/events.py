@@ -72,7 +72,10 @@ _DERIVED = [
 _MONTH_CAP = r"(?:%s)" % _alt([*MONTH_NAMES, "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
                                   "Sept", "Sep", "Oct", "Nov", "Dec"])
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR_TOKEN = re.compile(r"(?<![\w.,$/\u2013-])(1[7-9]\d\d|2\d\d\d)(?![\w%]|[-\u2013/]\d|[.,]\d)")
+# A year, but not part of a larger number, an amount or a fiscal year ("2017-18"); ISO dates pass.
+_YEAR_TOKEN = re.compile(
+    r"(?<![\w.,$/\u2013-])(1[7-9]\d\d|2\d\d\d)"
+    r"(?![\w%]|[.,]\d|[-\u2013/](?:\d{4}|\d{2}(?![-\d])|\d(?!\d)))")
 _DMY = re.compile(
     rf"(?<!\d)(?:{_DAY}\s+(?:of\s+)?(?P<m>{_MONTH_CAP})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})"
     rf"|(?P<m2>{_MONTH_CAP})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
