@@ -269,7 +269,7 @@ class _Builder:
             return []
         title = el.get("title")
         data = ([[Paragraph(_attr(el, "title"), self.st["box_title"]), ""]] if title else []) + rows
-        t = Table(data, colWidths=[3.2 * cm, self.width - 3.2 * cm], splitInRow=1)
+        t = Table(data, colWidths=[3.8 * cm, self.width - 3.8 * cm], splitInRow=1)
         style = [("BACKGROUND", (0, 0), (-1, -1), SHADE),
                  ("BOX", (0, 0), (-1, -1), 0.8, NAVY),
                  ("VALIGN", (0, 0), (-1, -1), "TOP"),

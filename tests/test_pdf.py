@@ -1,0 +1,190 @@
+"""pdf.build_pdf: the PDF a reader gets, read back with pypdf and poppler."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefing import __version__, fonts, pdf, render
+from briefing.errors import FontError
+from briefing.model import MergedEvent, Source, Statement
+from test_render import NASTY, edited_templates, make_briefing, make_rows
+
+pytestmark = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.which("pdffonts")),
+                                reason="poppler-utils not installed")
+
+SETTINGS = {"author": "Research Desk", "marking": "UNCLASSIFIED // FOR OFFICIAL USE"}
+
+
+def build(briefing=None, rows=None, settings=SETTINGS, templates_dir=None) -> bytes:
+    markup = render.render_markup(briefing or make_briefing(), make_rows() if rows is None else rows,
+                                  settings, templates_dir)
+    return pdf.build_pdf(markup, settings)
+
+
+def text_of(path: Path, *args: str) -> str:
+    return subprocess.run(["pdftotext", *args, str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("pdf") / "briefing.pdf"
+    pdf.write_pdf(build(), out)
+    return out
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    def walk(items):
+        for item in items:
+            yield from walk(item) if isinstance(item, list) else [item.title]
+    return list(walk(reader.outline))
+
+
+def test_sections_outline_and_contents(built):
+    text = flat(text_of(built))
+    sections = ["Relations history", "Economy and trade", "Security and defence",
+                "Social and cultural ties"]
+    for title in sections:
+        assert title in text
+    titles = outline_titles(PdfReader(built))
+    assert titles[:5] == sections[:2] + ["Trade between Alpha and Beta"] + sections[2:]
+    assert "Contents Relations history" in text
+
+
+def test_metadata(built):
+    meta = PdfReader(built).metadata
+    assert meta.title == "Alpha\u2013Beta Relations"
+    assert meta.author == "Research Desk"
+    assert meta.subject == "Alpha and Beta"
+    assert "Alpha" in meta.get("/Keywords") and "Beta" in meta.get("/Keywords")
+    assert meta.creator == f"briefing {__version__}"
+
+
+def test_every_font_embedded_and_no_helvetica(built):
+    out = subprocess.run(["pdffonts", str(built)], check=True, capture_output=True, text=True).stdout
+    rows = out.splitlines()[2:]
+    assert rows, out
+    for row in rows:
+        assert "DejaVu" in row, row
+        assert re.search(r"\s(TrueType|CID TrueType)\s.*\byes\s+yes\s+yes\b", row), row
+    assert "Helvetica" not in out
+
+
+def test_page_n_of_m_and_marking_on_every_page(built):
+    n = len(PdfReader(built).pages)
+    assert n >= 2
+    for page in range(1, n + 1):
+        text = text_of(built, "-f", str(page), "-l", str(page))
+        assert f"Page {page} of {n}" in text
+        assert "UNCLASSIFIED // FOR OFFICIAL USE" in text
+
+
+def test_every_statement_cited_and_every_source_listed(built):
+    text = flat(text_of(built))
+    b = make_briefing()
+    for statements in b.sections.values():
+        for s in statements:
+            assert re.search(re.escape(flat(s.text)) + r" \[\d+(, \d+)*\]", text), s.text
+    sources = text[text.rindex("Sources"):]
+    for n, doc in enumerate(b.documents, 1):
+        assert f"[{n}] {doc.file}" in sources
+    assert "d_broken.txt: not text" in sources
+    assert "SHA-256 abababababab" in sources
+
+
+def test_scripts_and_markup_like_text_survive(built):
+    text = flat(text_of(built))
+    for word in ("Славянский базар", "Віцебск", "Ελλάδα"):
+        assert word in text
+    assert NASTY in text
+    assert "49" not in text.split("Trade grew;")[1][:40]
+
+
+def test_derived_dates_conflicts_and_table(built):
+    text = flat(text_of(built))
+    assert "25 June 1992*" in text
+    assert "derived from: 30th anniversary on 25 June 2022" in text
+    assert "40.1 bn\u2020" in text
+    assert "XAU 40.10 bn [1]; XAU 40.12 bn [2]" in text
+    assert "Jan\u2013May 2022 (partial year)" in text
+    assert "Values in XAU" in text and "Beta\u2019s side" in text
+
+
+def test_builds_are_byte_identical():
+    assert build() == build()
+
+
+def test_no_local_paths_in_pdf(built, tmp_path):
+    plain = tmp_path / "plain.pdf"
+    if shutil.which("qpdf"):
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(built), str(plain)],
+                       check=True)
+    else:
+        plain = built
+    raw = plain.read_bytes()
+    for needle in (b"/usr/share", b"/home/", str(Path.home()).encode(), str(Path.cwd()).encode(),
+                   b".ttf"):
+        assert needle not in raw, needle
+
+
+def test_edited_template_changes_the_pdf(tmp_path):
+    out = tmp_path / "edited.pdf"
+    pdf.write_pdf(build(templates_dir=edited_templates(tmp_path)), out)
+    text = flat(text_of(out))
+    body = text[text.index("Defence matters", text.index("Sources") + 1):]
+    assert body.index("Defence matters") < body.index("Chronicle of ties") < body.index("Economy and trade")
+    assert "Relations history" not in text
+    assert "Share of trade" not in text and "Balance" in text  # column gone; key fact stays
+    assert outline_titles(PdfReader(out))[:2] == ["Defence matters", "Social and cultural ties"]
+
+
+def test_long_tokens_and_paragraphs_do_not_break_layout(tmp_path):
+    url = "https://example.org/" + "x" * 400
+    long = " ".join(["word"] * 2500)
+    b = make_briefing()
+    b = replace(
+        b,
+        documents=b.documents + (Source("y" * 200 + ".txt", "12" * 32, "2020-01-01", ("P" * 300,),
+                                        "A" * 200, (url,)),),
+        events=b.events + (MergedEvent(2005, None, False, f"{long} {url}", None, ("a_first.txt",)),),
+        sections={**b.sections, "security": (Statement(f"See {url} now.", ("a_first.txt",)),
+                                             Statement(long, ("b_second.txt",)))},
+    )
+    rows = make_rows()
+    rows[0] = dict(rows[0], label="2020 " + url)
+    out = tmp_path / "long.pdf"
+    pdf.write_pdf(build(b, rows, {"title": "T" * 300, "marking": "M" * 300}), out)
+    assert len(PdfReader(out).pages) > 2
+    assert "word word word" in text_of(out)
+
+
+def test_write_pdf_is_atomic(tmp_path, monkeypatch):
+    out = tmp_path / "b.pdf"
+    pdf.write_pdf(b"%PDF-old", out)
+
+    def boom(fd):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pdf.os, "fsync", boom)
+    with pytest.raises(OSError):
+        pdf.write_pdf(b"%PDF-new", out)
+    assert out.read_bytes() == b"%PDF-old"
+    assert [p.name for p in tmp_path.iterdir()] == ["b.pdf"]
+    monkeypatch.undo()
+    pdf.write_pdf(b"%PDF-new", out)
+    assert out.read_bytes() == b"%PDF-new"
+
+
+def test_missing_fonts_raise_font_error_naming_the_package(tmp_path):
+    with pytest.raises(FontError, match="fonts-dejavu-core"):
+        fonts.find_family([tmp_path])
