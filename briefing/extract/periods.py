@@ -112,6 +112,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
 
 _PREP = re.compile(r"(\w+)\W*$")
 _DAY_BEFORE = re.compile(r"\b\d{1,2}\s*$")
+_FULL_DATE_BEFORE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+$|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*$", re.I)
 
 
 def find(text: str) -> list[Mention]:
@@ -195,8 +196,8 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         last = m.group(0).lower().startswith("last")
         return Mention(start, e, relation="last_month" if last else "month", month=_month(word))
     if name == "year":
-        if _DAY_BEFORE.search(text[:s]) and re.search(_MONTH + r"\s+$", text[:s], re.I):
-            return None
+        if _FULL_DATE_BEFORE.search(text[:s]):
+            return None  # the year of a full date
         return Mention(s, e, period=year(int(g["y"])))
     return None
 

@@ -36,9 +36,10 @@ NOT_TRADE_BEFORE = [
                           r"expects?|expected|ambition|intends?|objective|seeks?|hopes?|pledged?|"
                           r"(?:raise|lift|increase|boost|bring|double|triple)\s+(?:it|\w+\s+\w+|\w+)?\s*to|will|would|could)\b",
                           re.I)),
-    ("finance", re.compile(r"\b(?:invest\w*|financ\w*|loans?|credits?|debts?|owes?|owed|remittances?|aid|grants?|"
-                           r"budget|reserves|bonds?|deposits?|contracts?|capital|spending|funds?|funding|"
-                           r"projects?|tourism|revenues?)\b", re.I)),
+    # Lower case only (plus a capital at the start of a sentence), so that "Ministry of Finance" is a name.
+    ("finance", re.compile(r"\b(?:[Ii]nvest\w*|[Ff]inanc(?:ing|ed|es|ial)|finance|[Ll]oans?|[Cc]redits?|[Dd]ebts?|"
+                           r"owes?|owed|[Rr]emittances?|aid|grants?|budget|reserves|bonds?|deposits?|contracts?|"
+                           r"capital|spending|funds?|funding|projects?|tourism|revenues?)\b")),
     ("world", re.compile(r"\b(?:with\s+the\s+(?:world|rest)|total\s+(?:exports|imports)|all\s+(?:its|their)\s+"
                          r"(?:exports|imports)|total\s+(?:foreign|external)\s+trade|global\s+(?:trade|exports|imports))\b",
                          re.I)),
@@ -51,7 +52,7 @@ NOT_TRADE_BEFORE = [
                           r"cars?|steel|textiles?|services|electricity|grain|wheat|chemicals?)\b", re.I)),
 ]
 NOT_TRADE_AFTER = re.compile(r"^\s*(?:in|of|for)\s+(?:[\w\-]+\s+){0,2}?(?:financing|finance|remittances|loans?|"
-                             r"invest\w*|aid|credits?|work|debts?|grants?|contracts?)\b", re.I)
+                             r"invest\w*|aid|credits?|work|debts?|grants?|contracts?|bonds?|securities|assets)\b", re.I)
 CHANGE_BEFORE = re.compile(r"\b(?:grew|grown|grow|rose|risen|rise|increased?|fell|fallen|fall|declined?|dropped|drop|"
                            r"jumped|climbed|expanded|contracted|surged|went\s+up|went\s+down|up|down|higher|lower|gain\w*)"
                            r"\b[^.;]{0,40}?\bby\s*$|\b(?:increase|rise|growth|decline|drop|fall|gain|difference|"

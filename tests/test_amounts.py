@@ -1,0 +1,55 @@
+"""Money amounts as wire copy writes them; PyPI parsers get several of these wrong."""
+import pytest
+
+from briefing.extract.amounts import decimal_comma, find_amounts, parse_number
+
+
+@pytest.mark.parametrize("text, value, currency", [
+    ("amounted to $ 29.5 billion, with", 29.5e9, "USD"),
+    ("USD 1.2bn", 1.2e9, "USD"),
+    ("USD 621.1mn of", 621.1e6, "USD"),
+    ("779,308 million dollars", 779_308e6, "USD"),
+    ("US$ 324,378 million.", 324_378e6, "USD"),
+    ("U$S 26,419 million", 26_419e6, "USD"),
+    ("reached 7.5 billion dollars", 7.5e9, "USD"),
+    ("€ 5.2bn", 5.2e9, "EUR"),
+    ("£850 million", 850e6, "GBP"),
+    ("Rs 42,500 crore", 42_500e7, "INR"),
+    ("₹1.3 lakh crore", 1.3e12, "INR"),
+    ("RUB 12.5 trillion", 12.5e12, "RUB"),
+    ("NOK 325 billion", 325e9, "NOK"),
+    ("1.2 trillion roubles", 1.2e12, "RUB"),
+    ("R$ 40 billion", 40e9, "BRL"),
+])
+def test_amount_forms(text, value, currency):
+    (amount,) = find_amounts(text)
+    assert amount.value == pytest.approx(value)
+    assert amount.currency == currency
+
+
+def test_decimal_comma_document_reads_billions_as_decimals():
+    text = "trade fell 20,5% to US$ 1,345 billion, and 27,9% to US$ 16,386 million"
+    assert decimal_comma(text)
+    values = [a.value for a in find_amounts(text)]
+    assert values == pytest.approx([1.345e9, 16_386e6])
+
+
+def test_point_document_keeps_thousands_groups():
+    text = "up 4.5% to $1,345 billion"
+    assert not decimal_comma(text)
+    assert find_amounts(text)[0].value == pytest.approx(1345e9)
+
+
+def test_approximate_wording_is_flagged_with_the_number_given():
+    (a,) = find_amounts("turnover had exceeded $6 billion")
+    assert a.approx and a.value == 6e9
+
+
+@pytest.mark.parametrize("text", ["$ .bn", "in 2021 and 40 per cent", "usd", "the $ sign"])
+def test_not_amounts(text):
+    assert find_amounts(text) == []
+
+
+def test_parse_number_rejects_mixed_separators():
+    assert parse_number("1,2,3.4.5") is None
+    assert parse_number("1.234.567,5", comma_decimal=True) == pytest.approx(1234567.5)
