@@ -32,7 +32,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
@@ -167,7 +167,7 @@ class _PageCount(Flowable):
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, buf, meta: dict, fonts: FontSet, styles, counter: _PageCount):
+    def __init__(self, buf, meta: dict, fonts: FontSet, counter: _PageCount):
         super().__init__(
             buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
@@ -498,7 +498,7 @@ def build_pdf(markup: str, settings: dict | None = None) -> bytes:
     fonts = register_fonts()
     counter = _PageCount()
     buf = io.BytesIO()
-    doc = _Doc(buf, _meta(root, settings), fonts, _styles(fonts), counter)
+    doc = _Doc(buf, _meta(root, settings), fonts, counter)
     builder = _Builder(fonts, doc.width)
     story = [counter] + builder.children(root)
     doc.multiBuild(story)

@@ -237,6 +237,9 @@ def build_context(briefing: Briefing, table_rows: list[dict], settings: dict,
                   table_meta: dict | None = None) -> dict:
     """Everything the templates may use, as plain strings, lists and dicts."""
     settings = dict(settings or {})
+    if isinstance(table_rows, dict):  # {"rows": [...], "reporter": ..., "currency": ...}
+        table_meta = {**{k: v for k, v in table_rows.items() if k != "rows"}, **(table_meta or {})}
+        table_rows = table_rows.get("rows", [])
     numbers = source_numbers(briefing)
     meta = {**_default_meta(briefing), **(table_meta or {})}
     table = _table(briefing, list(table_rows or ()), meta, numbers)

@@ -1,7 +1,7 @@
 """render.render_markup: templates decide the document; source text stays data."""
 from __future__ import annotations
 
-import shutil
+from dataclasses import replace
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -262,3 +262,14 @@ def test_top_level_templates_match_packaged_defaults():
     for name in top:
         assert (ROOT / "templates" / name).read_bytes() == (render.DEFAULT_TEMPLATES / name).read_bytes(), \
             f"templates/{name} differs from briefing/templates/{name}: copy one over the other"
+
+
+def test_chart_falls_back_to_totals_and_meta_can_come_with_rows():
+    b = make_briefing()
+    totals_only = make_briefing(trade=tuple(replace(t, exports=None, imports=None) for t in b.trade))
+    root = ET.fromstring(render.render_markup(
+        totals_only, {"rows": make_rows(), "reporter": "Alpha", "currency": "XAU"}, {}))
+    chart = root.find(".//chart")
+    assert chart.get("series") == "total" and chart.get("unit") == "XAU bn"
+    assert [b.get("total") for b in chart.iter("bar")] == ["29.5", "40.1"]
+    assert "Alpha\u2019s side" in root.find(".//trade-table/caption").text
