@@ -1,0 +1,339 @@
+"""Find sentences that state the same fact in other words.
+
+Two sentences are merged only when
+
+1. they carry exactly the same numbers (amounts, percentages, days, months,
+   years; number words such as "two decades" are ignored).  Merging two
+   sentences that differ in a figure would hide a conflict, so this is a hard
+   requirement, and because equality is transitive every group that the
+   union-find builds shares one multiset of numbers;
+2. their content words overlap enough.  Content words are lower-cased,
+   stop words are dropped, a small table of general English synonyms maps
+   near-synonyms onto one word ("biggest" -> "largest", "lift" -> "raise")
+   and the Snowball stemmer folds inflections.  Each word is weighted by its
+   inverse document frequency *in the texts being clustered*, so words that
+   every sentence shares ("countries", "trade") count little and names count
+   much.  The score is the weighted overlap divided by the weight of the
+   smaller sentence (containment: a short sentence restated inside a longer
+   one still matches), blended with the weighted Dice overlap (so a short
+   sentence does not swallow any long one) and rapidfuzz's token_set_ratio on
+   the normalised words (which rewards shared word order).
+
+The bar depends on the numbers: a shared exact date or amount is strong
+evidence that two sentences talk about the same thing, so they need less
+wording in common than sentences without numbers; a lone shared year sits in
+between.
+
+Scale: no all-pairs comparison.  Sentences are first partitioned by their
+number multiset (an exact key), then, inside a partition, by an inverted
+index on each sentence's rarest words (a prefix filter): two sentences become
+candidates only if they share one of those.  Only candidate pairs are scored.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+import snowballstemmer
+from rapidfuzz import fuzz
+
+# Weighted score needed to merge, by the kind of numbers both sentences carry.
+THRESHOLD_NONE = 0.68     # no numbers at all: wording must carry the match
+THRESHOLD_YEAR = 0.60     # only a bare year in common
+THRESHOLD_STRONG = 0.52   # an exact date, amount or several numbers in common
+# Weighted Dice needed as well, so a short sentence is not swallowed by any
+# long one that happens to contain its few words (a caption by its story).
+DICE_NONE = 0.45
+DICE_STRONG = 0.35
+MIN_SHARED = 2            # content words two sentences must share at least
+PREFIX = 6                # pairs of a sentence's rarest words are its blocking keys
+RARE_DF = 30              # a word in at most this many sentences is a blocking key on its own
+MAX_POSTING = 500         # a key shared by more sentences than this is skipped
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+_STOPWORDS = frozenset("""
+a about above according across after afterwards again against all also although always am among amongst
+an and another any anyone anything are around as at be became because become becomes been before being below
+beside besides between beyond both but by can cannot could did do does doing done down during each either
+else etc even ever every few for from further had has have having he her here hers herself him himself his how
+however i if in including indeed into is it its itself just let like made make makes many may me meanwhile might
+more moreover most mostly much must my myself namely neither never nevertheless next no nor not notably now of
+off often on once only onto or other others otherwise our ours ourselves out over own per perhaps quite rather
+really said same say says shall she should since so some still such than that the their theirs them themselves
+then there thereby therefore these they this those though through throughout thus to together too toward towards
+under until up upon us very via was we well were what whatever when where whereas whether which while who whom
+whose why will with within without would yet you your yours noteworthy furthermore addition instance example
+importantly likewise similarly regarding regards
+""".split())
+
+# Cardinal number words are ignored: "two decades" and "twenty years" must still match.
+_NUMBER_WORDS = frozenset("""
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+dozen dozens half
+""".split())
+# Ordinal words rank things ("third-largest supplier"), so they count as numbers;
+# "first" also means "top" and stays a word.
+_ORDINALS = {w: f"o{i}" for i, w in enumerate(
+    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=2)}
+# ... except "third" in "a third state/country/party", which means "another".
+_ORDINAL = re.compile(r"\b(?!third[\s-]+(?:states?|countr(?:y|ies)|part(?:y|ies)|nations?)\b)"
+                      r"(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
+# Words whose swap turns a fact into another one; a pair that differs by one is never merged.
+_OPPOSITES = (("export", "import"), ("rise", "fall"), ("surplus", "deficit"), ("buy", "sell"),
+              ("win", "lose"), ("above", "below"), ("more", "less"), ("before", "after"))
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|none)\b|n['’]t\b", re.IGNORECASE)
+
+# General English near-synonyms mapped onto one word (never names or figures).
+_SYNONYM_GROUPS = (
+    ("largest", "biggest", "greatest", "main", "principal", "chief"),
+    ("first", "top", "leading", "foremost"),
+    ("rank", "ranked", "ranks", "ranking", "position", "positions", "place", "spot"),
+    ("almost", "nearly", "approximately", "roughly", "around"),
+    ("raise", "raised", "raises", "raising", "lift", "lifted", "lifts", "lifting", "boost", "boosted",
+     "elevate", "elevated"),
+    ("rise", "rose", "risen", "rises", "rising", "grow", "grew", "grown", "grows", "growing", "climb",
+     "climbed", "climbs", "increase", "increased", "increases", "jumped", "jump"),
+    ("fall", "fell", "fallen", "falls", "drop", "dropped", "drops", "decline", "declined", "declines",
+     "decrease", "decreased", "slipped", "shrank", "contracted"),
+    ("overtake", "overtook", "overtaken", "overtakes", "displace", "displaced", "displaces", "surpass",
+     "surpassed", "surpasses", "outstrip", "outstripped"),
+    ("goal", "goals", "aim", "aims", "aimed", "target", "targets", "objective", "objectives"),
+    ("bilateral", "mutual", "reciprocal", "two-way"),
+    ("trade", "trading", "traded", "commerce", "commercial"),
+    ("establish", "established", "establishes", "establishing", "create", "created", "creates",
+     "creating", "found", "founded", "setup"),
+    ("relation", "relations", "relationship", "relationships", "ties"),
+    ("consider", "considers", "considered", "regard", "regards", "regarded", "view", "views", "viewed",
+     "deem", "deems", "deemed"),
+    ("force", "effect"),
+    ("annual", "annually", "yearly"),
+    ("buy", "buys", "bought", "buying", "purchase", "purchases", "purchased"),
+    ("sell", "sells", "sold", "selling", "sale", "sales"),
+    ("win", "wins", "won", "winning"),
+    ("lose", "loses", "lost", "losing"),
+    ("agreement", "agreements", "accord", "accords", "pact", "pacts"),
+    ("important", "major", "key", "significant"),
+    ("help", "helps", "helped", "assist", "assists", "assisted"),
+)
+_SYNONYMS = {w: group[0] for group in _SYNONYM_GROUPS for w in group}
+_KEEP = frozenset(w for pair in _OPPOSITES for w in pair)   # kept even where they are stop words
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_SCALES = {
+    "thousand": "k", "k": "k", "million": "m", "mn": "m", "m": "m", "mln": "m",
+    "billion": "b", "bn": "b", "b": "b", "bln": "b", "trillion": "t", "tn": "t", "crore": "c", "lakh": "l",
+}
+_NUMBER = re.compile(
+    r"(?<![\w])(\d+(?:[.,]\d+)*)(?:st|nd|rd|th)?"
+    r"(?:\s?(%|per\s?cent\b|percent\b|(?:thousand|million|billion|trillion|mn|bn|tn|mln|bln|crore|lakh|[kmb])\b))?",
+    re.IGNORECASE,
+)
+_MONTH = re.compile(r"\b(" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+                    + r")\b\.?")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _canonical_number(digits: str) -> str:
+    """Fold "1,345", "1.345" and "1345" together, and drop decimal trailing zeros.
+
+    Which separator is the decimal one depends on the writer ("US$ 1,345
+    billion" in wire copy from the region is 1.345 billion), so the digits
+    alone are compared.  A last group that is not three digits long is a
+    decimal part, so its trailing zeros are dropped ("29.50" = "29.5").
+    """
+    groups = re.split(r"[.,]", digits)
+    if len(groups) > 1 and len(groups[-1]) != 3:
+        groups[-1] = groups[-1].rstrip("0")
+    return "".join(groups).lstrip("0") or "0"
+
+
+def numbers(text: str) -> tuple[str, ...]:
+    """Return the sorted numeric tokens of a sentence: amounts with their scale, days, years, months."""
+    found = []
+    for m in _NUMBER.finditer(text):
+        unit = (m.group(2) or "").lower().replace(" ", "")
+        suffix = "%" if unit.startswith(("%", "per")) else _SCALES.get(unit, "")
+        found.append(_canonical_number(m.group(1)) + suffix)
+    found += [f"m{_MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)]
+    found += [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
+    return tuple(sorted(found))
+
+
+def _strength(nums: tuple[str, ...]) -> int:
+    """How much a shared set of numbers says: 0 none, 1 only years, 2 dates, amounts or several."""
+    if not nums:
+        return 0
+    years = [n for n in nums if n.isdigit() and len(n) == 4 and 1000 <= int(n) <= 2200]
+    return 1 if len(years) == len(nums) == 1 else 2
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace("’", "'")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    """Fold a lower-case word onto its synonym group's head, then stem it (cached: vocabularies are small)."""
+    return _STEMMER.stemWord(_SYNONYMS.get(word, word))
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    """Return the stemmed, synonym-folded content words of a sentence, in order."""
+    text = _ORDINAL.sub(" ", _MONTH.sub(" ", _fold(text)))
+    text = re.sub(r"\bset(?:s|ting)? up\b", "setup", text, flags=re.IGNORECASE)
+    words = []
+    for raw in _WORD.findall(text):
+        word = re.sub(r"'s$", "", raw.lower())
+        for part in word.split("-") if "-" in word else (word,):
+            if part not in _KEEP and (part in _STOPWORDS or part in _NUMBER_WORDS or len(part) < 2):
+                continue
+            words.append(_stem(part))
+    return tuple(words)
+
+
+_OPPOSITE_STEMS = tuple((_STEMMER.stemWord(x), _STEMMER.stemWord(y)) for x, y in _OPPOSITES)
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _idf(bags: list[frozenset]) -> dict:
+    """Inverse document frequency of each word over the sentences being clustered."""
+    df = Counter(w for bag in bags for w in bag)
+    n = len(bags)
+    return {w: math.log((n + 1) / (c + 0.5)) + 1.0 for w, c in df.items()}
+
+
+def score(a: frozenset, b: frozenset, idf: dict, seq_a: str = "", seq_b: str = "",
+          w_a: float | None = None, w_b: float | None = None) -> tuple[float, float]:
+    """Return (score, dice) for two bags of content words (see the module docstring)."""
+    if not a or not b:
+        return 0.0, 0.0
+    shared = a & b
+    if len(shared) < min(MIN_SHARED, len(a), len(b)):
+        return 0.0, 0.0
+    w_shared = sum(idf[w] for w in shared)
+    w_a = sum(idf[w] for w in a) if w_a is None else w_a
+    w_b = sum(idf[w] for w in b) if w_b is None else w_b
+    containment = w_shared / min(w_a, w_b)
+    dice = 2 * w_shared / (w_a + w_b)
+    fuzzy = fuzz.token_set_ratio(seq_a, seq_b) / 100 if seq_a and seq_b else containment
+    return 0.5 * containment + 0.25 * dice + 0.25 * fuzzy, dice
+
+
+def _opposed(a: frozenset, b: frozenset) -> bool:
+    """Tell whether one bag has a word where the other has its opposite ("exports" vs "imports")."""
+    for x, y in _OPPOSITE_STEMS:
+        if (x in a and y not in a and y in b and x not in b) or (y in a and x not in a and x in b and y not in b):
+            return True
+    return False
+
+
+def _bar(nums: tuple[str, ...]) -> tuple[float, float]:
+    """Return the (score, dice) a pair with these shared numbers needs."""
+    return ((THRESHOLD_NONE, DICE_NONE), (THRESHOLD_YEAR, DICE_NONE), (THRESHOLD_STRONG, DICE_STRONG))[_strength(nums)]
+
+
+def _candidates(members: list[int], bags: list[frozenset], idf: dict):
+    """Yield candidate pairs of one number partition from an inverted index (blocking).
+
+    Each sentence is indexed under every pair of its PREFIX rarest words, and
+    under each of its words that is rare in the whole corpus (its idf is at
+    least RARE_IDF).  Restatements share their names and specific terms, so
+    they meet under one key; sentences that share only common words never
+    become candidates, which keeps the work near-linear in the corpus size.
+    Keys with more than MAX_POSTING sentences are skipped as uninformative.
+    """
+    if len(members) == 2:
+        yield tuple(members)
+        return
+    postings = defaultdict(list)
+    rare = rare_idf(len(bags))
+    for i in members:
+        ranked = sorted(bags[i], key=lambda w: (-idf[w], w))
+        head = ranked[:PREFIX]
+        keys = {(a, b) for x, a in enumerate(head) for b in head[x + 1:]} if len(head) > 1 else {tuple(head)}
+        keys.update((w,) for w in ranked if idf[w] >= rare)
+        for key in keys:
+            postings[key].append(i)
+    seen = set()
+    for ids in postings.values():
+        if len(ids) < 2 or len(ids) > MAX_POSTING:
+            continue
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                pair = (ids[x], ids[y])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def rare_idf(n: int) -> float:
+    """Return the idf above which a word is rare enough to index alone (in at most RARE_DF sentences)."""
+    return math.log((n + 1) / (RARE_DF + 0.5)) + 1.0
+
+
+def cluster(texts: list[str]) -> list[list[int]]:
+    """Return groups of indices of ``texts`` that state the same fact.
+
+    Every index appears in exactly one group; singletons are groups too.
+    Groups are ordered by their first index, indices inside a group ascend.
+    """
+    nums = [numbers(t) for t in texts]
+    seqs = [content_words(t) for t in texts]
+    bags = [frozenset(s) for s in seqs]
+    joined = [" ".join(s) for s in seqs]
+    negated = [bool(_NEGATION.search(t)) for t in texts]
+    idf = _idf(bags)
+    weights = [sum(idf[w] for w in bag) for bag in bags]
+    partitions = defaultdict(list)
+    for i, key in enumerate(nums):
+        partitions[key].append(i)
+    uf = _UnionFind(len(texts))
+    for key, members in partitions.items():
+        if len(members) < 2:
+            continue
+        need, need_dice = _bar(key)
+        for i, j in _candidates(members, bags, idf):
+            if uf.find(i) == uf.find(j) or negated[i] != negated[j] or _opposed(bags[i], bags[j]):
+                continue
+            value, dice = score(bags[i], bags[j], idf, joined[i], joined[j], weights[i], weights[j])
+            if value >= need and dice >= need_dice:
+                uf.union(i, j)
+    groups = defaultdict(list)
+    for i in range(len(texts)):
+        groups[uf.find(i)].append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def representative(texts: list[str]) -> int:
+    """Return the index of the most informative text: most content words, ties -> first."""
+    best, best_len = 0, -1
+    for i, text in enumerate(texts):
+        n = len(content_words(text))
+        if n > best_len:
+            best, best_len = i, n
+    return best
