@@ -1,0 +1,363 @@
+"""Merge the per-document extractions into one briefing.
+
+Everything here is a pure function of plain data: statements are deduplicated
+across documents with their sources kept, trade figures are turned to one
+reporter's side and folded into rows, and figures that disagree are reported
+as conflicts instead of being averaged or dropped.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from briefing import dedupe
+from briefing.model import (
+    FIELDS, SECTIONS, Briefing, Conflict, ConflictValue, Event, Extraction, MergedEvent, MergedShare,
+    Share, Source, Statement, TradeFigure, TradeRow,
+)
+
+REL_TOL = 1e-6   # two amounts this close are the same value written twice
+
+_YEAR = re.compile(r"^(\d{4})$")
+_FISCAL = re.compile(r"^(\d{4})-(\d{2}|\d{4})$")
+_MONTHS = re.compile(r"^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$")
+FISCAL_START_MONTH = 4   # only for ordering: most non-calendar fiscal years start in April
+
+
+def period_bounds(period: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Return ((year, month), (year, month)) for the first and last month of a period, or None.
+
+    Fiscal years ("2017-18") are placed from April to March for ordering only;
+    the label never claims a month for them.
+    """
+    if m := _YEAR.match(period):
+        y = int(m.group(1))
+        return (y, 1), (y, 12)
+    if m := _FISCAL.match(period):
+        y = int(m.group(1))
+        return (y, FISCAL_START_MONTH), (y + 1, FISCAL_START_MONTH - 1)
+    if m := _MONTHS.match(period):
+        y1, m1, y2, m2 = map(int, m.groups())
+        return (y1, m1), (y2, m2)
+    return None
+
+
+def period_kind(period: str) -> str:
+    """Return "year", "fiscal", "partial" or "other"."""
+    if _YEAR.match(period):
+        return "year"
+    if _FISCAL.match(period):
+        return "fiscal"
+    if _MONTHS.match(period):
+        return "partial"
+    return "other"
+
+
+def period_key(period: str) -> tuple:
+    """Sort key: by first month, then last month; unknown forms last, by text."""
+    bounds = period_bounds(period)
+    return (0, bounds, period) if bounds else (1, (), period)
+
+
+def same_value(a: float | None, b: float | None) -> bool:
+    """Tell whether two amounts are the same value (within REL_TOL)."""
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= REL_TOL * max(abs(a), abs(b), 1e-12)
+
+
+def _same_country(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a.casefold() == b.casefold()
+
+
+def _ordered_unique(items) -> tuple:
+    return tuple(dict.fromkeys(items))
+
+
+# --- reporter -------------------------------------------------------------------
+
+def choose_reporter(extractions: list[Extraction], pair: tuple[str, str]) -> str | None:
+    """Return the pair country from whose side most directional figures are stated (ties -> second)."""
+    if len(pair) != 2:
+        return None
+    counts = Counter()
+    for ex in extractions:
+        for fig in ex.trade:
+            for country in pair:
+                if _same_country(fig.reporter, country):
+                    counts[country] += 1
+    first, second = pair
+    return first if counts[first] > counts[second] else second
+
+
+# --- sections ---------------------------------------------------------------------
+
+def merge_sections(extractions: list[Extraction]) -> dict:
+    """Return section -> statements, each fact once with every file that states it.
+
+    Deduplication is global: a paraphrase labelled with another section in
+    another document joins its group, and the group goes to the section of its
+    representative sentence.  Most-cited statements come first, then order of
+    first appearance.
+    """
+    items = [(s, ex.file) for ex in extractions for s in sorted(ex.sentences, key=lambda s: s.index)]
+    texts = [s.text for s, _ in items]
+    placed = defaultdict(list)
+    for group in dedupe.cluster(texts):
+        rep = group[dedupe.representative([texts[i] for i in group])]
+        sources = _ordered_unique(items[i][1] for i in group)
+        placed[items[rep][0].section].append((-len(sources), group[0], Statement(texts[rep], sources)))
+    sections = {name: () for name in SECTIONS}
+    for name, entries in placed.items():
+        sections[name] = tuple(st for *_, st in sorted(entries, key=lambda e: e[:2]))
+    return sections
+
+
+# --- events -----------------------------------------------------------------------
+
+def _compatible(a: Event, b: Event) -> bool:
+    return a.year == b.year and not (a.date and b.date and a.date != b.date)
+
+
+def _same_event(a: Event, b: Event, same_text: bool) -> bool:
+    if not _compatible(a, b):
+        return False
+    return bool((a.date and a.date == b.date) or (a.how and a.how == b.how) or same_text)
+
+
+def merge_events(extractions: list[Extraction]) -> tuple[MergedEvent, ...]:
+    """Merge events of the same year that share a date, a derivation or a restated sentence.
+
+    An event joins the first group it matches and whose members it contradicts
+    in no date, so two dated events of one year never collapse through a third
+    undated one.
+    """
+    events = [e for ex in extractions for e in ex.events]
+    texts = [e.text for e in events]
+    cluster_of = {}
+    for n, group in enumerate(dedupe.cluster(texts)):
+        for i in group:
+            cluster_of[i] = n
+    groups: list[list[int]] = []
+    for i, event in enumerate(events):
+        for group in groups:
+            members = [events[j] for j in group]
+            if all(_compatible(event, m) for m in members) and any(
+                    _same_event(event, events[j], cluster_of[i] == cluster_of[j]) for j in group):
+                group.append(i)
+                break
+        else:
+            groups.append([i])
+    merged = []
+    for order, group in enumerate(groups):
+        members = [events[j] for j in group]
+        rep = members[dedupe.representative([m.text for m in members])]
+        merged.append((order, MergedEvent(
+            year=rep.year,
+            date=next((m.date for m in members if m.date), None),
+            derived=all(m.derived for m in members),
+            text=rep.text,
+            how=next((m.how for m in members if m.how), None),
+            sources=_ordered_unique(m.source for m in members),
+        )))
+    merged.sort(key=lambda oe: (oe[1].year, oe[1].date or f"{oe[1].year:04d}-12-31", oe[0]))
+    return tuple(e for _, e in merged)
+
+
+# --- trade ------------------------------------------------------------------------
+
+def orient(fig: TradeFigure, pair: tuple[str, str], reporter: str | None) -> TradeFigure | None:
+    """Return the figure as seen from ``reporter``: the partner's exports are the reporter's imports.
+
+    A total has no side.  A directional figure whose side is not one of the
+    pair (or not known) cannot be placed and is returned as None.
+    """
+    if fig.field == "total":
+        return fig
+    if reporter is None or fig.reporter is None:
+        return None
+    partner = next((c for c in pair if not _same_country(c, reporter)), None)
+    if _same_country(fig.reporter, reporter):
+        return TradeFigure(fig.period, fig.full_year, fig.field, fig.value, fig.currency, reporter, partner,
+                           fig.text, fig.source)
+    if _same_country(fig.reporter, partner):
+        mirrored = {"exports": "imports", "imports": "exports"}[fig.field]
+        return TradeFigure(fig.period, fig.full_year, mirrored, fig.value, fig.currency, reporter, partner,
+                           fig.text, fig.source)
+    return None
+
+
+class _Row:
+    """A trade row being built: per field, its value and the files that state it."""
+
+    def __init__(self, period: str, currency: str, full_year: bool):
+        self.period, self.currency, self.full_year = period, currency, full_year
+        self.values: dict[str, float] = {}
+        self.files: dict[str, list[str]] = {}
+        self.sources: list[str] = []
+
+    def agrees(self, other: "_Row") -> bool:
+        return (self.period, self.currency) == (other.period, other.currency) and all(
+            same_value(v, other.values[f]) for f, v in self.values.items() if f in other.values)
+
+    def absorb(self, other: "_Row") -> None:
+        for f, v in other.values.items():
+            self.values.setdefault(f, v)
+            self.files.setdefault(f, [])
+            self.files[f] += [s for s in other.files[f] if s not in self.files[f]]
+        self.sources += [s for s in other.sources if s not in self.sources]
+
+    def add(self, fig: TradeFigure) -> bool:
+        """Add a figure; False when the row already holds another value for its field."""
+        if fig.field in self.values and not same_value(self.values[fig.field], fig.value):
+            return False
+        self.values.setdefault(fig.field, fig.value)
+        self.files.setdefault(fig.field, [])
+        if fig.source not in self.files[fig.field]:
+            self.files[fig.field].append(fig.source)
+        if fig.source not in self.sources:
+            self.sources.append(fig.source)
+        return True
+
+    def freeze(self, reporter: str | None, partner: str | None) -> TradeRow:
+        directional = "exports" in self.values or "imports" in self.values
+        return TradeRow(
+            period=self.period, full_year=self.full_year,
+            reporter=reporter if directional else None, partner=partner if directional else None,
+            total=self.values.get("total"), exports=self.values.get("exports"), imports=self.values.get("imports"),
+            currency=self.currency, sources=tuple(self.sources),
+        )
+
+
+def _partial_rows(figures: list[TradeFigure]) -> list[_Row]:
+    """Return one partial row per (source, sentence, period, currency), in order of appearance."""
+    rows: list[_Row] = []
+    open_rows: dict[tuple, list[_Row]] = defaultdict(list)
+    for fig in figures:
+        key = (fig.source, fig.text, fig.period, fig.currency)
+        for row in open_rows[key]:
+            if row.add(fig):
+                break
+        else:
+            row = _Row(fig.period, fig.currency, fig.full_year)
+            row.add(fig)
+            open_rows[key].append(row)
+            rows.append(row)
+    return rows
+
+
+def build_rows(figures: list[TradeFigure]) -> list[_Row]:
+    """Greedily fold partial rows into the first row of the same period and currency that agrees."""
+    rows: list[_Row] = []
+    for part in _partial_rows(figures):
+        target = next((r for r in rows if r.agrees(part)), None)
+        if target is None:
+            rows.append(part)
+        else:
+            target.absorb(part)
+    return rows
+
+
+def find_conflicts(rows: list[_Row]) -> tuple[Conflict, ...]:
+    """Return one conflict per (period, field) stated with more than one value, values in order of appearance."""
+    found: dict[tuple, list[tuple[float, list[str]]]] = {}
+    for row in rows:
+        for field in FIELDS:
+            if field not in row.values:
+                continue
+            versions = found.setdefault((row.period, row.currency, field), [])
+            value = row.values[field]
+            match = next((v for v in versions if same_value(v[0], value)), None)
+            if match is None:
+                versions.append((value, list(row.files[field])))
+            else:
+                match[1].extend(s for s in row.files[field] if s not in match[1])
+    conflicts = [
+        Conflict(period, field, tuple(ConflictValue(v, tuple(files)) for v, files in versions))
+        for (period, _, field), versions in found.items() if len(versions) > 1
+    ]
+    conflicts.sort(key=lambda c: (period_key(c.period), FIELDS.index(c.field)))
+    return tuple(conflicts)
+
+
+def stated_unit(value: float) -> float:
+    """Return the place value of a figure's last significant digit (798e9 -> 1e9, 323.2e9 -> 1e8)."""
+    if value == 0:
+        return 0.0
+    for k in range(15, -4, -1):
+        unit = 10.0 ** k
+        q = value / unit
+        if abs(q) >= 1 and abs(q - round(q)) <= 1e-6 * max(1.0, abs(q)):
+            return unit
+    return 10.0 ** -3
+
+
+def sum_warning(row: TradeRow) -> str | None:
+    """Return a warning when total differs from exports + imports by more than their rounding allows.
+
+    Each figure may be off by half a unit of its last stated digit, so the
+    three half-units added up are the slack ("$798 billion" against 323.2 +
+    475.6 = 798.8 is a real difference; 14.982 against 7.153 + 7.830 is not).
+    """
+    if row.total is None or row.exports is None or row.imports is None:
+        return None
+    parts = row.exports + row.imports
+    slack = sum(stated_unit(v) / 2 for v in (row.total, row.exports, row.imports))
+    if abs(row.total - parts) <= slack * (1 + 1e-9):
+        return None
+    from briefing.tables import format_amount, period_label
+    return (f"{period_label(row.period)}: total {format_amount(row.total, row.currency)} differs from "
+            f"exports + imports {format_amount(parts, row.currency)}")
+
+
+def merge_trade(extractions: list[Extraction], pair: tuple[str, str], reporter: str | None):
+    """Return (rows ascending by period, conflicts, warnings) from every document's figures."""
+    partner = next((c for c in pair if not _same_country(c, reporter)), None) if reporter else None
+    figures, warnings = [], []
+    for ex in extractions:
+        for fig in ex.trade:
+            turned = orient(fig, pair, reporter)
+            if turned is None:
+                warnings.append(f"{fig.source}: {fig.field} of {fig.value:,.0f} {fig.currency} for {fig.period} "
+                                f"stated for {fig.reporter or 'an unknown side'}; left out of the table")
+            else:
+                figures.append(turned)
+    rows = build_rows(figures)
+    conflicts = find_conflicts(rows)
+    frozen = sorted((r.freeze(reporter, partner) for r in rows), key=lambda r: period_key(r.period))
+    warnings += [w for w in map(sum_warning, frozen) if w]
+    return tuple(frozen), conflicts, warnings
+
+
+# --- shares -----------------------------------------------------------------------
+
+def merge_shares(extractions: list[Extraction]) -> tuple[MergedShare, ...]:
+    """Merge shares with the same period, percent and wording; order of first appearance."""
+    merged: dict[tuple, list[Share]] = {}
+    for ex in extractions:
+        for share in ex.shares:
+            merged.setdefault((share.period, share.percent, share.text), []).append(share)
+    return tuple(MergedShare(p, pct, text, _ordered_unique(s.source for s in shares))
+                 for (p, pct, text), shares in merged.items())
+
+
+# --- all --------------------------------------------------------------------------
+
+def merge(sources: list[Source], extractions: list[Extraction], pair: tuple[str, str],
+          reporter: str | None = None) -> Briefing:
+    """Return the briefing made of every document's extraction (documents in file-name order)."""
+    extractions = sorted(extractions, key=lambda e: e.file)
+    reporter = reporter or choose_reporter(extractions, pair)
+    trade, conflicts, warnings = merge_trade(extractions, pair, reporter)
+    warnings += [f"{ex.file}: {w}" for ex in extractions for w in ex.warnings]
+    return Briefing(
+        countries=tuple(pair),
+        reporter=reporter,
+        documents=tuple(sorted(sources, key=lambda s: s.file)),
+        sections=merge_sections(extractions),
+        events=merge_events(extractions),
+        trade=trade,
+        shares=merge_shares(extractions),
+        conflicts=conflicts,
+        warnings=tuple(warnings),
+    )
