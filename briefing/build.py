@@ -2,17 +2,27 @@
 
 Like MkDocs' ``build()``: gather and make everything consistent before any
 output is written, so a failure anywhere leaves the previous PDF untouched.
+
+``run`` adds what makes regeneration cheap: under a per-output lock it first
+hashes the inputs (``briefing.cache``) and stops with "up to date" when they
+match the last build, before anything heavy is imported; otherwise only the
+documents whose content changed are extracted again.
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from briefing.errors import SourceError
-from briefing.model import Briefing, Extraction, Source
+
+if TYPE_CHECKING:  # the no-op build imports as little as it can
+    from briefing.model import Briefing, Extraction, Source
 
 log = logging.getLogger("briefing")
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -26,8 +36,23 @@ class Options:
     settings: dict = field(default_factory=dict)
 
 
-def read_sources(seeds: Path, max_bytes: int = 20 * 1024 * 1024) -> tuple[list[Source], list[str]]:
-    """Read every seed; return the readable ones and "file: reason" for each skipped one."""
+@dataclass(frozen=True)
+class Outcome:
+    """What one build attempt did: "up to date", "rebuilt" (with why) or "failed" (with the error)."""
+
+    status: str
+    reason: str = ""
+    briefing: Briefing | None = None
+
+    def line(self) -> str:
+        return self.status + (f": {self.reason}" if self.reason else "")
+
+
+def read_sources(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache=None) -> tuple[list[Source], list[str]]:
+    """Read every seed; return the readable ones and "file: reason" for each skipped one.
+
+    With a ``cache.DocCache``, a seed whose content hash is cached is not read again.
+    """
     from briefing.sources import find_seeds, read_source
 
     if not seeds.is_dir():
@@ -38,6 +63,10 @@ def read_sources(seeds: Path, max_bytes: int = 20 * 1024 * 1024) -> tuple[list[S
         name = path.relative_to(seeds).as_posix()
         reason = _unreadable(path, root, max_bytes)
         if reason is None:
+            cached = cache.source(name) if cache is not None else None
+            if cached is not None:
+                sources.append(cached)
+                continue
             try:
                 sources.append(read_source(path, name))
                 continue
@@ -65,21 +94,46 @@ def _unreadable(path: Path, root: Path, max_bytes: int) -> str | None:
     return None
 
 
-def extract_all(sources: list[Source], settings: dict) -> tuple[tuple[str, ...], list[Extraction]]:
-    """Find the country pair, then extract every document against it."""
-    from briefing.extract import count_mentions, detect_pair, extract_document
+def extract_all(sources: list[Source], settings: dict, cache=None) -> tuple[tuple[str, ...], list[Extraction]]:
+    """Find the country pair, then extract every document against it.
 
-    pair = tuple(settings.get("countries") or ()) or detect_pair([count_mentions(s) for s in sources])
+    With a ``cache.DocCache``, mention counts and extractions made for the same
+    content, extractor version, pair and keywords are reused.
+    """
+    import briefing.extract as ex
+
     keywords = settings.get("sections_keywords")
-    return pair, [extract_document(s, pair, keywords) for s in sources]
+    if cache is None:
+        pair = tuple(settings.get("countries") or ()) or ex.detect_pair([ex.count_mentions(s) for s in sources])
+        return pair, [ex.extract_document(s, pair, keywords) for s in sources]
+
+    from briefing.cache import context_key
+
+    mentions = []
+    for s in sources:
+        m = cache.mentions(s.file) if cache.hashes.get(s.file) == s.sha256 else None
+        mentions.append(m if m is not None else ex.count_mentions(s))
+    pair = tuple(settings.get("countries") or ()) or ex.detect_pair(mentions)
+    context = context_key(pair, keywords)
+    extractions = []
+    for s, m in zip(sources, mentions):
+        hit = cache.extraction(s.file, context) if cache.hashes.get(s.file) == s.sha256 else None
+        if hit is None:
+            hit = ex.extract_document(s, pair, keywords)
+            cache.put(s, m, context, hit)
+        extractions.append(hit)
+    log.info("extracted %d of %d documents (%d from cache)", cache.extracted, len(sources), cache.reused)
+    cache.report()
+    return pair, extractions
 
 
-def collect(options: Options) -> Briefing:
-    """Read, extract and merge: the whole content of the briefing, nothing written."""
+def collect(options: Options, cache=None) -> Briefing:
+    """Read, extract and merge: the whole content of the briefing, nothing written (but the cache)."""
     from briefing.merge import merge
 
-    sources, skipped = read_sources(options.seeds, options.settings.get("max_seed_bytes", 20 * 1024 * 1024))
-    pair, extractions = extract_all(sources, options.settings)
+    max_bytes = options.settings.get("max_seed_bytes", DEFAULT_MAX_BYTES)
+    sources, skipped = read_sources(options.seeds, max_bytes, cache)
+    pair, extractions = extract_all(sources, options.settings, cache)
     briefing = merge(sources, extractions, pair, options.settings.get("reporter"))
     return replace(briefing, skipped=tuple(skipped))
 
@@ -96,14 +150,89 @@ def render(briefing: Briefing, options: Options) -> bytes:
     return build_pdf(markup, options.settings)
 
 
-def build(options: Options) -> Briefing:
-    """Build the PDF at ``options.out``; the previous PDF survives any failure."""
+def with_changes(briefing: Briefing, previous: dict | None) -> Briefing:
+    """Attach ``extra["changes"]`` (since the previous build) when there was one."""
+    if not previous:
+        return briefing
+    from briefing.changes import compute
+    from briefing.export import to_dict
+
+    changes = compute(previous["extract"], to_dict(briefing), previous.get("built"))
+    return replace(briefing, extra={**briefing.extra, "changes": changes})
+
+
+def run(options: Options) -> Outcome:
+    """Build ``options.out`` if its inputs changed since the last build (or ``force``).
+
+    Order matters for kill -9: the PDF is replaced first, the manifest last, so
+    a build killed in between is simply redone; each file is replaced whole.
+    """
+    from briefing import cache
+
+    with cache.build_lock(options.out):
+        cache.remove_stale_temps(options.out)
+        old = cache.load_manifest(options.out)
+        new = cache.scan(options.seeds, options.templates, options.settings, old)
+        why = cache.reasons(old, new)
+        if old is None and cache.manifest_path(options.out).exists():
+            why = ["cache unreadable"]
+        if not options.out.exists() and old is not None:
+            why.append("output missing")
+        if not why and not options.force:
+            if new.stamps != old.stamps:  # touched, not changed: remember, so the next check reads nothing
+                cache.save_manifest(options.out, new)
+            return Outcome("up to date")
+        if not why:
+            why = ["forced"]
+        reason = "; ".join(why)
+        log.info("rebuilding %s: %s", options.out, reason)
+        briefing = _rebuild(options, cache, new)
+        return Outcome("rebuilt", reason, briefing)
+
+
+def _rebuild(options: Options, cache, manifest) -> Briefing:
+    from datetime import datetime
+
+    from briefing.export import to_dict
     from briefing.pdf import write_pdf
 
-    briefing = collect(options)
+    if not options.seeds.is_dir():
+        raise SourceError(f"seeds folder not found: {options.seeds}")
+    docs = cache.DocCache(options.out, dict(manifest.seeds), manifest.extractor)
+    previous = cache.load_previous(options.out)
+    briefing = collect(options, docs)
+    plain = to_dict(briefing)
+    briefing = with_changes(briefing, previous)
     data = render(briefing, options)
-    options.out.parent.mkdir(parents=True, exist_ok=True)
     write_pdf(data, options.out)
+    cache.save_previous(options.out, datetime.now().astimezone().isoformat(timespec="seconds"), plain)
+    cache.save_manifest(options.out, manifest)
+    docs.prune()
     log.info("wrote %s (%d sources, %d statements)", options.out, len(briefing.documents),
              sum(len(v) for v in briefing.sections.values()))
     return briefing
+
+
+def build(options: Options) -> Briefing | None:
+    """Build the PDF at ``options.out``; None when it was already up to date.
+
+    The previous PDF survives any failure.
+    """
+    return run(options).briefing
+
+
+def attempt(load: Callable[[], Options] | Options) -> Outcome:
+    """Run one build for a long-running loop (watch, schedule): errors become a "failed" outcome."""
+    from briefing.errors import BriefingError
+
+    try:
+        options = load() if callable(load) else load
+        return run(options)
+    except BriefingError as exc:
+        return Outcome("failed", str(exc))
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        return Outcome("failed", f"{exc.strerror or exc}{where}")
+    except Exception as exc:  # a bug must not end a watch that runs for days
+        log.debug("build failed", exc_info=True)
+        return Outcome("failed", f"{type(exc).__name__}: {exc}")

@@ -80,21 +80,82 @@ _templates = click.option("--templates", type=click.Path(file_okay=False, exists
 @_templates
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
 def build(seeds, out, templates, force):
-    """Build the briefing PDF from the seeds folder."""
-    from briefing.build import build as run
+    """Build the briefing PDF from the seeds folder (nothing to do when no input changed)."""
+    from briefing.build import run
 
     options = _options(seeds, out, templates, force)
-    briefing = run(options)
-    click.echo(f"wrote {options.out} ({len(briefing.documents)} sources)", err=True)
+    outcome = run(options)
+    if outcome.briefing is None:
+        click.echo(f"{options.out} is up to date", err=True)
+    else:
+        click.echo(f"wrote {options.out} ({len(outcome.briefing.documents)} sources; {outcome.reason})", err=True)
 
 
 @main.command()
 @_seeds
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
-def extract(seeds, fmt):
+@click.option("--changes-since", "since", type=click.Path(dir_okay=False),
+              help="Add `changes` since the last build of this PDF to the JSON.")
+def extract(seeds, fmt, since):
     """Print the extracts as JSON (everything) or CSV (the trade table)."""
-    from briefing.build import collect
+    from briefing.build import collect, with_changes
     from briefing.export import to_csv, to_json
 
     briefing = collect(_options(seeds, None, None))
+    if since:
+        from briefing.cache import load_previous
+
+        briefing = with_changes(briefing, load_previous(Path(since)))
     click.echo(to_json(briefing) if fmt == "json" else to_csv(briefing), nl=False)
+
+
+def _loader(seeds, out, templates):
+    """Options read afresh for each build, so an edited briefing.toml applies to the next one."""
+    return lambda: _options(seeds, out, templates)
+
+
+@main.command()
+@_seeds
+@_out
+@_templates
+def watch(seeds, out, templates):
+    """Build, then rebuild whenever a seed, a template or briefing.toml changes (Ctrl-C stops)."""
+    import threading
+
+    from briefing.watch import watch_loop
+
+    load = _loader(seeds, out, templates)
+    options = load()
+    click.echo(f"watching {options.seeds}" + (f", {options.templates}" if options.templates else "")
+               + " and briefing.toml; Ctrl-C stops", err=True)
+    try:
+        watch_loop(load, threading.Event(), config=Path("briefing.toml"))
+    except KeyboardInterrupt:
+        pass
+
+
+@main.command()
+@_seeds
+@_out
+@_templates
+@click.option("--every", help="Interval: 30s, 15m, 2h, 1d.")
+@click.option("--cron", "cron", help='Cron expression, e.g. "*/15 * * * *" (local time).')
+@click.option("--max-runs", type=click.IntRange(min=1), hidden=True)
+def schedule(seeds, out, templates, every, cron, max_runs):
+    """Check on a schedule and rebuild when inputs changed; one log line per run."""
+    import time
+
+    from briefing.schedule import Cron, Every, parse_every, schedule_loop
+
+    if bool(every) == bool(cron):
+        raise click.UsageError("give exactly one of --every and --cron")
+    try:
+        plan = Every(parse_every(every), time.time()) if every else Cron(cron)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--every" if every else "--cron") from None
+    load = _loader(seeds, out, templates)
+    click.echo(f"checking {load().seeds} {plan}; Ctrl-C stops", err=True)
+    try:
+        schedule_loop(load, plan, max_runs=max_runs)
+    except KeyboardInterrupt:
+        pass

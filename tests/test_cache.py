@@ -1,0 +1,214 @@
+"""briefing.cache: hashing with stamps, manifest reasons, atomic files, the lock, the document cache."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing import cache
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def test_list_seeds_matches_sources_find_seeds(tmp_path):
+    from briefing.sources import find_seeds
+
+    for rel in ["a.txt", "b.MD", "sub/c.txt", "sub/.hidden.txt", ".git/x.txt", "d.txt~", "#e.txt#", ".f.txt.swp",
+                "g.txt.tmp", "h.pdf", "notes", "sub/deeper/i.md", "~j.txt"]:
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+    (tmp_path / "dir.txt").mkdir()
+    expected = [p.relative_to(tmp_path).as_posix() for p in find_seeds(tmp_path)]
+    assert cache.list_seeds(tmp_path) == expected
+    assert expected == ["a.txt", "b.MD", "sub/c.txt", "sub/deeper/i.md"]
+
+
+def test_seed_suffixes_match_sources():
+    from briefing import sources
+
+    assert cache.SEED_SUFFIXES == sources.SEED_SUFFIXES
+
+
+def test_extractor_version_is_read_without_importing():
+    from briefing.extract import EXTRACTOR_VERSION
+
+    assert cache.extractor_version() == EXTRACTOR_VERSION
+
+
+def test_unchanged_stamp_skips_hashing_changed_content_is_rehashed(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("one")
+    (tmp_path / "b.txt").write_text("two")
+    hashes, stamps = cache.hash_files(tmp_path, ["a.txt", "b.txt"], {})
+    calls = []
+    real = cache.sha256_file
+    monkeypatch.setattr(cache, "sha256_file", lambda p: calls.append(Path(p).name) or real(p))
+    again, _ = cache.hash_files(tmp_path, ["a.txt", "b.txt"], stamps)
+    assert again == hashes and calls == []
+    (tmp_path / "b.txt").write_text("three")
+    changed, _ = cache.hash_files(tmp_path, ["a.txt", "b.txt"], stamps)
+    assert calls == ["b.txt"] and changed["b.txt"] != hashes["b.txt"] and changed["a.txt"] == hashes["a.txt"]
+
+
+def test_a_new_size_is_rehashed(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("aaaa")
+    hashes, stamps = cache.hash_files(tmp_path, ["a.txt"], {})
+    path.write_text("bbbbb")
+    assert cache.hash_files(tmp_path, ["a.txt"], stamps)[0] != hashes
+
+
+def manifest(**kw):
+    base = dict(tool="1", extractor="1", config="c", templates={"default:t": "1"}, seeds={"a.txt": "1"})
+    return cache.Manifest(**{**base, **kw})
+
+
+def test_reasons_name_each_kind_of_change():
+    old = manifest(seeds={f"{i:02d}.txt": "1" for i in range(8)})
+    seeds = {f"{i:02d}.txt": "1" for i in range(8)}
+    seeds.update({"00.txt": "2", "01.txt": "2", "99.txt": "1"})
+    del seeds["07.txt"]
+    assert cache.reasons(old, manifest(seeds=seeds)) == [
+        "2 changed, 1 added, 1 removed: 00.txt, 01.txt, 99.txt, 07.txt"]
+    six = dict(old.seeds, **{f"n{i}.txt": "1" for i in range(6)})
+    assert cache.reasons(old, manifest(seeds=six))[0].endswith("n3.txt, n4.txt, ...")
+    assert cache.reasons(manifest(), manifest(config="d")) == ["config changed"]
+    assert cache.reasons(manifest(), manifest(templates={"default:t": "2"})) == ["templates changed"]
+    assert cache.reasons(manifest(), manifest(tool="2")) == ["tool version changed"]
+    assert cache.reasons(manifest(), manifest(extractor="2")) == ["extractor version changed"]
+    assert cache.reasons(None, manifest()) == ["no previous build"]
+    assert cache.reasons(manifest(), manifest()) == []
+
+
+def test_manifest_round_trip_and_corrupt_manifest_warns(tmp_path, caplog):
+    out = tmp_path / "b.pdf"
+    cache.save_manifest(out, manifest(stamps={"seeds:a.txt": [1, 2, "1"]}))
+    loaded = cache.load_manifest(out)
+    assert loaded.to_json() == manifest(stamps={"seeds:a.txt": [1, 2, "1"]}).to_json()
+    cache.manifest_path(out).write_bytes(b'{"format": 1, "tool": ')
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        assert cache.load_manifest(out) is None
+    assert "unreadable" in caplog.text
+    cache.manifest_path(out).write_text(json.dumps({"format": 0}))
+    assert cache.load_manifest(out) is None
+
+
+def test_atomic_write_replaces_whole_or_not_at_all(tmp_path, monkeypatch):
+    path = tmp_path / "f.json"
+    cache.atomic_write(path, b"old")
+    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left")))
+    with pytest.raises(OSError):
+        cache.atomic_write(path, b"new")
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
+
+
+def test_stale_temp_files_of_this_output_are_removed(tmp_path):
+    out = tmp_path / "b.pdf"
+    (tmp_path / ".b.pdf.abc.tmp").write_bytes(b"half")
+    (tmp_path / ".other.pdf.abc.tmp").write_bytes(b"not ours")
+    (cache.cache_dir(out) / "docs").mkdir(parents=True)
+    (cache.cache_dir(out) / "docs" / ".x.json.1.tmp").write_bytes(b"half")
+    cache.remove_stale_temps(out)
+    assert not (tmp_path / ".b.pdf.abc.tmp").exists()
+    assert (tmp_path / ".other.pdf.abc.tmp").exists()
+    assert not list((cache.cache_dir(out) / "docs").iterdir())
+
+
+def test_second_lock_waits_and_says_so(tmp_path, caplog):
+    out = tmp_path / "out" / "b.pdf"
+    order, held = [], threading.Event()
+
+    def first():
+        with cache.build_lock(out):
+            held.set()
+            time.sleep(0.3)
+            order.append("first done")
+
+    t = threading.Thread(target=first)
+    t.start()
+    held.wait(2)
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        with cache.build_lock(out):
+            order.append("second in")
+    t.join()
+    assert order == ["first done", "second in"]
+    assert f"waiting for another build of {out}" in caplog.text
+
+
+def test_uncontended_lock_does_not_warn(tmp_path, caplog):
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        with cache.build_lock(tmp_path / "b.pdf"):
+            pass
+    assert caplog.text == ""
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    from briefing.build import read_sources
+    from briefing.extract import count_mentions, detect_pair, extract_document
+
+    sources, _ = read_sources(ROOT / "seeds")
+    pair = detect_pair([count_mentions(s) for s in sources])
+    return sources, pair, [extract_document(s, pair) for s in sources]
+
+
+def test_document_cache_returns_equal_objects(tmp_path, extracted):
+    from briefing.extract import count_mentions
+
+    sources, pair, extractions = extracted
+    out = tmp_path / "b.pdf"
+    ctx = cache.context_key(pair, None)
+    writer = cache.DocCache(out, {s.file: s.sha256 for s in sources}, "1")
+    for s, e in zip(sources, extractions):
+        writer.put(s, count_mentions(s), ctx, e)
+    reader = cache.DocCache(out, {s.file: s.sha256 for s in sources}, "1")
+    for s, e in zip(sources, extractions):
+        assert reader.source(s.file) == s
+        assert reader.mentions(s.file) == count_mentions(s)
+        assert reader.extraction(s.file, ctx) == e
+        assert reader.extraction(s.file, cache.context_key(tuple(reversed(pair)), None)) is None
+    assert reader.corrupt == []
+    # another extractor version or another content hash: a miss, silently
+    assert cache.DocCache(out, {s.file: s.sha256 for s in sources}, "2").source(sources[0].file) is None
+    assert cache.DocCache(out, {sources[0].file: "0" * 64}, "1").source(sources[0].file) is None
+
+
+def test_corrupt_document_entry_is_a_reported_miss(tmp_path, extracted, caplog):
+    sources, pair, extractions = extracted
+    out = tmp_path / "b.pdf"
+    hashes = {s.file: s.sha256 for s in sources}
+    writer = cache.DocCache(out, hashes, "1")
+    ctx = cache.context_key(pair, None)
+    writer.put(sources[0], {}, ctx, extractions[0])
+    entry = next((cache.cache_dir(out) / "docs").glob("*.json"))
+    entry.write_bytes(entry.read_bytes()[:100])
+    reader = cache.DocCache(out, hashes, "1")
+    assert reader.source(sources[0].file) is None
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        reader.report()
+    assert "1 unreadable entry rebuilt" in caplog.text and sources[0].file in caplog.text
+    data = json.loads(json.dumps({"format": 1, "version": reader.version, "name": sources[0].file,
+                                  "sha256": sources[0].sha256, "source": {"bogus": 1}, "mentions": {}}))
+    entry.write_text(json.dumps(data))
+    again = cache.DocCache(out, hashes, "1")
+    assert again.source(sources[0].file) is None and len(again.corrupt) == 1
+
+
+def test_prune_keeps_only_used_entries(tmp_path, extracted):
+    sources, pair, extractions = extracted
+    out = tmp_path / "b.pdf"
+    ctx = cache.context_key(pair, None)
+    first = cache.DocCache(out, {}, "1")
+    for s, e in zip(sources, extractions):
+        first.put(s, {}, ctx, e)
+    second = cache.DocCache(out, {sources[0].file: sources[0].sha256}, "1")
+    assert second.extraction(sources[0].file, ctx) == extractions[0]
+    second.prune()
+    assert len(list((cache.cache_dir(out) / "docs").glob("*.json"))) == 1
