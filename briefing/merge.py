@@ -119,10 +119,23 @@ def _compatible(a: Event, b: Event) -> bool:
     return a.year == b.year and not (a.date and b.date and a.date != b.date)
 
 
+def _same_derivation(a: Event, b: Event) -> bool:
+    """Tell whether two derived years were counted the same way: same count from the same date.
+
+    "30th anniversary, counted from 25 June 2022" and "30 years since, counted
+    from the article date 25 June 2022" name one event in two wordings.
+    """
+    if not (a.derived and b.derived and a.how and b.how):
+        return False
+    numbers = dedupe.numbers(a.how)
+    return bool(numbers) and numbers == dedupe.numbers(b.how)
+
+
 def _same_event(a: Event, b: Event, same_text: bool) -> bool:
     if not _compatible(a, b):
         return False
-    return bool((a.date and a.date == b.date) or (a.how and a.how == b.how) or same_text)
+    return bool((a.date and a.date == b.date) or (a.how and a.how == b.how) or same_text
+                or _same_derivation(a, b))
 
 
 def merge_events(extractions: list[Extraction]) -> tuple[MergedEvent, ...]:

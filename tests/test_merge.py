@@ -285,3 +285,15 @@ def test_shares_merge_on_period_percent_and_text():
     out = run(a, b).shares
     assert [(m.period, m.percent, m.sources) for m in out] == [
         ("2021", 49.0, ("a.txt", "b.txt")), ("2020", 47.9, ("a.txt",)), ("2021", 14.3, ("b.txt",))]
+
+
+def test_derived_years_counted_the_same_way_merge():
+    a = ex("a.txt", events=[
+        ev(1992, "The two peoples are celebrating the 30th anniversary of their ties today.", "a.txt",
+           "1992-06-25", True, "30th anniversary, counted from 25 June 2022"),
+        ev(1992, "It has been 30 years since the capitals opened embassies.", "a.txt",
+           None, True, "30 years since, counted from the article date 25 June 2022"),
+        ev(1997, "Both have 25 years of union.", "a.txt", None, True, "25 years of union, counted from 25 June 2022"),
+    ])
+    out = run(a).events
+    assert [(e.year, e.date) for e in out] == [(1992, "1992-06-25"), (1997, None)]
