@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 # Prefix symbols and codes, longest first where they share a start.
 _PREFIX = {
@@ -135,5 +136,6 @@ def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
             continue
         end = m.end()
         approx = bool(APPROX.search(text[max(0, m.start() - 24):m.start()]))
-        found.append(Amount(m.start(), end, value * scale, currency, approx, text[m.start():end].strip()))
+        found.append(Amount(m.start(), end, float(Decimal(repr(value)) * Decimal(repr(scale))), currency, approx,
+                            text[m.start():end].strip()))
     return found
