@@ -47,25 +47,11 @@ def format_date(iso: str | None) -> str:
     return f"{month} {m.group(1)}"
 
 
-def _scaled(value: float, decimals: int) -> str:
-    a = abs(value)
-    for div, suffix in ((1e12, " trn"), (1e9, " bn"), (1e6, " m"), (1e3, " k")):
-        if a >= div:
-            return f"{a / div:,.{decimals}f}{suffix}"
-    return f"{a:,.{decimals}f}"
+def format_amount(value: float, currency: str = "", decimals: int | None = None) -> str:
+    """Amount as the table shows it ("$40.1 bn"): one formatter for table, facts and conflicts."""
+    from briefing.tables import format_amount as table_format
 
-
-def format_amount(value: float, currency: str = "", decimals: int = 1) -> str:
-    """Amount as the table shows it: 'USD 40.1 bn', minus sign typographic."""
-    try:  # the table module's own formatter, when it exists, keeps both in step
-        from . import tables  # noqa: PLC0415
-        text = tables.format_amount(value, currency)
-        if isinstance(text, str) and decimals == 1:
-            return text
-    except Exception:  # noqa: BLE001 - absent or different signature: use ours
-        pass
-    sign = "\u2212" if value < 0 else ""
-    return f"{currency} {sign}{_scaled(value, decimals)}".strip()
+    return table_format(value, currency, decimals)
 
 
 def format_distinct(values: list[float], currency: str) -> list[str]:
@@ -199,13 +185,8 @@ def _facts(briefing: Briefing, table: dict, sources: list[dict]) -> dict:
     full = [r for r in table["rows"] if not r["partial"] and r.get("total")]
     latest = full[-1] if full else None
     previous = full[-2] if len(full) > 1 else None
-    currency = table["currency"]
-    total = latest.get("total", "") if latest else ""
-    if total and currency and currency not in total:
-        total = f"{currency} {total}"
+    total = latest.get("total", "") if latest else ""  # cells carry their currency already
     balance = latest.get("balance", "") if latest else ""
-    if balance and currency and currency not in balance:
-        balance = f"{currency} {balance}"
     shares = sorted(briefing.shares, key=lambda s: s.period or "")
     share = shares[-1] if shares else None
     dates = sorted(d.date for d in briefing.documents if d.date)

@@ -57,11 +57,12 @@ def _decimals(scaled: float) -> int:
     return 3
 
 
-def format_amount(value: float | None, currency: str) -> str:
+def format_amount(value: float | None, currency: str, decimals: int | None = None) -> str:
     """Return "$40.1 bn", "€933.4 mn", "RUB 12.5 bn", "−$3.3 bn"; "" for None.
 
     Each cell picks its own scale (tn, bn, mn) with one decimal, or up to three
-    when the source stated more ("$14.982 bn"), so no stated digit is lost.
+    when the source stated more ("$14.982 bn"), so no stated digit is lost;
+    ``decimals`` asks for at least that many (to tell close conflicting values apart).
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -71,7 +72,7 @@ def format_amount(value: float | None, currency: str) -> str:
     for scale, word in _SCALES:
         if size >= scale:
             scaled = size / scale
-            return f"{sign}{prefix}{scaled:.{_decimals(scaled)}f} {word}"
+            return f"{sign}{prefix}{scaled:.{max(decimals or 0, _decimals(scaled))}f} {word}"
     return f"{sign}{prefix}{size:,.0f}"
 
 

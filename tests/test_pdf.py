@@ -115,7 +115,7 @@ def test_derived_dates_conflicts_and_table(built):
     assert "25 June 1992*" in text
     assert "derived from: 30th anniversary on 25 June 2022" in text
     assert "40.1 bn\u2020" in text
-    assert "XAU 40.10 bn [1]; XAU 40.12 bn [2]" in text
+    assert "XAU 40.1 bn [1]; XAU 40.12 bn [2]" in text
     assert "Jan\u2013May 2022 (partial year)" in text
     assert "Values in XAU" in text and "Beta\u2019s side" in text
 
