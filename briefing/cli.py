@@ -159,3 +159,18 @@ def schedule(seeds, out, templates, every, cron, max_runs):
         schedule_loop(load, plan, max_runs=max_runs)
     except KeyboardInterrupt:
         pass
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+def init(directory):
+    """Create a ready briefing folder: seeds/, templates/, briefing.toml, out/."""
+    from briefing.scaffold import init_project
+
+    dest = Path(directory)
+    created, kept = init_project(dest)
+    for path in created:
+        click.echo(f"created {path}", err=True)
+    for path in kept:
+        click.echo(f"kept existing {path}", err=True)
+    click.echo(f"next: put articles in {dest / 'seeds'}, then run `briefing build` in {dest}", err=True)

@@ -125,9 +125,11 @@ def _events(briefing: Briefing, numbers) -> list[dict]:
 
 
 def _sections(briefing: Briefing, numbers) -> dict[str, list[dict]]:
+    """Statements per section; a sentence already in the timeline is not printed again."""
     names = list(SECTIONS) + [k for k in briefing.sections if k not in SECTIONS]
+    in_timeline = {e.text for e in briefing.events}
     return {name: [{"text": clean(s.text), **_refs(s.sources, numbers)}
-                   for s in briefing.sections.get(name, ())]
+                   for s in briefing.sections.get(name, ()) if s.text not in in_timeline]
             for name in names}
 
 

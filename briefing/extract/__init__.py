@@ -51,7 +51,7 @@ def detect_pair(mentions: list[dict[str, int]]) -> tuple[str, ...]:
 def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | None = None) -> Extraction:
     """Extract sentences with their sections, trade figures, shares and events from one source."""
     texts = sentences_of(source)
-    keywords = keywords or DEFAULT_KEYWORDS
+    keywords = {**DEFAULT_KEYWORDS, **(keywords or {})}  # a configured list replaces that section's defaults
     sentences = tuple(Sentence(t, classify(t, keywords), i) for i, t in enumerate(texts))
     warnings: list[str] = []
     trade, shares = ([], [])

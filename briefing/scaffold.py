@@ -1,0 +1,70 @@
+"""``briefing init DIR``: a ready briefing folder, like ``mkdocs new``.
+
+Existing files are never overwritten, so running it twice, or in a folder that
+already has seeds, is safe.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+SEEDS_NOTE = """\
+Put the articles and notes for this briefing here, one file each, as .txt or .md
+(UTF-8 preferred; other encodings are detected).
+
+Start each file with a wire-style dateline when you have one; it gives the date
+from which "last year" or "30th anniversary" are counted:
+
+    Moscow/Minsk, 25 June 2022 (TDI): First sentence of the article...
+
+Then run `briefing build` in the folder above; the PDF is written to out/briefing.pdf.
+This note has no .txt/.md ending, so it is not read as a source.
+"""
+
+CONFIG = """\
+# briefing.toml: settings for `briefing build` run in this folder. Every key is optional.
+
+# title = "Country A–Country B Relations"    # default: from the two countries found
+# subtitle = "Background brief"
+# author = "Research Department"
+# marking = "UNCLASSIFIED // FOR OFFICIAL USE"  # printed on every page
+# keywords = ["bilateral relations", "trade"]
+
+# countries = ["Country A", "Country B"]     # default: the pair the sources name most
+# reporter = "Country A"                      # side from which exports/imports are stated
+
+# seeds = "seeds"
+# out = "out/briefing.pdf"
+# max_seed_mb = 20                            # larger seed files are skipped with a warning
+# max_statements = 25                         # statements per section in the PDF (all are in the JSON)
+
+# Keyword lists decide which section a sentence goes to (word stems are matched).
+# A list here replaces that section's defaults; a new name adds a section, which
+# then needs a <section> block in templates/briefing.xml.j2 to be printed.
+# [sections]
+# security = ["security", "defence", "military", "border", "police", "crime"]
+
+# [table]
+# columns = ["label", "total", "exports", "imports", "balance", "change", "share"]
+"""
+
+
+def init_project(dest: Path) -> tuple[list[Path], list[Path]]:
+    """Create the folder layout; return (created, kept) paths."""
+    from briefing.render import DEFAULT_TEMPLATES
+
+    files = {
+        dest / "seeds" / "README": SEEDS_NOTE,
+        dest / "briefing.toml": CONFIG,
+        dest / "out" / ".gitkeep": "",
+    }
+    for template in sorted(Path(DEFAULT_TEMPLATES).glob("*.j2")):
+        files[dest / "templates" / template.name] = template.read_text(encoding="utf-8")
+    created, kept = [], []
+    for path, text in files.items():
+        if path.exists():
+            kept.append(path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        created.append(path)
+    return created, kept
