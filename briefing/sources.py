@@ -140,14 +140,15 @@ _DATE = (
     rf"|{_WEEKDAY}(?P<m2>{_MONTH})\.?\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})"
     rf"|(?P<y3>{_YEAR})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
 )
-_PLACE = r"[^\W\d_][^,:;()\[\]\d\n]{0,60}?"
+_PLACE = r"[^\W\d_][^,:;()\[\]\d\n/]{0,40}?"
 _DATELINE = re.compile(
-    rf"^\s*(?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*)"
+    rf"^\s*(?P<places>{_PLACE}(?:\s*/\s*{_PLACE}){{0,3}})"
     rf"(?:\s*,\s*(?P<date>{_DATE}))?"
     rf"(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?"
-    rf"\s*(?P<sep>:|--|-|\u2013|\u2014)\s*(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL,
+    rf"\s*(?P<sep>:|--|-|\u2013|\u2014)",
+    re.IGNORECASE,
 )
+_HEAD = 200  # a dateline is short: only the start of the paragraph is searched
 
 
 def _place(name: str) -> str:
@@ -181,7 +182,7 @@ def parse_dateline(first_paragraph: str) -> tuple[tuple[str, ...], str | None, s
     Returns (places, ISO date, agency, rest). A dateline needs a date or an
     agency, or a place written in capitals; otherwise ((), None, None, text).
     """
-    m = _DATELINE.match(first_paragraph)
+    m = _DATELINE.match(first_paragraph[:_HEAD])
     if m:
         places = tuple(_place(p) for p in m.group("places").split("/") if p.strip())
         date_iso = _dateline_date(m)
@@ -189,7 +190,7 @@ def parse_dateline(first_paragraph: str) -> tuple[tuple[str, ...], str | None, s
         words_ok = all(len(p.split()) <= 4 for p in places)
         capitals = all(p.isupper() for p in m.group("places").split("/"))
         if words_ok and (date_iso or agency or (capitals and m.group("sep") != ":")):
-            return places, date_iso, agency, m.group("rest").strip()
+            return places, date_iso, agency, first_paragraph[m.end():].strip()
     return (), None, None, first_paragraph
 
 

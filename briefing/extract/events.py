@@ -68,6 +68,10 @@ _DERIVED = [
     ("jubilee", re.compile(
         rf"\b(?:the|its|their|his|her|a)\s+(?:\w+\s+)?(?P<n>{_alt(_JUBILEES)})\b(?!\s+[A-Z])")),
 ]
+_HINTS = {
+    "ago": (" ago",), "anniversary": ("anniversar",), "turned": ("turn",),
+    "years of": ("year", "centur"), "jubilee": ("centen", "jubilee"),
+}
 
 _MONTH_CAP = r"(?:%s)" % _alt([*MONTH_NAMES, "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
                                   "Sept", "Sep", "Oct", "Nov", "Dec"])
@@ -260,7 +264,10 @@ def _anchor(sentence: str, kind: str, doc: date | None, after: int):
 def derived_events(sentence: str, doc: date | None) -> list[tuple[int, date | None, str, int, int]]:
     """Return (year, date, how, start, end) for each anniversary phrase in the sentence."""
     out, taken = [], []
+    low = sentence.lower()
     for kind, rx in _DERIVED:
+        if not any(h in low for h in _HINTS[kind]):
+            continue  # cheap test first: these patterns are slow to scan
         for m in rx.finditer(sentence):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

@@ -120,6 +120,8 @@ def _index_for(keywords: dict[str, tuple[str, ...]]) -> dict:
     hit = _INDEXES.get(id(keywords))
     if hit is None or hit[0] is not keywords:
         hit = (keywords, _build_index(keywords))
+        if len(_INDEXES) > 16:
+            _INDEXES.clear()
         _INDEXES[id(keywords)] = hit
     return hit[1]
 
