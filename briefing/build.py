@@ -198,7 +198,7 @@ def _rebuild(options: Options, cache, manifest) -> Briefing:
 
     if not options.seeds.is_dir():
         raise SourceError(f"seeds folder not found: {options.seeds}")
-    docs = cache.DocCache(options.out, dict(manifest.seeds), manifest.extractor)
+    docs = cache.DocCache(options.out, dict(manifest.seeds), manifest.extractor, read=not options.force)
     previous = cache.load_previous(options.out)
     briefing = collect(options, docs)
     plain = to_dict(briefing)

@@ -392,9 +392,10 @@ class DocCache:
     miss: counted, reported once, and overwritten.
     """
 
-    def __init__(self, out: Path, hashes: dict[str, str], extractor: str):
+    def __init__(self, out: Path, hashes: dict[str, str], extractor: str, read: bool = True):
         from briefing import __version__
 
+        self.read = read  # False (--force): extract everything again, still store the results
         self.folder = cache_dir(out) / "docs"
         self.hashes = hashes
         self.version = [__version__, extractor]
@@ -417,6 +418,9 @@ class DocCache:
         path = self._path(name, sha)
         self.used.add(path.name)
         entry = None
+        if not self.read:
+            self.entries[name] = None
+            return None
         try:
             data = read_json(path)
             if data is not None:

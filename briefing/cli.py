@@ -78,13 +78,15 @@ _templates = click.option("--templates", type=click.Path(file_okay=False, exists
 @_seeds
 @_out
 @_templates
-@click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
+@click.option("--force", is_flag=True, help="Rebuild and extract every document again, even when nothing changed.")
 def build(seeds, out, templates, force):
     """Build the briefing PDF from the seeds folder (nothing to do when no input changed)."""
     from briefing.build import run
 
     options = _options(seeds, out, templates, force)
     outcome = run(options)
+    if not log.isEnabledFor(logging.WARNING):  # -q: errors only, e.g. under cron
+        return
     if outcome.briefing is None:
         click.echo(f"{options.out} is up to date", err=True)
     else:

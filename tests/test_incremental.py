@@ -285,3 +285,23 @@ def test_two_concurrent_builds_both_succeed_one_waits(site):
     from pypdf import PdfReader
 
     assert len(PdfReader(out).pages) >= 1
+
+
+def test_force_extracts_every_document_again(site, monkeypatch):
+    import briefing.extract as ex
+
+    _, seeds, out = site
+    calls, real = [], ex.extract_document
+    monkeypatch.setattr(ex, "extract_document", lambda s, *a, **k: calls.append(s.file) or real(s, *a, **k))
+    assert run(Options(seeds=seeds, out=out, force=True)).status == "rebuilt"
+    assert len(calls) == len(EXAMPLES)
+    calls.clear()
+    change_seed(seeds)
+    run(Options(seeds=seeds, out=out))
+    assert len(calls) == 1  # what --force extracted was stored
+
+
+def test_quiet_build_prints_nothing(site):
+    _, seeds, out = site
+    result = CliRunner().invoke(main, ["-q", "build", "--seeds", str(seeds), "--out", str(out)])
+    assert result.exit_code == 0 and result.stderr == ""
