@@ -126,8 +126,12 @@ def watch(seeds, out, templates):
 
     from briefing.watch import watch_loop
 
+    from briefing.errors import SourceError
+
     load = _loader(seeds, out, templates)
     options = load()
+    if not options.seeds.is_dir():
+        raise SourceError(f"seeds folder not found: {options.seeds}")
     click.echo(f"watching {options.seeds}" + (f", {options.templates}" if options.templates else "")
                + " and briefing.toml; Ctrl-C stops", err=True)
     try:
