@@ -201,3 +201,19 @@ def country_currency(name: str) -> str | None:
     """ISO 4217 code of the country's currency ("Belarusian" -> "BYN")."""
     rec = country(name)
     return rec.currency if rec else None
+
+
+_PLURAL_OR_TITLED = {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros", "DR Congo"}
+
+
+def in_sentence(name: str) -> str:
+    """Return the name as it reads mid-sentence: "the United States", "the Netherlands", "Peru"."""
+    if name.startswith("United ") or name.endswith(("Islands", "Republic", "Emirates")) or name in _PLURAL_OR_TITLED:
+        return f"the {name}"
+    return name
+
+
+def possessive(name: str) -> str:
+    """Return "Peru's", "the United States'", "the Philippines'"."""
+    base = in_sentence(name)
+    return f"{base}'" if name.endswith("s") else f"{base}'s"

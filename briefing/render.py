@@ -119,9 +119,20 @@ def _when(event) -> str:
 
 
 def _events(briefing: Briefing, numbers) -> list[dict]:
-    return [{"when": _when(e), "year": e.year, "date": e.date or "", "derived": e.derived,
-             "how": clean(e.how), "text": clean(e.text), **_refs(e.sources, numbers)}
-            for e in briefing.events]
+    """Timeline rows; a sentence that dates several events is one row listing every date."""
+    rows: dict[str, dict] = {}
+    for e in briefing.events:
+        row = rows.get(e.text)
+        if row is None:
+            rows[e.text] = {"when": _when(e), "year": e.year, "date": e.date or "", "derived": e.derived,
+                            "how": clean(e.how), "text": clean(e.text), "sources": list(e.sources)}
+            continue
+        row["when"] += "; " + _when(e)
+        row["derived"] = row["derived"] or e.derived
+        row["how"] = row["how"] or clean(e.how)
+        row["sources"] += [f for f in e.sources if f not in row["sources"]]
+    return [{**{k: v for k, v in r.items() if k != "sources"}, **_refs(r["sources"], numbers)}
+            for r in rows.values()]
 
 
 def _sections(briefing: Briefing, numbers) -> dict[str, list[dict]]:
@@ -160,26 +171,41 @@ def _default_meta(briefing: Briefing) -> dict:
 
 
 def _chart(briefing: Briefing, rows: list[dict], currency: str) -> dict:
-    """Full-year figures in one unit for the bar chart; empty when under two years."""
-    years = [t for t in briefing.trade if t.full_year]
+    """Full-year figures in one unit for the bar chart, one bar group per period; empty under two years.
+
+    Where sources disagree on a period the first-stated value is drawn (the table
+    and the discrepancies box show every value).
+    """
+    by_period: dict[str, dict] = {}
+    for t in briefing.trade:
+        if t.full_year and (t.currency == currency or not currency):
+            cur = by_period.setdefault(t.period, {"period": t.period})
+            for f in ("total", "exports", "imports"):
+                if cur.get(f) is None:
+                    cur[f] = getattr(t, f)
+    years = list(by_period.values())
     labels = {r.get("period"): r.get("label") or r.get("period") for r in rows}
-    if len({t.period for t in years}) < 2:
+    if len(years) < 2:
         return {"bars": [], "series": [], "unit": ""}
-    if all(t.exports is not None and t.imports is not None for t in years):
+    if all(y["exports"] is not None and y["imports"] is not None for y in years):
         series = ["exports", "imports"]
-    elif all(t.total is not None for t in years):
-        series = ["total"]
     else:
-        years = [t for t in years if t.total is not None]
+        years = [y for y in years if y["total"] is not None]
         series = ["total"] if len(years) >= 2 else []
     if not series:
         return {"bars": [], "series": [], "unit": ""}
-    top = max(abs(getattr(t, s) or 0) for t in years for s in series)
-    div, word = next(((d, w) for d, w in ((1e12, "trn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
+    top = max(abs(y[s] or 0) for y in years for s in series)
+    div, word = next(((d, w) for d, w in ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"), (1e3, "k"))
                       if top >= d), (1, ""))
-    bars = [{"label": clean(labels.get(t.period, t.period)),
-             **{s: f"{(getattr(t, s) or 0) / div:.6g}" for s in series}} for t in years]
+    bars = [{"label": clean(labels.get(y["period"], y["period"])),
+             **{s: f"{(y[s] or 0) / div:.6g}" for s in series}} for y in years]
     return {"bars": bars, "series": series, "unit": f"{currency} {word}".strip()}
+
+
+def _period_label(period: str) -> str:
+    from briefing.tables import period_label
+
+    return period_label(period)
 
 
 def _facts(briefing: Briefing, table: dict, sources: list[dict]) -> dict:
@@ -189,7 +215,8 @@ def _facts(briefing: Briefing, table: dict, sources: list[dict]) -> dict:
     previous = full[-2] if len(full) > 1 else None
     total = latest.get("total", "") if latest else ""  # cells carry their currency already
     balance = latest.get("balance", "") if latest else ""
-    shares = sorted(briefing.shares, key=lambda s: s.period or "")
+    # The latest share of total trade for a full period; a partial-period or one-flow share only if none.
+    shares = sorted(briefing.shares, key=lambda s: (".." not in (s.period or ""), "trade" in s.text, s.period or ""))
     share = shares[-1] if shares else None
     dates = sorted(d.date for d in briefing.documents if d.date)
     return {
@@ -198,7 +225,7 @@ def _facts(briefing: Briefing, table: dict, sources: list[dict]) -> dict:
                   "previous": (previous.get("label") or previous.get("period")) if previous else ""}
         if latest else None,
         "share": {"percent": f"{share.percent:.1f}%", "text": clean(share.text),
-                  "period": clean(share.period or "")} if share else None,
+                  "period": clean(_period_label(share.period) if share.period else "")} if share else None,
         "sources": {"count": len(briefing.documents), "first": format_date(dates[0]) if dates else "",
                     "last": format_date(dates[-1]) if dates else ""},
     }

@@ -321,4 +321,4 @@ def _classify_share(a: _Anchor, sentence: str, seg_start: int, mentions, third, 
     noun = "imports" if re.search(r"imports", phrase, re.I) else "exports" if re.search(r"exports", phrase, re.I) \
         else "goods trade" if re.search(r"goods", phrase, re.I) else "foreign trade"
     a.kind = "share"
-    a.share_text = f"{holder}'s share of {of_country}'s {noun}"
+    a.share_text = f"{countries.possessive(holder)} share of {countries.possessive(of_country)} {noun}"
