@@ -214,6 +214,6 @@ def in_sentence(name: str) -> str:
 
 
 def possessive(name: str) -> str:
-    """Return "Peru's", "the United States'", "the Philippines'"."""
+    """Return "Peru's", "Belarus's", "the United States'", "the Philippines'" (plural names take ' alone)."""
     base = in_sentence(name)
-    return f"{base}'" if name.endswith("s") else f"{base}'s"
+    return f"{base}'" if name.endswith("s") and base.startswith("the ") else f"{base}'s"
