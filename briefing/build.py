@@ -90,7 +90,7 @@ def _unreadable(path: Path, root: Path, max_bytes: int) -> str | None:
     except OSError as exc:
         return exc.strerror or "cannot be read"
     if size > max_bytes:
-        return f"larger than the {max_bytes // (1024 * 1024)} MB limit"
+        return f"larger than the {round(max_bytes / (1024 * 1024), 2):g} MB limit"
     return None
 
 

@@ -31,7 +31,7 @@ SCHEMA: dict[str, tuple[type | tuple, str]] = {
 
 
 def _line_of(text: str, key: str) -> int | None:
-    m = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.M)
+    m = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.M)
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
@@ -61,7 +61,12 @@ def load_settings(path: Path) -> dict:
     """Return the settings in ``path`` (an empty dict when there is no file)."""
     if not path.is_file():
         return {}
-    text = path.read_text(encoding="utf-8")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")  # Notepad's BOM is no error
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(f"{path.name}:{line}: not UTF-8 text (byte {exc.start})") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
