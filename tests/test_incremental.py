@@ -265,8 +265,8 @@ def test_kill_9_midway_leaves_previous_pdf_whole(tmp_path):
             proc.send_signal(signal.SIGKILL)
             killed += 1
         proc.wait()
-        data = out.read_bytes()
-        assert data == previous or proc.returncode == 0
+        data = out.read_bytes()  # the previous PDF, or (killed after the move) the whole new one
+        assert data == previous or data.rstrip().endswith(b"%%EOF"), (delay, proc.returncode)
         assert len(PdfReader(out).pages) >= 1
     assert killed >= 1
     outcome = run(Options(seeds=seeds, out=out))
