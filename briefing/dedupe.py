@@ -157,6 +157,7 @@ def _canonical_number(digits: str) -> str:
     return "".join(groups).lstrip("0") or "0"
 
 
+@functools.lru_cache(maxsize=100_000)
 def numbers(text: str) -> tuple[str, ...]:
     """Return the sorted numeric tokens of a sentence: amounts with their scale, days, years, months."""
     found = []
@@ -187,6 +188,7 @@ def _stem(word: str) -> str:
     return _STEMMER.stemWord(_SYNONYMS.get(word, word))
 
 
+@functools.lru_cache(maxsize=100_000)
 def content_words(text: str) -> tuple[str, ...]:
     """Return the stemmed, synonym-folded content words of a sentence, in order."""
     text = _ORDINAL.sub(" ", _MONTH.sub(" ", _fold(text)))
@@ -220,10 +222,18 @@ class _UnionFind:
             self.parent[max(a, b)] = min(a, b)
 
 
-def _idf(bags: list[frozenset]) -> dict:
-    """Inverse document frequency of each word over the sentences being clustered."""
-    df = Counter(w for bag in bags for w in bag)
-    n = len(bags)
+def _idf(bags: list[frozenset], counts: list[int] | None = None) -> dict:
+    """Inverse document frequency of each word over the sentences being clustered.
+
+    ``counts`` gives how many times each bag occurs (identical sentences are
+    passed once), so the weights are those of the full list.
+    """
+    counts = counts or [1] * len(bags)
+    df: Counter = Counter()
+    for bag, c in zip(bags, counts):
+        for w in bag:
+            df[w] += c
+    n = sum(counts)
     return {w: math.log((n + 1) / (c + 0.5)) + 1.0 for w, c in df.items()}
 
 
@@ -257,7 +267,7 @@ def _bar(nums: tuple[str, ...]) -> tuple[float, float]:
     return ((THRESHOLD_NONE, DICE_NONE), (THRESHOLD_YEAR, DICE_NONE), (THRESHOLD_STRONG, DICE_STRONG))[_strength(nums)]
 
 
-def _candidates(members: list[int], bags: list[frozenset], idf: dict):
+def _candidates(members: list[int], bags: list[frozenset], idf: dict, n_all: int | None = None):
     """Yield candidate pairs of one number partition from an inverted index (blocking).
 
     Each sentence is indexed under every pair of its PREFIX rarest words, and
@@ -271,7 +281,7 @@ def _candidates(members: list[int], bags: list[frozenset], idf: dict):
         yield tuple(members)
         return
     postings = defaultdict(list)
-    rare = rare_idf(len(bags))
+    rare = rare_idf(n_all or len(bags))
     for i in members:
         ranked = sorted(bags[i], key=lambda w: (-idf[w], w))
         head = ranked[:PREFIX]
@@ -301,23 +311,41 @@ def cluster(texts: list[str]) -> list[list[int]]:
 
     Every index appears in exactly one group; singletons are groups too.
     Groups are ordered by their first index, indices inside a group ascend.
+    Identical texts (agency boilerplate, a fact copied by many outlets) are
+    one group from the start and are scored once, so the work grows with the
+    number of distinct sentences, not with the size of the archive.
     """
+    first: dict[str, int] = {}
+    copies: dict[int, list[int]] = {}
+    for i, text in enumerate(texts):
+        head = first.setdefault(text, i)
+        copies.setdefault(head, []).append(i)
+    heads = list(copies)
+    counts = [len(copies[h]) for h in heads]
+    groups = _cluster_distinct([texts[h] for h in heads], counts)
+    out = [sorted(i for u in group for i in copies[heads[u]]) for group in groups]
+    return sorted(out, key=lambda g: g[0])
+
+
+def _cluster_distinct(texts: list[str], counts: list[int]) -> list[list[int]]:
+    """Cluster distinct texts; ``counts`` says how often each occurs (for word weights)."""
     nums = [numbers(t) for t in texts]
     seqs = [content_words(t) for t in texts]
     bags = [frozenset(s) for s in seqs]
     joined = [" ".join(s) for s in seqs]
     negated = [bool(_NEGATION.search(t)) for t in texts]
-    idf = _idf(bags)
+    idf = _idf(bags, counts)
     weights = [sum(idf[w] for w in bag) for bag in bags]
     partitions = defaultdict(list)
     for i, key in enumerate(nums):
         partitions[key].append(i)
     uf = _UnionFind(len(texts))
+    n_all = sum(counts)
     for key, members in partitions.items():
         if len(members) < 2:
             continue
         need, need_dice = _bar(key)
-        for i, j in _candidates(members, bags, idf):
+        for i, j in _candidates(members, bags, idf, n_all):
             if uf.find(i) == uf.find(j) or negated[i] != negated[j] or _opposed(bags[i], bags[j]):
                 continue
             value, dice = score(bags[i], bags[j], idf, joined[i], joined[j], weights[i], weights[j])
@@ -326,7 +354,7 @@ def cluster(texts: list[str]) -> list[list[int]]:
     groups = defaultdict(list)
     for i in range(len(texts)):
         groups[uf.find(i)].append(i)
-    return sorted(groups.values(), key=lambda g: g[0])
+    return list(groups.values())
 
 
 def representative(texts: list[str]) -> int:

@@ -104,13 +104,24 @@ def merge_sections(extractions: list[Extraction]) -> dict:
     texts = [s.text for s, _ in items]
     placed = defaultdict(list)
     for group in dedupe.cluster(texts):
-        rep = group[dedupe.representative([texts[i] for i in group])]
+        rep = _representative(group, texts)
         sources = _ordered_unique(items[i][1] for i in group)
         placed[items[rep][0].section].append((-len(sources), group[0], Statement(texts[rep], sources)))
     sections = {name: () for name in SECTIONS}
     for name, entries in placed.items():
         sections[name] = tuple(st for *_, st in sorted(entries, key=lambda e: e[:2]))
     return sections
+
+
+def _representative(group: list[int], texts: list[str]) -> int:
+    """Return the member of ``group`` whose text is the most informative (first copy on ties).
+
+    Identical copies are looked at once: a boilerplate paragraph may be in
+    every document of the archive.
+    """
+    distinct = list(dict.fromkeys(texts[i] for i in group))
+    best = distinct[dedupe.representative(distinct)]
+    return next(i for i in group if texts[i] == best)
 
 
 # --- events -----------------------------------------------------------------------
@@ -138,12 +149,51 @@ def _same_event(a: Event, b: Event, same_text: bool) -> bool:
                 or _same_derivation(a, b))
 
 
+class _EventGroup:
+    """Events of one year being merged, with what ``_same_event`` compares, as sets."""
+
+    def __init__(self, order: int):
+        self.order = order
+        self.members: list[int] = []
+        self.dates: set[str] = set()
+        self.hows: set[str] = set()
+        self.clusters: set[int] = set()
+        self.derivations: set[tuple] = set()
+
+    @staticmethod
+    def _derivation(event: Event) -> tuple | None:
+        if not (event.derived and event.how):
+            return None
+        return dedupe.numbers(event.how) or None
+
+    def accepts(self, event: Event, cluster: int) -> bool:
+        """Same answer as: compatible with every member and the same event as one of them."""
+        if event.date and self.dates - {event.date}:
+            return False
+        derivation = self._derivation(event)
+        return bool((event.date and event.date in self.dates) or (event.how and event.how in self.hows)
+                    or cluster in self.clusters or (derivation and derivation in self.derivations))
+
+    def add(self, i: int, event: Event, cluster: int) -> None:
+        self.members.append(i)
+        if event.date:
+            self.dates.add(event.date)
+        if event.how:
+            self.hows.add(event.how)
+        self.clusters.add(cluster)
+        derivation = self._derivation(event)
+        if derivation:
+            self.derivations.add(derivation)
+
+
 def merge_events(extractions: list[Extraction]) -> tuple[MergedEvent, ...]:
     """Merge events of the same year that share a date, a derivation or a restated sentence.
 
     An event joins the first group it matches and whose members it contradicts
     in no date, so two dated events of one year never collapse through a third
-    undated one.
+    undated one.  Groups are kept per year with the dates, derivations and
+    sentence clusters of their members, so each test is a set lookup rather
+    than a pass over every member (archives have thousands of events).
     """
     events = [e for ex in extractions for e in ex.events]
     texts = [e.text for e in events]
@@ -152,15 +202,17 @@ def merge_events(extractions: list[Extraction]) -> tuple[MergedEvent, ...]:
         for i in group:
             cluster_of[i] = n
     groups: list[list[int]] = []
+    by_year: dict[int, list[_EventGroup]] = defaultdict(list)
     for i, event in enumerate(events):
-        for group in groups:
-            members = [events[j] for j in group]
-            if all(_compatible(event, m) for m in members) and any(
-                    _same_event(event, events[j], cluster_of[i] == cluster_of[j]) for j in group):
-                group.append(i)
+        for group in by_year[event.year]:
+            if group.accepts(event, cluster_of[i]):
+                group.add(i, event, cluster_of[i])
                 break
         else:
-            groups.append([i])
+            group = _EventGroup(len(groups))
+            group.add(i, event, cluster_of[i])
+            by_year[event.year].append(group)
+            groups.append(group.members)
     merged = []
     for order, group in enumerate(groups):
         members = [events[j] for j in group]
@@ -262,10 +314,13 @@ def _partial_rows(figures: list[TradeFigure]) -> list[_Row]:
 def build_rows(figures: list[TradeFigure]) -> list[_Row]:
     """Greedily fold partial rows into the first row of the same period and currency that agrees."""
     rows: list[_Row] = []
+    by_key: dict[tuple, list[_Row]] = defaultdict(list)
     for part in _partial_rows(figures):
-        target = next((r for r in rows if r.agrees(part)), None)
+        same = by_key[(part.period, part.currency)]
+        target = next((r for r in same if r.agrees(part)), None)
         if target is None:
             rows.append(part)
+            same.append(part)
         else:
             target.absorb(part)
     return rows

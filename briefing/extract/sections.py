@@ -112,18 +112,24 @@ def _build_index(keywords: dict[str, tuple[str, ...]]) -> dict[str, list[tuple[t
     return index
 
 
-_INDEXES: dict[int, tuple[dict, dict]] = {}
+_INDEXES: dict[tuple, dict] = {}
 
 
 def _index_for(keywords: dict[str, tuple[str, ...]]) -> dict:
-    """Build the stem index once per keyword table (kept alive with it)."""
-    hit = _INDEXES.get(id(keywords))
-    if hit is None or hit[0] is not keywords:
-        hit = (keywords, _build_index(keywords))
+    """Build the stem index once per keyword table.
+
+    Keyed by content, not identity: callers build an equal table for every
+    document (defaults merged with briefing.toml), and rebuilding the index
+    each time cost more than classifying the document.
+    """
+    key = tuple((section, tuple(words)) for section, words in keywords.items())
+    hit = _INDEXES.get(key)
+    if hit is None:
+        hit = _build_index(keywords)
         if len(_INDEXES) > 16:
             _INDEXES.clear()
-        _INDEXES[id(keywords)] = hit
-    return hit[1]
+        _INDEXES[key] = hit
+    return hit
 
 
 def scores(sentence: str, keywords: dict[str, tuple[str, ...]] = DEFAULT_KEYWORDS) -> dict[str, int]:
