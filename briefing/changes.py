@@ -65,12 +65,15 @@ def new_events(old_events: list[dict], new_events_: list[dict]) -> list[dict]:
 def compute(previous: dict, current: dict, previous_built: str | None = None) -> dict:
     """Return the changes from ``previous`` to ``current`` (both ``export.to_dict`` data).
 
-    ``previous_date`` is the day of the previous build (ISO), ``previous_built``
-    its full timestamp; ``empty`` tells the template there is nothing to show.
+    ``previous_date`` is the previous briefing's "Updated" date (its newest
+    source date: what a reader saw on it, and no clock, so the PDF stays
+    reproducible); ``previous_built`` is the build's timestamp, for the JSON
+    only; ``empty`` tells the template there is nothing to show.
     """
     before, after = _files(previous), _files(current)
+    dates = [d["date"] for d in previous.get("documents", ()) if d.get("date")]
     changes = {
-        "previous_date": previous_built[:10] if previous_built else None,
+        "previous_date": max(dates) if dates else None,
         "previous_built": previous_built,
         "sources_added": sorted(f for f in after if f not in before),
         "sources_removed": sorted(f for f in before if f not in after),

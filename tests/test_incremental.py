@@ -235,7 +235,7 @@ def test_changes_since_previous_build(site):
     briefing = run(Options(seeds=seeds, out=out)).briefing
     changes = briefing.extra["changes"]
     assert changes["sources_added"] == ["zz_new.txt"] and changes["sources_changed"] == [target.name]
-    assert changes["previous_date"] == time.strftime("%Y-%m-%d")
+    assert changes["previous_date"] == "2022-06-25"  # newest source date of the previous build, not the clock
     revised = [f for f in changes["figures"] if f["new"] is not None and abs(f["new"] - float(new) * 1e9) < 1]
     assert revised and revised[0]["old"] is not None and target.name in revised[0]["sources"]
     from briefing.export import to_dict
