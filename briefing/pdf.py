@@ -80,6 +80,10 @@ def _styles(f: FontSet) -> dict[str, ParagraphStyle]:
         "h2": s("h2", fontName=f.bold, fontSize=11, leading=14, textColor=NAVY,
                 spaceBefore=10, spaceAfter=4, keepWithNext=1),
         "bullet": s("bullet", leftIndent=12, bulletIndent=2, spaceAfter=3),
+        # a very long statement laid out in pieces (see _pieces): one bullet, no gaps
+        "bullet_open": s("bullet_open", leftIndent=12, bulletIndent=2, spaceAfter=0),
+        "bullet_on": s("bullet_on", leftIndent=12, spaceAfter=0),
+        "bullet_more": s("bullet_more", leftIndent=12, spaceAfter=3),
         "empty": s("empty", fontName=f.italic, textColor=GREY),
         "note": s("note", fontName=f.italic, fontSize=8, leading=10.5, textColor=GREY, spaceAfter=3),
         "cell": s("cell", fontSize=8.5, leading=10.8, spaceAfter=0),
@@ -120,6 +124,22 @@ def _inline(el: ET.Element) -> str:
         parts.append(f"<{tag}>{inner}</{tag}>" if tag else inner)
         parts.append(escape(child.tail or ""))
     return " ".join("".join(parts).split())
+
+
+PIECE_WORDS = 500
+
+
+def _pieces(text: str, size: int = PIECE_WORDS) -> list[str]:
+    """Cut an escaped, tag-free text of more than ``size`` words into runs of ``size`` words.
+
+    reportlab wraps a Paragraph split over pages again from its start on each
+    page, so a 50,000-word statement would take minutes; as pieces it is laid
+    out in linear time, each piece starting a new line.
+    """
+    words = text.split(" ")
+    if len(words) <= size:
+        return [text]
+    return [" ".join(words[i:i + size]) for i in range(0, len(words), size)]
 
 
 def _cite(cite: str) -> str:
@@ -312,9 +332,15 @@ class _Builder:
                 for item in el.iter("item")]
 
     def el_statements(self, el):
-        return [Paragraph(_text(s) + _cite(s.get("cite") or ""), self.st["bullet"],
-                          bulletText="\u2022")
-                for s in el.iter("statement")]
+        out = []
+        for s in el.iter("statement"):
+            pieces = _pieces(_text(s))
+            pieces[-1] += _cite(s.get("cite") or "")
+            out.append(Paragraph(pieces[0], self.st["bullet"] if len(pieces) == 1 else self.st["bullet_open"],
+                                 bulletText="\u2022"))
+            for i, piece in enumerate(pieces[1:], 2):
+                out.append(Paragraph(piece, self.st["bullet_more" if i == len(pieces) else "bullet_on"]))
+        return out
 
     # -- tables -------------------------------------------------------------
     def _grid(self, data, widths, extra=()):
@@ -333,17 +359,28 @@ class _Builder:
     def el_timeline(self, el):
         heads = {c.get("key"): _text(c) for c in el.findall("column")}
         head = [Paragraph(heads.get(k, ""), self.st["head"]) for k in ("when", "text", "cite")]
-        rows = [head]
+        rows, spans = [head], []
         for ev in el.findall("event"):
-            text = _text(ev)
+            pieces = _pieces(_text(ev))  # a very long event runs on over rows of one shade
             if ev.get("note"):
-                text += f'<br/><font size="7.5" color="#5B6670"><i>{_attr(ev, "note")}</i></font>'
+                pieces[-1] += f'<br/><font size="7.5" color="#5B6670"><i>{_attr(ev, "note")}</i></font>'
             cite = _attr(ev, "cite")
+            spans.append((len(rows), len(rows) + len(pieces) - 1))
             rows.append([Paragraph(_attr(ev, "when"), self.st["cell"]),
-                         Paragraph(text, self.st["cell"]),
+                         Paragraph(pieces[0], self.st["cell"]),
                          Paragraph(f"[{cite}]" if cite else "", self.st["cell"])])
+            rows += [["", Paragraph(piece, self.st["cell"]), ""] for piece in pieces[1:]]
+        extra = []
+        if len(rows) > len(spans) + 1:
+            for k, (first, last) in enumerate(spans):
+                shade = (colors.white, SHADE)[k % 2]
+                extra.append(("BACKGROUND", (0, first), (-1, last), shade))
+                if last > first:
+                    extra += [("LINEBELOW", (0, first), (-1, last - 1), 0.3, shade),
+                              ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
+                              ("TOPPADDING", (0, first + 1), (-1, last), 0)]
         widths = [3.0 * cm, self.width - 5.0 * cm, 2.0 * cm]
-        out = [self._grid(rows, widths), Spacer(1, 1.5 * mm)]
+        out = [self._grid(rows, widths, extra), Spacer(1, 1.5 * mm)]
         out += [Paragraph(_inline(n), self.st["note"]) for n in el.findall("note")]
         return out + [Spacer(1, 3 * mm)]
 

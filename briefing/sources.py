@@ -52,6 +52,7 @@ _BOMS = (
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
 _ZERO_WIDTH = re.compile(r"[\u00ad\u180e\u200b-\u200d\u2060\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -91,11 +92,12 @@ def _guess_decode(data: bytes) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """Unify line ends, compose accents, make odd spaces plain and drop zero-width marks."""
+    """Unify line ends, compose accents, make odd spaces plain, drop zero-width marks and controls."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH.sub("", text)
-    return _ODD_SPACES.sub(" ", text)
+    text = _ODD_SPACES.sub(" ", text)
+    return _STRAY_CONTROL.sub("", text)  # terminal escapes, bells: never prose, and invalid in XML
 
 
 def decode(data: bytes) -> str:
@@ -230,6 +232,18 @@ def is_prose(line: str) -> bool:
     return bool(_PROSE_END.search(line.strip()))
 
 
+_SENTENCE_INSIDE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]\u00bb]*\s+\S")
+_LONG_WORDS = 40  # no heading or caption runs this long
+
+
+def is_cut_prose(text: str) -> bool:
+    """A long paragraph with sentences whose final full stop is missing (a cut-off paste).
+
+    Dropping it as a heading would lose the whole paragraph.
+    """
+    return bool(_SENTENCE_INSIDE.search(text)) and len(text.split()) >= _LONG_WORDS
+
+
 def _squash(line: str) -> str:
     return " ".join(line.lower().split())
 
@@ -272,7 +286,7 @@ def _block_paragraphs(block: list[str]) -> tuple[list[str], list[str]]:
         if nxt is not None and _joins_next(line.strip(), nxt, width):
             continue
         text = " ".join(current)
-        (paras if is_prose(text) else dropped).append(text)
+        (paras if is_prose(text) or is_cut_prose(text) else dropped).append(text)
         current = []
     return paras, dropped
 
