@@ -24,7 +24,8 @@ SCHEMA: dict[str, tuple[type | tuple, str]] = {
     "out": (str, "PDF path"),
     "templates": (str, "templates folder"),
     "max_seed_mb": ((int, float), "largest seed file read, in MB"),
-    "max_statements": (int, "statements per section in the PDF"),
+    "max_statements": (int, "statements per section in the PDF (0: all)"),
+    "max_events": (int, "timeline entries in the PDF (0: all)"),
     "sections": (dict, "keyword lists per section: {history = [...], ...}"),
     "table": (dict, "trade table: columns = [...]"),
 }

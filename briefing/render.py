@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import traceback
+from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -24,6 +25,13 @@ MAIN_TEMPLATE = "briefing.xml.j2"
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
+
+# Readability limits for big archives (the JSON export always has everything).
+MAX_STATEMENTS = 25   # per section; briefing.toml: max_statements (0: no limit)
+MAX_EVENTS = 30       # timeline rows; briefing.toml: max_events (0: no limit)
+MAX_CITES = 3         # citation numbers printed after one item; the rest are counted ("and 12 more")
+COMPACT_TABLE_AT = 40  # a longer trade table drops partial-year rows its full years make redundant
+LIST_ALL_SOURCES = 60  # up to this many documents the source list is complete; beyond, only cited ones
 
 # Characters XML 1.0 cannot carry even escaped (form feeds, NULs from bad decodes).
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -83,9 +91,37 @@ def source_numbers(briefing: Briefing) -> dict[str, int]:
     return numbers
 
 
-def _refs(files, numbers: dict[str, int]) -> dict:
-    refs = sorted({numbers[f] for f in files if f in numbers})
-    return {"refs": refs, "cite": ", ".join(map(str, refs)), "files": [clean(f) for f in files]}
+class _Citer:
+    """Citation numbers of one item: at most ``cap`` of them, the rest counted.
+
+    With thousands of documents a statement made by every outlet would carry
+    hundreds of numbers, and the source list would need one entry for each.
+    So an item shows sources already cited by an earlier item first, then
+    those that back the most printed items (``weight``), lowest number first:
+    the same few sources recur across items, and the source list stays short.
+    Every number printed is recorded in ``cited``.
+    """
+
+    def __init__(self, numbers: dict[str, int], weight: dict[str, int] | None = None, cap: int | None = None):
+        self.numbers, self.weight, self.cap = numbers, weight or {}, cap
+        self.cited: set[int] = set()
+
+    def __call__(self, files) -> dict:
+        known = [f for f in dict.fromkeys(files) if f in self.numbers]
+        shown = known
+        if self.cap and len(known) > self.cap:
+            shown = sorted(known, key=lambda f: (self.numbers[f] not in self.cited, -self.weight.get(f, 0),
+                                                 self.numbers[f]))[:self.cap]
+        refs = sorted(self.numbers[f] for f in shown)
+        self.cited.update(refs)
+        more = len(known) - len(shown)
+        cite = ", ".join(map(str, refs)) + (f" and {more} more" if more else "")
+        return {"refs": refs, "cite": cite, "more": more, "files": [clean(f) for f in files]}
+
+
+def _refs(files, numbers) -> dict:
+    """Citation data for an item; ``numbers`` is a file -> number dict or a ``_Citer``."""
+    return (numbers if isinstance(numbers, _Citer) else _Citer(numbers))(files)
 
 
 def _first_words(paragraphs, n: int = 14) -> str:
@@ -94,10 +130,13 @@ def _first_words(paragraphs, n: int = 14) -> str:
     return clean(text + ("\u2026" if len(words) > n else ""))
 
 
-def _sources(briefing: Briefing, numbers: dict[str, int]) -> list[dict]:
+def _sources(briefing: Briefing, numbers: dict[str, int], only: set[int] | None = None) -> list[dict]:
+    """Source list entries, by number; ``only`` keeps just those numbers (the cited ones)."""
     by_file = {doc.file: doc for doc in briefing.documents}
     out = []
     for file, n in numbers.items():
+        if only is not None and n not in only:
+            continue
         doc = by_file.get(file)
         out.append({
             "n": n,
@@ -118,7 +157,37 @@ def _when(event) -> str:
     return text + ("*" if event.derived else "")
 
 
-def _events(briefing: Briefing, numbers) -> list[dict]:
+def _limit(setting, default: int) -> int | None:
+    """A readability limit from settings: a positive int, or None for no limit (0 or less)."""
+    value = default if setting is None else setting
+    return value if isinstance(value, int) and value > 0 else None
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _rank(files, text: str, dates: dict[str, str]) -> tuple:
+    """Sort key, most informative first: most sources, newest source, most figures, longest."""
+    newest = max((dates.get(f) or "" for f in files), default="")
+    return (-len(set(files)), _Desc(newest), -len(_DIGITS.findall(text)), -len(text))
+
+
+class _Desc(str):
+    """A string that sorts in reverse, to put newest dates first inside an ascending key."""
+
+    def __lt__(self, other):
+        return str.__gt__(self, other)
+
+
+def _keep(items: list, key, limit: int | None) -> tuple[list, int]:
+    """Return (the ``limit`` best items by ``key``, in their original order; how many were left out)."""
+    if limit is None or len(items) <= limit:
+        return items, 0
+    best = set(sorted(range(len(items)), key=lambda i: (key(items[i]), i))[:limit])
+    return [item for i, item in enumerate(items) if i in best], len(items) - limit
+
+
+def _event_rows(briefing: Briefing) -> list[dict]:
     """Timeline rows; a sentence that dates several events is one row listing every date."""
     rows: dict[str, dict] = {}
     for e in briefing.events:
@@ -131,17 +200,44 @@ def _events(briefing: Briefing, numbers) -> list[dict]:
         row["derived"] = row["derived"] or e.derived
         row["how"] = row["how"] or clean(e.how)
         row["sources"] += [f for f in e.sources if f not in row["sources"]]
+    return list(rows.values())
+
+
+def _events(briefing: Briefing, numbers, rows: list[dict] | None = None) -> list[dict]:
+    rows = _event_rows(briefing) if rows is None else rows
     return [{**{k: v for k, v in r.items() if k != "sources"}, **_refs(r["sources"], numbers)}
-            for r in rows.values()]
+            for r in rows]
 
 
-def _sections(briefing: Briefing, numbers) -> dict[str, list[dict]]:
+def _statements(briefing: Briefing) -> dict[str, list]:
     """Statements per section; a sentence already in the timeline is not printed again."""
     names = list(SECTIONS) + [k for k in briefing.sections if k not in SECTIONS]
     in_timeline = {e.text for e in briefing.events}
-    return {name: [{"text": clean(s.text), **_refs(s.sources, numbers)}
-                   for s in briefing.sections.get(name, ()) if s.text not in in_timeline]
-            for name in names}
+    return {name: [s for s in briefing.sections.get(name, ()) if s.text not in in_timeline] for name in names}
+
+
+def _sections(briefing: Briefing, numbers, chosen: dict[str, list] | None = None) -> dict[str, list[dict]]:
+    chosen = _statements(briefing) if chosen is None else chosen
+    return {name: [{"text": clean(s.text), **_refs(s.sources, numbers)} for s in items]
+            for name, items in chosen.items()}
+
+
+def select(briefing: Briefing, settings: dict) -> tuple[dict[str, list], list[dict], dict[str, int]]:
+    """Pick what the PDF prints of a big briefing: (statements per section, timeline rows, left out).
+
+    Each section keeps its ``max_statements`` most informative statements
+    (most sources, newest, most figures first), the timeline its
+    ``max_events`` most-cited rows; both stay in the merged order.  ``left out``
+    counts the rest per section and under "events"; all of it is in the JSON export.
+    """
+    dates = {d.file: d.date for d in briefing.documents}
+    limit = _limit(settings.get("max_statements"), MAX_STATEMENTS)
+    chosen, more = {}, {}
+    for name, items in _statements(briefing).items():
+        chosen[name], more[name] = _keep(items, lambda s: _rank(s.sources, s.text, dates), limit)
+    rows, more["events"] = _keep(_event_rows(briefing), lambda r: (-len(r["sources"]), r["derived"]),
+                                 _limit(settings.get("max_events"), MAX_EVENTS))
+    return chosen, rows, more
 
 
 def _table(briefing: Briefing, rows: list[dict], meta: dict, numbers) -> dict:
@@ -161,6 +257,21 @@ def _table(briefing: Briefing, rows: list[dict], meta: dict, numbers) -> dict:
     return {"rows": out, "reporter": clean(meta.get("reporter") or ""),
             "partner": clean(meta.get("partner") or ""),
             "currency": clean(meta.get("currency") or ""), "unit": clean(meta.get("unit") or "")}
+
+
+def _compact(rows: list[dict], limit: int = COMPACT_TABLE_AT) -> tuple[list[dict], int]:
+    """Drop partial-year rows of years whose full-year total is in the table, when it is long.
+
+    "Jan–Sep 2015" says nothing that "2015" does not once the year is known;
+    a big archive has such a row for every monthly report.  Disputed rows stay.
+    """
+    if len(rows) <= limit:
+        return rows, 0
+    full = {r.get("period") for r in rows if not r.get("partial") and r.get("total")}
+    keep = [r for r in rows if not (r.get("partial") and not r.get("conflict")
+                                    and str(r.get("period", ""))[:4] in full
+                                    and str(r.get("period", ""))[:4] == str(r.get("period", ""))[-7:-3])]
+    return keep, len(rows) - len(keep)
 
 
 def _default_meta(briefing: Briefing) -> dict:
@@ -251,9 +362,20 @@ def build_context(briefing: Briefing, table_rows: list[dict], settings: dict,
         table_meta = {**{k: v for k, v in table_rows.items() if k != "rows"}, **(table_meta or {})}
         table_rows = table_rows.get("rows", [])
     numbers = source_numbers(briefing)
+    chosen, event_rows, more = select(briefing, settings)
+    table_rows, more["table_rows"] = _compact(list(table_rows or ()))
+    printed = [s.sources for items in chosen.values() for s in items] + [r["sources"] for r in event_rows]
+    printed += [r.get("sources", ()) for r in table_rows] + [v.sources for c in briefing.conflicts for v in c.values]
+    weight = Counter(f for files in printed for f in set(files))
+    big = len(numbers) > LIST_ALL_SOURCES
+    cite = _Citer(numbers, weight, MAX_CITES if big else None)
     meta = {**_default_meta(briefing), **(table_meta or {})}
-    table = _table(briefing, list(table_rows or ()), meta, numbers)
-    sources = _sources(briefing, numbers)
+    table = _table(briefing, table_rows, meta, cite)
+    sections = _sections(briefing, cite, chosen)
+    events = _events(briefing, cite, event_rows)
+    conflicts = _conflicts(briefing, table, cite, table["currency"])
+    sources = _sources(briefing, numbers, cite.cited if big else None)
+    more["sources"] = len(numbers) - len(sources)
     countries = [clean(c) for c in briefing.countries]
     dates = sorted(d.date for d in briefing.documents if d.date)
     date = settings.get("date") or (dates[-1] if dates else "")
@@ -274,14 +396,15 @@ def build_context(briefing: Briefing, table_rows: list[dict], settings: dict,
         "settings": {k: clean(v) if isinstance(v, str) else v for k, v in settings.items()},
         "countries": countries,
         "reporter": clean(briefing.reporter or ""),
-        "sections": _sections(briefing, numbers),
-        "events": _events(briefing, numbers),
+        "sections": sections,
+        "events": events,
+        "more": more,
         "table": table,
         "chart": _chart(briefing, table["rows"], table["currency"]),
         "facts": _facts(briefing, table, sources),
         "sources": sources,
         "skipped": [clean(s) for s in briefing.skipped],
-        "conflicts": _conflicts(briefing, table, numbers, table["currency"]),
+        "conflicts": conflicts,
         "warnings": [clean(w) for w in briefing.warnings],
     }
 

@@ -73,3 +73,46 @@ def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | Non
         events=tuple(events),
         warnings=tuple(warnings),
     )
+
+
+# --------------------------------------------------------------------------- many documents
+
+PARALLEL_MIN = 400   # below this many documents, starting worker processes costs more than it saves
+MAX_WORKERS = 4
+
+
+def _extract_chunk(args) -> list[Extraction]:
+    sources, pair, keywords = args
+    return [extract_document(s, pair, keywords) for s in sources]
+
+
+def extract_many(sources: list[Source], pair: tuple[str, ...], keywords: dict | None = None,
+                 workers: int | None = None) -> list[Extraction]:
+    """``extract_document`` for each source, in order; in worker processes when there are many.
+
+    Extraction is pure and per document, so it splits across CPUs without any
+    coordination.  Workers are forked when this is the only thread (cheap:
+    they inherit the imported modules and compiled patterns); with other
+    threads running (``briefing watch``) a fork server is used instead,
+    because forking a threaded process can inherit a held lock.
+    """
+    import os
+
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    workers = workers or min(cpus, MAX_WORKERS)
+    if workers < 2 or len(sources) < PARALLEL_MIN:
+        return [extract_document(s, pair, keywords) for s in sources]
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() \
+        else "spawn" if "forkserver" not in multiprocessing.get_all_start_methods() else "forkserver"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["briefing.extract"])
+    # A few chunks per worker: big enough to amortise pickling, small enough to balance the load.
+    size = max(1, -(-len(sources) // (workers * 4)))
+    chunks = [(sources[i:i + size], tuple(pair), keywords) for i in range(0, len(sources), size)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return [ex for part in pool.map(_extract_chunk, chunks) for ex in part]
