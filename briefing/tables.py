@@ -170,24 +170,37 @@ def _cell_values(row, field: str, currency: str) -> str:
 
 def table_rows(frame, currency: str) -> list[dict]:
     """Return formatted strings per period for the renderer (disputed values joined by " / ")."""
-    rows = []
-    for _, row in frame.iterrows():
-        cur = row.get("currency") or currency
-        rows.append({
-            "period": row["period"],
-            "label": row["label"],
-            "partial": "" if row["full_year"] else "yes",
-            "total": _cell_values(row, "total", cur),
-            "exports": _cell_values(row, "exports", cur),
-            "imports": _cell_values(row, "imports", cur),
-            "balance": format_amount(_num(row["balance"]), cur),
-            "change": format_percent(_num(row["change_pct"]), signed=True),
-            "share": format_percent(_num(row["share"])),
-            "share_text": row["share_text"] or "",
-            "sources": list(row["sources"]),
-            "conflict": "yes" if row["conflict"] else "",
-        })
-    return rows
+    return [_formatted(row, currency) for _, row in frame.iterrows()]
+
+
+def rows_for(briefing, currency: str) -> list[dict]:
+    """``table_rows(trade_frame(briefing), currency)`` without pandas.
+
+    The PDF needs only the formatted rows; importing pandas for them costs
+    more than the rest of a small build, so the build path takes this one.
+    """
+    records = _records(briefing)
+    _derive(records)
+    return [_formatted(rec, currency) for rec in records]
+
+
+def _formatted(row, currency: str) -> dict:
+    """One period's cells, from a frame row or a plain record."""
+    cur = row.get("currency") or currency
+    return {
+        "period": row["period"],
+        "label": row["label"],
+        "partial": "" if row["full_year"] else "yes",
+        "total": _cell_values(row, "total", cur),
+        "exports": _cell_values(row, "exports", cur),
+        "imports": _cell_values(row, "imports", cur),
+        "balance": format_amount(_num(row["balance"]), cur),
+        "change": format_percent(_num(row["change_pct"]), signed=True),
+        "share": format_percent(_num(row["share"])),
+        "share_text": row["share_text"] or "",
+        "sources": list(row["sources"]),
+        "conflict": "yes" if row["conflict"] else "",
+    }
 
 
 def _num(value) -> float | None:

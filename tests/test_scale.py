@@ -102,3 +102,24 @@ def test_no_statement_cites_hundreds_of_numbers(built):
     _, doc, _ = built
     counts = Counter(len(_numbers(s.get("cite") or "")) for s in doc.iter("statement"))
     assert max(counts) <= 3
+
+
+def test_table_rows_without_pandas_are_the_same(built):
+    from briefing.tables import rows_for
+
+    briefing, _, _ = built
+    currency = briefing.trade[0].currency
+    assert rows_for(briefing, currency) == table_rows(trade_frame(briefing), currency)
+
+
+def test_country_scan_finds_what_the_trie_regex_finds():
+    """The lookup-based matcher (no big regex to compile per process) agrees with the regex."""
+    from briefing import countries
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]
+    texts.append(" ".join(countries._lexicon()))  # every phrase, each next to others
+    texts.append("_Russia 5Chile Omani Oman. U.S.Army Tu\u0308rkiye N'Djamena Washingtonian "
+                 "Papua New Guinea, Latin America, Mexico City, Georgia, US.")
+    for text in texts:
+        assert list(countries._scan(text)) == [m.span() for m in countries._matcher().finditer(text)]
