@@ -53,31 +53,42 @@ def read_sources(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache=None) ->
 
     With a ``cache.DocCache``, a seed whose content hash is cached is not read again.
     """
-    from briefing.sources import find_seeds, read_source
+    from briefing import progress
+    from briefing.sources import find_seeds
 
     if not seeds.is_dir():
         raise SourceError(f"seeds folder not found: {seeds}")
     sources, skipped = [], []
     root = seeds.resolve()
-    for path in find_seeds(seeds):
-        name = path.relative_to(seeds).as_posix()
-        reason = _unreadable(path, root, max_bytes)
-        if reason is None:
-            cached = cache.source(name) if cache is not None else None
-            if cached is not None:
-                sources.append(cached)
-                continue
-            try:
-                sources.append(read_source(path, name))
-                continue
-            except (ValueError, OSError) as exc:
-                reason = str(exc) or type(exc).__name__
-        log.warning("skipped %s: %s", name, reason)
-        skipped.append(f"{name}: {reason}")
+    paths = find_seeds(seeds)
+    with progress.bar("reading", len(paths)) as bar:
+        for path in paths:
+            bar.update()
+            _read_one(path, seeds, root, max_bytes, cache, sources, skipped)
     if not sources:
         what = f"no readable seed files in {seeds}" if skipped else f"no seed files (*.txt, *.md) in {seeds}"
         raise SourceError(what)
     return sources, skipped
+
+
+def _read_one(path: Path, seeds: Path, root: Path, max_bytes: int, cache, sources: list, skipped: list) -> None:
+    """Read one seed into ``sources``, or record in ``skipped`` why not."""
+    from briefing.sources import read_source
+
+    name = path.relative_to(seeds).as_posix()
+    reason = _unreadable(path, root, max_bytes)
+    if reason is None:
+        cached = cache.source(name) if cache is not None else None
+        if cached is not None:
+            sources.append(cached)
+            return
+        try:
+            sources.append(read_source(path, name))
+            return
+        except (ValueError, OSError) as exc:
+            reason = str(exc) or type(exc).__name__
+    log.warning("skipped %s: %s", name, reason)
+    skipped.append(f"{name}: {reason}")
 
 
 def _unreadable(path: Path, root: Path, max_bytes: int) -> str | None:
@@ -102,10 +113,13 @@ def extract_all(sources: list[Source], settings: dict, cache=None) -> tuple[tupl
     """
     import briefing.extract as ex
 
+    from briefing import progress
+
     keywords = settings.get("sections_keywords")
     if cache is None:
         pair = tuple(settings.get("countries") or ()) or ex.detect_pair([ex.count_mentions(s) for s in sources])
-        return pair, [ex.extract_document(s, pair, keywords) for s in sources]
+        with progress.bar("extracting", len(sources)) as bar:
+            return pair, ex.extract_many(sources, pair, keywords, progress=bar.update)
 
     from briefing.cache import context_key
 
@@ -115,13 +129,14 @@ def extract_all(sources: list[Source], settings: dict, cache=None) -> tuple[tupl
         mentions.append(m if m is not None else ex.count_mentions(s))
     pair = tuple(settings.get("countries") or ()) or ex.detect_pair(mentions)
     context = context_key(pair, keywords)
-    extractions = []
-    for s, m in zip(sources, mentions):
-        hit = cache.extraction(s.file, context) if cache.hashes.get(s.file) == s.sha256 else None
-        if hit is None:
-            hit = ex.extract_document(s, pair, keywords)
-            cache.put(s, m, context, hit)
-        extractions.append(hit)
+    extractions = [cache.extraction(s.file, context) if cache.hashes.get(s.file) == s.sha256 else None
+                   for s in sources]
+    missing = [i for i, hit in enumerate(extractions) if hit is None]
+    with progress.bar("extracting", len(missing)) as bar:
+        fresh = ex.extract_many([sources[i] for i in missing], pair, keywords, progress=bar.update)
+    for i, hit in zip(missing, fresh):
+        cache.put(sources[i], mentions[i], context, hit)
+        extractions[i] = hit
     log.info("extracted %d of %d documents (%d from cache)", cache.extracted, len(sources), cache.reused)
     cache.report()
     return pair, extractions
@@ -131,23 +146,35 @@ def collect(options: Options, cache=None) -> Briefing:
     """Read, extract and merge: the whole content of the briefing, nothing written (but the cache)."""
     from briefing.merge import merge
 
+    from briefing.progress import stage
+
     max_bytes = options.settings.get("max_seed_bytes", DEFAULT_MAX_BYTES)
-    sources, skipped = read_sources(options.seeds, max_bytes, cache)
-    pair, extractions = extract_all(sources, options.settings, cache)
-    briefing = merge(sources, extractions, pair, options.settings.get("reporter"))
+    with stage("read"):
+        sources, skipped = read_sources(options.seeds, max_bytes, cache)
+    with stage("extract"):
+        pair, extractions = extract_all(sources, options.settings, cache)
+    with stage("merge"):
+        briefing = merge(sources, extractions, pair, options.settings.get("reporter"))
     return replace(briefing, skipped=tuple(skipped))
 
 
 def render(briefing: Briefing, options: Options) -> bytes:
     """Return the PDF bytes for a merged briefing."""
+    from collections import Counter
+
     from briefing.pdf import build_pdf
+    from briefing.progress import note, stage
     from briefing.render import render_markup
     from briefing.tables import table_rows, trade_frame
 
-    frame = trade_frame(briefing)
-    currency = briefing.trade[0].currency if briefing.trade else "USD"
-    markup = render_markup(briefing, table_rows(frame, currency), options.settings, options.templates)
-    return build_pdf(markup, options.settings)
+    note("rendering the PDF")
+    with stage("table and templates"):
+        frame = trade_frame(briefing)
+        currencies = Counter(t.currency for t in briefing.trade)
+        currency = currencies.most_common(1)[0][0] if currencies else "USD"
+        markup = render_markup(briefing, table_rows(frame, currency), options.settings, options.templates)
+    with stage("layout"):
+        return build_pdf(markup, options.settings)
 
 
 def with_changes(briefing: Briefing, previous: dict | None) -> Briefing:

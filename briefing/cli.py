@@ -53,6 +53,9 @@ def main(ctx: click.Context, debug: bool, verbose: int, quiet: bool) -> None:
     """Turn a folder of source articles on two countries into a briefing PDF."""
     ctx.meta["debug"] = debug
     _setup_logging(verbose, quiet)
+    from briefing import progress
+
+    progress.enable(sys.stderr.isatty() and not quiet)
 
 
 def _options(seeds, out, templates, force=False):

@@ -269,8 +269,10 @@ def test_kill_9_midway_leaves_previous_pdf_whole(tmp_path):
         assert data == previous or data.rstrip().endswith(b"%%EOF"), (delay, proc.returncode)
         assert len(PdfReader(out).pages) >= 1
     assert killed >= 1
-    outcome = run(Options(seeds=seeds, out=out))
-    assert outcome.status == "rebuilt" and len(outcome.briefing.documents) == 200
+    outcome = run(Options(seeds=seeds, out=out))  # the cache is usable: rebuilt, or up to date if the last run finished
+    assert outcome.status in ("rebuilt", "up to date")
+    if outcome.status == "rebuilt":
+        assert len(outcome.briefing.documents) == 200
     assert len(PdfReader(out).pages) >= 1
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 

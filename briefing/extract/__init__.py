@@ -87,7 +87,7 @@ def _extract_chunk(args) -> list[Extraction]:
 
 
 def extract_many(sources: list[Source], pair: tuple[str, ...], keywords: dict | None = None,
-                 workers: int | None = None) -> list[Extraction]:
+                 workers: int | None = None, progress=None) -> list[Extraction]:
     """``extract_document`` for each source, in order; in worker processes when there are many.
 
     Extraction is pure and per document, so it splits across CPUs without any
@@ -100,8 +100,13 @@ def extract_many(sources: list[Source], pair: tuple[str, ...], keywords: dict | 
 
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     workers = workers or min(cpus, MAX_WORKERS)
+    done = progress or (lambda n: None)  # called with how many more documents are extracted
     if workers < 2 or len(sources) < PARALLEL_MIN:
-        return [extract_document(s, pair, keywords) for s in sources]
+        out = []
+        for s in sources:
+            out.append(extract_document(s, pair, keywords))
+            done(1)
+        return out
     import multiprocessing
     import threading
     from concurrent.futures import ProcessPoolExecutor
@@ -114,5 +119,9 @@ def extract_many(sources: list[Source], pair: tuple[str, ...], keywords: dict | 
     # A few chunks per worker: big enough to amortise pickling, small enough to balance the load.
     size = max(1, -(-len(sources) // (workers * 4)))
     chunks = [(sources[i:i + size], tuple(pair), keywords) for i in range(0, len(sources), size)]
+    out = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return [ex for part in pool.map(_extract_chunk, chunks) for ex in part]
+        for part in pool.map(_extract_chunk, chunks):
+            out.extend(part)
+            done(len(part))
+    return out
