@@ -354,6 +354,35 @@ def _conflicts(briefing: Briefing, table: dict, numbers, currency: str) -> list[
     return out
 
 
+def _changes(briefing: Briefing, currency: str) -> dict | None:
+    """The "changes since the previous build" data, worded for a box; None on a first build."""
+    ch = briefing.extra.get("changes")
+    if not ch or ch.get("empty"):
+        return None
+    from briefing.tables import period_label
+
+    def amount(value, cur):
+        return format_amount(value, cur or currency) if value is not None else "none"
+
+    figures = []
+    for f in ch.get("figures", []):
+        what = f"{period_label(f['period'])} {f['field']}"
+        if f["kind"] == "revised":
+            figures.append(f"{what}: {amount(f['old'], f.get('old_currency'))} \u2192 {amount(f['new'], f.get('currency'))}")
+        elif f["kind"] == "new":
+            figures.append(f"{what}: {amount(f['new'], f.get('currency'))} (new)")
+        else:
+            figures.append(f"{what}: {amount(f['old'], f.get('old_currency'))} (no longer stated)")
+    return {
+        "since": clean(format_date(ch.get("previous_date")) or ch.get("previous_date") or "the previous build"),
+        "added": [clean(x) for x in ch.get("sources_added", [])],
+        "removed": [clean(x) for x in ch.get("sources_removed", [])],
+        "changed": [clean(x) for x in ch.get("sources_changed", [])],
+        "figures": [clean(x) for x in figures],
+        "events": [clean(f"{e.get('date') or e['year']}: {e['text']}") for e in ch.get("new_events", [])],
+    }
+
+
 def build_context(briefing: Briefing, table_rows: list[dict], settings: dict,
                   table_meta: dict | None = None) -> dict:
     """Everything the templates may use, as plain strings, lists and dicts."""
@@ -406,6 +435,7 @@ def build_context(briefing: Briefing, table_rows: list[dict], settings: dict,
         "skipped": [clean(s) for s in briefing.skipped],
         "conflicts": conflicts,
         "warnings": [clean(w) for w in briefing.warnings],
+        "changes": _changes(briefing, table["currency"]),
     }
 
 
