@@ -237,6 +237,16 @@ def _pages(pdf: Path) -> int | None:
     return next((int(line.split()[1]) for line in out.splitlines() if line.startswith("Pages:")), None)
 
 
+def _revision() -> str:
+    """The commit measured, and whether the work tree had changes on top of it."""
+    try:
+        rev = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "an unknown revision"
+    return f"commit {rev}"
+
+
 def write_report(info, res, watch, pages, profile, total, sizes, archives) -> str:
     floor, click = res["floor"]["s"], res["click"]["s"]
     rows = []
@@ -269,7 +279,7 @@ def write_report(info, res, watch, pages, profile, total, sizes, archives) -> st
     runs = "\n".join(f"- {k}: " + ", ".join(f"{t:.2f}" for t in v["runs"]) for k, v in res.items())
     text = f"""# Benchmark results
 
-Written by `make bench` (`bench/run.py`) in {total / 60:.1f} minutes.
+Written by `make bench` (`bench/run.py`) in {total / 60:.1f} minutes, at {_revision()}.
 
 ## Machine
 
@@ -308,6 +318,9 @@ cProfile of one cold build of the 1,000-article archive (profiling slows it down
 {profile}
 ```
 """
+    notes = ROOT / "bench" / "notes.md"
+    if notes.exists():
+        text = text.replace("## Profile", notes.read_text(encoding="utf-8").rstrip() + "\n\n## Profile", 1)
     (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
     return text
 
