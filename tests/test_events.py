@@ -154,3 +154,12 @@ def test_eval_gold_events(case):
     # junk guard: no trade-statistics sentence becomes an event
     for e in got:
         assert "per cent" not in e.text and "$" not in e.text, e.text
+
+
+def test_an_old_origin_date_is_not_the_anniversary_day():
+    """'the 51st anniversary of relations, established on 5 December 1973' counts from the article."""
+    from briefing.extract.events import extract_events
+
+    events = extract_events(["The two countries marked the 51st anniversary of diplomatic relations, "
+                             "established on 5 December 1973."], "2024-12-05", "x.txt")
+    assert {e.year for e in events} == {1973}

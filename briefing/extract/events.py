@@ -237,9 +237,17 @@ def _day_month(sentence: str, doc: date | None, start: int = 0) -> tuple[date | 
 
 
 def _anchor(sentence: str, kind: str, doc: date | None, after: int):
-    """Return (date or None, year or None, label) the anniversary is counted from."""
+    """Return (date or None, year or None, label) the anniversary is counted from.
+
+    A date decades before the article ("the 51st anniversary of relations,
+    established on 5 December 1973") is the origin, not the day of the
+    anniversary, so only dates near the article date can anchor the count.
+    """
+    def recent(y: int) -> bool:
+        return doc is None or y >= doc.year - 2
+
     if kind != "ago":
-        dated = [(s, d) for s, e, d in full_dates(sentence) if d]
+        dated = [(s, d) for s, e, d in full_dates(sentence) if d and recent(d.year)]
         if dated:
             s, d = min(dated, key=lambda x: (x[0] < after, abs(x[0] - after)))
             return d, d.year, human_date(d)
@@ -255,7 +263,7 @@ def _anchor(sentence: str, kind: str, doc: date | None, after: int):
     if _TODAY.search(sentence):
         return doc, doc.year, human_date(doc)
     if kind != "ago":
-        years = explicit_years(sentence, doc.year)
+        years = [y for y in explicit_years(sentence, doc.year) if recent(y[0])]
         if years:
             return None, years[0][0], str(years[0][0])
     return None, doc.year, f"the article date {human_date(doc)}"
