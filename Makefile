@@ -3,13 +3,18 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench system-deps clean
+.PHONY: run test bench system-deps clean compile
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -e '.[test]'
 	touch $(STAMP)
+
+# Bytecode for the package, so every start need not recompile it (also where
+# PYTHONDONTWRITEBYTECODE is set); compileall skips what is up to date.
+compile: $(STAMP)
+	@$(PY) -m compileall -q briefing
 
 # Debian packages the tests read the PDF back with (pdftotext, pdffonts, qpdf)
 # and the font family the PDF embeds; installed only when missing and root.
@@ -18,13 +23,13 @@ system-deps:
 	  || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq poppler-utils qpdf fonts-dejavu-core; } \
 	  || echo "warning: install poppler-utils, qpdf and fonts-dejavu-core"
 
-run: $(STAMP) system-deps
+run: compile system-deps
 	$(VENV)/bin/briefing build
 
 test: $(STAMP) system-deps
 	$(PY) -m pytest -q
 
-bench: $(STAMP) system-deps
+bench: compile system-deps
 	$(PY) bench/run.py
 
 clean:
