@@ -489,6 +489,7 @@ class _Builder:
             axis.labels.fontSize = 7.5
             axis.strokeColor = RULE
         chart.valueAxis.valueMin = min(0, min(min(x) for x in data))
+        chart.valueAxis.labelTextFormat = _axis_label
         chart.valueAxis.gridStrokeColor = colors.HexColor("#DDE3E9")
         chart.valueAxis.visibleGrid = 1
         chart.barSpacing = 1
@@ -515,6 +516,11 @@ class _Builder:
         if title:
             out.append(Paragraph(escape(title), self.st["h2"]))
         return [KeepTogether(out + [d, Spacer(1, 3 * mm)])]
+
+
+def _axis_label(value: float) -> str:
+    """Short tick labels whatever the magnitude: "40", "12.5", "1e+53" (never 54 digits off the page)."""
+    return f"{value:,.6g}"
 
 
 def _meta(root: ET.Element, settings: dict) -> dict:

@@ -91,6 +91,18 @@ def _guess_decode(data: bytes) -> str:
     return str(best)
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few corrupt bytes (a bad copy, a cut-off file), bad bytes as U+FFFD; else None.
+
+    Legacy code pages almost never form valid multi-byte UTF-8 sequences, so
+    many of them and few errors mean UTF-8; one bad byte must not cost the article.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd")
+    return text if good >= 20 * bad else None
+
+
 def normalize_text(text: str) -> str:
     """Unify line ends, compose accents, make odd spaces plain, drop zero-width marks and controls."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
@@ -122,7 +134,7 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _guess_decode(data)
+            text = _mostly_utf8(data) or _guess_decode(data)
     if _CONTROL.search(text[:4096]) and len(_CONTROL.findall(text[:4096])) > len(text[:4096]) * 0.05:
         raise ValueError("binary data, not text")
     text = normalize_text(text)

@@ -120,6 +120,7 @@ UNREADABLE = {
     "bom_only.txt": (b"\xef\xbb\xbf", "empty file"),
     "bad_utf16.txt": (b"\xff\xfe" + "Chile".encode("utf-16-le") + b"\x00\xd8", "invalid utf-16-le text"),
     "nul.txt": (b"Chile and Kenya\x00\x00\x00 trade", "binary data, not text"),
+    "high_bytes.txt": (bytes(range(0x80, 0x100)) * 20, "not a text file (no plausible encoding)"),
 }
 
 
@@ -202,6 +203,17 @@ def test_encodings_are_decoded_right(project, encoding, text, words):
         assert word in pdf, word
         assert word in extract, word
     assert "\ufeff" not in extract and "\ufffd" not in extract
+
+
+def test_utf8_with_a_corrupt_byte_is_kept(project):
+    """One bad byte (a damaged copy) marks the spot with U+FFFD instead of costing the article."""
+    data = CYRILLIC.encode() * 3
+    cut = data.index("Витебск".encode())
+    (project.seeds / "c_damaged.txt").write_bytes(data[:cut] + b"\xff" + data[cut:])
+    result = build(project.seeds, project.out)
+    assert result.exit_code == 0 and "3 sources" in result.stderr
+    pdf = pdf_text(project.out)
+    assert "«Дружба народов»" in pdf and "\ufffdВитебск" in pdf
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])

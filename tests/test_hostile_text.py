@@ -196,3 +196,26 @@ def test_cut_off_paragraph_kept_but_headings_and_menus_dropped():
     paras, dropped = split_paragraphs(f"Economic ties\n\n{cut}\n\n{menu}\n\nA short sentence.\n")
     assert paras == [cut, "A short sentence."]
     assert dropped == ["Economic ties", menu]
+
+
+def test_malformed_amounts_are_not_read():
+    from briefing.extract.amounts import find_amounts
+
+    for text in ("$1e308 billion", "USD 1,2,3bn", "$ .bn", "$1.2.3 billion", "$5x"):
+        assert find_amounts(f"Trade reached {text} in 2021.") == [], text
+    assert [a.value for a in find_amounts("Trade reached $1.2bn, then $5m.")] == [1.2e9, 5e6]
+
+
+def test_absurd_figures_stay_on_the_page(tmp_path, monkeypatch):
+    """A 54-digit amount is printed as stated, wrapped in its cell; chart ticks stay short."""
+    monkeypatch.chdir(tmp_path)
+    huge = "9" * 54
+    seed = (f"Santiago, 5 May 2021: Trade between Chile and Kenya amounted to ${huge} trillion in 2018. "
+            "Trade between Chile and Kenya reached $2 billion in 2017.\n")
+    seeds = write_seeds(tmp_path / "seeds", {"c_huge.txt": seed})
+    out = tmp_path / "b.pdf"
+    result = build(seeds, out)
+    assert result.exit_code == 0, result.output
+    qpdf_check(out)
+    assert words_off_page(out) == []
+    assert "trillion in 2018" in pdf_text(out)

@@ -17,7 +17,7 @@ from briefing.extract.trade import extract_trade
 from briefing.model import Extraction, Sentence, Source
 
 # Bump when extraction output changes: it invalidates every cached extract.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 def sentences_of(source: Source) -> list[str]:

@@ -75,6 +75,10 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])|(?<![\d,.])\d{1,3}
 _DECIMAL_POINT = re.compile(r"(?<![\d,.])\d+\.\d{1,2}(?![\d.])|(?<![\d,.])\d{1,3}(?:,\d{3}){2,}(?![\d,])")
 
 
+# What may not follow an amount: "$1e308", "USD 1,2,3bn" are no numbers we can read.
+_GLUED = re.compile(r"[^\W_]|[.,]\d")
+
+
 @dataclass(frozen=True)
 class Amount:
     start: int
@@ -132,7 +136,7 @@ def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
                 continue
         scale = SCALES.get(re.sub(r"\s+", " ", scale_word.lower().rstrip(".")), 1.0) if scale_word else 1.0
         value = parse_number(raw, scale, comma_decimal)
-        if value is None or currency is None:
+        if value is None or currency is None or _GLUED.match(text, m.end()):
             continue
         end = m.end()
         approx = bool(APPROX.search(text[max(0, m.start() - 24):m.start()]))

@@ -1,0 +1,172 @@
+"""Issue 5, property-based: whatever text the seeds hold, extract and build end in
+a result or one error line, never a traceback, and the PDF written is valid.
+
+Failures hypothesis finds are saved in tests/fuzz_corpus/ (one seed file each)
+and replayed by ``test_fuzz_corpus`` on every run.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from test_bad_input import ARTICLE_A, ARTICLE_B, build, cli, qpdf_check
+from test_hostile_text import words_off_page
+
+CORPUS = Path(__file__).parent / "fuzz_corpus"
+
+AMOUNTS = [  # well and badly formed
+    "$ .bn", "USD 1,2,3bn", "$1.2 billion", "€40,1 Mrd.", "$-0.0 bn", "$1e308 billion", "USD NaN million",
+    "$" + "9" * 40 + " trillion", "0." + "0" * 30 + "1 billion dollars", "$1,000,000,000,000,000 bn",
+    "1.2.3 billion", "$.", "bn", "%", "49%", "1000%", "-5%", "USD", "₽", "₹3 lakh crore", "¥", "$$$",
+]
+PERIODS = [
+    "2021", "0000", "99999", "2021-22", "FY 1999/00", "Q5 2020", "January–March 2021", "31 February 2021",
+    "2021-13-45", "the 30th anniversary", "the 0th anniversary", "10000th anniversary", "last year",
+    "between 2022 and 2019",
+]
+FRAGMENTS = AMOUNTS + ["in " + p for p in PERIODS] + [
+    # the pair and trade words
+    "Chile", "Kenya", "Chilean", "Kenyan", "trade between Chile and Kenya", "exports to Kenya",
+    "imports from Chile", "share of Kenya's foreign trade", "amounted to", "reached",
+    # markup, template syntax, separators
+    "<b>", "</b>", "&", "&amp;", "<", ">", "{{ 7*7 }}", "{% raw %}", "{% endraw %}", "{#", "]]>",
+    "<![CDATA[", "<?xml?>", '"', "'", "\u201c", "\u201d", "(", ")", ":", " -- ", ".", ". ", "!", "?",
+    "\n", "\n\n", "\r\n", "\r", "\t", "# ", "* ", "> ", "---", "![x](y.png)", "[a](b)",
+    "Santiago, 5 May 2021 (Wire): ", "Nairobi/Santiago, 31 December 9999: ",
+    # scripts and odd characters
+    "Россия и Беларусь", "العلاقات", "יחסים", "\u202e", "\u200f", "📈", "🇨🇱", "👩\u200d👩\u200d👧",
+    "e\u0301", "\u00a0", "\u200b", "\ufeff", "\x00", "\x07", "\x1b[31m", "\x7f", "\x85", "\ufffd",
+    "\U0010ffff", "\ud7ff",
+]
+
+ODD_CHARS = st.characters(codec="utf-8", categories=["L", "M", "N", "P", "S", "Z", "Cc", "Cf"])
+
+AMOUNT = st.one_of(st.sampled_from(AMOUNTS), st.builds(
+    "{}{}{}".format, st.sampled_from(["$", "USD ", "€", "", "RUB ", "$ ", "-$"]),
+    st.one_of(st.integers(-10**25, 10**25).map(str), st.floats(allow_nan=True).map(repr),
+              st.from_regex(r"[\d.,]{1,12}", fullmatch=True)),
+    st.sampled_from([" billion", " bn", "bn", " million", " mn", " trillion", " thousand", "", "%", " per cent"])))
+PERIOD = st.one_of(st.integers(-5, 100_000).map(str), st.sampled_from(PERIODS),
+                   st.from_regex(r"\d{4}[-/]\d{1,4}", fullmatch=True))
+TRADE = st.builds(
+    "{} {} {} {} in {}.".format,
+    st.sampled_from(["Trade between Chile and Kenya", "Kenyan exports to Chile", "Chile's imports from Kenya",
+                     "Kenya's share of Chile's foreign trade", "Bilateral trade", "Chilean exports"]),
+    st.sampled_from(["amounted to", "reached", "fell to", "was", "rose by", "grew from"]),
+    AMOUNT, st.sampled_from(["", "and", "to", "from", "up from"]), PERIOD)
+
+piece = st.one_of(st.sampled_from(FRAGMENTS), st.text(ODD_CHARS, max_size=12), TRADE,
+                  st.integers(-10**30, 10**30).map(str), st.floats(allow_nan=True).map(repr))
+hostile_text = st.lists(piece, max_size=60).map(" ".join)
+
+
+def encoded(text: str, how: str) -> bytes:
+    if how == "utf-16":
+        return text.encode("utf-16")
+    if how == "cp1251":
+        return text.encode("cp1251", errors="replace")
+    if how == "latin-1":
+        return text.encode("latin-1", errors="replace")
+    return text.encode("utf-8", errors="surrogatepass")
+
+
+seed_files = st.lists(
+    st.tuples(hostile_text, st.sampled_from(["utf-8", "utf-8", "utf-16", "cp1251", "latin-1"])),
+    min_size=1, max_size=3,
+).map(lambda files: {f"f{i}.txt": encoded(t, how) for i, (t, how) in enumerate(files)})
+
+# FUZZ_EXAMPLES=2000 for a long hunt; the suite runs 30.
+FAST = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 30)), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def make_seeds(root: Path, files: dict[str, bytes], with_articles: bool) -> Path:
+    seeds = root / "seeds"
+    seeds.mkdir()
+    if with_articles:
+        (seeds / "a_wire.txt").write_text(ARTICLE_A)
+        (seeds / "b_note.txt").write_text(ARTICLE_B)
+    for name, data in files.items():
+        (seeds / name).write_bytes(data)
+    return seeds
+
+
+def ends_well(result) -> None:
+    """Exit 0, or exit 1 with one "error:" line; never an unhandled exception."""
+    if result.exit_code == 0:
+        assert result.exception is None
+        return
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+
+
+def check_pdf(pdf: Path) -> None:
+    reader = PdfReader(pdf)
+    assert len(reader.pages) >= 1
+    for page in reader.pages:
+        page.extract_text()
+    qpdf_check(pdf)
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True)
+    assert done.returncode == 0, done.stderr
+
+
+@FAST
+@given(files=seed_files, with_articles=st.booleans())
+def test_extract_never_crashes(files, with_articles):
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = make_seeds(Path(tmp), files, with_articles)
+        result = cli("extract", "--seeds", seeds)
+        ends_well(result)
+        if result.exit_code == 0:
+            data = json.loads(result.stdout)
+            assert set(data) >= {"countries", "documents", "sections", "trade", "skipped"}
+            assert len(data["documents"]) + len(data["skipped"]) == len(files) + 2 * with_articles
+        elif not with_articles:
+            assert "no readable seed files" in result.stderr
+
+
+@FAST
+@given(files=seed_files, with_articles=st.booleans())
+def test_build_never_crashes_and_writes_a_valid_pdf(files, with_articles):
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = make_seeds(Path(tmp), files, with_articles)
+        out = Path(tmp) / "out" / "b.pdf"
+        result = build(seeds, out)
+        ends_well(result)
+        if with_articles:
+            assert result.exit_code == 0, result.output
+        if result.exit_code == 0:
+            check_pdf(out)
+        else:
+            assert not out.exists()
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("seed", corpus_files(), ids=lambda p: p.name)
+def test_fuzz_corpus(seed, tmp_path):
+    """Regression seeds (inputs that once broke something): built next to two good articles, then alone."""
+    files = {seed.name: seed.read_bytes()}
+    (tmp_path / "with").mkdir()
+    seeds = make_seeds(tmp_path / "with", files, True)
+    out = tmp_path / "with" / "b.pdf"
+    result = build(seeds, out)
+    assert result.exit_code == 0, result.output
+    assert "3 sources" in result.stderr  # the seed was read, not skipped
+    check_pdf(out)
+    assert words_off_page(out) == []
+    (tmp_path / "alone").mkdir()
+    alone = make_seeds(tmp_path / "alone", files, False)
+    ends_well(build(alone, tmp_path / "alone" / "b.pdf"))
+    ends_well(cli("extract", "--seeds", alone))
