@@ -101,8 +101,11 @@ def build_lock(out: Path):
     import fcntl
 
     path = lock_path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:  # name the folder the user chose, not our lock file
+        raise OSError(exc.errno, f"cannot write the output folder ({exc.strerror})", str(out.parent)) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
