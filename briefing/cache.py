@@ -22,11 +22,12 @@ import os
 import re
 from pathlib import Path
 
+from briefing.seedfiles import SEED_SUFFIXES, is_seed_name, is_temp, list_seeds  # noqa: F401
+
 log = logging.getLogger("briefing")
 
 FORMAT = 1                     # bump when the layout of any cache file changes
 CACHE_DIR = ".briefing-cache"
-SEED_SUFFIXES = (".txt", ".md")  # must match briefing.sources.SEED_SUFFIXES (a test checks)
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 
 # --------------------------------------------------------------------------- files
@@ -128,30 +129,6 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _is_temp(name: str) -> bool:
-    """Editor leftovers and hidden files (same rule as briefing.sources)."""
-    return name.startswith((".", "#", "~")) or name.endswith(("~", "#", ".swp", ".swo", ".tmp"))
-
-
-def is_seed_name(rel: str) -> bool:
-    """Tell whether a path relative to the seeds folder names a seed file."""
-    parts = rel.replace(os.sep, "/").split("/")
-    return Path(parts[-1]).suffix.lower() in SEED_SUFFIXES and not any(_is_temp(p) for p in parts)
-
-
-def list_seeds(folder: Path) -> list[str]:
-    """Return the seed names ``briefing.sources.find_seeds`` would return, without importing it."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in folder.rglob("*"):
-        rel = path.relative_to(folder).as_posix()
-        if is_seed_name(rel) and path.is_file():
-            found.append(rel)
-    return sorted(found)
-
-
 def list_templates(folder: Path | None) -> list[str]:
     """Every non-temporary file under a templates folder, as relative names."""
     if folder is None or not Path(folder).is_dir():
@@ -159,7 +136,7 @@ def list_templates(folder: Path | None) -> list[str]:
     folder = Path(folder)
     return sorted(
         p.relative_to(folder).as_posix() for p in folder.rglob("*")
-        if p.is_file() and not any(_is_temp(part) for part in p.relative_to(folder).parts)
+        if p.is_file() and not any(is_temp(part) for part in p.relative_to(folder).parts)
     )
 
 
@@ -194,18 +171,7 @@ def hash_files(folder: Path, names: list[str], stamps: dict) -> tuple[dict, dict
 
 
 def extractor_version() -> str:
-    """Read ``briefing.extract.EXTRACTOR_VERSION`` from its source, so the no-op path need not import it."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("briefing.extract")
-    if spec and spec.origin:
-        try:
-            text = Path(spec.origin).read_text(encoding="utf-8")
-        except OSError:
-            text = ""
-        m = re.search(r"^EXTRACTOR_VERSION\s*(?::\s*str\s*)?=\s*['\"]([^'\"]*)['\"]", text, re.M)
-        if m:
-            return m.group(1)
+    """The extractor's version: part of every cache key (``briefing.extract`` imports lazily, so this is cheap)."""
     from briefing.extract import EXTRACTOR_VERSION
 
     return str(EXTRACTOR_VERSION)

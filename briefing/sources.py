@@ -12,32 +12,9 @@ from pathlib import Path
 
 from briefing.extract.events import MONTHS
 from briefing.model import Source
+from briefing.seedfiles import SEED_SUFFIXES, find_seeds  # noqa: F401 (re-exported)
 
-SEED_SUFFIXES = (".txt", ".md")
-
-# --------------------------------------------------------------------------- finding
-
-
-def _is_temp(name: str) -> bool:
-    """Tell editor leftovers and hidden files from real seeds."""
-    return name.startswith((".", "#", "~")) or name.endswith(("~", "#", ".swp", ".swo", ".tmp"))
-
-
-def find_seeds(folder: Path) -> list[Path]:
-    """Return every .txt/.md file in ``folder`` and its subfolders, sorted by relative path.
-
-    Hidden files and folders and editor temp files are skipped.
-    """
-    folder = Path(folder)
-    found = []
-    for path in folder.rglob("*"):
-        rel = path.relative_to(folder)
-        if not path.is_file() or path.suffix.lower() not in SEED_SUFFIXES:
-            continue
-        if any(_is_temp(part) for part in rel.parts):
-            continue
-        found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+# --------------------------------------------------------------------------- finding: see briefing.seedfiles
 
 
 # --------------------------------------------------------------------------- decoding

@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from briefing.cache import _is_temp, is_seed_name
+from briefing.seedfiles import is_seed_name, is_temp
 from briefing.schedule import _echo, stamp
 
 log = logging.getLogger("briefing")
@@ -34,7 +34,7 @@ def make_filter(seeds: Path, templates: Path | None, config: Path | None) -> Cal
         if seeds in p.parents:
             return is_seed_name(p.relative_to(seeds).as_posix())
         if templates is not None and templates in p.parents:
-            return not any(_is_temp(part) for part in p.relative_to(templates).parts)
+            return not any(is_temp(part) for part in p.relative_to(templates).parts)
         return False
 
     return accept

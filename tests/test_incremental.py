@@ -65,7 +65,8 @@ def test_noop_build_touches_nothing_and_imports_nothing_heavy(site):
         f"    main(['build', '--seeds', {str(seeds)!r}, '--out', {str(out)!r}])\n"
         "except SystemExit as exc:\n"
         "    code = exc.code\n"
-        "heavy = ('pandas', 'reportlab', 'jinja2', 'numpy', 'briefing.extract', 'briefing.sources', 'briefing.merge')\n"
+        "heavy = ('pandas', 'reportlab', 'jinja2', 'numpy', 'briefing.extract.trade', 'briefing.extract.events',\n"
+        "         'briefing.countries', 'briefing.sources', 'briefing.merge')\n"
         "print(json.dumps({'code': code, 'loaded': [m for m in heavy if m in sys.modules]}))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp, capture_output=True, text=True, timeout=60)

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from briefing import countries
-from briefing.extract.amounts import decimal_comma
-from briefing.extract.events import extract_events
-from briefing.extract.sections import DEFAULT_KEYWORDS, classify
-from briefing.extract.sentences import split_sentences
-from briefing.extract.trade import extract_trade
 from briefing.model import Extraction, Sentence, Source
+
+# The extractors are imported inside the functions: importing this package (for
+# EXTRACTOR_VERSION, or a submodule such as events) must stay cheap, because the
+# no-op build and the cache key read it.
 
 # Bump when extraction output changes: it invalidates every cached extract.
 EXTRACTOR_VERSION = "2"
@@ -22,14 +20,18 @@ EXTRACTOR_VERSION = "2"
 
 def sentences_of(source: Source) -> list[str]:
     """Return the document's prose sentences in order."""
+    from briefing.extract.sentences import split_sentences
+
     return [s for p in source.paragraphs for s in split_sentences(p)]
 
 
 def count_mentions(source: Source) -> dict[str, int]:
     """Return how often each country is named in the document (name, adjective or capital)."""
+    from briefing.countries import count_mentions as count_in
+
     counts: Counter = Counter()
     for paragraph in source.paragraphs:
-        counts.update(countries.count_mentions(paragraph))
+        counts.update(count_in(paragraph))
     return dict(counts)
 
 
@@ -51,6 +53,11 @@ def detect_pair(mentions: list[dict[str, int]]) -> tuple[str, ...]:
 def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | None = None) -> Extraction:
     """Extract sentences with their sections, trade figures, shares and events from one source."""
     texts = sentences_of(source)
+    from briefing.extract.amounts import decimal_comma
+    from briefing.extract.events import extract_events
+    from briefing.extract.sections import DEFAULT_KEYWORDS, classify
+    from briefing.extract.trade import extract_trade
+
     keywords = {**DEFAULT_KEYWORDS, **(keywords or {})}  # a configured list replaces that section's defaults
     sentences = tuple(Sentence(t, classify(t, keywords), i) for i, t in enumerate(texts))
     warnings: list[str] = []

@@ -1,0 +1,38 @@
+"""Which files in a seeds folder are seeds: one rule for the build, the cache and the watcher.
+
+Standard library only, so the no-op build and the watcher can use it cheaply.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+SEED_SUFFIXES = (".txt", ".md")
+
+
+def is_temp(name: str) -> bool:
+    """Tell editor leftovers and hidden files (".#a.txt", "a.txt~", ".a.swp") from real files."""
+    return name.startswith((".", "#", "~")) or name.endswith(("~", "#", ".swp", ".swo", ".tmp"))
+
+
+def is_seed_name(rel: str) -> bool:
+    """Tell whether a path relative to the seeds folder names a seed file."""
+    parts = rel.replace(os.sep, "/").split("/")
+    return Path(parts[-1]).suffix.lower() in SEED_SUFFIXES and not any(is_temp(p) for p in parts)
+
+
+def list_seeds(folder: Path) -> list[str]:
+    """Return the seed files in ``folder`` and its subfolders as relative names, sorted."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    return sorted(rel for path in folder.rglob("*")
+                  if is_seed_name(rel := path.relative_to(folder).as_posix()) and path.is_file())
+
+
+def find_seeds(folder: Path) -> list[Path]:
+    """Return every .txt/.md file in ``folder`` and its subfolders, sorted by relative path.
+
+    Hidden files and folders and editor temp files are skipped.
+    """
+    return [Path(folder) / rel for rel in list_seeds(folder)]
