@@ -68,3 +68,14 @@ def test_third_country_share_is_not_a_share():
     _, shares = figures("Flows with Peru made up 6.2 per cent of Chilean trade in 2023, ahead of Bolivia "
                         "with 3.1 per cent.")
     assert [s.percent for s in shares] == [6.2]
+
+
+def test_a_flow_without_country_names_keeps_the_sentence_s_two_sides():
+    got, _ = figures("Chile's exports to Peru totaled $2.5 billion in 2023, while its imports from the "
+                     "neighbouring country were valued at $3.9 billion.")
+    assert got == [("2023", "exports", 2.5e9, "Chile", "Peru"), ("2023", "imports", 3.9e9, "Chile", "Peru")]
+
+
+def test_a_balance_named_a_few_clauses_earlier_is_still_a_balance():
+    assert figures("Chile's trade surplus with Peru, its largest with any country, narrowed to "
+                   "$2.6 billion in 2023.")[0] == []

@@ -202,8 +202,9 @@ def _classify_amount(a: _Anchor, sentence: str, seg_start: int, seg_end: int, pr
         # "up from $3.9 billion", "from US$ 211 million": the same measure, another period
         a.kind, a.reporter, a.partner, a.note = prev.kind, prev.reporter, prev.partner, prev.note
         return
+    recent = " ".join(pre.split()[-12:])  # "Korea's surplus with Vietnam, its largest ever, narrowed to"
     for note, rx in NOT_TRADE_BEFORE:
-        if rx.search(clause_pre):
+        if rx.search(recent if note == "balance" else clause_pre):
             a.note = note
             return
     if NOT_TRADE_AFTER.search(near_post):
@@ -215,10 +216,11 @@ def _classify_amount(a: _Anchor, sentence: str, seg_start: int, seg_end: int, pr
     if any(seg_start <= s < a.start for s, _ in third) or any(a.end <= s < a.end + 25 for s, _ in third):
         a.note = "another country"
         return
-    _direction(a, sentence, seg_start, seg_end, mentions, pair)
+    _direction(a, sentence, seg_start, seg_end, mentions, pair, prev)
 
 
-def _direction(a: _Anchor, sentence: str, seg_start: int, seg_end: int, mentions, pair) -> None:
+def _direction(a: _Anchor, sentence: str, seg_start: int, seg_end: int, mentions, pair,
+               prev: _Anchor | None = None) -> None:
     """Decide total / exports / imports and, for flows, who reports them."""
     pre = sentence[seg_start:a.start]
     post_clause = re.split(r"[;,]|\bwhile\b|\band\b", sentence[a.end:seg_end])[0]
@@ -254,6 +256,10 @@ def _direction(a: _Anchor, sentence: str, seg_start: int, seg_end: int, mentions
     origin = before[-1].country if before else None
     if origin == target:
         origin = None
+    if origin is None and target is None and prev is not None and prev.reporter:
+        # "Vietnam's exports to Korea ..., while its imports from the East Asian country ...":
+        # the sentence goes on about the same two sides.
+        origin, target = prev.reporter, prev.partner
     if origin is None and target is None:
         a.note = "direction unknown"
         return
