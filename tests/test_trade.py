@@ -79,3 +79,14 @@ def test_a_flow_without_country_names_keeps_the_sentence_s_two_sides():
 def test_a_balance_named_a_few_clauses_earlier_is_still_a_balance():
     assert figures("Chile's trade surplus with Peru, its largest with any country, narrowed to "
                    "$2.6 billion in 2023.")[0] == []
+
+
+def test_a_sentence_with_a_trade_figure_goes_to_the_economy_section():
+    from briefing.extract import extract_document
+    from briefing.model import Source
+
+    text = ("Trade between Chile and Peru reached $7.5 billion last year, President Boric said on Monday "
+            "after talks with his Peruvian counterpart during an official visit.")
+    source = Source("x.txt", "0" * 64, "2024-02-19", ("Lima",), "XYZ", (text,))
+    (sentence,) = extract_document(source, ("Chile", "Peru")).sentences
+    assert sentence.section == "economy"

@@ -15,7 +15,7 @@ from briefing.model import Extraction, Sentence, Source
 # no-op build and the cache key read it.
 
 # Bump when extraction output changes: it invalidates every cached extract.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 
 def sentences_of(source: Source) -> list[str]:
@@ -52,14 +52,12 @@ def detect_pair(mentions: list[dict[str, int]]) -> tuple[str, ...]:
 
 def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | None = None) -> Extraction:
     """Extract sentences with their sections, trade figures, shares and events from one source."""
-    texts = sentences_of(source)
     from briefing.extract.amounts import decimal_comma
     from briefing.extract.events import extract_events
     from briefing.extract.sections import DEFAULT_KEYWORDS, classify
     from briefing.extract.trade import extract_trade
 
-    keywords = {**DEFAULT_KEYWORDS, **(keywords or {})}  # a configured list replaces that section's defaults
-    sentences = tuple(Sentence(t, classify(t, keywords), i) for i, t in enumerate(texts))
+    texts = sentences_of(source)
     warnings: list[str] = []
     trade, shares = ([], [])
     if len(pair) == 2:
@@ -67,6 +65,13 @@ def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | Non
         trade, shares = extract_trade(texts, source.date, pair, source.file, comma)
     else:
         warnings.append("fewer than two countries named: no trade figures read")
+    # A sentence that states a bilateral trade figure or share belongs to the economy,
+    # whatever else it mentions (a presidential visit, a treaty).
+    with_figures = {t.text for t in trade} | {s.sentence for s in shares}
+    keywords = {**DEFAULT_KEYWORDS, **(keywords or {})}  # a configured list replaces that section's defaults
+    economy = "economy" if "economy" in keywords else None
+    sentences = tuple(Sentence(t, economy if economy and t in with_figures else classify(t, keywords), i)
+                      for i, t in enumerate(texts))
     if source.date is None:
         warnings.append("no dateline date: relative dates ('last year') left unresolved")
     events = extract_events(texts, source.date, source.file)
