@@ -123,3 +123,21 @@ def test_country_scan_finds_what_the_trie_regex_finds():
                  "Papua New Guinea, Latin America, Mexico City, Georgia, US.")
     for text in texts:
         assert list(countries._scan(text)) == [m.span() for m in countries._matcher().finditer(text)]
+
+
+def test_ten_thousand_articles_stay_readable(tmp_path):
+    """The issue's own size: 10,000 articles give one table row per period and a short PDF.
+
+    About a minute on this machine; the timed runs are in ``make bench``.
+    """
+    make_archive(tmp_path / "seeds", 10_000, ("Chile", "Peru"))
+    options = Options(seeds=tmp_path / "seeds", out=tmp_path / "out" / "b.pdf", force=True, settings={})
+    briefing = run(options).briefing
+    assert len(briefing.documents) == 10_000
+    pages = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(
+        ["pdfinfo", str(options.out)], capture_output=True, text=True, check=True).stdout, re.M).group(1))
+    assert 3 <= pages <= MAX_PAGES
+    markup = render_markup(briefing, table_rows(trade_frame(briefing), briefing.trade[0].currency),
+                           options.settings)
+    labels = [row.find("cell[@key='label']").text for row in ET.fromstring(markup).iter("row")]
+    assert len(labels) == len(set(labels)) and len(labels) >= 25
