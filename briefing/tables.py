@@ -102,11 +102,6 @@ def _share_for(period: str, shares) -> tuple[float | None, str | None]:
     return None, None
 
 
-def _previous(bounds) -> tuple:
-    (y1, m1), (y2, m2) = bounds
-    return (y1 - 1, m1), (y2 - 1, m2)
-
-
 def _records(briefing) -> list[dict]:
     """Return one record per (period, currency), versions of a conflicting period folded together."""
     grouped: dict[tuple, list] = {}
@@ -127,41 +122,43 @@ def _records(briefing) -> list[dict]:
     return records
 
 
-def _undisputed(rec: dict, field: str) -> float | None:
-    values = rec[f"{field}_values"]
-    return values[0] if len(values) == 1 else None
-
-
-def _derive(records: list[dict]) -> None:
-    """Add balance (exports - imports) and change_pct (total vs the same kind of period a year earlier)."""
-    by_bounds = {}
-    for rec in records:
-        kind = period_kind(rec["period"])
-        if kind in ("year", "fiscal"):
-            by_bounds[(kind, period_bounds(rec["period"]), rec["currency"])] = rec
-    for rec in records:
-        ex, im = _undisputed(rec, "exports"), _undisputed(rec, "imports")
-        rec["balance"] = ex - im if ex is not None and im is not None else None
-        rec["change_pct"] = None
-        kind = period_kind(rec["period"])
-        if kind not in ("year", "fiscal"):
-            continue
-        prev = by_bounds.get((kind, _previous(period_bounds(rec["period"])), rec["currency"]))
-        now, before = _undisputed(rec, "total"), prev and _undisputed(prev, "total")
-        if now is not None and before:
-            rec["change_pct"] = (now / before - 1) * 100
+def _next_year(bounds) -> tuple:
+    (y1, m1), (y2, m2) = bounds
+    return (y1 + 1, m1), (y2 + 1, m2)
 
 
 def trade_frame(briefing):
-    """Return a pandas DataFrame with one row per period, ascending (see the module docstring)."""
+    """Return a pandas DataFrame with one row per period, ascending (see the module docstring).
+
+    Derived columns are computed on the frame: balance = exports - imports, and
+    change_pct = total against the same kind of full period one year earlier,
+    found by joining the frame with itself shifted by a year.
+    """
     import pandas as pd
 
-    records = _records(briefing)
-    _derive(records)
-    frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
-    for column in ("total", "exports", "imports", "balance", "change_pct", "share"):
+    base = [c for c in COLUMNS if c not in ("balance", "change_pct")]
+    frame = pd.DataFrame.from_records(_records(briefing), columns=base)
+
+    def undisputed(field):  # a disputed value never feeds a derived figure
+        return pd.to_numeric(frame[f"{field}_values"].map(lambda v: v[0] if len(v) == 1 else None),
+                             errors="coerce").astype("float64")
+
+    frame["balance"] = undisputed("exports") - undisputed("imports")
+    keys = pd.DataFrame({
+        "kind": frame["period"].map(period_kind),
+        "bounds": frame["period"].map(period_bounds),
+        "currency": frame["currency"],
+        "total": undisputed("total"),
+    })
+    full = keys["kind"].isin(["year", "fiscal"])
+    a_year_later = keys[full].assign(bounds=lambda k: k["bounds"].map(_next_year)).rename(
+        columns={"total": "previous_total"})
+    joined = keys.merge(a_year_later, on=["kind", "bounds", "currency"], how="left")
+    change = (joined["total"] / joined["previous_total"] - 1) * 100
+    frame["change_pct"] = change.where(full & joined["previous_total"].gt(0)).to_numpy()
+    for column in ("total", "exports", "imports", "share"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-    return frame
+    return frame[list(COLUMNS)]
 
 
 def _cell_values(row, field: str, currency: str) -> str:
@@ -171,17 +168,6 @@ def _cell_values(row, field: str, currency: str) -> str:
 def table_rows(frame, currency: str) -> list[dict]:
     """Return formatted strings per period for the renderer (disputed values joined by " / ")."""
     return [_formatted(row, currency) for _, row in frame.iterrows()]
-
-
-def rows_for(briefing, currency: str) -> list[dict]:
-    """``table_rows(trade_frame(briefing), currency)`` without pandas.
-
-    The PDF needs only the formatted rows; importing pandas for them costs
-    more than the rest of a small build, so the build path takes this one.
-    """
-    records = _records(briefing)
-    _derive(records)
-    return [_formatted(rec, currency) for rec in records]
 
 
 def _formatted(row, currency: str) -> dict:

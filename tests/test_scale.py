@@ -104,14 +104,6 @@ def test_no_statement_cites_hundreds_of_numbers(built):
     assert max(counts) <= 3
 
 
-def test_table_rows_without_pandas_are_the_same(built):
-    from briefing.tables import rows_for
-
-    briefing, _, _ = built
-    currency = briefing.trade[0].currency
-    assert rows_for(briefing, currency) == table_rows(trade_frame(briefing), currency)
-
-
 def test_country_scan_finds_what_the_trie_regex_finds():
     """The lookup-based matcher (no big regex to compile per process) agrees with the regex."""
     from briefing import countries
