@@ -53,3 +53,23 @@ def test_not_amounts(text):
 def test_parse_number_rejects_mixed_separators():
     assert parse_number("1,2,3.4.5") is None
     assert parse_number("1.234.567,5", comma_decimal=True) == pytest.approx(1234567.5)
+
+
+@pytest.mark.parametrize("text, currency", [
+    ("KSh 96.2 billion", "KES"), ("UGX 3.1 trillion", "UGX"), ("MAD 12 billion", "MAD"),
+    ("150 billion shillings", "KES"), ("NGN 2 trillion", "NGN"),
+])
+def test_more_currencies_and_every_iso_code(text, currency):
+    (amount,) = find_amounts(text)
+    assert amount.currency == currency
+
+
+def test_a_shared_currency_word_takes_the_pair_s_own_currency():
+    from briefing.extract.amounts import for_pair
+
+    (rupees,) = find_amounts("Rs 600 billion")
+    assert rupees.currency == "INR" and for_pair(rupees, {"PKR", "CNY"}).currency == "PKR"
+    (kroner,) = find_amounts("180 billion kroner")
+    assert for_pair(kroner, {"DKK", "DEU"}).currency == "DKK"
+    (dollars,) = find_amounts("$5 billion")
+    assert for_pair(dollars, {"AUD"}).currency == "USD"  # a plain $ is the US dollar in wire copy

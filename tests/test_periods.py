@@ -22,6 +22,7 @@ def keys(text, doc_date="2022-03-28", current=None):
     ("last year", ["2021"]),
     ("in January and February", ["2022-01..2022-02"]),
     ("in the first eight months of the year", ["2022-01..2022-08"]),
+    ("in the April-December period of 2022", ["2022-04..2022-12"]),
     ("for the whole of 2021", ["2021"]),
 ])
 def test_period_expressions(text, expected):

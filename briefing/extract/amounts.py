@@ -14,7 +14,8 @@ usual way to write 1.35 billion).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cache
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 # Prefix symbols and codes, longest first where they share a start.
@@ -34,6 +35,8 @@ _PREFIX = {
     "IDR": "IDR", "Rp": "IDR", "MYR": "MYR", "RM": "MYR", "THB": "THB", "฿": "THB", "VND": "VND",
     "₫": "VND", "PHP": "PHP", "₱": "PHP", "IRR": "IRR", "GEL": "GEL", "AMD": "AMD", "UZS": "UZS",
     "HUF": "HUF", "CZK": "CZK", "RON": "RON", "BGN": "BGN", "RSD": "RSD", "TWD": "TWD", "NT$": "TWD",
+    "KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "GH₵": "GHS", "E£": "EGP", "Tk": "BDT",
+    "FCFA": "XOF", "CFA": "XOF", "Br": "ETB",
 }
 _PREFIX.pop("R")
 
@@ -46,8 +49,32 @@ _SUFFIX = {
     "tenge": "KZT", "swiss francs": "CHF", "francs": "CHF", "zloty": "PLN", "dirhams": "AED", "riyals": "SAR",
     "ringgit": "MYR", "rupiah": "IDR", "baht": "THB", "dong": "VND", "shekels": "ILS", "naira": "NGN",
     "belarusian rubles": "BYN", "belarusian roubles": "BYN", "canadian dollars": "CAD",
-    "australian dollars": "AUD",
+    "australian dollars": "AUD", "shillings": "KES", "cedis": "GHS", "birr": "ETB", "dinars": "DZD",
+    "taka": "BDT", "kyat": "MMK", "riels": "KHR", "lari": "GEL", "drams": "AMD", "forints": "HUF",
+    "kronor": "SEK", "kroner": "NOK", "crowns": "CZK", "lei": "RON", "leva": "BGN", "rials": "IRR",
+    "soms": "KGS", "sum": "UZS", "tugriks": "MNT", "kwacha": "ZMW", "pula": "BWP", "rupiahs": "IDR",
 }
+
+# Tokens several currencies share: read as the first code, unless one of the two
+# countries of the briefing uses another of the family ("Rs" in a Pakistan-China
+# article is rupees of Pakistan). See ``for_pair``.
+FAMILIES = {
+    "INR": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"),
+    "MXN": ("MXN", "ARS", "CLP", "COP", "PHP", "UYU", "DOP", "CUP"),
+    "KES": ("KES", "UGX", "TZS", "SOS"),
+    "DZD": ("DZD", "TND", "IQD", "JOD", "KWD", "BHD", "LYD", "RSD", "MKD"),
+    "AED": ("AED", "MAD"),
+    "CHF": ("CHF", "XOF", "XAF", "RWF", "BIF", "CDF", "GNF", "DJF", "KMF"),
+    "SAR": ("SAR", "QAR", "OMR", "YER"),
+    "IRR": ("IRR", "OMR", "YER"),
+    "GBP": ("GBP", "EGP", "SYP", "LBP", "SDG", "SSP"),
+    "SEK": ("SEK", "NOK", "DKK", "ISK"),
+    "NOK": ("NOK", "SEK", "DKK", "ISK"),
+    "CZK": ("CZK", "SEK", "NOK", "DKK", "ISK"),
+    "AZN": ("AZN", "TMT"),
+}
+_AMBIGUOUS = {"Rs", "Rs.", "rupees", "pesos", "shillings", "dinars", "dirhams", "francs", "riyals", "rials",
+              "pounds", "kronor", "kroner", "crowns", "manat"}
 
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
@@ -65,12 +92,22 @@ def _alt(keys) -> str:
 
 _NUM = r"\d{1,3}(?:[.,\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+"
 _SCALE = r"(?:lakh\s+crore|thousand|million|billion|trillion|lakhs?|crores?|mln|bln|trn|mn|bn|tn|tr|cr|[kmb])\b\.?"
-_AMOUNT = re.compile(
-    rf"(?P<pre>(?<![\w$€£¥₹₽₺₼])(?:{_alt(_PREFIX)}))\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?"
-    rf"(?:\s+(?P<suf1>{_alt(_SUFFIX)})\b)?"
-    rf"|(?<![\w.,])(?P<num2>{_NUM})\s*(?P<scale2>{_SCALE})?\s*(?P<suf2>{_alt(_SUFFIX)})\b",
-    re.I,
-)
+@cache
+def _amount_regex() -> re.Pattern:
+    """Compile once, on first use: every ISO code of the countries data counts as a prefix."""
+    from briefing.countries import all_countries
+
+    for c in all_countries():
+        if c.currency and c.currency.isalpha() and len(c.currency) == 3:
+            _PREFIX.setdefault(c.currency, c.currency)
+    return re.compile(
+        rf"(?P<pre>(?<![\w$€£¥₹₽₺₼])(?:{_alt(_PREFIX)}))\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?"
+        rf"(?:\s+(?P<suf1>{_alt(_SUFFIX)})\b)?"
+        rf"|(?<![\w.,])(?P<num2>{_NUM})\s*(?P<scale2>{_SCALE})?\s*(?P<suf2>{_alt(_SUFFIX)})\b",
+        re.I,
+    )
+
+
 _DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])|(?<![\d,.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])")
 _DECIMAL_POINT = re.compile(r"(?<![\d,.])\d+\.\d{1,2}(?![\d.])|(?<![\d,.])\d{1,3}(?:,\d{3}){2,}(?![\d,])")
 
@@ -87,6 +124,15 @@ class Amount:
     currency: str         # ISO 4217
     approx: bool          # "just over", "almost", "exceeded"...
     text: str
+    choices: tuple[str, ...] = ()   # other currencies the token may mean (see FAMILIES)
+
+
+def for_pair(amount: Amount, currencies: set[str]) -> Amount:
+    """Read an ambiguous token ("Rs", "pesos") as the currency of one of the two countries, if any."""
+    for code in amount.choices:
+        if code in currencies:
+            return replace(amount, currency=code, choices=())
+    return amount
 
 
 def decimal_comma(text: str) -> bool:
@@ -125,13 +171,15 @@ def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
     if comma_decimal is None:
         comma_decimal = decimal_comma(text)
     found = []
-    for m in _AMOUNT.finditer(text):
+    for m in _amount_regex().finditer(text):
         if m.group("pre"):
             pre, raw, scale_word, suffix = m.group("pre"), m.group("num"), m.group("scale"), m.group("suf1")
             currency = _PREFIX.get(pre)  # codes are matched in their own case only
+            token = pre
         else:
             raw, scale_word, suffix = m.group("num2"), m.group("scale2"), m.group("suf2")
             currency = _SUFFIX[suffix.lower()]
+            token = suffix.lower()
             if len(suffix) <= 3 and suffix.lower() in ("won", "dong") and not scale_word:
                 continue
         scale = SCALES.get(re.sub(r"\s+", " ", scale_word.lower().rstrip(".")), 1.0) if scale_word else 1.0
@@ -140,6 +188,7 @@ def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
             continue
         end = m.end()
         approx = bool(APPROX.search(text[max(0, m.start() - 24):m.start()]))
+        choices = FAMILIES.get(currency, ()) if token in _AMBIGUOUS else ()
         found.append(Amount(m.start(), end, float(Decimal(repr(value)) * Decimal(repr(scale))), currency, approx,
-                            text[m.start():end].strip()))
+                            text[m.start():end].strip(), choices))
     return found

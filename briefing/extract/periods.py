@@ -95,7 +95,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("fiscal", rf"\b(?:(?:fiscal|financial)(?:\s+year)?\s+|FY\s?)(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}}|{_YEAR})\b"),
     ("fiscal_bare", rf"\b(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}})\b(?!\s*(?:{_MONTH}|per|%))"),
     ("fiscal_fy", rf"\bFY\s?(?P<y1>{_YEAR})\b"),
-    ("month_range", rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})\s*(?:of\s+|,\s*)?(?P<y2>{_YEAR})?\b"),
+    ("month_range", rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})\s*(?:period\s+)?(?:of\s+|,\s*)?(?P<y2>{_YEAR})?\b"),
     ("first_n", rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<this>this\s+year|the\s+year|last\s+year))?"),
     ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?P<y>{_YEAR})|\bH(?P<h>[12])\s+(?P<y2>{_YEAR})"),
     ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter\s+of\s+(?P<y>{_YEAR})|\bQ(?P<q>[1-4])\s+(?P<y2>{_YEAR})"),

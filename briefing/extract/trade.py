@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from briefing import countries
 from briefing.extract import periods
-from briefing.extract.amounts import Amount, find_amounts
+from briefing.extract.amounts import Amount, find_amounts, for_pair
 from briefing.model import Share, TradeFigure
 
 _W = r"[\w'’\-]+"
@@ -124,7 +124,8 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str],
     without a trade word ("It remained below the record of $39 billion set in
     2011.") still speaks of trade.
     """
-    amounts = _drop_parenthetical(find_amounts(sentence, comma_decimal), sentence)
+    local = {countries.country_currency(c) for c in pair}
+    amounts = [for_pair(a, local) for a in _drop_parenthetical(find_amounts(sentence, comma_decimal), sentence)]
     percents = [m for m in PERCENT.finditer(sentence)]
     if not amounts and not percents:
         return []
