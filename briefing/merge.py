@@ -428,4 +428,7 @@ def merge(sources: list[Source], extractions: list[Extraction], pair: tuple[str,
         shares=merge_shares(extractions),
         conflicts=conflicts,
         warnings=tuple(warnings),
+        # Every sentence that dated an event, also those a timeline row restates in other
+        # words ("It's been 30 years since ..."), so the PDF does not print them twice.
+        extra={"timeline_sentences": frozenset(e.text for ex in extractions for e in ex.events)},
     )

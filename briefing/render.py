@@ -212,7 +212,7 @@ def _events(briefing: Briefing, numbers, rows: list[dict] | None = None) -> list
 def _statements(briefing: Briefing) -> dict[str, list]:
     """Statements per section; a sentence already in the timeline is not printed again."""
     names = list(SECTIONS) + [k for k in briefing.sections if k not in SECTIONS]
-    in_timeline = {e.text for e in briefing.events}
+    in_timeline = {e.text for e in briefing.events} | set(briefing.extra.get("timeline_sentences", ()))
     return {name: [s for s in briefing.sections.get(name, ()) if s.text not in in_timeline] for name in names}
 
 

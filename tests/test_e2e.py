@@ -169,3 +169,12 @@ def test_own_pairs(pair, tmp_path):
         assert junk not in text
     for sec in expected["sections_empty"]:
         assert re.search(r"no .{0,40}found|nothing .{0,40}found|not covered|no statements", text, re.I)
+
+
+def test_a_sentence_restated_by_a_timeline_row_is_not_printed_again(seeds_build):
+    pdf, data = seeds_build
+    text = flat(pdf_text(pdf))
+    timeline_row = "celebrating the 30th anniversary of their diplomatic relations today"
+    restatement = "been 30 years since the two countries established their diplomatic relations"
+    assert timeline_row in text and restatement not in text
+    assert any(restatement in s["text"] for s in data["sections"]["history"])  # still in the JSON export
