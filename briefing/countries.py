@@ -26,6 +26,10 @@ from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "countries.json"
 
+# Blocs and groupings: a figure or share of one is not one of the pair's (case-sensitive: "EU", "CIS").
+BLOCS = re.compile(r"\b(?:European\s+Union|EU|ASEAN|African\s+Union|Gulf\s+Cooperation\s+Council|GCC|OPEC|"
+                   r"Eurasian\s+Economic\s+Union|EAEU|Mercosur|NAFTA|USMCA|CIS)\b")
+
 # When one phrase is several things for one country ("Monaco"), the first kind wins.
 KINDS = ("name", "alias", "adjective", "capital")
 

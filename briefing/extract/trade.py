@@ -1,4 +1,4 @@
-"""Trade figures and trade shares between the two countries of the briefing.
+"""Trade figures between the two countries of the briefing (shares: ``shares``).
 
 Each money amount in a sentence is an *anchor*. Around it we read, in the text
 between it and its neighbours: what it measures (total trade, exports, imports,
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from briefing import countries
 from briefing.extract import periods
 from briefing.extract.amounts import Amount, find_amounts, for_pair
+from briefing.extract.shares import extract_shares
 from briefing.model import Share, TradeFigure
 
 _W = r"[\w'’\-]+"
@@ -63,32 +64,22 @@ SECTOR_SENTENCE = re.compile(r"\b(?:top|main|leading|largest|biggest|principal|k
                              re.I)
 SUBNATIONAL = re.compile(r"\b(?:ports?|port's|gateway|airport|seaport|province|provincial|municipal\w*|"
                          r"border\s+crossing|state's|region's)\b", re.I)
-BLOCS = re.compile(r"\b(?:European\s+Union|EU|ASEAN|African\s+Union|Gulf\s+Cooperation\s+Council|GCC|OPEC|"
-                   r"Eurasian\s+Economic\s+Union|EAEU|Mercosur|NAFTA|USMCA|CIS)\b")
+BLOCS = countries.BLOCS
 LINK_BEFORE = re.compile(r"(?:\bup|\bdown|\bfrom|compared\s+(?:with|to)|against|versus|vs\.?|\bafter)\s*$", re.I)
-PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per\s*cent\b|percent\b|pct\b)", re.I)
-SHARE_BEFORE = re.compile(r"\bshare\s+of\s+(?P<phrase>[^,;]{0,80}?)\s+(?:was|stood\s+at|reached|rose\s+to|fell\s+to|"
-                          r"of|at|is|amounted\s+to|came\s+to)\s*$", re.I)
-SHARE_AFTER = re.compile(r"^\s*of\s+(?P<phrase>(?:the\s+|all\s+|total\s+|its\s+)*[^,;]{0,60}?\b"
-                         r"(?:trade|exports|imports|turnover|goods\s+traded\s+by\s+(?:the\s+)?[\w.\-’' ]+?))(?=[\s,.;]|$)",
-                         re.I)
-COMBINED = re.compile(r"\b(?:together|combined|jointly|three|four|five|partners|each)\b", re.I)
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|or|but)\b")
 NO_PERIOD_PREP = {"since", "until", "by", "before", "after", "till"}
 
 
 @dataclass
 class _Anchor:
-    amount: Amount | None
-    percent: float | None
+    amount: Amount
     start: int
     end: int
     period: periods.Period | None = None
-    kind: str | None = None          # total / exports / imports / share / None (not a figure)
+    kind: str | None = None          # total / exports / imports / None (not a figure)
     reporter: str | None = None
     partner: str | None = None
     note: str | None = None          # why it was left out
-    share_text: str | None = None
 
 
 def extract_trade(sentences: list[str], doc_date: str | None, pair: tuple[str, str], source: str,
@@ -100,6 +91,7 @@ def extract_trade(sentences: list[str], doc_date: str | None, pair: tuple[str, s
     continuing = False
     for sentence in sentences:
         anchors = read_sentence(sentence, doc_date, pair, history, comma_decimal, continuing)
+        shares += extract_shares(sentence, doc_date, pair, source, history, anchors)
         kept = [a.period for a in anchors if a.amount and a.kind in ("total", "exports", "imports") and a.period]
         if kept:
             history = [p for p in history if p != kept[0]] + [kept[0]]
@@ -107,18 +99,16 @@ def extract_trade(sentences: list[str], doc_date: str | None, pair: tuple[str, s
         for a in anchors:
             if a.period is None:
                 continue
-            if a.amount is not None and a.kind in ("total", "exports", "imports"):
+            if a.kind in ("total", "exports", "imports"):
                 figures.append(TradeFigure(a.period.key, a.period.full_year, a.kind, a.amount.value,
                                            a.amount.currency, a.reporter, a.partner, sentence, source))
-            elif a.kind == "share":
-                shares.append(Share(a.period.key, a.percent, a.share_text, sentence, source))
     return figures, shares
 
 
 def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str],
                   history: list[periods.Period] = (), comma_decimal: bool = False,
                   continuing: bool = False) -> list[_Anchor]:
-    """Classify every amount and percentage of one sentence (see module docstring).
+    """Classify every amount of one sentence (see module docstring).
 
     ``continuing`` says the previous sentence stated trade figures, so a sentence
     without a trade word ("It remained below the record of $39 billion set in
@@ -126,17 +116,12 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str],
     """
     local = {countries.country_currency(c) for c in pair}
     amounts = [for_pair(a, local) for a in _drop_parenthetical(find_amounts(sentence, comma_decimal), sentence)]
-    percents = [m for m in PERCENT.finditer(sentence)]
-    if not amounts and not percents:
+    if not amounts:
         return []
     mentions = [m for m in countries.find_mentions(sentence)]
     third = _third_parties(sentence, mentions, pair)
     period_mentions = periods.find(sentence)
-    anchors = [_Anchor(a, None, a.start, a.end) for a in amounts]
-    anchors += [_Anchor(None, float(m.group(1).replace(",", ".")), m.start(), m.end()) for m in percents]
-    anchors.sort(key=lambda a: a.start)
-
-    money = [a for a in anchors if a.amount]
+    money = [_Anchor(a, a.start, a.end) for a in amounts]
     sentence_note = _sentence_exclusion(sentence, mentions, third, pair, continuing)
     for i, a in enumerate(money):
         seg_start = money[i - 1].end if i else 0
@@ -145,18 +130,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str],
         _classify_amount(a, sentence, seg_start, seg_end, prev, mentions, third, pair, sentence_note)
         _assign_period(a, sentence, seg_start, seg_end, period_mentions, prev, doc_date, history)
 
-    last_share: _Anchor | None = None
-    for i, a in enumerate(anchors):
-        if a.percent is None:
-            continue
-        seg_start = anchors[i - 1].end if i else 0
-        seg_end = anchors[i + 1].start if i + 1 < len(anchors) else len(sentence)
-        _classify_share(a, sentence, seg_start, mentions, third, pair, last_share)
-        if a.kind == "share":
-            prev = last_share or next((b for b in reversed(anchors[:i]) if b.amount and b.period), None)
-            _assign_period(a, sentence, seg_start, seg_end, period_mentions, prev, doc_date, history)
-            last_share = a
-    return anchors
+    return money
 
 
 def _drop_parenthetical(amounts: list[Amount], sentence: str) -> list[Amount]:
@@ -296,36 +270,3 @@ def _assign_period(a: _Anchor, sentence: str, seg_start: int, seg_end: int, ment
     period = periods.resolve(chosen, doc_date, base) if chosen is not None else base
     a.period = period
 
-
-def _classify_share(a: _Anchor, sentence: str, seg_start: int, mentions, third, pair, last: _Anchor | None) -> None:
-    pre = sentence[seg_start:a.start]
-    post = sentence[a.end:]
-    other = {pair[0]: pair[1], pair[1]: pair[0]}
-    if last is not None and LINK_BEFORE.search(pre) and len(pre.split()) <= 8:
-        a.kind, a.share_text = "share", last.share_text
-        return
-    before = SHARE_BEFORE.search(sentence[:a.start])
-    after = SHARE_AFTER.search(post)
-    phrase = after.group("phrase") if after else (before.group("phrase") if before else None)
-    if phrase is None or COMBINED.search(" ".join(pre.split()[-6:])):
-        return
-    near = [m for m in mentions if m.end <= a.start]
-    if near and near[-1].country not in pair and near[-1].start >= seg_start:
-        return  # "ahead of Canada with 15.2 per cent"
-    if any(seg_start <= s < a.start for s, _ in third) and not before:
-        return
-    pstart = a.end + after.start("phrase") if after else before.start("phrase")
-    in_phrase = [m for m in mentions if pstart <= m.start < pstart + len(phrase) and m.country in pair]
-    if not in_phrase:
-        return
-    of_country = in_phrase[-1].country
-    holder = None
-    if before:
-        owners = [m for m in mentions if m.end <= before.start("phrase") and m.country in pair]
-        holder = owners[-1].country if owners else None
-    if holder is None or holder == of_country:
-        holder = other[of_country]
-    noun = "imports" if re.search(r"imports", phrase, re.I) else "exports" if re.search(r"exports", phrase, re.I) \
-        else "goods trade" if re.search(r"goods", phrase, re.I) else "foreign trade"
-    a.kind = "share"
-    a.share_text = f"{countries.possessive(holder)} share of {countries.possessive(of_country)} {noun}"
