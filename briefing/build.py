@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Callable
 from briefing.errors import SourceError
 
 if TYPE_CHECKING:  # the no-op build imports as little as it can
+    from briefing.extract import Failure
     from briefing.model import Briefing, Extraction, Source
 
 log = logging.getLogger("briefing")
@@ -87,6 +88,10 @@ def _read_one(path: Path, seeds: Path, root: Path, max_bytes: int, cache, source
             return
         except (ValueError, OSError) as exc:
             reason = str(exc) or type(exc).__name__
+        except Exception as exc:  # a bug hit by one document costs that document only
+            from briefing.extract import describe
+
+            reason = f"failed while reading ({describe(exc)})"
     log.warning("skipped %s: %s", name, reason)
     skipped.append(f"{name}: {reason}")
 
@@ -105,11 +110,22 @@ def _unreadable(path: Path, root: Path, max_bytes: int) -> str | None:
     return None
 
 
-def extract_all(sources: list[Source], settings: dict, cache=None) -> tuple[tuple[str, ...], list[Extraction]]:
+def _mentions(source: Source) -> dict[str, int]:
+    """Country mentions of one document; one that fails here fails again (and is skipped) at extraction."""
+    import briefing.extract as ex
+
+    try:
+        return ex.count_mentions(source)
+    except Exception:  # noqa: BLE001
+        return {}
+
+
+def extract_all(sources: list[Source], settings: dict, cache=None) -> tuple[tuple[str, ...], list[Extraction | Failure]]:
     """Find the country pair, then extract every document against it.
 
+    A document whose extraction raised comes back as a ``Failure`` (see ``drop_failed``).
     With a ``cache.DocCache``, mention counts and extractions made for the same
-    content, extractor version, pair and keywords are reused.
+    content, extractor version, pair and keywords are reused; failures are never cached.
     """
     import briefing.extract as ex
 
@@ -117,7 +133,7 @@ def extract_all(sources: list[Source], settings: dict, cache=None) -> tuple[tupl
 
     keywords = settings.get("sections_keywords")
     if cache is None:
-        pair = tuple(settings.get("countries") or ()) or ex.detect_pair([ex.count_mentions(s) for s in sources])
+        pair = tuple(settings.get("countries") or ()) or ex.detect_pair([_mentions(s) for s in sources])
         with progress.bar("extracting", len(sources)) as bar:
             return pair, ex.extract_many(sources, pair, keywords, progress=bar.update)
 
@@ -126,7 +142,7 @@ def extract_all(sources: list[Source], settings: dict, cache=None) -> tuple[tupl
     mentions = []
     for s in sources:
         m = cache.mentions(s.file) if cache.hashes.get(s.file) == s.sha256 else None
-        mentions.append(m if m is not None else ex.count_mentions(s))
+        mentions.append(m if m is not None else _mentions(s))
     pair = tuple(settings.get("countries") or ()) or ex.detect_pair(mentions)
     context = context_key(pair, keywords)
     extractions = [cache.extraction(s.file, context) if cache.hashes.get(s.file) == s.sha256 else None
@@ -135,11 +151,28 @@ def extract_all(sources: list[Source], settings: dict, cache=None) -> tuple[tupl
     with progress.bar("extracting", len(missing)) as bar:
         fresh = ex.extract_many([sources[i] for i in missing], pair, keywords, progress=bar.update)
     for i, hit in zip(missing, fresh):
-        cache.put(sources[i], mentions[i], context, hit)
+        if not isinstance(hit, ex.Failure):
+            cache.put(sources[i], mentions[i], context, hit)
         extractions[i] = hit
     log.info("extracted %d of %d documents (%d from cache)", cache.extracted, len(sources), cache.reused)
     cache.report()
     return pair, extractions
+
+
+def drop_failed(sources: list[Source], extractions: list) -> tuple[list[Source], list[Extraction], list[str]]:
+    """Split off the documents whose extraction failed: one warning each, "file: reason" for the PDF."""
+    from briefing.extract import Failure
+
+    kept, done, skipped = [], [], []
+    for source, hit in zip(sources, extractions):
+        if isinstance(hit, Failure):
+            reason = f"failed while extracting ({hit.error})"
+            log.warning("skipped %s: %s", hit.file, reason)
+            skipped.append(f"{hit.file}: {reason}")
+        else:
+            kept.append(source)
+            done.append(hit)
+    return kept, done, skipped
 
 
 def collect(options: Options, cache=None) -> Briefing:
@@ -153,9 +186,12 @@ def collect(options: Options, cache=None) -> Briefing:
         sources, skipped = read_sources(options.seeds, max_bytes, cache)
     with stage("extract"):
         pair, extractions = extract_all(sources, options.settings, cache)
+        sources, extractions, failed = drop_failed(sources, extractions)
+    if not sources:
+        raise SourceError(f"no seed file in {options.seeds} could be extracted")
     with stage("merge"):
         briefing = merge(sources, extractions, pair, options.settings.get("reporter"))
-    return replace(briefing, skipped=tuple(skipped))
+    return replace(briefing, skipped=tuple(sorted(skipped + failed)))
 
 
 def render(briefing: Briefing, options: Options) -> bytes:

@@ -7,6 +7,7 @@ part of the cache key for that reason.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from briefing.model import Extraction, Sentence, Source
 
@@ -89,18 +90,42 @@ def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | Non
 
 # --------------------------------------------------------------------------- many documents
 
+
+@dataclass(frozen=True)
+class Failure:
+    """A document whose extraction raised: the build skips it and names it, and goes on."""
+
+    file: str
+    error: str  # "TypeError: message", one line
+
+
+def describe(exc: BaseException) -> str:
+    """One short line naming the exception type, for a warning and the "Files not used" list."""
+    text = " ".join(str(exc).split())
+    text = text[:157] + "..." if len(text) > 160 else text
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def extract_safely(source: Source, pair: tuple[str, ...], keywords: dict | None = None) -> Extraction | Failure:
+    """``extract_document``, but a bug hit by one document costs that document only."""
+    try:
+        return extract_document(source, pair, keywords)
+    except Exception as exc:  # noqa: BLE001 - isolation is the point: any error, one document
+        return Failure(source.file, describe(exc))
+
+
 PARALLEL_MIN = 400   # below this many documents, starting worker processes costs more than it saves
 MAX_WORKERS = 4
 
 
 def _extract_chunk(args) -> list[Extraction]:
     sources, pair, keywords = args
-    return [extract_document(s, pair, keywords) for s in sources]
+    return [extract_safely(s, pair, keywords) for s in sources]
 
 
 def extract_many(sources: list[Source], pair: tuple[str, ...], keywords: dict | None = None,
-                 workers: int | None = None, progress=None) -> list[Extraction]:
-    """``extract_document`` for each source, in order; in worker processes when there are many.
+                 workers: int | None = None, progress=None) -> list[Extraction | Failure]:
+    """``extract_safely`` for each source, in order; in worker processes when there are many.
 
     Extraction is pure and per document, so it splits across CPUs without any
     coordination.  Workers are forked when this is the only thread (cheap:
@@ -116,7 +141,7 @@ def extract_many(sources: list[Source], pair: tuple[str, ...], keywords: dict | 
     if workers < 2 or len(sources) < PARALLEL_MIN:
         out = []
         for s in sources:
-            out.append(extract_document(s, pair, keywords))
+            out.append(extract_safely(s, pair, keywords))
             done(1)
         return out
     import multiprocessing
