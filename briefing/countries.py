@@ -52,6 +52,8 @@ class Country:
     currency: str
     iso2: str | None = None
     iso3: str | None = None
+    fiscal_year_start: int | None = None      # month the government's fiscal year starts; None: not recorded
+    fiscal_year_start_day: int | None = None  # its day (16 for Nepal's mid-July year)
 
     @property
     def adjective(self) -> str:
@@ -76,6 +78,8 @@ def all_countries() -> tuple[Country, ...]:
             currency=r["currency"],
             iso2=r.get("iso2"),
             iso3=r.get("iso3"),
+            fiscal_year_start=r.get("fiscal_year_start"),
+            fiscal_year_start_day=r.get("fiscal_year_start_day"),
         )
         for r in _records()
     )
@@ -247,6 +251,18 @@ def country_currency(name: str) -> str | None:
     """ISO 4217 code of the country's currency ("Belarusian" -> "BYN")."""
     rec = country(name)
     return rec.currency if rec else None
+
+
+def fiscal_year_start(name: str) -> tuple[int, int] | None:
+    """(month, day) on which the country's fiscal year starts ("India" -> (4, 1), "Nepal" -> (7, 16)).
+
+    None when the data records no fiscal calendar for it (most countries run the
+    calendar year, but we do not claim it) or the name is not a country.
+    """
+    rec = country(name)
+    if rec is None or rec.fiscal_year_start is None:
+        return None
+    return rec.fiscal_year_start, rec.fiscal_year_start_day or 1
 
 
 _PLURAL_OR_TITLED = {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros", "DR Congo"}

@@ -244,3 +244,29 @@ def test_combining_forms_only_before_hyphen():
 def test_cities_named_after_capitals():
     assert "Chile" not in names("Santiago de Cuba")
     assert names("Santiago") == ["Chile"]
+
+
+# --- fiscal calendars -----------------------------------------------------------
+
+@pytest.mark.parametrize("name,start", [
+    ("India", (4, 1)), ("Japanese", (4, 1)), ("Australia", (7, 1)), ("Egyptian", (7, 1)), ("Kenya", (7, 1)),
+    ("Tanzania", (7, 1)), ("Pakistan", (7, 1)), ("Bangladesh", (7, 1)), ("Nepal", (7, 16)),
+    ("USA", (10, 1)), ("United States", (10, 1)),
+])
+def test_fiscal_year_start_from_the_data(name, start):
+    assert countries.fiscal_year_start(name) == start
+
+
+def test_no_fiscal_calendar_recorded_is_none_not_january():
+    assert countries.fiscal_year_start("Germany") is None
+    assert countries.fiscal_year_start("Atlantis") is None
+
+
+def test_every_recorded_fiscal_start_is_a_real_date():
+    import datetime
+
+    starts = [(c.name, countries.fiscal_year_start(c.name)) for c in countries.all_countries()]
+    recorded = [(n, s) for n, s in starts if s is not None]
+    assert len(recorded) >= 20
+    for _, (month, day) in recorded:
+        datetime.date(2023, month, day)

@@ -260,6 +260,27 @@ NOT_MENTIONS = {
     "Libya": ["Tripoli, Lebanon"],
 }
 
+# The government's fiscal year where it is not the calendar year: name -> (month, day it starts).
+# Only calendars we are sure of; a country not listed gets null ("not recorded": most run January-December).
+# "FY2021-22" means different months for different reporters, so periods read it from here.
+FISCAL_YEAR_START = {
+    # April-March
+    "India": (4, 1), "Japan": (4, 1), "United Kingdom": (4, 1), "Canada": (4, 1), "Singapore": (4, 1),
+    "South Africa": (4, 1), "Botswana": (4, 1), "Lesotho": (4, 1), "Eswatini": (4, 1), "Namibia": (4, 1),
+    "Jamaica": (4, 1), "Barbados": (4, 1), "Belize": (4, 1), "Brunei": (4, 1), "Kuwait": (4, 1),
+    # July-June
+    "Australia": (7, 1), "New Zealand": (7, 1), "Egypt": (7, 1), "Kenya": (7, 1), "Tanzania": (7, 1),
+    "Uganda": (7, 1), "Rwanda": (7, 1), "Pakistan": (7, 1), "Bangladesh": (7, 1), "Bhutan": (7, 1),
+    "Bahamas": (7, 1), "Samoa": (7, 1), "Tonga": (7, 1),
+    # Mid-July (1 Shrawan) and Hamle 1 in the Gregorian calendar
+    "Nepal": (7, 16), "Ethiopia": (7, 8),
+    # October-September (the US federal year)
+    "United States": (10, 1), "Thailand": (10, 1), "Haiti": (10, 1), "Trinidad and Tobago": (10, 1),
+    "Micronesia": (10, 1), "Marshall Islands": (10, 1), "Palau": (10, 1),
+    # 1 Farvardin
+    "Iran": (3, 21),
+}
+
 # Accent-free variants that would be too ambiguous to generate.
 NO_ASCII = {"Malé", "San José"}
 
@@ -340,9 +361,11 @@ def build() -> list[dict]:
             "capital_ambiguous": "capamb" in flags,
             "currency": currency,
             "not_mentions": NOT_MENTIONS.get(name, []),
+            "fiscal_year_start": FISCAL_YEAR_START.get(name, (None, None))[0],
+            "fiscal_year_start_day": FISCAL_YEAR_START.get(name, (None, None))[1],
         })
     names = [r["name"] for r in rows]
-    unknown = set(NOT_MENTIONS) - set(names)
+    unknown = (set(NOT_MENTIONS) | set(FISCAL_YEAR_START)) - set(names)
     if unknown or len(set(names)) != len(names):
         sys.exit(f"bad table: {unknown or 'duplicate names'}")
     return sorted(rows, key=lambda r: r["name"])
