@@ -140,6 +140,7 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _HEAD = 200  # a dateline is short: only the start of the paragraph is searched
+DATELINE_YEARS = (1800, 2199)  # an article date outside these years is a typo, not a date
 
 
 def _place(name: str) -> str:
@@ -159,6 +160,8 @@ def _dateline_date(m: re.Match) -> str | None:
         y = int(m.group("y" + i))
         mo = MONTHS[m.group("m" + i).lower().rstrip(".")]
         d = int(re.match(r"\d+", m.group("d" + i)).group())
+    if not DATELINE_YEARS[0] <= y <= DATELINE_YEARS[1]:
+        return None  # "25 June 0022": a typo, and relative dates counted from it would be nonsense
     try:
         from datetime import date
 

@@ -90,7 +90,7 @@ def _alt(keys) -> str:
     return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
 
 
-_NUM = r"\d{1,3}(?:[.,\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+"
+_NUM = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+"
 _SCALE = r"(?:lakh\s+crore|thousand|million|billion|trillion|lakhs?|crores?|mln|bln|trn|mn|bn|tn|tr|cr|[kmb])\b\.?"
 @cache
 def _amount_regex() -> re.Pattern:
@@ -111,6 +111,11 @@ def _amount_regex() -> re.Pattern:
 _DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])|(?<![\d,.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])")
 _DECIMAL_POINT = re.compile(r"(?<![\d,.])\d+\.\d{1,2}(?![\d.])|(?<![\d,.])\d{1,3}(?:,\d{3}){2,}(?![\d,])")
 
+
+# A number with more digits than a float holds exactly, or an amount beyond this
+# (a thousand times world output in the weakest currency), is a typo or a test, not a figure.
+MAX_DIGITS = 15
+MAX_AMOUNT = 1e18
 
 # What may not follow an amount: "$1e308", "USD 1,2,3bn" are no numbers we can read.
 _GLUED = re.compile(r"[^\W_]|[.,]\d")
@@ -142,10 +147,10 @@ def decimal_comma(text: str) -> bool:
 
 def parse_number(raw: str, scale: float = 1.0, comma_decimal: bool = False) -> float | None:
     """Read "16,386", "1,345", "7.153", "1 234,5" as a float; None when malformed."""
-    s = raw.replace("\u202f", " ").strip()
-    if not re.search(r"\d", s):
+    s = raw.replace("\u202f", " ").replace("\u00a0", " ").strip()
+    if not re.search(r"\d", s) or sum(c.isdigit() for c in s) > MAX_DIGITS:
         return None
-    groups = re.fullmatch(r"\d{1,3}(?:([.,  ])\d{3})+(?:([.,])(\d+))?", s)
+    groups = re.fullmatch(r"\d{1,3}(?:([., ])\d{3})(?:\1\d{3})*(?:([.,])(\d+))?", s)  # one group separator
     if groups and groups.group(2) is None and groups.group(1) in ".,":
         sep = groups.group(1)
         single = s.count(sep) == 1
@@ -156,6 +161,8 @@ def parse_number(raw: str, scale: float = 1.0, comma_decimal: bool = False) -> f
         return float(s.replace(sep, ""))
     if groups:
         sep, dec = groups.group(1), groups.group(2)
+        if dec is None:  # "1 234": a space only ever groups thousands
+            return float(s.replace(sep, ""))
         if sep == dec:
             return None
         return float(s.replace(sep, "").replace(dec, "."))
@@ -185,6 +192,8 @@ def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
         scale = SCALES.get(re.sub(r"\s+", " ", scale_word.lower().rstrip(".")), 1.0) if scale_word else 1.0
         value = parse_number(raw, scale, comma_decimal)
         if value is None or currency is None or _GLUED.match(text, m.end()):
+            continue
+        if not 0 < value * scale <= MAX_AMOUNT:  # "$0 billion", "99999999999999999999 trillion": no figure
             continue
         end = m.end()
         approx = bool(APPROX.search(text[max(0, m.start() - 24):m.start()]))

@@ -156,8 +156,10 @@ def _make_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def years_before(d: date, n: int) -> date:
-    """Return the same day n years earlier (29 February becomes the 28th)."""
+def years_before(d: date, n: int) -> date | None:
+    """Return the same day n years earlier (29 February becomes the 28th); None before year 1."""
+    if not 1 <= d.year - n <= 9999:
+        return None
     try:
         return d.replace(year=d.year - n)
     except ValueError:
@@ -176,9 +178,12 @@ def _month(name: str) -> int:
 def _weekday_date(name: str, doc: date, future: bool) -> date:
     """The named weekday nearest the article date: before it, or after it for future tense."""
     w = WEEKDAYS.index(name.lower())
-    if future:
-        return doc + timedelta(days=(w - doc.weekday()) % 7)
-    return doc - timedelta(days=(doc.weekday() - w) % 7)
+    try:
+        if future:
+            return doc + timedelta(days=(w - doc.weekday()) % 7)
+        return doc - timedelta(days=(doc.weekday() - w) % 7)
+    except OverflowError:  # a week from the ends of the calendar (year 1 or 9999)
+        return doc
 
 
 def _parse_iso(value: str | None) -> date | None:
@@ -287,7 +292,7 @@ def derived_events(sentence: str, doc: date | None) -> list[tuple[int, date | No
             if kind != "jubilee" and n < 2 and kind != "anniversary":
                 continue
             anchor, year, label = _anchor(sentence, kind, doc, m.end())
-            if year is None:
+            if year is None or year - n < 1:  # counted back past year 1: a typo, no event
                 continue
             when = years_before(anchor, n) if anchor else None
             taken.append((m.start(), m.end()))
