@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from briefing.config import Settings
 from briefing.errors import SourceError
 
 if TYPE_CHECKING:  # the no-op build imports as little as it can
@@ -28,13 +29,13 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Options:
-    """What one build reads and writes; ``settings`` holds title, marking, overrides..."""
+    """What one build reads and writes; ``settings`` holds briefing.toml (title, marking, overrides...)."""
 
     seeds: Path
     out: Path = Path("out/briefing.pdf")
     templates: Path | None = None
     force: bool = False
-    settings: dict = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def _mentions(source: Source) -> dict[str, int]:
         return {}
 
 
-def extract_all(sources: list[Source], settings: dict, cache=None) -> tuple[tuple[str, ...], list[Extraction | Failure]]:
+def extract_all(sources: list[Source], settings: Settings, cache=None) -> tuple[tuple[str, ...], list[Extraction | Failure]]:
     """Find the country pair, then extract every document against it.
 
     A document whose extraction raised comes back as a ``Failure`` (see ``drop_failed``).
@@ -131,9 +132,9 @@ def extract_all(sources: list[Source], settings: dict, cache=None) -> tuple[tupl
 
     from briefing import progress
 
-    keywords = settings.get("sections_keywords")
+    keywords = dict(settings.sections) or None
     if cache is None:
-        pair = tuple(settings.get("countries") or ()) or ex.detect_pair([_mentions(s) for s in sources])
+        pair = settings.countries or ex.detect_pair([_mentions(s) for s in sources])
         with progress.bar("extracting", len(sources)) as bar:
             return pair, ex.extract_many(sources, pair, keywords, progress=bar.update)
 
@@ -143,7 +144,7 @@ def extract_all(sources: list[Source], settings: dict, cache=None) -> tuple[tupl
     for s in sources:
         m = cache.mentions(s.file) if cache.hashes.get(s.file) == s.sha256 else None
         mentions.append(m if m is not None else _mentions(s))
-    pair = tuple(settings.get("countries") or ()) or ex.detect_pair(mentions)
+    pair = settings.countries or ex.detect_pair(mentions)
     context = context_key(pair, keywords)
     extractions = [cache.extraction(s.file, context) if cache.hashes.get(s.file) == s.sha256 else None
                    for s in sources]
@@ -181,7 +182,7 @@ def collect(options: Options, cache=None) -> Briefing:
 
     from briefing.progress import stage
 
-    max_bytes = options.settings.get("max_seed_bytes", DEFAULT_MAX_BYTES)
+    max_bytes = options.settings.max_seed_bytes or DEFAULT_MAX_BYTES
     with stage("read"):
         sources, skipped = read_sources(options.seeds, max_bytes, cache)
     with stage("extract"):
@@ -190,7 +191,7 @@ def collect(options: Options, cache=None) -> Briefing:
     if not sources:
         raise SourceError(f"no seed file in {options.seeds} could be extracted")
     with stage("merge"):
-        briefing = merge(sources, extractions, pair, options.settings.get("reporter"))
+        briefing = merge(sources, extractions, pair, options.settings.reporter)
     return replace(briefing, skipped=tuple(sorted(skipped + failed)))
 
 

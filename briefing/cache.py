@@ -22,13 +22,14 @@ import os
 import re
 from pathlib import Path
 
+from briefing.config import Settings
+from briefing.resources import DEFAULT_TEMPLATES as PACKAGE_TEMPLATES
 from briefing.seedfiles import SEED_SUFFIXES, is_seed_name, is_temp, list_seeds  # noqa: F401
 
 log = logging.getLogger("briefing")
 
 FORMAT = 1                     # bump when the layout of any cache file changes
 CACHE_DIR = ".briefing-cache"
-PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 
 # --------------------------------------------------------------------------- files
 
@@ -177,8 +178,8 @@ def extractor_version() -> str:
     return str(EXTRACTOR_VERSION)
 
 
-def settings_hash(settings: dict) -> str:
-    text = json.dumps(settings, sort_keys=True, default=repr, ensure_ascii=False)
+def settings_hash(settings: Settings) -> str:
+    text = json.dumps(settings.as_dict(), sort_keys=True, default=repr, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -198,7 +199,7 @@ class Manifest:
         return {"format": FORMAT, **{k: getattr(self, k) for k in self.KEYS}}
 
 
-def scan(seeds: Path, templates: Path | None, settings: dict, previous: Manifest | None) -> Manifest:
+def scan(seeds: Path, templates: Path | None, settings: Settings, previous: Manifest | None) -> Manifest:
     """Hash every input of a build, re-reading only files whose stamp changed."""
     from briefing import __version__
 

@@ -63,8 +63,10 @@ def _options(seeds, out, templates, force=False):
     from briefing.config import load_settings
 
     settings = load_settings(Path("briefing.toml"))
-    seeds = Path(seeds) if seeds else Path(settings.get("seeds", "seeds"))
-    out = Path(out) if out else Path(settings.get("out", "out/briefing.pdf"))
+    seeds = Path(seeds or settings.seeds)
+    out = Path(out or settings.out)
+    if templates is None:
+        templates = settings.templates
     if templates is None and Path("templates").is_dir():
         templates = "templates"
     return Options(seeds=seeds, out=out, templates=Path(templates) if templates else None, force=force,

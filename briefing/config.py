@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from briefing.errors import ConfigError
 
@@ -58,10 +61,54 @@ def validate(data: dict, text: str, name: str) -> list[str]:
     return problems
 
 
-def load_settings(path: Path) -> dict:
-    """Return the settings in ``path`` (an empty dict when there is no file)."""
+@dataclass(frozen=True)
+class Settings:
+    """briefing.toml, validated and typed; an absent key keeps its default here."""
+
+    title: str = ""
+    subtitle: str = ""
+    author: str = ""
+    marking: str = ""
+    date: str = ""  # the title page's date; not a briefing.toml key (default: newest source)
+    keywords: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # canonical names; empty: the pair the sources name most
+    reporter: str | None = None
+    seeds: str = "seeds"
+    out: str = "out/briefing.pdf"
+    templates: str | None = None
+    max_seed_bytes: int | None = None  # from max_seed_mb
+    max_statements: int | None = None
+    max_events: int | None = None
+    sections: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # keyword lists by section
+    table: Mapping[str, object] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        """Every setting by name: what the templates see and the build cache hashes."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def settings_from(data: Mapping[str, Any]) -> Settings:
+    """Turn validated TOML data into Settings (canonical country names, bytes from MB)."""
+    from briefing.countries import canonical
+
+    values: dict[str, Any] = dict(data)
+    if "countries" in values:
+        values["countries"] = tuple(canonical(c) or c for c in values["countries"])
+    if "reporter" in values:
+        values["reporter"] = canonical(values["reporter"]) or values["reporter"]
+    if "max_seed_mb" in values:
+        values["max_seed_bytes"] = int(values.pop("max_seed_mb") * 1024 * 1024)
+    if "keywords" in values:
+        values["keywords"] = tuple(values["keywords"])
+    if "sections" in values:
+        values["sections"] = {k: tuple(v) for k, v in values["sections"].items()}
+    return Settings(**values)
+
+
+def load_settings(path: Path) -> Settings:
+    """Return the settings in ``path`` (the defaults when there is no file)."""
     if not path.is_file():
-        return {}
+        return Settings()
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")  # Notepad's BOM is no error
@@ -75,22 +122,4 @@ def load_settings(path: Path) -> dict:
     problems = validate(data, text, path.name)
     if problems:
         raise ConfigError("; ".join(problems))
-    return normalise(data)
-
-
-def normalise(data: dict) -> dict:
-    """Turn validated TOML data into the settings the stages read."""
-    settings = dict(data)
-    if "countries" in data:
-        from briefing.countries import canonical
-
-        settings["countries"] = [canonical(c) or c for c in data["countries"]]
-    if "reporter" in data:
-        from briefing.countries import canonical
-
-        settings["reporter"] = canonical(data["reporter"]) or data["reporter"]
-    if "max_seed_mb" in data:
-        settings["max_seed_bytes"] = int(data["max_seed_mb"] * 1024 * 1024)
-    if "sections" in data:
-        settings["sections_keywords"] = {k: tuple(v) for k, v in data["sections"].items()}
-    return settings
+    return settings_from(data)

@@ -41,6 +41,7 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepToget
 from reportlab.platypus.flowables import Flowable, HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from .config import Settings
 from .fonts import FontSet, register_fonts
 
 NAVY = colors.HexColor("#1F3A5F")
@@ -523,9 +524,12 @@ def _axis_label(value: float) -> str:
     return f"{value:,.6g}"
 
 
-def _meta(root: ET.Element, settings: dict) -> dict:
+def _meta(root: ET.Element, settings: Settings) -> dict:
     def get(name):
-        return " ".join((root.get(name) or settings.get(name) or "").split())
+        fallback = getattr(settings, name, "")
+        if isinstance(fallback, tuple):
+            fallback = ", ".join(fallback)
+        return " ".join((root.get(name) or fallback or "").split())
 
     title = get("title")
     return {"title": title, "author": get("author"), "subject": get("subject"),
@@ -534,9 +538,9 @@ def _meta(root: ET.Element, settings: dict) -> dict:
             "date": get("date")}
 
 
-def build_pdf(markup: str, settings: dict | None = None) -> bytes:
+def build_pdf(markup: str, settings: Settings | None = None) -> bytes:
     """Lay out document XML (render.render_markup) as PDF bytes; same input, same bytes."""
-    settings = dict(settings or {})
+    settings = settings or Settings()
     root = ET.fromstring(markup)
     fonts = register_fonts()
     counter = _PageCount()

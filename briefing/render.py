@@ -17,10 +17,11 @@ from xml.etree import ElementTree as ET
 import jinja2
 
 from . import __version__
+from .config import Settings
 from .errors import TemplateError
 from .model import SECTIONS, Briefing
+from .resources import DEFAULT_TEMPLATES
 
-DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 MAIN_TEMPLATE = "briefing.xml.j2"
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
@@ -222,7 +223,7 @@ def _sections(briefing: Briefing, numbers, chosen: dict[str, list] | None = None
             for name, items in chosen.items()}
 
 
-def select(briefing: Briefing, settings: dict) -> tuple[dict[str, list], list[dict], dict[str, int]]:
+def select(briefing: Briefing, settings: Settings) -> tuple[dict[str, list], list[dict], dict[str, int]]:
     """Pick what the PDF prints of a big briefing: (statements per section, timeline rows, left out).
 
     Each section keeps its ``max_statements`` most informative statements
@@ -231,12 +232,12 @@ def select(briefing: Briefing, settings: dict) -> tuple[dict[str, list], list[di
     counts the rest per section and under "events"; all of it is in the JSON export.
     """
     dates = {d.file: d.date for d in briefing.documents}
-    limit = _limit(settings.get("max_statements"), MAX_STATEMENTS)
+    limit = _limit(settings.max_statements, MAX_STATEMENTS)
     chosen, more = {}, {}
     for name, items in _statements(briefing).items():
         chosen[name], more[name] = _keep(items, lambda s: _rank(s.sources, s.text, dates), limit)
     rows, more["events"] = _keep(_event_rows(briefing), lambda r: (-len(r["sources"]), r["derived"]),
-                                 _limit(settings.get("max_events"), MAX_EVENTS))
+                                 _limit(settings.max_events, MAX_EVENTS))
     return chosen, rows, more
 
 
@@ -383,10 +384,10 @@ def _changes(briefing: Briefing, currency: str) -> dict | None:
     }
 
 
-def build_context(briefing: Briefing, table_rows: list[dict], settings: dict,
+def build_context(briefing: Briefing, table_rows: list[dict], settings: Settings | None = None,
                   table_meta: dict | None = None) -> dict:
     """Everything the templates may use, as plain strings, lists and dicts."""
-    settings = dict(settings or {})
+    settings = settings or Settings()
     if isinstance(table_rows, dict):  # {"rows": [...], "reporter": ..., "currency": ...}
         table_meta = {**{k: v for k, v in table_rows.items() if k != "rows"}, **(table_meta or {})}
         table_rows = table_rows.get("rows", [])
@@ -407,13 +408,13 @@ def build_context(briefing: Briefing, table_rows: list[dict], settings: dict,
     more["sources"] = len(numbers) - len(sources)
     countries = [clean(c) for c in briefing.countries]
     dates = sorted(d.date for d in briefing.documents if d.date)
-    date = settings.get("date") or (dates[-1] if dates else "")
+    date = settings.date or (dates[-1] if dates else "")
     pair = "\u2013".join(countries) if countries else "Bilateral"
     doc = {
-        "title": clean(settings.get("title") or f"{pair} Relations"),
-        "subtitle": clean(settings.get("subtitle") or ""),
-        "author": clean(settings.get("author") or ""),
-        "marking": clean(settings.get("marking") or ""),
+        "title": clean(settings.title or f"{pair} Relations"),
+        "subtitle": clean(settings.subtitle or ""),
+        "author": clean(settings.author or ""),
+        "marking": clean(settings.marking or ""),
         "date": clean(date),
         "date_text": clean(format_date(str(date)) if date else ""),
         "subject": " and ".join(countries),
@@ -422,7 +423,7 @@ def build_context(briefing: Briefing, table_rows: list[dict], settings: dict,
     }
     return {
         "doc": doc,
-        "settings": {k: clean(v) if isinstance(v, str) else v for k, v in settings.items()},
+        "settings": {k: clean(v) if isinstance(v, str) else v for k, v in settings.as_dict().items()},
         "countries": countries,
         "reporter": clean(briefing.reporter or ""),
         "sections": sections,
@@ -479,7 +480,7 @@ def _template_error(exc: Exception, env: jinja2.Environment) -> TemplateError:
     return TemplateError(f"{MAIN_TEMPLATE}: {exc}")
 
 
-def render_markup(briefing: Briefing, table_rows: list[dict], settings: dict,
+def render_markup(briefing: Briefing, table_rows: list[dict], settings: Settings | None = None,
                   templates_dir: Path | None = None, table_meta: dict | None = None) -> str:
     """Render the templates to document XML; template faults raise TemplateError."""
     env = make_env(templates_dir)

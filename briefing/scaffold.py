@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing.resources import DEFAULT_TEMPLATES
+
 SEEDS_NOTE = """\
 Put the articles and notes for this briefing here, one file each, as .txt or .md
 (UTF-8 preferred; other encodings are detected).
@@ -50,8 +52,6 @@ CONFIG = """\
 
 def init_project(dest: Path) -> tuple[list[Path], list[Path]]:
     """Create the folder layout; return (created, kept) paths."""
-    from briefing.render import DEFAULT_TEMPLATES
-
     files = {
         dest / "seeds" / "README": SEEDS_NOTE,
         dest / "briefing.toml": CONFIG,

@@ -158,7 +158,7 @@ def test_size_limit_default_is_20_mb():
     from briefing.config import load_settings
 
     assert DEFAULT_MAX_BYTES == 20 * 1024 * 1024
-    assert load_settings(Path("/nonexistent/briefing.toml")).get("max_seed_bytes") is None
+    assert load_settings(Path("/nonexistent/briefing.toml")).max_seed_bytes is None
 
 
 def test_user_sees_one_line_per_skipped_file(tmp_path):

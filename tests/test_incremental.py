@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from briefing import cache
 from briefing.build import Options, run
+from briefing.config import Settings
 from briefing.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,7 +129,7 @@ def test_editor_temp_files_are_not_changes(site):
 def test_template_change_rebuilds(tmp_path):
     seeds = make_seeds(tmp_path / "seeds")
     templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "briefing" / "templates", templates)
+    shutil.copytree(ROOT / "templates", templates)
     out = tmp_path / "b.pdf"
     options = Options(seeds=seeds, out=out, templates=templates)
     run(options)
@@ -143,8 +144,8 @@ def test_template_change_rebuilds(tmp_path):
 
 def test_config_change_rebuilds(site):
     _, seeds, out = site
-    assert run(Options(seeds=seeds, out=out, settings={"title": "Other"})).line() == "rebuilt: config changed"
-    assert run(Options(seeds=seeds, out=out, settings={"title": "Other"})).status == "up to date"
+    assert run(Options(seeds=seeds, out=out, settings=Settings(title="Other"))).line() == "rebuilt: config changed"
+    assert run(Options(seeds=seeds, out=out, settings=Settings(title="Other"))).status == "up to date"
 
 
 def test_briefing_toml_change_rebuilds_through_the_cli(tmp_path, monkeypatch):
@@ -206,7 +207,7 @@ def test_a_new_pair_or_keywords_extracts_everything_again(site, monkeypatch):
     _, seeds, out = site
     calls, real = [], ex.extract_document
     monkeypatch.setattr(ex, "extract_document", lambda s, *a, **k: calls.append(s.file) or real(s, *a, **k))
-    run(Options(seeds=seeds, out=out, settings={"sections_keywords": {"economy": ("trade",)}}))
+    run(Options(seeds=seeds, out=out, settings=Settings(sections={"economy": ("trade",)})))
     assert len(calls) == len(EXAMPLES)
 
 

@@ -12,13 +12,14 @@ from pypdf import PdfReader
 
 from briefing import __version__, fonts, pdf, render
 from briefing.errors import FontError
+from briefing.config import Settings
 from briefing.model import MergedEvent, Source, Statement
 from test_render import NASTY, edited_templates, make_briefing, make_rows
 
 pytestmark = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.which("pdffonts")),
                                 reason="poppler-utils not installed")
 
-SETTINGS = {"author": "Research Desk", "marking": "UNCLASSIFIED // FOR OFFICIAL USE"}
+SETTINGS = Settings(author="Research Desk", marking="UNCLASSIFIED // FOR OFFICIAL USE")
 
 
 def build(briefing=None, rows=None, settings=SETTINGS, templates_dir=None) -> bytes:
@@ -163,7 +164,7 @@ def test_long_tokens_and_paragraphs_do_not_break_layout(tmp_path):
     rows = make_rows()
     rows[0] = dict(rows[0], label="2020 " + url)
     out = tmp_path / "long.pdf"
-    pdf.write_pdf(build(b, rows, {"title": "T" * 300, "marking": "M" * 300}), out)
+    pdf.write_pdf(build(b, rows, Settings(title="T" * 300, marking="M" * 300)), out)
     assert len(PdfReader(out).pages) > 2
     assert "word word word" in text_of(out)
 

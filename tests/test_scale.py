@@ -39,7 +39,7 @@ def _numbers(cite: str) -> list[int]:
 def built(tmp_path_factory):
     base = tmp_path_factory.mktemp("scale")
     make_archive(base / "seeds", N, ("Chile", "Peru"))
-    options = Options(seeds=base / "seeds", out=base / "out" / "b.pdf", force=True, settings={})
+    options = Options(seeds=base / "seeds", out=base / "out" / "b.pdf", force=True)
     briefing = run(options).briefing
     currency = briefing.trade[0].currency
     markup = render_markup(briefing, table_rows(trade_frame(briefing), currency), options.settings)
@@ -123,7 +123,7 @@ def test_ten_thousand_articles_stay_readable(tmp_path):
     About a minute on this machine; the timed runs are in ``make bench``.
     """
     make_archive(tmp_path / "seeds", 10_000, ("Chile", "Peru"))
-    options = Options(seeds=tmp_path / "seeds", out=tmp_path / "out" / "b.pdf", force=True, settings={})
+    options = Options(seeds=tmp_path / "seeds", out=tmp_path / "out" / "b.pdf", force=True)
     briefing = run(options).briefing
     assert len(briefing.documents) == 10_000
     pages = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(

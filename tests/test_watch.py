@@ -55,7 +55,7 @@ def watching(tmp_path):
     for path in EXAMPLES:
         shutil.copy(path, seeds / path.name)
     templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "briefing" / "templates", templates)
+    shutil.copytree(ROOT / "templates", templates)
     out = tmp_path / "out" / "briefing.pdf"
     config = tmp_path / "briefing.toml"
 
