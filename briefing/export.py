@@ -12,7 +12,9 @@ def to_dict(briefing: Briefing) -> dict:
         "countries": list(briefing.countries),
         "reporter": briefing.reporter,
         "documents": [
-            {"file": d.file, "date": d.date, "places": list(d.places), "agency": d.agency, "sha256": d.sha256}
+            {"file": d.file, "date": d.date, "date_source": d.date_source, "places": list(d.places),
+             "agency": d.agency, "title": d.title, "outlet": d.outlet, "url": d.url, "format": d.format,
+             "sha256": d.sha256}
             for d in briefing.documents
         ],
         "trade": [

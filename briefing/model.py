@@ -22,6 +22,13 @@ class Source:
     agency: str | None
     paragraphs: tuple[str, ...]    # prose paragraphs; dateline prefix removed from the first
     dropped: tuple[str, ...] = ()  # lines dropped as captions/headings (for the log)
+    date_source: str = "none"      # where ``date`` came from: one of dating.DATE_SOURCES
+    title: str | None = None       # from front matter or the file's own metadata; never invented
+    outlet: str | None = None      # publisher or site name
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    format: str = "text"           # text, markdown, html, pdf, docx
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ given the bytes) is a pure function of its input.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from pathlib import Path
@@ -314,7 +313,7 @@ def split_paragraphs(text: str, markdown: bool = False) -> tuple[list[str], list
     return paras, dropped
 
 
-def _find_dateline(lines: list[str], markdown: bool) -> tuple[int, tuple]:
+def find_dateline(lines: list[str], markdown: bool) -> tuple[int, tuple]:
     """Return (line index, parsed dateline) of the dateline among the first lines, or (-1, ())."""
     seen = 0
     for i, line in enumerate(lines):
@@ -331,27 +330,7 @@ def _find_dateline(lines: list[str], markdown: bool) -> tuple[int, tuple]:
 
 
 def read_source(path: Path, name: str, data: bytes | None = None) -> Source:
-    """Read one seed file into a ``Source``; raises ValueError if it is not readable text."""
-    path = Path(path)
-    if data is None:
-        data = path.read_bytes()
-    text = decode(data)
-    markdown = path.suffix.lower() == ".md"
-    lines = text.split("\n")
-    at, (places, date_iso, agency, rest) = _find_dateline(lines, markdown)
-    if at >= 0 and not rest:
-        lines[at] = ""  # a dateline on a line of its own
-    paras, dropped = split_paragraphs("\n".join(lines), markdown=markdown)
-    if at >= 0 and rest and paras:
-        first = parse_dateline(paras[0])
-        if first[0] == places:
-            paras[0] = first[3]
-    return Source(
-        file=name,
-        sha256=hashlib.sha256(data).hexdigest(),
-        date=date_iso,
-        places=places,
-        agency=agency,
-        paragraphs=tuple(p for p in paras if p),
-        dropped=tuple(d for d in dropped if d),
-    )
+    """Read one seed file of any known format into a ``Source``; raises ValueError if it cannot be read."""
+    from briefing.readers import read_document
+
+    return read_document(path, name, data)

@@ -74,7 +74,12 @@ def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | Non
     sentences = tuple(Sentence(t, economy if economy and t in with_figures else classify(t, keywords), i)
                       for i, t in enumerate(texts))
     if source.date is None:
-        warnings.append("no dateline date: relative dates ('last year') left unresolved")
+        from briefing.dating import relative_phrases
+
+        relative = sorted(set(p.lower() for p in relative_phrases("\n".join(texts))))
+        if relative:  # an undated file without such phrases loses nothing: no warning
+            warnings.append("undated (no date in its metadata, dateline or text): "
+                            f"{', '.join(repr(p) for p in relative[:3])} left unresolved")
     events = extract_events(texts, source.date, source.file)
     return Extraction(
         file=source.file,
