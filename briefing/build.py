@@ -68,7 +68,7 @@ def read_sources(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache=None) ->
             bar.update()
             _read_one(path, seeds, root, max_bytes, cache, sources, skipped)
     if not sources:
-        what = f"no readable seed files in {seeds}" if skipped else f"no seed files (*.txt, *.md) in {seeds}"
+        what = f"no readable seed files in {seeds}" if skipped else f"no seed files (.txt, .md, .html, .pdf, .docx) in {seeds}"
         raise SourceError(what)
     return sources, skipped
 

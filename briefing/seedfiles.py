@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-SEED_SUFFIXES = (".txt", ".md")
+SEED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")  # briefing.readers.FORMATS reads each
 
 
 def is_temp(name: str) -> bool:
@@ -31,7 +31,7 @@ def list_seeds(folder: Path) -> list[str]:
 
 
 def find_seeds(folder: Path) -> list[Path]:
-    """Return every .txt/.md file in ``folder`` and its subfolders, sorted by relative path.
+    """Return every seed file (.txt, .md, .html, .htm, .pdf, .docx) in ``folder`` and its subfolders, sorted by relative path.
 
     Hidden files and folders and editor temp files are skipped.
     """

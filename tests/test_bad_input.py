@@ -287,7 +287,7 @@ def test_no_seeds_one_line_from_the_real_command(project):
                            "--out", str(project.out), "--force"],
                           cwd=project.root, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
-    assert done.stderr == "error: no seed files (*.txt, *.md) in empty_seeds\n"
+    assert done.stderr == "error: no seed files (.txt, .md, .html, .pdf, .docx) in empty_seeds\n"
     assert_untouched(project)
 
 

@@ -34,7 +34,7 @@ def test_not_date_lines(line):
 
 
 def test_published_wins_over_updated_and_prose_ends_the_search():
-    lines = ["Kenya and Uganda sign a border deal", "Updated: 3 May 2022", "Published: 1 May 2022", "",
+    lines = ["Ghana and Togo sign a border deal", "Updated: 3 May 2022", "Published: 1 May 2022", "",
              "The two governments signed the deal on Monday.", "Published: 9 May 2022"]
     assert text_date(lines) == ("2022-05-01", 2)
     assert text_date(["Ghana and Togo agree on power lines.", "", "Published: 4 April 2021"]) == (None, -1)
@@ -73,9 +73,9 @@ def test_date_source_order(tmp_path):
 
 
 def test_undated_warns_only_with_relative_phrases(tmp_path):
-    pair = ("Kenya", "Uganda")
-    relative = _write(tmp_path, "r.txt", "Kenya and Uganda traded more last year than ever.\n")
-    absolute = _write(tmp_path, "s.txt", "Kenya and Uganda traded goods worth $1 billion in 2019.\n")
+    pair = ("Ghana", "Togo")
+    relative = _write(tmp_path, "r.txt", "Ghana and Togo traded more last year than ever.\n")
+    absolute = _write(tmp_path, "s.txt", "Ghana and Togo traded goods worth $1 billion in 2019.\n")
     warn = extract_document(read_source(relative, "r.txt"), pair).warnings
     assert len(warn) == 1 and "undated" in warn[0] and "'last year'" in warn[0]
     assert extract_document(read_source(absolute, "s.txt"), pair).warnings == ()
@@ -83,11 +83,11 @@ def test_undated_warns_only_with_relative_phrases(tmp_path):
 
 def test_updated_date_is_the_newest_dated_source(tmp_path):
     seeds = tmp_path / "seeds"
-    _write(seeds, "a.txt", "Hanoi, 8 January 2019 (VNA): Vietnam and Laos signed a trade pact.\n")
+    _write(seeds, "a.txt", "Oslo, 8 January 2019 (NTB): Norway and Sweden signed a trade pact.\n")
     for i in range(3):
-        _write(seeds, f"u{i}.txt", f"Vietnam and Laos traded goods worth ${i + 1} billion in 2023, the ministry said "
+        _write(seeds, f"u{i}.txt", f"Norway and Sweden traded goods worth ${i + 1} billion in 2023, the ministry said "
                                    "this year.\n")
-    _write(seeds, "p.txt", "Vietnam-Laos ties\nPublished: 3 March 2024\n\nVietnam and Laos met in Vientiane.\n")
+    _write(seeds, "p.txt", "Norway-Sweden ties\nPublished: 3 March 2024\n\nNorway and Sweden met in Stockholm.\n")
     briefing = collect(Options(seeds=seeds))
     assert build_context(briefing, [], {})["doc"]["date"] == "2024-03-03"
     undated = [w for w in briefing.warnings if "undated" in w]

@@ -35,15 +35,15 @@ def test_not_front_matter(text):
 
 def test_front_matter_is_metadata_not_statements(tmp_path):
     p = tmp_path / "n.md"
-    p.write_text("---\ntitle: Kenya and Uganda sign a rail deal.\noutlet: East Africa Desk\ndate: 2022-05-02\n"
-                 "extra: [1, 2]\n---\n# Heading\n\nKenya and Uganda signed a rail deal in Kampala.\n", encoding="utf-8")
+    p.write_text("---\ntitle: Ghana and Togo sign a rail deal.\noutlet: East Africa Desk\ndate: 2022-05-02\n"
+                 "extra: [1, 2]\n---\n# Heading\n\nGhana and Togo signed a rail deal in Kampala.\n", encoding="utf-8")
     src = read_source(p, "n.md")
-    assert src.paragraphs == ("Kenya and Uganda signed a rail deal in Kampala.",)
+    assert src.paragraphs == ("Ghana and Togo signed a rail deal in Kampala.",)
     assert (src.title, src.outlet, src.date, src.date_source, src.format) == (
-        "Kenya and Uganda sign a rail deal.", "East Africa Desk", "2022-05-02", "front matter", "markdown")
+        "Ghana and Togo sign a rail deal.", "East Africa Desk", "2022-05-02", "front matter", "markdown")
     assert not any("East Africa Desk" in d for d in src.dropped)
 
 
 def test_broken_yaml_still_read_as_key_lines(tmp_path):
-    meta, rest = split_front_matter("---\ntitle: Laos: a [broken\ndate: 2021-02-03\n---\nLaos and Vietnam met.\n")
-    assert (meta.title, meta.date) == ("Laos: a [broken", "2021-02-03") and rest == "Laos and Vietnam met.\n"
+    meta, rest = split_front_matter("---\ntitle: Oslo: a [broken\ndate: 2021-02-03\n---\nNorway and Sweden met.\n")
+    assert (meta.title, meta.date) == ("Oslo: a [broken", "2021-02-03") and rest == "Norway and Sweden met.\n"

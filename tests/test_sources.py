@@ -22,12 +22,12 @@ def case_dirs():
 
 def test_find_seeds_sorted_and_filtered(tmp_path):
     for name in ["b.md", "a.txt", "sub/c.txt", ".hidden.txt", ".#a.txt", "a.txt~", "x.swp",
-                 "notes.pdf", ".git/z.txt", "#auto.txt#", "UP.TXT"]:
+                 "notes.pdf", "page.htm", "n.docx", "x.doc", "y.rtf", ".git/z.txt", "#auto.txt#", "UP.TXT"]:
         p = tmp_path / name
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("x.")
     got = [p.relative_to(tmp_path).as_posix() for p in find_seeds(tmp_path)]
-    assert got == ["UP.TXT", "a.txt", "b.md", "sub/c.txt"]
+    assert got == ["UP.TXT", "a.txt", "b.md", "n.docx", "notes.pdf", "page.htm", "sub/c.txt"]
 
 
 def test_find_seeds_example_folder():

@@ -11,6 +11,8 @@ from pathlib import Path
 from briefing.model import Source
 from briefing.readers.document import Decoded, Meta, UnreadableSource  # noqa: F401 (re-exported)
 
+_MIN_WORDS = 6  # a page, PDF or Word file without one sentence this long holds no article ("Enable JavaScript.")
+
 # suffix -> (format name, reader module)
 FORMATS = {
     ".txt": ("text", "text"),
@@ -44,4 +46,7 @@ def read_document(path: Path, name: str, data: bytes | None = None) -> Source:
     fmt, module = FORMATS.get(path.suffix.lower(), ("text", "text"))
     reader = importlib.import_module(f"briefing.readers.{module}")
     decoded = reader.decode_document(data, fmt)
-    return to_source(name, hashlib.sha256(data).hexdigest(), decoded)
+    source = to_source(name, hashlib.sha256(data).hexdigest(), decoded)
+    if module != "text" and not any(len(p.split()) >= _MIN_WORDS for p in source.paragraphs):
+        raise UnreadableSource("no article text (only scripts, menus, captions or markup?)")
+    return source
