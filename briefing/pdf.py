@@ -14,7 +14,7 @@ Elements (children of <document title author subject keywords creator marking he
     </trade-table>
     <chart title= unit= series="exports,imports" series-labels=> <bar label= exports= imports=/>* </chart>
     <conflicts> <conflict title=> <value cite=>amount</value>* </conflict>* <warning/>* </conflicts>
-    <sources> <source n= file= places= date= agency= sha=>first words</source>* </sources>
+    <sources> <source n= file= file-label= outlet= title= places= date= url=>first words</source>* </sources>
 
 All text is taken from the parsed XML and escaped again before it reaches a
 reportlab Paragraph, so article text never acts as Paragraph markup.
@@ -451,18 +451,29 @@ class _Builder:
         return [t, Spacer(1, 4 * mm)]
 
     def el_sources(self, el):
+        """A citation as briefs write it: outlet, "title", date. link (file name in small print).
+
+        Missing parts are left out; an untitled source shows its place and first words instead.
+        """
         out = []
         for s in el.findall("source"):
-            bits = [b for b in (_attr(s, "places"), _attr(s, "date"), _attr(s, "agency")) if b]
-            text = f"<b>{_attr(s, 'file')}</b>"
-            if bits:
-                text += " \u2014 " + ", ".join(bits) + "."
+            title = _attr(s, "title")
+            head = [b for b in (_attr(s, "outlet"), f"\u201c{title}\u201d" if title else "", _attr(s, "places"),
+                                _attr(s, "date")) if b]
+            text = ", ".join(head)
             words = _text(s)
             if words:
-                text += f" <i>\u201c{words}\u201d</i>"
-            if s.get("sha"):
-                text += f' <font color="#5B6670">{_attr(s, "sha")}</font>'
-            out.append(Paragraph(text, self.st["source"], bulletText=f"[{s.get('n', '')}]"))
+                text += (": " if text else "") + f"<i>\u201c{words}\u201d</i>"
+            elif text:
+                text += "."
+            url = s.get("url") or ""
+            if url:
+                href = escape(url, {'"': "&quot;"})
+                text += f' <a href="{href}" color="#2F6690">{_attr(s, "url")}</a>'
+            if s.get("file"):
+                label = (_attr(s, "file-label") + " ") if s.get("file-label") else ""
+                text += f' <font size="7" color="#5B6670">({label}{_attr(s, "file")})</font>'
+            out.append(Paragraph(text.strip(), self.st["source"], bulletText=f"[{s.get('n', '')}]"))
         return out
 
     # -- chart --------------------------------------------------------------

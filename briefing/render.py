@@ -139,9 +139,15 @@ def _sources(briefing: Briefing, numbers: dict[str, int], only: set[int] | None 
         if only is not None and n not in only:
             continue
         doc = by_file.get(file)
+        outlet = (doc.outlet or doc.agency) if doc else None  # a wire dateline's agency is the outlet
+        url = doc.url if doc and doc.url and doc.url.lower().startswith(("http://", "https://")) else ""
         out.append({
             "n": n,
             "file": clean(file),
+            "outlet": clean(outlet) if outlet else "",
+            "title": clean(doc.title) if doc and doc.title else "",
+            "url": clean(url),
+            "format": doc.format if doc else "",
             "places": ", ".join(clean(p) for p in doc.places) if doc else "",
             "date": doc.date if doc and doc.date else "",
             "date_text": format_date(doc.date) if doc else "",

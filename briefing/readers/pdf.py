@@ -3,7 +3,8 @@
 Each text run comes with its position, so lines are rebuilt, a paragraph
 ends at a wider gap, a change of size or a new column, and the running
 headers, footers and page numbers in the top and bottom margins are dropped
-(a margin line that repeats on other pages, or that is only a page number).
+(a margin line that repeats on other pages, is set smaller than the text, or
+is only a page number).
 A word hyphenated at a line end is joined again. pypdf refuses streams that
 decompress beyond its limits; a page-count limit guards against the rest of
 a PDF bomb.
@@ -72,15 +73,19 @@ def _key(text: str) -> str:
 
 def _margin_lines(pages: list[list[_Line]], heights: list[float]) -> set[tuple[int, int]]:
     """(page, line) indexes of running headers, footers and page numbers."""
-    in_margin = {}
+    sizes = sorted(line.size for lines in pages for line in lines)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    in_margin, small = {}, set()
     for p, (lines, h) in enumerate(zip(pages, heights)):
         for i, line in enumerate(lines):
             if line.y > h * (1 - MARGIN) or line.y < h * MARGIN:
                 in_margin[(p, i)] = _key(line.text)
+                if line.size < body - 0.5:  # running heads are set smaller than the text
+                    small.add((p, i))
     pages_of: dict[str, set] = {}
     for (p, _), key in in_margin.items():
         pages_of.setdefault(key, set()).add(p)
-    return {at for at, key in in_margin.items() if _PAGE_NUMBER.match(key) or len(pages_of[key]) >= 2}
+    return {at for at, key in in_margin.items() if _PAGE_NUMBER.match(key) or len(pages_of[key]) >= 2 or at in small}
 
 
 def join_lines(lines: list[str]) -> str:
@@ -169,10 +174,13 @@ def _metadata(reader) -> tuple[str | None, str | None, str | None]:
 
 
 def decode_document(data: bytes, fmt: str = "pdf") -> Decoded:
+    import logging
+
     from pypdf.errors import LimitReachedError, PyPdfError
 
     from briefing.readers import language
 
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its notes on damaged files would repeat our one line
     reader = _open(data)
     pages, heights = [], []
     chars = 0
