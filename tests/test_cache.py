@@ -20,14 +20,14 @@ def test_list_seeds_matches_sources_find_seeds(tmp_path):
     from briefing.sources import find_seeds
 
     for rel in ["a.txt", "b.MD", "sub/c.txt", "sub/.hidden.txt", ".git/x.txt", "d.txt~", "#e.txt#", ".f.txt.swp",
-                "g.txt.tmp", "h.pdf", "notes", "sub/deeper/i.md", "~j.txt"]:
+                "g.txt.tmp", "h.pdf", "k.png", "notes", "sub/deeper/i.md", "~j.txt"]:
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x")
     (tmp_path / "dir.txt").mkdir()
     expected = [p.relative_to(tmp_path).as_posix() for p in find_seeds(tmp_path)]
     assert cache.list_seeds(tmp_path) == expected
-    assert expected == ["a.txt", "b.MD", "sub/c.txt", "sub/deeper/i.md"]
+    assert expected == ["a.txt", "b.MD", "h.pdf", "sub/c.txt", "sub/deeper/i.md"]
 
 
 def test_extractor_version_is_cheap_to_read():

@@ -121,7 +121,7 @@ def test_seed_changes_rebuild_with_reason(site, edit):
 
 def test_editor_temp_files_are_not_changes(site):
     _, seeds, out = site
-    for name in (".000.txt.swp", "000.txt~", "#000.txt#", "notes.pdf"):
+    for name in (".000.txt.swp", "000.txt~", "#000.txt#", "notes.odt", "~$notes.docx"):
         (seeds / name).write_text("junk")
     assert run(Options(seeds=seeds, out=out)).status == "up to date"
 

@@ -143,7 +143,8 @@ def test_filter(tmp_path):
     accept = make_filter(seeds, templates, config)
     assert accept(None, str(seeds / "a.txt")) and accept(None, str(seeds / "sub" / "b.md"))
     assert accept(None, str(templates / "briefing.xml.j2")) and accept(None, str(config))
-    for rejected in (seeds / ".a.txt.swp", seeds / "a.txt~", seeds / "a.pdf", seeds / ".cache" / "x.txt",
+    assert accept(None, str(seeds / "a.pdf")) and accept(None, str(seeds / "p.html"))  # every format read
+    for rejected in (seeds / ".a.txt.swp", seeds / "a.txt~", seeds / "a.png", seeds / ".cache" / "x.txt",
                      templates / ".x.j2.swp", tmp_path / "out.pdf", tmp_path / "other.toml"):
         assert not accept(None, str(rejected)), rejected
 
