@@ -3,7 +3,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench system-deps clean compile
+.PHONY: run test fuzz bench system-deps clean compile
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -28,6 +28,10 @@ run: compile system-deps
 
 test: $(STAMP) system-deps
 	$(PY) -m pytest -q
+
+# Long robustness runs (kill -9 at random moments, thousands of generated articles).
+fuzz: $(STAMP) system-deps
+	$(PY) -m pytest -q -m fuzz
 
 bench: compile system-deps
 	$(PY) bench/run.py

@@ -36,6 +36,7 @@ class Options:
     templates: Path | None = None
     force: bool = False
     settings: Settings = field(default_factory=Settings)
+    lock_timeout: float = 300.0  # seconds to wait for another build of the same PDF
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ def run(options: Options) -> Outcome:
     """
     from briefing import cache
 
-    with cache.build_lock(options.out):
+    with cache.build_lock(options.out, options.lock_timeout):
         cache.remove_stale_temps(options.out)
         old = cache.load_manifest(options.out)
         new = cache.scan(options.seeds, options.templates, options.settings, old)

@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 
 from briefing.config import Settings
+from briefing.lock import build_lock, lock_path  # noqa: F401 (the build lock lives in briefing.lock)
 from briefing.resources import DEFAULT_TEMPLATES as PACKAGE_TEMPLATES
 from briefing.seedfiles import SEED_SUFFIXES, is_seed_name, is_temp, list_seeds  # noqa: F401
 
@@ -38,11 +39,6 @@ def cache_dir(out: Path) -> Path:
     """Return the cache folder of one output: beside the PDF, one per PDF name."""
     out = Path(out)
     return out.parent / CACHE_DIR / out.name
-
-
-def lock_path(out: Path) -> Path:
-    out = Path(out)
-    return out.parent / f".{out.name}.lock"
 
 
 def atomic_write(path: Path, data: bytes, durable: bool = False) -> None:
@@ -91,32 +87,6 @@ def remove_stale_temps(out: Path) -> None:
             if folder != out.parent or tmp.name.startswith(f".{out.name}."):
                 with contextlib.suppress(OSError):
                     tmp.unlink()
-
-
-@contextlib.contextmanager
-def build_lock(out: Path):
-    """Hold the lock of one output for a build; a second build waits, and says so.
-
-    ``flock`` is released by the kernel when the process dies, so a killed build
-    never leaves a stale lock behind.
-    """
-    import fcntl
-
-    path = lock_path(out)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:  # name the folder the user chose, not our lock file
-        raise OSError(exc.errno, f"cannot write the output folder ({exc.strerror})", str(out.parent)) from None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            log.warning("waiting for another build of %s", out)
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
 
 
 # --------------------------------------------------------------------------- hashing

@@ -58,7 +58,7 @@ def main(ctx: click.Context, debug: bool, verbose: int, quiet: bool) -> None:
     progress.enable(sys.stderr.isatty() and not quiet)
 
 
-def _options(seeds, out, templates, force=False):
+def _options(seeds, out, templates, force=False, lock_timeout=300.0):
     from briefing.build import Options
     from briefing.config import load_settings
 
@@ -70,13 +70,16 @@ def _options(seeds, out, templates, force=False):
     if templates is None and Path("templates").is_dir():
         templates = "templates"
     return Options(seeds=seeds, out=out, templates=Path(templates) if templates else None, force=force,
-                   settings=settings)
+                   settings=settings, lock_timeout=lock_timeout)
 
 
 _seeds = click.option("--seeds", type=click.Path(file_okay=False), help="Folder of source articles [./seeds].")
 _out = click.option("--out", type=click.Path(dir_okay=False), help="PDF to write [./out/briefing.pdf].")
 _templates = click.option("--templates", type=click.Path(file_okay=False, exists=True),
                           help="Templates folder [./templates if present, else the built-in ones].")
+_lock_timeout = click.option("--lock-timeout", type=click.FloatRange(min=0, max=86400), default=300,
+                             show_default=True, metavar="SECONDS",
+                             help="Wait at most this long for another build of the same PDF, then exit 1.")
 
 
 @main.command()
@@ -84,11 +87,12 @@ _templates = click.option("--templates", type=click.Path(file_okay=False, exists
 @_out
 @_templates
 @click.option("--force", is_flag=True, help="Rebuild and extract every document again, even when nothing changed.")
-def build(seeds, out, templates, force):
+@_lock_timeout
+def build(seeds, out, templates, force, lock_timeout):
     """Build the briefing PDF from the seeds folder (nothing to do when no input changed)."""
     from briefing.build import run
 
-    options = _options(seeds, out, templates, force)
+    options = _options(seeds, out, templates, force, lock_timeout)
     outcome = run(options)
     if not log.isEnabledFor(logging.WARNING):  # -q: errors only, e.g. under cron
         return
@@ -116,16 +120,17 @@ def extract(seeds, fmt, since):
     click.echo(to_json(briefing) if fmt == "json" else to_csv(briefing), nl=False)
 
 
-def _loader(seeds, out, templates):
+def _loader(seeds, out, templates, lock_timeout=300.0):
     """Options read afresh for each build, so an edited briefing.toml applies to the next one."""
-    return lambda: _options(seeds, out, templates)
+    return lambda: _options(seeds, out, templates, lock_timeout=lock_timeout)
 
 
 @main.command()
 @_seeds
 @_out
 @_templates
-def watch(seeds, out, templates):
+@_lock_timeout
+def watch(seeds, out, templates, lock_timeout):
     """Build, then rebuild whenever a seed, a template or briefing.toml changes (Ctrl-C stops)."""
     import threading
 
@@ -133,7 +138,7 @@ def watch(seeds, out, templates):
 
     from briefing.errors import SourceError
 
-    load = _loader(seeds, out, templates)
+    load = _loader(seeds, out, templates, lock_timeout)
     options = load()
     if not options.seeds.is_dir():
         raise SourceError(f"seeds folder not found: {options.seeds}")
@@ -152,7 +157,8 @@ def watch(seeds, out, templates):
 @click.option("--every", help="Interval: 30s, 15m, 2h, 1d.")
 @click.option("--cron", "cron", help='Cron expression, e.g. "*/15 * * * *" (local time).')
 @click.option("--max-runs", type=click.IntRange(min=1), hidden=True)
-def schedule(seeds, out, templates, every, cron, max_runs):
+@_lock_timeout
+def schedule(seeds, out, templates, every, cron, max_runs, lock_timeout):
     """Check on a schedule and rebuild when inputs changed; one log line per run."""
     import time
 
@@ -164,7 +170,7 @@ def schedule(seeds, out, templates, every, cron, max_runs):
         plan = Every(parse_every(every), time.time()) if every else Cron(cron)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every" if every else "--cron") from None
-    load = _loader(seeds, out, templates)
+    load = _loader(seeds, out, templates, lock_timeout)
     click.echo(f"checking {load().seeds} {plan}; Ctrl-C stops", err=True)
     try:
         schedule_loop(load, plan, max_runs=max_runs)

@@ -123,6 +123,39 @@ PARALLEL_MIN = 400   # below this many documents, starting worker processes cost
 MAX_WORKERS = 4
 
 
+def _die_with_parent(parent: int | None) -> None:
+    """Worker initializer: a worker ends when the build that started it dies, even by kill -9.
+
+    Linux sends the signal set by PR_SET_PDEATHSIG when the parent exits; elsewhere a
+    daemon thread watches the parent PID. Orphaned workers would otherwise keep the
+    build's pipes open, so anything reading its output would hang.
+    """
+    import os
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        armed = False
+    if not armed:
+        import threading
+        import time
+
+        first = os.getppid()
+
+        def watch() -> None:
+            while os.getppid() == first:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if (parent is not None and os.getppid() != parent) or os.getppid() == 1:
+        os._exit(1)  # the parent died before the signal was armed
+
+
 def _extract_chunk(args) -> list[Extraction]:
     sources, pair, keywords = args
     return [extract_safely(s, pair, keywords) for s in sources]
@@ -162,7 +195,9 @@ def extract_many(sources: list[Source], pair: tuple[str, ...], keywords: dict | 
     size = max(1, -(-len(sources) // (workers * 4)))
     chunks = [(sources[i:i + size], tuple(pair), keywords) for i in range(0, len(sources), size)]
     out = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    parent = os.getpid() if method == "fork" else None  # a fork server's workers are not our children
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent,
+                             initargs=(parent,)) as pool:
         for part in pool.map(_extract_chunk, chunks):
             out.extend(part)
             done(len(part))
