@@ -179,6 +179,29 @@ def schedule(seeds, out, templates, every, cron, max_runs, lock_timeout):
 
 
 @main.command()
+@click.argument("urls", nargs=-1, required=True)
+@_seeds
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True, help="Seconds to wait.")
+def add(urls, seeds, timeout):
+    """Fetch web pages and save their HTML in the seeds folder, named from outlet, date and title."""
+    from briefing.config import load_settings
+    from briefing.fetch import FetchError, add as fetch_page
+
+    folder = Path(seeds or load_settings(Path("briefing.toml")).seeds)
+    failed = 0
+    for url in urls:
+        try:
+            saved = fetch_page(url, folder, timeout=timeout)
+        except FetchError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed += 1
+            continue
+        click.echo(f"{'saved' if saved.new else 'already saved'} {saved.path}  ({url})")
+    if failed:
+        raise SystemExit(1)
+
+
+@main.command()
 @click.argument("directory", type=click.Path(file_okay=False))
 def init(directory):
     """Create a ready briefing folder: seeds/, templates/, briefing.toml, out/."""
