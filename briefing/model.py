@@ -54,6 +54,22 @@ class TradeFigure:
 
 
 @dataclass(frozen=True)
+class AmountReading:
+    """How one money amount of a source was read: a trade figure, or why it is not one."""
+
+    source: str                    # file name
+    sentence: str
+    text: str                      # the amount as written ("US$ 1,345 billion")
+    value: float
+    currency: str
+    period: str | None
+    field: str | None              # total / exports / imports, when the flow was read
+    reporter: str | None
+    partner: str | None
+    reason: str | None             # None: in the trade table; else why it is left out
+
+
+@dataclass(frozen=True)
 class Share:
     period: str | None
     percent: float
@@ -84,6 +100,7 @@ class Extraction:
     shares: tuple[Share, ...]
     events: tuple[Event, ...]
     warnings: tuple[str, ...] = ()
+    amounts: tuple[AmountReading, ...] = ()   # every money amount and how it was read
 
 
 @dataclass(frozen=True)

@@ -56,14 +56,14 @@ def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | Non
     from briefing.extract.amounts import decimal_comma
     from briefing.extract.events import extract_events
     from briefing.extract.sections import DEFAULT_KEYWORDS, classify
-    from briefing.extract.trade import extract_trade
+    from briefing.extract.trade import read_document
 
     texts = sentences_of(source)
     warnings: list[str] = []
-    trade, shares = ([], [])
+    trade, shares, amounts = ([], [], [])
     if len(pair) == 2:
         comma = decimal_comma("\n".join(source.paragraphs))
-        trade, shares = extract_trade(texts, source.date, pair, source.file, comma)
+        trade, shares, amounts = read_document(texts, source.date, pair, source.file, comma, home_country(source))
     else:
         warnings.append("fewer than two countries named: no trade figures read")
     # A sentence that states a bilateral trade figure or share belongs to the economy,
@@ -90,7 +90,19 @@ def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | Non
         shares=tuple(shares),
         events=tuple(events),
         warnings=tuple(warnings),
+        amounts=tuple(amounts),
     )
+
+
+def home_country(source: Source) -> str | None:
+    """The country of the article's dateline place ("Nairobi" -> Kenya): whose "Sh" a bare "Sh" is."""
+    from briefing.countries import find_mentions
+
+    for place in source.places:
+        found = find_mentions(place)
+        if found:
+            return found[0].country
+    return None
 
 
 # --------------------------------------------------------------------------- many documents

@@ -35,10 +35,17 @@ _PREFIX = {
     "IDR": "IDR", "Rp": "IDR", "MYR": "MYR", "RM": "MYR", "THB": "THB", "฿": "THB", "VND": "VND",
     "₫": "VND", "PHP": "PHP", "₱": "PHP", "IRR": "IRR", "GEL": "GEL", "AMD": "AMD", "UZS": "UZS",
     "HUF": "HUF", "CZK": "CZK", "RON": "RON", "BGN": "BGN", "RSD": "RSD", "TWD": "TWD", "NT$": "TWD",
-    "KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "GH₵": "GHS", "E£": "EGP", "Tk": "BDT",
+    "KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "KES": "KES",
+    "USh": "UGX", "Ush": "UGX", "UShs": "UGX", "Ushs": "UGX",
+    "TSh": "TZS", "Tsh": "TZS", "TShs": "TZS", "Tshs": "TZS", "TZS": "TZS",
+    "Sh": "KES", "Shs": "KES", "Sh.": "KES",          # a shilling: whose, decided by the pair (see FAMILIES)
+    "GH₵": "GHS", "E£": "EGP", "LE": "EGP", "L.E.": "EGP", "Tk": "BDT", "Tk.": "BDT",
+    "SR": "SAR", "Dh": "AED", "Dhs": "AED", "NRs": "NPR", "NPR": "NPR", "LKR": "LKR", "SLRs": "LKR",
     "FCFA": "XOF", "CFA": "XOF", "Br": "ETB",
+    "R": "ZAR", "N": "NGN",   # single letters: only with a scale word ("R25.6bn"), see _NEEDS_SCALE
 }
-_PREFIX.pop("R")
+# Single capital letters are currencies only when a number and a scale word follow ("R 12.8 billion").
+_NEEDS_SCALE = {"R", "N"}
 
 # Currency named after the number: "2.5 billion dollars", "1.2 trillion roubles".
 _SUFFIX = {
@@ -72,8 +79,9 @@ FAMILIES = {
     "NOK": ("NOK", "SEK", "DKK", "ISK"),
     "CZK": ("CZK", "SEK", "NOK", "DKK", "ISK"),
     "AZN": ("AZN", "TMT"),
+    "JPY": ("JPY", "CNY"),
 }
-_AMBIGUOUS = {"Rs", "Rs.", "rupees", "pesos", "shillings", "dinars", "dirhams", "francs", "riyals", "rials",
+_AMBIGUOUS = {"Sh", "Shs", "Sh.", "shillings", "/-", "¥", "Rs", "Rs.", "rupees", "pesos", "shillings", "dinars", "dirhams", "francs", "riyals", "rials",
               "pounds", "kronor", "kroner", "crowns", "manat"}
 
 SCALES = {
@@ -103,7 +111,9 @@ def _amount_regex() -> re.Pattern:
     return re.compile(
         rf"(?P<pre>(?<![\w$€£¥₹₽₺₼])(?:{_alt(_PREFIX)}))\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?"
         rf"(?:\s+(?P<suf1>{_alt(_SUFFIX)})\b)?"
-        rf"|(?<![\w.,])(?P<num2>{_NUM})\s*(?P<scale2>{_SCALE})?\s*(?P<suf2>{_alt(_SUFFIX)})\b",
+        rf"|(?<![\w.,])(?P<num2>{_NUM})\s*(?P<scale2>{_SCALE})?\s*(?:(?P<dem>[A-Z][a-z]+)\s+)?"
+        rf"(?P<suf2>{_alt(_SUFFIX)})\b"
+        rf"|(?<![\w.,])(?P<num3>{_NUM})\s*(?P<scale3>{_SCALE})?/-",
         re.I,
     )
 
@@ -183,10 +193,22 @@ def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
             pre, raw, scale_word, suffix = m.group("pre"), m.group("num"), m.group("scale"), m.group("suf1")
             currency = _PREFIX.get(pre)  # codes are matched in their own case only
             token = pre
+            if pre in _NEEDS_SCALE and not scale_word:
+                continue
+        elif m.group("num3"):
+            raw, scale_word = m.group("num3"), m.group("scale3")
+            currency, token = "KES", "/-"    # "981bn/-": East African shillings
         else:
             raw, scale_word, suffix = m.group("num2"), m.group("scale2"), m.group("suf2")
             currency = _SUFFIX[suffix.lower()]
             token = suffix.lower()
+            if m.group("dem"):
+                from briefing.countries import country_currency
+
+                named = country_currency(m.group("dem"))   # "Kenyan shillings", "Egyptian pounds"
+                if named is None:
+                    continue   # "5 billion Turkish-made" is no amount; an unknown word before the currency
+                currency, token = named, named
             if len(suffix) <= 3 and suffix.lower() in ("won", "dong") and not scale_word:
                 continue
         scale = SCALES.get(re.sub(r"\s+", " ", scale_word.lower().rstrip(".")), 1.0) if scale_word else 1.0

@@ -22,6 +22,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_REL_YEAR = r"(?P<rel>this\s+year|the\s+year|last\s+year|the\s+previous\s+year|the\s+current\s+year)"
 _DASH = r"\s*(?:-|–|—|to|through|until|and)\s*"
 
 
@@ -32,9 +33,12 @@ class Period:
     start: tuple[int, int]
     end: tuple[int, int]
     fiscal: bool = False
+    partial: bool = False          # "the 12 months to March 2022": a span, never a year
 
     @property
     def full_year(self) -> bool:
+        if self.partial:
+            return False
         return self.fiscal or (self.start[1] == 1 and self.end[1] == 12 and self.start[0] == self.end[0])
 
     @property
@@ -48,6 +52,12 @@ class Period:
     @property
     def months(self) -> int:
         return (self.end[0] - self.start[0]) * 12 + self.end[1] - self.start[1] + 1
+
+    def shift_months(self, n: int) -> "Period":
+        def move(ym: tuple[int, int]) -> tuple[int, int]:
+            k = ym[0] * 12 + ym[1] - 1 + n
+            return (k // 12, k % 12 + 1)
+        return replace(self, start=move(self.start), end=move(self.end))
 
     def shift(self, years: int) -> "Period":
         return replace(self, start=(self.start[0] + years, self.start[1]), end=(self.end[0] + years, self.end[1]))
@@ -96,9 +106,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("fiscal_bare", rf"\b(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}})\b(?!\s*(?:{_MONTH}|per|%))"),
     ("fiscal_fy", rf"\bFY\s?(?P<y1>{_YEAR})\b"),
     ("month_range", rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})\s*(?:period\s+)?(?:of\s+|,\s*)?(?P<y2>{_YEAR})?\b"),
+    ("months_to", rf"\b(?:the\s+)?(?P<n>{_COUNT})\s+months\s+(?:to|ending|ended|through|until)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?"),
+    ("previous_span", rf"\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<n>{_COUNT})\s+months\b"),
+    ("first_quarters", rf"\b(?:the\s+)?first\s+(?P<n>two|three|2|3)\s+quarters\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("first_n", rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<this>this\s+year|the\s+year|last\s+year))?"),
-    ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?P<y>{_YEAR})|\bH(?P<h>[12])\s+(?P<y2>{_YEAR})"),
-    ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter\s+of\s+(?P<y>{_YEAR})|\bQ(?P<q>[1-4])\s+(?P<y2>{_YEAR})"),
+    ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})|\bH(?P<h>[12])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
+    ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})|\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
+    ("month_quarter", rf"\b(?:the\s+)?(?P<m>march|june|september|december)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})"),
+    ("by_month", rf"\b(?:by|as\s+of|through|to\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})"),
+    ("ytd", rf"\b(?:year[\s-]to[\s-]date|so\s+far\s+this\s+year|since\s+the\s+start\s+of\s+the\s+year)\b"),
     ("same_span", rf"\b(?:in\s+|during\s+|over\s+)?the\s+same\s+(?:period|months?|two\s+months|quarter|\w+\s+months)\s+(?:of|in|a)\s+(?:(?P<y>{_YEAR})|(?P<last>last\s+year|the\s+previous\s+year|year\s+earlier))"),
     ("year_earlier", r"\ba\s+year\s+(?:earlier|before|ago)\b|\bthe\s+previous\s+year\b|\bthe\s+year\s+before\b"),
     ("anaphor", rf"\b(?:over|in|during|for)\s+(?:the|those|these|that)\s+(?:same\s+)?(?:(?P<n>{_COUNT})\s+)?(?:months|period|quarter)\b|\bthat\s+year\b|\bthe\s+same\s+year\b|\bthe\s+same\s+(?:{_COUNT}\s+)?months\b|\bat\s+the\s+time\b"),
@@ -155,6 +171,31 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         if y2 is None:
             return Mention(s, e, relation="month_range", month=m1, count=m2)
         return Mention(s, e, period=months(y1, m1, m2, y2))
+    if name == "months_to":
+        n, last = _count(g["n"]), _month(g["m"])
+        if not 1 <= n <= 24:
+            return None
+        if not g["y"]:
+            return Mention(s, e, relation="months_to", month=last, count=n)
+        end_y = int(g["y"])
+        first = (end_y * 12 + last - 1) - (n - 1)
+        return Mention(s, e, period=Period((first // 12, first % 12 + 1), (end_y, last), partial=True))
+    if name == "previous_span":
+        return Mention(s, e, relation="previous_span", count=_count(g["n"]))
+    if name == "first_quarters":
+        n = {"two": 2, "three": 3}.get(g["n"].lower(), None) or int(g["n"])
+        if g["y"]:
+            return Mention(s, e, period=months(int(g["y"]), 1, 3 * n))
+        rel = (g["rel"] or "").lower()
+        return Mention(s, e, relation="last_year_span" if "last" in rel or "previous" in rel else "span_of_year",
+                       count=3 * n) if rel else None
+    if name == "month_quarter":
+        last = _month(g["m"])
+        return Mention(s, e, period=months(int(g["y"]), last - 2, last))
+    if name == "by_month":
+        return Mention(s, e, period=months(int(g["y"]), 1, _month(g["m"])))
+    if name == "ytd":
+        return Mention(s, e, relation="ytd")
     if name == "first_n":
         n = _count(g["n"])
         if not 1 <= n <= 12:
@@ -164,13 +205,16 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         rel = (g["this"] or "").lower()
         return Mention(s, e, relation="last_year_span" if rel.startswith("last") else "span_of_year", count=n)
     if name == "half":
-        y = int(g["y"] or g["y2"])
         first = (g["ord"] or "").lower() == "first" or g["h"] == "1"
-        return Mention(s, e, period=months(y, 1, 6) if first else months(y, 7, 12))
+        lo, hi = (1, 6) if first else (7, 12)
+        if not (g["y"] or g["y2"]):
+            return _relative_span(s, e, g["rel"], lo, hi)
+        return Mention(s, e, period=months(int(g["y"] or g["y2"]), lo, hi))
     if name == "quarter":
-        y = int(g["y"] or g["y2"])
         q = ORDINALS[g["ord"].lower()] if g["ord"] else int(g["q"])
-        return Mention(s, e, period=months(y, 3 * q - 2, 3 * q))
+        if not (g["y"] or g["y2"]):
+            return _relative_span(s, e, g["rel"], 3 * q - 2, 3 * q)
+        return Mention(s, e, period=months(int(g["y"] or g["y2"]), 3 * q - 2, 3 * q))
     if name == "same_span":
         if g["y"]:
             return Mention(s, e, relation="same_span", year=int(g["y"]))
@@ -202,6 +246,14 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
     return None
 
 
+def _relative_span(s: int, e: int, rel: str | None, first: int, last: int) -> Mention | None:
+    """"the first half of this year", "the second quarter of last year": months of a year the date fixes."""
+    if not rel:
+        return None
+    back = 1 if re.search(r"last|previous", rel, re.I) else 0
+    return Mention(s, e, relation="months_of_year", month=first, count=last, year=back)
+
+
 def resolve(mention: Mention, doc_date: str | None, current: Period | None) -> Period | None:
     """Turn a mention into a period, given the article's date and the period in force."""
     if mention.period is not None:
@@ -217,6 +269,20 @@ def resolve(mention: Mention, doc_date: str | None, current: Period | None) -> P
         if current is not None and not current.full_year and current.start[0] == current.end[0]:
             return months(doc_year, current.start[1], current.end[1])
         return year(doc_year)
+    if rel == "months_of_year":
+        return months(doc_year - mention.year, mention.month, mention.count) if doc_year else None
+    if rel == "months_to":
+        if doc_year is None:
+            return None
+        end_y = doc_year if mention.month <= doc_month else doc_year - 1
+        first = (end_y * 12 + mention.month - 1) - (mention.count - 1)
+        return Period((first // 12, first % 12 + 1), (end_y, mention.month), partial=True)
+    if rel == "previous_span":
+        if current is None or current.months != mention.count:
+            return None
+        return current.shift_months(-mention.count)
+    if rel == "ytd":
+        return months(doc_year, 1, doc_month - 1) if doc_year and doc_month > 1 else None
     if rel == "span_of_year":
         return months(doc_year, 1, mention.count) if doc_year else None
     if rel == "last_year_span":

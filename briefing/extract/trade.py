@@ -1,272 +1,604 @@
-"""Trade figures between the two countries of the briefing (shares: ``shares``).
+"""Trade figures and trade shares between the two countries of the briefing.
 
-Each money amount in a sentence is an *anchor*. Around it we read, in the text
-between it and its neighbours: what it measures (total trade, exports, imports,
-or something that is not a bilateral trade figure at all: a deficit, a target,
-an increase, investment, a product, a port, another country), who ships to whom,
-and which period it covers. A period that the sentence does not state comes from
-the previous figure of the sentence, or from the last period the document spoke
-of ("over those four months", "of that total").
+Every money amount of a document gets a *reading*: either a trade figure
+(period, flow, reporter, partner, currency) or the reason it is not one. Only
+amounts read with confidence on all five become figures; the rest stay in their
+sentence, and the reason is kept for ``briefing extract --explain``.
 
-All functions are pure: text in, plain data out.
+How an amount is read, in one clause of one sentence:
+
+1. Not a bilateral trade figure at all? A balance, a target, an increase, a
+   product or sector value, services, investment or finance, a port or
+   province, another country, the world: said by words in the amount's own
+   stretch of text (from the previous amount or clause start to the next).
+2. The flow (``flows.read_flow``): the nearest cue word before the amount in
+   its clause, or right after it. An amount with no cue of its own continues
+   the amount before it in the sentence ("$4.1 billion in 2022 and $3.6 billion
+   in 2021", "from $6.2 bn to $7.9 bn"), or, in a sentence whose subject points
+   back ("They", "The figure", "Such exports"), the last figure of the previous
+   sentence.
+3. The period: written right after the amount, else before it in its clause,
+   else at the head of the sentence, else carried from the amount it
+   continues. A comparison ("up from", "compared with", "against") must have a
+   period of its own, or a relative one ("a year earlier"); it is never a
+   second value for the current period. "A, B and C in P1, P2 and P3
+   respectively" pairs them in order.
+
+Pure functions: text in, plain data out.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing import countries
 from briefing.extract import periods
 from briefing.extract.amounts import Amount, find_amounts, for_pair
-from briefing.extract.shares import extract_shares
-from briefing.model import Share, TradeFigure
+from briefing.extract.flows import EXPORT, IMPORT, TOTAL, Flow, cues, read_flow
+from briefing.model import AmountReading, Share, TradeFigure
 
-_W = r"[\w'’\-]+"
+# --------------------------------------------------------------------------- what is not a trade figure
 
-TRADE_WORDS = re.compile(
-    r"\b(?:trade[ds]?|trading|turnover|exports?|exported|imports?|imported|shipments?|shipped|ships|"
-    r"sold|sales|sells|purchases|purchased|bought|buys|goods|commerce|exchange|two-way|flows?)\b", re.I)
-EXPORT_CUE = re.compile(r"\b(?:exports?|exported|exporting|sales|sold|sells|shipments|shipped|ships|supplied|supplies|"
-                        r"deliveries|delivered|sent)\b", re.I)
-IMPORT_CUE = re.compile(r"\b(?:imports?|imported|importing|purchases|purchased|bought|buys)\b", re.I)
-TOTAL_CUE = re.compile(r"\b(?:trade|traded|trading|turnover|commerce|exchanges?|two-way|bilateral)\b", re.I)
+_BALANCE = re.compile(r"\b(?:deficits?|surplus(?:es)?|balance|trade\s+gap|gap|excess\s+of\s+(?:imports|exports)|"
+                      r"in\s+(?:\w+(?:'s|’s)?\s+){0,2}favou?r|favou?red|net\s+exports)\b", re.I)
+_TARGET = re.compile(r"\b(?:goals?|targets?|targeted|aims?|aimed|aiming|plans?|planned|planning|forecasts?|"
+                     r"forecast|projected|projections?|projects\s+that|expects?|expected|expectations?|ambitions?|"
+                     r"intends?|objective|seeks?|seeking|hopes?|hoped|pledged?|potential|could|would|will|"
+                     r"should|might|on\s+course|on\s+track|set\s+to|poised|estimates?\s+(?:it|that)|wants?|wanted|"
+                     r"(?:raise|lift|increase|boost|bring|double|triple|take)\s+(?:it|\w+\s+\w+|\w+)?\s*to)\b", re.I)
+_FINANCE = re.compile(r"\b(?:[Ii]nvest\w*|[Ff]inanc(?:ing|ed|es|ial\s+(?:aid|support|package))|finance|[Ll]oans?|"
+                      r"[Cc]redits?|[Dd]ebts?|owes?|owed|[Rr]emittances?|aid|grants?|budget|reserves|bonds?|"
+                      r"deposits?|contracts?|capital|spending|spent\s+on|funds?|funding|projects?|tourism|"
+                      r"tourists?|revenues?|guarantees?|stakes?|acquisitions?|deals?|bailout|assistance|"
+                      r"cost|costs|costing|worth\s+of\s+(?:deals|agreements))\b")
+_CHANGE_BEFORE = re.compile(r"\b(?:grew|grown|grow|rose|risen|rise|increased?|fell|fallen|fall|declined?|dropped|"
+                            r"drop|jumped|climbed|expanded|contracted|surged|slipped|shrank|went\s+up|went\s+down|up|"
+                            r"down|higher|lower|gain\w*|tilted)\b[^.;]{0,40}?\bby\s*$|"
+                            r"\b(?:increase|rise|growth|decline|drop|fall|gain|difference|decrease|jump)\s+of\s*$|"
+                            r"\bby\s*$", re.I)
+_CHANGE_AFTER = re.compile(r"^\s*(?:more|less|higher|lower|above|below|over\s+the|short\s+of|"
+                           r"(?:increase|rise|drop|fall|decline|jump|gain))\b", re.I)
+_WORLD = re.compile(r"\b(?:with\s+the\s+(?:world|rest)|total\s+(?:foreign\s+|external\s+|overall\s+)?"
+                    r"(?:exports|imports|trade)|all\s+(?:its|their)\s+(?:exports|imports)|overall\s+(?:exports|"
+                    r"imports|trade)|(?:foreign|external)\s+trade|global\s+(?:trade|exports|imports)|"
+                    r"worldwide|from\s+all\s+(?:countries|sources))\b", re.I)
+_SERVICES = re.compile(r"\bservices\b|\bgoods\s+and\s+services\b", re.I)
+_SUBNATIONAL = re.compile(r"\b(?:ports?|port's|gateway|airport|seaport|province|provincial|municipal\w*|"
+                          r"border\s+(?:crossing|post|point|checkpoints?|trade|markets?)|checkpoints?|"
+                          r"state's|region's|regional|alone\s+(?:sold|bought|shipped))\b", re.I)
+# Products and sectors: the value of one kind of goods, not of all trade.
+_PRODUCT_WORDS = (r"manufactured|manufacturing|agricultur\w*|agri-food|farm|food|foodstuffs?|energy|oil|crude|"
+                  r"petroleum|gas|fuels?|coal|arms|weapons|ammunition|military|defen[cs]e|automotive|vehicles?|"
+                  r"cars?|auto|steel|iron|metals?|copper|gold|aluminium|textiles?|garments?|clothing|apparel|"
+                  r"digital|pharmaceutical\w*|medicines?|non-oil|non-energy|electricity|grain|wheat|maize|corn|"
+                  r"rice|sugar|coffee|tea|cocoa|cattle|livestock|meat|beef|fish|seafood|fruit|vegetables|"
+                  r"chemicals?|machinery|equipment|electronics?|semiconductors?|chips|phones?|minerals?|ores?|"
+                  r"timber|wood|paper|cotton|tobacco|fertili[sz]ers?|plastics?|rubber|soybeans?|cereals?|"
+                  r"dairy|milk|poultry|chicken|cement|aircraft|ships?|palm\s+oil|components|parts|"
+                  r"consumer\s+goods|capital\s+goods|intermediate\s+goods|raw\s+materials")
+_PRODUCT = re.compile(rf"\b(?:{_PRODUCT_WORDS})\b", re.I)
+_PRODUCT_CLAUSE = re.compile(
+    rf"\b(?:{_PRODUCT_WORDS})\s+(?:and\s+\w+\s+)?(?:goods\s+|products\s+)?(?:trade|exports?|imports?|sales|"
+    rf"shipments|purchases|worth|at|alone|valued|totall?ing|amounting|came|made|accounted|\(|,|of)|"
+    rf"\b(?:trade|exports?|imports?|sales|shipments|purchases)\s+(?:in|of)\s+(?!goods\b)(?!merchandise\b)"
+    rf"(?:[\w\-]+\s+){{0,2}}?(?:{_PRODUCT_WORDS})\b|"
+    rf"\b(?:led\s+by|mostly|mainly|chiefly|including|such\s+as|dominated\s+by)\s+(?:[\w\-]+\s+){{0,3}}?"
+    rf"(?:{_PRODUCT_WORDS})\b[^$€£¥₹]{{0,40}}$", re.I)
+_TOP = re.compile(r"\b(?:top|main|leading|largest|biggest|principal|key|major)\s+(?:[\w.\-]+\s+){0,2}"
+                  r"(?:imports|exports|products|goods|items|purchases|sales)\b[^.]*\b(?:were|are|included?|was)\b",
+                  re.I)
+_BLOCS = re.compile(r"\b(?:European\s+Union|EU|ASEAN|African\s+Union|Gulf\s+Cooperation\s+Council|GCC|OPEC|"
+                    r"Eurasian\s+Economic\s+Union|EAEU|Mercosur|NAFTA|USMCA|CIS|East\s+African\s+Community|EAC|"
+                    r"SADC|COMESA|ECOWAS|Arab\s+world|Africa|Asia|Europe|Latin\s+America|Middle\s+East|"
+                    r"the\s+bloc|the\s+continent|the\s+region)\b")
 
-NOT_TRADE_BEFORE = [
-    ("balance", re.compile(r"\b(?:deficit|surplus|balance)\b", re.I)),
-    ("target", re.compile(r"\b(?:goal|target|aims?|aimed|aiming|plans?|planned|forecasts?|projected|projection|"
-                          r"expects?|expected|ambition|intends?|objective|seeks?|hopes?|pledged?|"
-                          r"(?:raise|lift|increase|boost|bring|double|triple)\s+(?:it|\w+\s+\w+|\w+)?\s*to|will|would|could)\b",
-                          re.I)),
-    # Lower case only (plus a capital at the start of a sentence), so that "Ministry of Finance" is a name.
-    ("finance", re.compile(r"\b(?:[Ii]nvest\w*|[Ff]inanc(?:ing|ed|es|ial)|finance|[Ll]oans?|[Cc]redits?|[Dd]ebts?|"
-                           r"owes?|owed|[Rr]emittances?|aid|grants?|budget|reserves|bonds?|deposits?|contracts?|"
-                           r"capital|spending|funds?|funding|projects?|tourism|revenues?)\b")),
-    ("world", re.compile(r"\b(?:with\s+the\s+(?:world|rest)|total\s+(?:exports|imports)|all\s+(?:its|their)\s+"
-                         r"(?:exports|imports)|total\s+(?:foreign|external)\s+trade|global\s+(?:trade|exports|imports))\b",
-                         re.I)),
-    ("sector", re.compile(r"\b(?:manufactured|manufacturing|agricultur\w*|agri-food|farm|food|energy|oil|gas|fuels?|"
-                          r"arms|weapons|military|defen[cs]e|automotive|vehicles?|cars?|auto|steel|textiles?|services|"
-                          r"digital|pharmaceutical\w*|non-oil|non-energy|electricity|grain|wheat|chemicals?)\s+"
-                          r"(?:goods\s+|products\s+)?(?:trade|exports?|imports?|sales|shipments|alone)\b|"
-                          r"\b(?:trade|exports?|imports?)\s+(?:in|of)\s+(?!goods\b)(?!merchandise\b)"
-                          r"(?:manufactured|agricultur\w*|farm|food|energy|oil|gas|fuels?|arms|weapons|vehicles?|"
-                          r"cars?|steel|textiles?|services|electricity|grain|wheat|chemicals?)\b", re.I)),
-]
-NOT_TRADE_AFTER = re.compile(r"^\s*(?:in|of|for)\s+(?:[\w\-]+\s+){0,2}?(?:financing|finance|remittances|loans?|"
-                             r"invest\w*|aid|credits?|work|debts?|grants?|contracts?|bonds?|securities|assets)\b", re.I)
-CHANGE_BEFORE = re.compile(r"\b(?:grew|grown|grow|rose|risen|rise|increased?|fell|fallen|fall|declined?|dropped|drop|"
-                           r"jumped|climbed|expanded|contracted|surged|went\s+up|went\s+down|up|down|higher|lower|gain\w*)"
-                           r"\b[^.;]{0,40}?\bby\s*$|\b(?:increase|rise|growth|decline|drop|fall|gain|difference|"
-                           r"decrease|jump)\s+of\s*$", re.I)
-CHANGE_AFTER = re.compile(r"^\s*(?:more|less|higher|lower|above|below)\b", re.I)
-SECTOR_SENTENCE = re.compile(r"\b(?:top|main|leading|largest|biggest|principal|key|major)\s+(?:[\w.\-]+\s+){0,2}"
-                             r"(?:imports|exports|products|goods|items|purchases|sales)\b[^.]*\b(?:were|are|included?|was)\b",
-                             re.I)
-SUBNATIONAL = re.compile(r"\b(?:ports?|port's|gateway|airport|seaport|province|provincial|municipal\w*|"
-                         r"border\s+crossing|state's|region's)\b", re.I)
-BLOCS = countries.BLOCS
-LINK_BEFORE = re.compile(r"(?:\bup|\bdown|\bfrom|compared\s+(?:with|to)|against|versus|vs\.?|\bafter)\s*$", re.I)
-CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*(?:and|or|but)\b")
-NO_PERIOD_PREP = {"since", "until", "by", "before", "after", "till"}
+# --------------------------------------------------------------------------- links between amounts
+
+# The amount continues the one before it and compares with it: a row for another period.
+_COMPARISON = re.compile(r"(?:\bup|\bdown|\bincreas\w+|\bdeclin\w+|\brising|\bfalling)?\s*\bfrom\s*$|"
+                         r"\bcompared\s+(?:with|to)\s*$|\bagainst\s*$|\bversus\s*$|\bvs\.?\s*$|\bafter\s*$|"
+                         r"\b(?:than|on|over)\s+(?:the\s+)?$|\bfrom\s+(?:the\s+)?$|\bbelow\s*$|\babove\s*$|"
+                         r"\brelative\s+to\s*$|\bin\s+contrast\s+to\s*$|"
+                         r"\b(?:of|at|recorded\s+at|with)\s*$(?<=\bthe\s\w{2})", re.I)
+# The amount continues the one before it with the same measure: "$4.1 billion in 2022 and $3.6 billion in 2021".
+_CHAIN = re.compile(r"^[\s,]*(?:and|or|then|to|through|as\s+well\s+as|while|with|followed\s+by|,)?[\s,]*"
+                    r"(?:(?:almost|nearly|about|around|some|roughly|more\s+than|over|just\s+over|just\s+under|"
+                    r"slightly\s+(?:over|under|above|below)|approximately|an?\s+estimated|a\s+record|"
+                    r"then|further|another)\s+)*(?:to\s+)?$", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# A subject that points back to the previous sentence.
+_ANAPHOR = re.compile(r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,6},\s+)?(?:they|it|these|those|this|that|the\s+figure|"
+                      r"the\s+total|the\s+sum|the\s+amount|the\s+value|the\s+latter|the\s+former|"
+                      r"such\s+\w+|those\s+\w+|these\s+\w+|this\s+figure|that\s+figure|the\s+same\s+\w+)\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|:|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|,\s*(?:and|or|but|which|when)\b|"
+                           r"\bwhich\b|\baccording\s+to\b|\bsaid\b|—|–\s", re.I)
+_NO_PERIOD_PREP = {"since", "until", "by", "before", "till", "from"}
+_PAREN_EQUIV = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|approx\w*\s+|roughly\s+|around\s+|equivalent\s+to\s+)?$")
 
 
 @dataclass
-class _Anchor:
+class _Reading:
     amount: Amount
-    start: int
-    end: int
+    index: int
+    flow: Flow | None = None
     period: periods.Period | None = None
-    kind: str | None = None          # total / exports / imports / None (not a figure)
-    reporter: str | None = None
-    partner: str | None = None
-    note: str | None = None          # why it was left out
+    reason: str | None = None
+    linked: str | None = None        # "chain" / "comparison": continues the amount before it
+    relative: bool = False           # the period was resolved from the article date or context
+    parenthetical: bool = False      # "(€4.6 billion)" after "$5 billion": the same figure again
+    measured: "_Reading | None" = None   # the last amount before it that measured a flow
+
+
+@dataclass
+class Context:
+    """What the document has said so far, carried from one sentence to the next."""
+
+    figures: list = field(default_factory=list)   # flows of the previous sentence (its figures, or its topic)
+    history: list = field(default_factory=list)   # periods of figures so far, newest last
 
 
 def extract_trade(sentences: list[str], doc_date: str | None, pair: tuple[str, str], source: str,
-                  comma_decimal: bool = False) -> tuple[list[TradeFigure], list[Share]]:
+                  comma_decimal: bool = False, home: str | None = None
+                  ) -> tuple[list[TradeFigure], list[Share]]:
     """Return the bilateral trade figures and shares stated in a document's sentences, in order."""
-    figures: list[TradeFigure] = []
-    shares: list[Share] = []
-    history: list[periods.Period] = []   # periods of the figures so far, newest last
-    continuing = False
-    for sentence in sentences:
-        anchors = read_sentence(sentence, doc_date, pair, history, comma_decimal, continuing)
-        shares += extract_shares(sentence, doc_date, pair, source, history, anchors)
-        kept = [a.period for a in anchors if a.amount and a.kind in ("total", "exports", "imports") and a.period]
-        if kept:
-            history = [p for p in history if p != kept[0]] + [kept[0]]
-        continuing = bool(kept)
-        for a in anchors:
-            if a.period is None:
-                continue
-            if a.kind in ("total", "exports", "imports"):
-                figures.append(TradeFigure(a.period.key, a.period.full_year, a.kind, a.amount.value,
-                                           a.amount.currency, a.reporter, a.partner, sentence, source))
+    figures, shares, _ = read_document(sentences, doc_date, pair, source, comma_decimal, home)
     return figures, shares
 
 
-def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str],
-                  history: list[periods.Period] = (), comma_decimal: bool = False,
-                  continuing: bool = False) -> list[_Anchor]:
-    """Classify every amount of one sentence (see module docstring).
+def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, str], source: str,
+                  comma_decimal: bool = False, home: str | None = None
+                  ) -> tuple[list[TradeFigure], list[Share], list[AmountReading]]:
+    """Figures, shares and a reading of every amount (kept or why not) for one document."""
+    figures: list[TradeFigure] = []
+    shares: list[Share] = []
+    readings: list[AmountReading] = []
+    ctx = Context()
+    local = _pair_currencies(pair, home)
+    for sentence in sentences:
+        found = read_sentence(sentence, doc_date, pair, ctx, comma_decimal, local)
+        kept = [r for r in found if r.reason is None]
+        for r in found:
+            if r.parenthetical:
+                continue
+            readings.append(_explained(r, sentence, source))
+            if r.reason is None:
+                figures.append(TradeFigure(r.period.key, r.period.full_year, r.flow.field, r.amount.value,
+                                           r.amount.currency, r.flow.reporter, r.flow.partner, sentence, source))
+        if kept:
+            ctx.history = [p for p in ctx.history if p != kept[0].period] + [kept[0].period]
+        ctx.figures = [r.flow for r in kept] or _topic(sentence, pair, bool(found))
+        shares.extend(_shares_of(sentence, doc_date, pair, ctx.history, source, found))
+    return figures, shares, readings
 
-    ``continuing`` says the previous sentence stated trade figures, so a sentence
-    without a trade word ("It remained below the record of $39 billion set in
-    2011.") still speaks of trade.
-    """
-    local = {countries.country_currency(c) for c in pair}
-    amounts = [for_pair(a, local) for a in _drop_parenthetical(find_amounts(sentence, comma_decimal), sentence)]
+
+def _pair_currencies(pair: tuple[str, str], home: str | None) -> list[str]:
+    """The pair's currencies, the article's own country first ("Sh" in a Nairobi paper is KES)."""
+    order = sorted(pair, key=lambda c: c != home)
+    return [c for c in (countries.country_currency(x) for x in order) if c]
+
+
+def _explained(r: _Reading, sentence: str, source: str) -> AmountReading:
+    a = r.amount
+    flow = r.flow
+    return AmountReading(
+        source=source, sentence=sentence, text=a.text, value=a.value, currency=a.currency,
+        period=r.period.key if r.period else None,
+        field=flow.field if flow else None,
+        reporter=flow.reporter if flow else None, partner=flow.partner if flow else None,
+        reason=r.reason)
+
+
+# --------------------------------------------------------------------------- one sentence
+
+def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ctx: Context | None = None,
+                  comma_decimal: bool = False, local: list[str] | None = None) -> list[_Reading]:
+    """Read every money amount of one sentence (see the module docstring)."""
+    ctx = ctx or Context()
+    local = local if local is not None else [c for c in (countries.country_currency(x) for x in pair) if c]
+    amounts = [_for_pair(a, local) for a in find_amounts(sentence, comma_decimal)]
     if not amounts:
         return []
-    mentions = [m for m in countries.find_mentions(sentence)]
-    third = _third_parties(sentence, mentions, pair)
+    readings = [_Reading(a, i) for i, a in enumerate(amounts)]
+    for prev, r in zip(readings, readings[1:]):
+        if _PAREN_EQUIV.fullmatch(sentence[prev.amount.end:r.amount.start]):
+            r.parenthetical = True
+    real = [r for r in readings if not r.parenthetical]
+    mentions = countries.find_mentions(sentence)
     period_mentions = periods.find(sentence)
-    money = [_Anchor(a, a.start, a.end) for a in amounts]
-    sentence_note = _sentence_exclusion(sentence, mentions, third, pair, continuing)
-    for i, a in enumerate(money):
-        seg_start = money[i - 1].end if i else 0
-        seg_end = money[i + 1].start if i + 1 < len(money) else len(sentence)
-        prev = money[i - 1] if i else None
-        _classify_amount(a, sentence, seg_start, seg_end, prev, mentions, third, pair, sentence_note)
-        _assign_period(a, sentence, seg_start, seg_end, period_mentions, prev, doc_date, history)
-
-    return money
-
-
-def _drop_parenthetical(amounts: list[Amount], sentence: str) -> list[Amount]:
-    """Drop "(€4.6 billion)" right after "$5 billion": the same figure in another currency."""
-    kept = []
-    for a in amounts:
-        if kept and re.fullmatch(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|approx\w*\s+)?", sentence[kept[-1].end:a.start]):
-            continue
-        kept.append(a)
-    return kept
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    respective, follows = _respectively(sentence, real, doc_date)
+    sentence_reason = _sentence_reason(sentence)
+    for i, r in enumerate(real):
+        prev = real[i - 1] if i else None
+        nxt = real[i + 1] if i + 1 < len(real) else None
+        _read_amount(r, sentence, prev, nxt, mentions, breaks, pair, ctx, sentence_reason)
+        if r.index in follows:
+            earlier = readings[follows[r.index]]
+            r.flow, r.reason, r.linked = earlier.flow, earlier.reason, "comparison"
+        _read_period(r, sentence, prev, nxt, period_mentions, breaks, doc_date, ctx, respective.get(r.index))
+        _check(r, doc_date)
+    for prev, r in zip(readings, readings[1:]):
+        if r.parenthetical:
+            r.flow, r.period, r.reason = prev.flow, prev.period, prev.reason or "same figure in another currency"
+    return readings
 
 
-def _third_parties(sentence: str, mentions, pair) -> list[tuple[int, int]]:
-    spans = [(m.start, m.end) for m in mentions if m.country not in pair]
-    spans += [m.span() for m in BLOCS.finditer(sentence)]
-    return sorted(spans)
+def _for_pair(a: Amount, local: list[str]) -> Amount:
+    for code in local:
+        b = for_pair(a, {code})
+        if b.currency == code:
+            return b
+    return a
 
 
-def _sentence_exclusion(sentence: str, mentions, third, pair, continuing: bool = False) -> str | None:
-    if not TRADE_WORDS.search(sentence) and not continuing:
-        return "no trade word"
-    if SECTOR_SENTENCE.search(sentence):
+def _sentence_reason(sentence: str) -> str | None:
+    if _TOP.search(sentence):
         return "product values"
-    if SUBNATIONAL.search(sentence):
+    return None
+
+
+def _clause_start(pos: int, breaks: list[int], floor: int = 0) -> int:
+    return max([floor] + [b for b in breaks if b < pos])
+
+
+def _clause_end(pos: int, breaks: list[int], ceiling: int) -> int:
+    return min([ceiling] + [b for b in breaks if b > pos])
+
+
+def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Reading | None, mentions, breaks,
+                 pair, ctx: Context, sentence_reason: str | None) -> None:
+    a = r.amount
+    own_start = prev.amount.end if prev else 0
+    clause_start = _clause_start(a.start, breaks)
+    seg_start = max(own_start, clause_start)
+    seg_end = _clause_end(a.end, breaks, nxt.amount.start if nxt else len(sentence))
+    own_pre = sentence[seg_start:a.start]
+    post = sentence[a.end:seg_end]
+
+    # Continuing the amount before it: "from $X to $Y", "$X in 2022 and $Y in 2021", "up from $Y".
+    between = sentence[own_start:a.start] if prev else ""
+    own_cues = [c for c in cues(sentence, seg_start, a.start)]
+    own_cues += [c for c in cues(sentence, a.end, seg_end) if len(sentence[a.end:c.start].split()) <= 3]
+    if prev is not None and not own_cues and (_COMPARISON.search(between) or _CHAIN.fullmatch(_strip_periods(between))):
+        r.linked = "comparison" if _COMPARISON.search(between) else "chain"
+        source = prev
+        if r.linked == "comparison" and prev.reason == "increase or difference" and prev.measured is not None:
+            source = prev.measured      # "$11.8bn more than the $45.6bn of 2021": compares with the figure before
+        r.flow, r.reason = source.flow, source.reason
+        r.measured = source
+        if r.reason is None and _third_before(sentence, own_start, a.start, mentions, pair):
+            r.flow, r.reason = None, "another country"
+        return
+
+    if prev is not None:
+        r.measured = prev if prev.flow is not None else prev.measured
+    reason = sentence_reason or _not_trade(sentence, a, seg_start, seg_end, clause_start, own_pre, post,
+                                           mentions, pair)
+    if reason:
+        r.reason = reason
+        return
+    r.flow, r.reason = _flow(r, sentence, seg_start, seg_end, clause_start, mentions, pair, prev, ctx)
+
+
+def _strip_periods(text: str) -> str:
+    """Remove period expressions, so "in 2022 and" reads as a bare link."""
+    out = text
+    for m in sorted(periods.find(text), key=lambda m: -m.start):
+        out = out[:m.start] + out[m.end:]
+    return re.sub(r"\b(?:in|for|during|of|over|the|alone|period|months?|year)\b", " ", out, flags=re.I)
+
+
+def _third_before(sentence: str, start: int, end: int, mentions, pair) -> bool:
+    third = [m for m in mentions if start <= m.start < end and m.country not in pair]
+    return bool(third) or bool(_BLOCS.search(sentence[start:end]))
+
+
+def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_start: int, own_pre: str, post: str,
+               mentions, pair) -> str | None:
+    """Return why an amount is not a bilateral trade figure, or None."""
+    clause_pre = sentence[clause_start:a.start]
+    recent = " ".join(clause_pre.split()[-10:])
+    near_post = " ".join(post.split()[:6])
+    if _BALANCE.search(recent) or re.match(r"^\s*(?:\w+\s+){0,2}(?:deficit|surplus|in\s+(?:\w+(?:'s|’s)?\s+)?favou?r)",
+                                            post, re.I):
+        return "balance"
+    if _TARGET.search(clause_pre) or re.search(r"\bby\s+20\d\d\b", near_post):
+        return "target or forecast"
+    if _CHANGE_BEFORE.search(own_pre) or _CHANGE_AFTER.search(post):
+        return "increase or difference"
+    if _FINANCE.search(clause_pre) or re.match(r"^\s*(?:in|of|for|into|on)\s+(?:[\w\-]+\s+){0,2}?"
+                                               r"(?:financing|finance|remittances|loans?|invest\w*|aid|credits?|"
+                                               r"debts?|grants?|contracts?|bonds?|securities|assets|projects?|"
+                                               r"deals?|stakes?|ventures?)\b", post, re.I):
+        return "investment or finance"
+    if _SERVICES.search(clause_pre + " " + near_post):
+        return "services"
+    if _WORLD.search(clause_pre + " " + near_post):
+        return "world total"
+    if _SUBNATIONAL.search(clause_pre + " " + near_post):
         return "port or region"
-    if third:
-        named = {m.country for m in mentions if m.country in pair}
-        first = min([m.start for m in mentions if m.country in pair] or [len(sentence)])
-        if third[0][0] < first or len(named) < 2:
+    if _PRODUCT_CLAUSE.search(clause_pre) or re.match(rf"^\s*(?:worth\s+)?(?:of|in)\s+(?:[\w\-]+\s+){{0,2}}?"
+                                                      rf"(?:{_PRODUCT_WORDS})\b", post, re.I) \
+            or re.search(rf"\b(?:{_PRODUCT_WORDS})\s+(?:worth|at|of)\s*$|\b(?:{_PRODUCT_WORDS})\s*$", own_pre, re.I):
+        return "product or sector"
+    if _third_before(sentence, seg_start, a.start, mentions, pair) and not any(
+            m.country in pair for m in mentions if seg_start <= m.start < a.start):
+        return "another country"
+    if any(m.country not in pair for m in mentions if a.end <= m.start < a.end + 20) and \
+            not re.match(r"^\s*\(", post):
+        third = next(m for m in mentions if a.end <= m.start < a.end + 20 and m.country not in pair)
+        if re.search(r"\b(?:to|from|with|in)\s+(?:the\s+)?$", sentence[a.end:third.start]):
             return "another country"
     return None
 
 
-def _classify_amount(a: _Anchor, sentence: str, seg_start: int, seg_end: int, prev: _Anchor | None,
-                     mentions, third, pair, sentence_note: str | None) -> None:
-    pre = sentence[seg_start:a.start]
-    post = sentence[a.end:seg_end]
-    clause_pre = re.split(r"[;,]|\bwhile\b|\bwhereas\b|\bbut\b", pre)[-1]
-    near_post = " ".join(re.split(r"[;,]", post)[0].split()[:5])
-    if sentence_note:
-        a.note = sentence_note
-        return
-    if prev is not None and LINK_BEFORE.search(pre) and not re.search(r"[;]", pre):
-        # "up from $3.9 billion", "from US$ 211 million": the same measure, another period
-        a.kind, a.reporter, a.partner, a.note = prev.kind, prev.reporter, prev.partner, prev.note
-        return
-    recent = " ".join(pre.split()[-12:])  # "Korea's surplus with Vietnam, its largest ever, narrowed to"
-    for note, rx in NOT_TRADE_BEFORE:
-        if rx.search(recent if note == "balance" else clause_pre):
-            a.note = note
-            return
-    if NOT_TRADE_AFTER.search(near_post):
-        a.note = "finance"
-        return
-    if CHANGE_BEFORE.search(pre) or CHANGE_AFTER.search(post):
-        a.note = "change"
-        return
-    if any(seg_start <= s < a.start for s, _ in third) or any(a.end <= s < a.end + 25 for s, _ in third):
-        a.note = "another country"
-        return
-    _direction(a, sentence, seg_start, seg_end, mentions, pair, prev)
+def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start: int, mentions, pair,
+          prev: _Reading | None, ctx: Context) -> tuple[Flow | None, str | None]:
+    a = r.amount
+    before = cues(sentence, clause_start, a.start)
+    after = cues(sentence, a.end, seg_end)
+    own_before = [c for c in before if prev is None or (
+        c.start >= prev.amount.end and len(sentence[prev.amount.end:c.start].split()) > 3)]
+    near_after = [c for c in after if len(sentence[a.end:c.start].split()) <= 3]
+    cue = own_before[-1] if own_before else near_after[0] if near_after else before[-1] if before else \
+        (after[0] if after else None)
+    back = _points_back(sentence, clause_start, a.start)
+    if cue is None:
+        if back and ctx.figures:
+            return _carried(sentence, ctx), None
+        return None, "no trade word"
+    # The clause the cue lives in: its own clause, widened to the amount.
+    lo = _clause_start(cue.start, [b for b in _breaks(sentence)], 0)
+    lo = min(lo, clause_start)
+    hi = max(seg_end, cue.end)
+    later = [c.start for c in cues(sentence, max(a.end, cue.end), hi)]
+    hi = min([hi] + later)
+    clause_mentions = [m for m in mentions if lo <= m.start < hi] + _bloc_mentions(sentence, lo, hi)
+    clause_mentions.sort(key=lambda m: m.start)
+    if any(m.country not in pair for m in clause_mentions) and not any(m.country in pair for m in clause_mentions):
+        return None, "another country"
+    flow, why = read_flow(sentence, cue, clause_mentions, pair)
+    if flow is not None and flow.field == TOTAL:
+        return _total(sentence, lo, hi, clause_mentions, pair, back, ctx, prev)
+    if flow is None and why == "direction unknown":
+        # "its imports from the neighbouring country", "They rose to ...": the sides said before.
+        if prev is not None and prev.flow is not None and prev.flow.field != TOTAL:
+            return _same_sides(prev.flow, cue.field), None
+        if ctx.figures and (back or not clause_mentions):
+            carried = _carried(sentence, ctx)
+            if carried.field == TOTAL:
+                return None, "direction unknown"
+            return _same_sides(carried, cue.field), None
+    return flow, why
 
 
-def _direction(a: _Anchor, sentence: str, seg_start: int, seg_end: int, mentions, pair,
-               prev: _Anchor | None = None) -> None:
-    """Decide total / exports / imports and, for flows, who reports them."""
-    pre = sentence[seg_start:a.start]
-    post_clause = re.split(r"[;,]|\bwhile\b|\band\b", sentence[a.end:seg_end])[0]
-    cues = [(seg_start + m.start(), seg_start + m.end(), kind)
-            for kind, rx in (("exports", EXPORT_CUE), ("imports", IMPORT_CUE), ("total", TOTAL_CUE))
-            for m in rx.finditer(pre)]
-    if cues:
-        cue_start, cue_end, kind = max(cues, key=lambda c: c[1])
-    else:
-        after = [(a.end + m.start(), a.end + m.end(), kind) for kind, rx in (("exports", EXPORT_CUE), ("imports", IMPORT_CUE))
-                 for m in rx.finditer(post_clause)]
-        cue_start, cue_end, kind = min(after) if after else (a.end, a.end, "total")
-    if kind == "total":
-        a.kind = "total"
-        return
-    clause_start = max([seg_start] + [seg_start + m.end() for m in CLAUSE_BREAK.finditer(sentence[seg_start:cue_start])])
-    clause_end = a.end + len(post_clause) if cue_start < a.end else cue_end + len(
-        re.split(r"[;,]|\bwhile\b|\band\b", sentence[cue_end:seg_end])[0])
-    local = [m for m in mentions if m.country in pair]
-    before = [m for m in local if clause_start <= m.start and m.end <= cue_start]
-    after = [m for m in local if max(cue_end, a.start if cue_start > a.end else cue_end) <= m.start < max(clause_end, a.end)]
-    other = {pair[0]: pair[1], pair[1]: pair[0]}
-    target = None
-    for m in after:
-        lead = sentence[max(seg_start, m.start - 14):m.start].lower()
-        if kind == "exports" and (re.search(r"\bto\s+(?:the\s+)?$", lead) or
-                                  re.search(r"\b(?:sold|sells)\s+(?:the\s+)?$", lead)):
-            target = m.country
-            break
-        if kind == "imports" and (re.search(r"\bfrom\s+(?:the\s+)?$", lead) or m.kind == "adjective"):
-            target = m.country
-            break
-    origin = before[-1].country if before else None
-    if origin == target:
-        origin = None
-    if origin is None and target is None and prev is not None and prev.reporter:
-        # "Vietnam's exports to Korea ..., while its imports from the East Asian country ...":
-        # the sentence goes on about the same two sides.
-        origin, target = prev.reporter, prev.partner
-    if origin is None and target is None:
-        a.note = "direction unknown"
-        return
-    if origin is None:
-        origin = other[target]
-    if target is None:
-        target = other[origin]
-    a.kind, a.reporter, a.partner = kind, origin, target
+def _bloc_mentions(sentence: str, lo: int, hi: int) -> list:
+    """Blocs and regions ("the East African Community") as third parties of a flow."""
+    return [countries.Mention(m.start(), m.end(), "<" + m.group(0) + ">", "name", m.group(0))
+            for m in _BLOCS.finditer(sentence, lo, hi)]
 
 
-def _assign_period(a: _Anchor, sentence: str, seg_start: int, seg_end: int, mentions, prev: _Anchor | None,
-                   doc_date: str | None, history: list[periods.Period]) -> None:
-    """Pick the period an anchor speaks of: right after it, else before it, else inherited.
+def _breaks(sentence: str) -> list[int]:
+    return [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
 
-    "Over those four months" means the latest period of four months the document
-    spoke of, not merely the latest period.
+
+def _same_sides(flow: Flow, field: str) -> Flow:
+    """The flow of ``field`` between the two sides of ``flow``: "exports to X ... and imports from there"."""
+    return flow.with_field(field)
+
+
+_BACK = re.compile(r"\b(?:they|them|the\s+(?:\d{4}\s+|same\s+|latter|former)?(?:figures?|total|sum|amount|value)|"
+                   r"the\s+latter|the\s+former|such\s+\w+|those\s+\w+|these\s+\w+)\b", re.I)
+
+
+def _points_back(sentence: str, clause_start: int, pos: int) -> bool:
+    """The amount's subject refers to something said before ("They", "The figure", "such purchases")."""
+    head = sentence[clause_start:pos].lstrip(" ,;:")
+    return bool(_ANAPHOR.match(head)) or bool(_ANAPHOR.match(sentence.lstrip())) or bool(_BACK.search(head))
+
+
+def _carried(sentence: str, ctx: Context) -> Flow:
+    """The flow of the previous sentence's figure a pointing-back subject refers to."""
+    if re.search(r"\bthe\s+former\b", sentence, re.I):
+        return ctx.figures[0]
+    return ctx.figures[-1]
+
+
+def _topic(sentence: str, pair: tuple[str, str], had_amounts: bool) -> list[Flow]:
+    """The flow a sentence without figures is about ("Kenya's exports to Tanzania grew faster."): the next
+    sentence's "They rose to ..." continues it."""
+    if had_amounts:
+        return []
+    found = cues(sentence)
+    if len(found) != 1:
+        return []
+    mentions = countries.find_mentions(sentence)
+    if any(m.country not in pair for m in mentions):
+        return []
+    flow, _ = read_flow(sentence, found[0], mentions, pair)
+    return [flow] if flow is not None and flow.field != TOTAL else []
+
+
+_INSTITUTION = re.compile(r"^\s*(?:'s\s+|’s\s+)?(?:\w+\s+){0,3}?(?:Bureau|Ministry|Agency|Office|Service|Bank|Customs|"
+                          r"Statistics|Authority|Survey|Council|Chamber|Embassy|Presidency|Institute|Department|"
+                          r"Administration|Commission|Centre|Center|Association|statistics|customs|"
+                          r"officials?|government|ministry|data|figures)\b")
+
+
+def _attribution(sentence: str, m) -> bool:
+    """A country named as a source of data ("the Kenya National Bureau of Statistics", "according to
+    Chinese customs"), not as a side of the trade."""
+    return bool(_INSTITUTION.match(sentence[m.end:m.end + 60])) or bool(
+        re.search(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", sentence[max(0, m.start - 40):m.start]))
+
+
+def _total(sentence: str, lo: int, hi: int, clause_mentions, pair, back: bool, ctx: Context,
+           prev: _Reading | None) -> tuple[Flow | None, str | None]:
+    """A two-way total counts only when it is between the two countries."""
+    named = {m.country for m in countries.find_mentions(sentence) if m.country in pair
+             and not _attribution(sentence, m)}
+    if any(m.country not in pair and not _attribution(sentence, m) for m in clause_mentions):
+        return None, "another country"
+    bilateral = re.search(r"\b(?:bilateral|two-way|between\s+the\s+two|both\s+(?:countries|sides|ways)|"
+                          r"with\s+each\s+other|mutual|between\s+them)\b", sentence, re.I)
+    if len(named) == 2 or bilateral:
+        return Flow(TOTAL), None
+    if len(named) == 1 and re.search(r"\b(?:trade|turnover|commerce)\s+with\s+(?:the\s+)?$|\bwith\b",
+                                     sentence[lo:hi], re.I):
+        return Flow(TOTAL), None
+    if prev is not None and prev.flow is not None and prev.flow.field == TOTAL:
+        return Flow(TOTAL), None
+    if ctx.figures and (back or not named):
+        return Flow(TOTAL), None
+    if not named:
+        return Flow(TOTAL), None   # an article about the pair: "Trade rose to $3.1 billion in 2023"
+    return None, "total of one country"
+
+
+# --------------------------------------------------------------------------- periods
+
+def _respectively(sentence: str, readings: list[_Reading], doc_date
+                  ) -> tuple[dict[int, periods.Period | None], dict[int, int]]:
+    """Pair "A, B and C in P1, P2 and P3 respectively" in order.
+
+    Returns the period of each listed amount, and for a list that compares with
+    as many amounts before it ("compared with $X and $Y respectively in 2019"),
+    which earlier amount each one continues.
     """
-    base = prev.period if prev is not None and prev.period is not None else (history[-1] if history else None)
+    out: dict[int, periods.Period | None] = {}
+    follows: dict[int, int] = {}
+    for resp in _RESPECTIVELY.finditer(sentence):
+        group = [r for r in readings if r.amount.end <= resp.start()]
+        run: list[_Reading] = []     # the amounts of the list: the last run joined by commas/"and" only
+        for r in reversed(group):
+            if run and not re.fullmatch(r"[\s,]*(?:and|or)?[\s,]*", sentence[r.amount.end:run[0].amount.start]):
+                break
+            run.insert(0, r)
+        if len(run) < 2:
+            continue
+        span = sentence[run[-1].amount.end:resp.start()]
+        tail = sentence[resp.end():resp.end() + 40]
+        found = [f[0] for f in (periods.find(p) for p in re.split(r",|\band\b", span) if p.strip()) if f]
+        if not found:
+            found = periods.find(tail)[:1] if re.match(r"\s*(?:in|for|during)\b", tail) else []
+            tail_start = resp.end()
+        if len(found) == 1:
+            found = found * len(run)
+        if len(found) == len(run):
+            for r, m in zip(run, found):
+                out[r.index] = periods.resolve(m, doc_date, None)
+        earlier = [r for r in readings if r.amount.end <= run[0].amount.start]
+        if len(earlier) >= len(run) and _COMPARISON.search(sentence[earlier[-1].amount.end:run[0].amount.start]
+                                                            .rstrip().removesuffix("with").rstrip() + " with"):
+            for r, e in zip(run, earlier[-len(run):]):
+                follows[r.index] = e.index
+    return out, follows
+
+
+def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Reading | None, mentions, breaks,
+                 doc_date: str | None, ctx: Context, respective) -> None:
+    if r.reason is not None and r.reason not in ("no trade word",):
+        return
+    a = r.amount
+    base = prev.period if prev is not None and prev.period is not None else (ctx.history[-1] if ctx.history else None)
+    if respective is not None:
+        r.period = respective
+        if r.reason == "comparison without period":
+            r.reason = None
+        return
+    limit = nxt.amount.start if nxt else len(sentence)
     chosen = None
     for m in mentions:
-        if m.start >= a.end and m.start <= seg_end:
+        if a.end <= m.start <= limit:
             gap = sentence[a.end:m.start]
-            if (not re.search(r"[,;]|\b(?:and|while|but|that|which|when|said)\b", gap) and len(gap.split()) <= 6
-                    and m.preposition not in NO_PERIOD_PREP and m.relation != "anaphor"):
+            gap_plain = re.sub(r"\([^)]*\)", "", gap)
+            if not re.search(r"[;]|\b(?:and|while|but|that|which|when|said|after|before)\b|,\s*\w+\s+\w+",
+                             gap_plain) and len(gap_plain.split()) <= 7 and m.preposition not in _NO_PERIOD_PREP:
                 chosen = m
             break
+    if chosen is None and r.linked is None:
+        lo = _clause_start(a.start, breaks, prev.amount.end if prev else 0)
+        before = [m for m in mentions if lo <= m.start and m.end <= a.start and m.preposition not in _NO_PERIOD_PREP]
+        if before:
+            chosen = before[-1]
+        elif prev is None:
+            head = [m for m in mentions if m.end <= a.start and m.preposition not in _NO_PERIOD_PREP
+                    and _is_sentence_head(sentence, m)]
+            chosen = head[-1] if head else None
+    if chosen is None and r.linked == "chain" and prev is not None and prev.period is not None:
+        # "$4.1 billion in 2022 and $3.6 billion" keeps 2022 only when nothing else is said
+        r.period = prev.period
+        return
+    if chosen is None and r.linked == "comparison":
+        r.period = None
+        if r.reason is None:
+            r.reason = "comparison without period"
+        return
+    if chosen is None and r.linked is None and prev is not None and prev.period is not None \
+            and prev.flow is not None and r.flow is not None:
+        # "In 2023 exports were $X and imports $Y": one period for the clause
+        r.period = prev.period
+        return
     if chosen is None:
-        before = [m for m in mentions if seg_start <= m.start and m.end <= a.start
-                  and m.preposition not in NO_PERIOD_PREP]
-        chosen = before[-1] if before else None
-    if chosen is not None and chosen.relation == "anaphor" and chosen.count:
-        base = next((p for p in reversed(history) if p.months == chosen.count), base)
-    period = periods.resolve(chosen, doc_date, base) if chosen is not None else base
-    a.period = period
+        if ctx.history and (_points_back(sentence, 0, a.start) or _has_anaphoric_period(sentence, mentions)):
+            r.period = ctx.history[-1]
+            r.relative = True
+            return
+        r.period = None
+        if r.reason is None:
+            r.reason = "no period"
+        return
+    if chosen.relation == "anaphor" and chosen.count:
+        base = next((p for p in reversed(ctx.history) if p.months == chosen.count), base)
+    if chosen.relation in ("year_earlier", "same_span", "previous_span") and r.linked is None and prev is None \
+            and ctx.figures:
+        base = ctx.history[-1] if ctx.history else None
+    r.relative = chosen.period is None
+    r.period = periods.resolve(chosen, doc_date, base)
+    if r.period is None and r.reason is None:
+        r.reason = "relative date unresolved (undated article)" if doc_date is None else "no period"
 
+
+def _is_sentence_head(sentence: str, m) -> bool:
+    """A period that opens the sentence ("In the 2022/23 financial year, ...") covers all of it."""
+    head = sentence[:m.start].strip(" ,")
+    return len(head.split()) <= 4 and not re.search(r"[$€£¥₹]|\d", head)
+
+
+_BACK_REF = re.compile(r"\b(?:of|from|in)\s+(?:that|this|the)\s+(?:total|figure|amount|sum)\b|"
+                       r"\b(?:of|from)\s+(?:that|this|the)\s+(?:trade|turnover)\b", re.I)
+
+
+def _has_anaphoric_period(sentence: str, mentions) -> bool:
+    return any(m.relation == "anaphor" for m in mentions) or bool(_BACK_REF.search(sentence))
+
+
+def _check(r: _Reading, doc_date: str | None) -> None:
+    """The last guards: a period in the future is a forecast; a reading must be whole."""
+    if r.reason is not None:
+        return
+    if r.flow is None or r.period is None:
+        r.reason = r.reason or "incomplete reading"
+        return
+    if doc_date and r.period.end > (int(doc_date[:4]), int(doc_date[5:7])):
+        r.reason = "period not over at the article's date (forecast?)"
+    if r.amount.value <= 0:
+        r.reason = "zero amount"
+
+
+# --------------------------------------------------------------------------- shares
+
+@dataclass
+class _Placed:
+    """A money figure as the share reader needs it: where it is and its period."""
+
+    start: int
+    end: int
+    period: periods.Period | None
+
+
+def _shares_of(sentence: str, doc_date, pair, history, source: str, found: list[_Reading]) -> list[Share]:
+    from briefing.extract.shares import extract_shares
+
+    placed = [_Placed(r.amount.start, r.amount.end, r.period) for r in found]
+    return extract_shares(sentence, doc_date, pair, source, history, placed)

@@ -1,0 +1,157 @@
+"""Who ships to whom: the trade flow an amount belongs to, read from the words around it.
+
+A *flow* is a direction of goods between the two countries of the briefing
+(``origin`` -> ``destination``) or a two-way ``total``. It is read from cue words
+("exports", "bought", "turnover") and the roles the clause gives to country
+mentions: "to X", "into X", "in X" and "by X" after a sale name the buyer;
+"from X" and an adjective or possessive on the goods ("Polish goods", "Chile's
+sales") name the seller; a country that is the subject of "sold"/"bought" is
+the seller/buyer. A side left unnamed is the other country of the pair, but only
+when the clause names one of the pair and no third country.
+
+Pure functions over one clause; the caller decides what a clause is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+EXPORT = "exports"
+IMPORT = "imports"
+TOTAL = "total"
+
+# Cue words, by the side of the flow they describe. Nouns and verbs.
+_EXPORT_RX = (r"exports?|exported|exporting|export\s+earnings|sales|sold|sells|selling|shipments?|shipped|ships|"
+              r"shipping|supplied|supplies|supply|supplying|deliveries|delivered|delivering|sent|"
+              r"went\s+(?:to|into)|earned\s+from\s+sales")
+_IMPORT_RX = (r"imports?|imported|importing|purchases|purchased|bought|buys|buying|sourced|took\s+in|"
+              r"trucking\s+in|brought\s+in|came\s+(?:in\s+)?from|arrived\s+from|entered|crossed")
+_TOTAL_RX = (r"trade|traded|trading|turnover|commerce|two-way|bilateral\s+(?:trade|commerce|exchange)|"
+             r"exchanges?\s+of\s+goods|goods\s+exchange|changed\s+hands|crossed\s+between")
+CUE = re.compile(rf"\b(?:(?P<total>{_TOTAL_RX})|(?P<exp>{_EXPORT_RX})|(?P<imp>{_IMPORT_RX}))\b", re.I)
+
+# Nouns for goods that an adjective or possessive marks with their origin ("Polish goods").
+GOODS = re.compile(r"\b(?:goods|products|produce|merchandise|commodities|wares|shipments|exports|sales|"
+                   r"companies|firms|exporters|sellers|suppliers|producers|manufacturers|traders)\b", re.I)
+BUYERS = re.compile(r"\b(?:imports|purchases|importers|buyers|consumers|customers)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A reading of the direction of one amount."""
+
+    field: str                     # total / exports / imports
+    reporter: str | None = None    # whose exports or imports (None for a total)
+    partner: str | None = None
+
+    def mirrored(self) -> "Flow":
+        """The same flow seen from the other side."""
+        if self.field == TOTAL:
+            return self
+        return Flow(IMPORT if self.field == EXPORT else EXPORT, self.partner, self.reporter)
+
+    def with_field(self, field: str) -> "Flow":
+        """The other flow of the same two sides: "its exports ... and its imports"."""
+        return Flow(field, self.reporter, self.partner) if field != TOTAL else Flow(TOTAL)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    field: str
+    text: str
+
+
+def cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    """Every flow cue in ``text[start:end]``, with absolute positions."""
+    end = len(text) if end is None else end
+    out = []
+    for m in CUE.finditer(text, start, end):
+        field = TOTAL if m.group("total") else EXPORT if m.group("exp") else IMPORT
+        out.append(Cue(m.start(), m.end(), field, m.group(0).lower()))
+    return out
+
+
+def _lead(text: str, pos: int, width: int = 16) -> str:
+    return text[max(0, pos - width):pos].lower()
+
+
+def _role(text: str, mention, cue: Cue) -> str | None:
+    """Return "seller" or "buyer" for a country mention, from the words that tie it to the cue."""
+    lead = _lead(text, mention.start)
+    tail = text[mention.end:mention.end + 24]
+    after_cue = mention.start >= cue.end
+    if re.search(r"\b(?:to|into|for)\s+(?:the\s+)?$", lead) and not re.search(r"\bfrom\b[^,;]*\bto\s+(?:the\s+)?$", lead):
+        return "buyer"
+    if re.search(r"\bin\s+(?:the\s+)?$", lead) and after_cue and cue.field == EXPORT:
+        return "buyer"   # "goods sold in Kenya"
+    if re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?$", lead):
+        return "seller"
+    if re.search(r"\bby\s+(?:the\s+)?$", lead):
+        return "seller" if cue.field == EXPORT else "buyer"   # "sold by X" / "bought by X"
+    if re.search(r"\bwith\s+(?:the\s+)?$", lead):
+        return None      # "trade with X", "supplied Egypt with": no side of its own
+    possessive = re.match(r"\s*(?:'s|’s|')?\s*", tail)
+    rest = tail[possessive.end():] if possessive else tail
+    if mention.kind == "adjective" or (possessive and possessive.group(0).strip()):
+        if BUYERS.match(rest) or (not after_cue and cue.field == IMPORT and mention.end <= cue.start
+                                  and re.fullmatch(r"\s*(?:'s|’s|')?\s*", text[mention.end:cue.start])):
+            return "buyer"   # "Peru's imports", "Chilean purchases"
+        if GOODS.match(rest) or (not after_cue and re.fullmatch(r"\s*(?:'s|’s|')?\s*", text[mention.end:cue.start])):
+            return "seller" if cue.field == EXPORT or GOODS.match(rest) else "buyer"
+    if not after_cue:
+        # The subject of the verb: "Chile sold", "Peru bought", "Kenyan traders spent ... trucking in".
+        between = text[mention.end:cue.start]
+        if not re.search(r"\b(?:to|from|in|into|by|with|of)\b|[;]", between, re.I) and len(between.split()) <= 8:
+            return "seller" if cue.field == EXPORT else "buyer" if cue.field == IMPORT else None
+    elif cue.field == EXPORT and re.match(r"\s+(?:goods|products|\w+\s+worth)\b", tail) \
+            and re.fullmatch(r"\s*", text[cue.end:mention.start]):
+        return "buyer"   # "sold Peru goods worth"
+    elif cue.field == IMPORT and cue.text.startswith(("entered", "crossed")) and re.fullmatch(r"\s*", text[cue.end:mention.start]):
+        return "buyer"   # "entered Tanzania from Kenya"
+    return None
+
+
+def read_flow(text: str, cue: Cue, mentions, pair: tuple[str, str]) -> tuple[Flow | None, str | None]:
+    """Return the flow a cue states in its clause, or None with the reason it cannot be read.
+
+    ``mentions`` are the country mentions of the clause. A third country with a
+    role ("to Uganda") makes the flow not bilateral.
+    """
+    if cue.field == TOTAL:
+        return Flow(TOTAL), None
+    seller = buyer = None
+    mentions = list(mentions)
+    # Names tied to an earlier verb of the clause belong to it: in "X sold $1m to Y and bought $2m from it"
+    # the second verb's own words start after "and"; its subject is the clause's first name.
+    joint = [m.end() for m in re.finditer(r"\band\b|,", text[:cue.start])]
+    cut = joint[-1] if joint else 0
+    head = [m for m in mentions if m.end <= cut]
+    own = [m for m in mentions if m.start >= cut]
+    subject = head[0] if head and not re.search(r"\b(?:to|from|in|into|by|with|of|for)\s+(?:the\s+)?$",
+                                                _lead(text, head[0].start)) else None
+    for m in own:
+        role = _role(text, m, cue)
+        if role is None:
+            continue
+        if m.country not in pair:
+            return None, "another country"
+        if role == "seller" and seller is None:
+            seller = m.country
+        elif role == "buyer" and buyer is None:
+            buyer = m.country
+    if seller is None and buyer is None and subject is not None and subject.country in pair \
+            and re.search(r"\s(?:and|,)\s*$", text[:cut] + " ") is not None and cue.field in (EXPORT, IMPORT) \
+            and not cues(text, subject.end, cut)[1:]:
+        seller, buyer = (subject.country, None) if cue.field == EXPORT else (None, subject.country)
+    if seller and buyer and seller == buyer:
+        return None, "direction unknown"
+    other = {pair[0]: pair[1], pair[1]: pair[0]}
+    if seller is None and buyer is None:
+        return None, "direction unknown"
+    seller = seller or other[buyer]
+    buyer = buyer or other[seller]
+    if cue.field == EXPORT:
+        return Flow(EXPORT, seller, buyer), None
+    return Flow(IMPORT, buyer, seller), None
