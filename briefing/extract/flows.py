@@ -113,7 +113,8 @@ def _role(text: str, mention, cue: Cue) -> str | None:
     return None
 
 
-def read_flow(text: str, cue: Cue, mentions, pair: tuple[str, str]) -> tuple[Flow | None, str | None]:
+def read_flow(text: str, cue: Cue, mentions, pair: tuple[str, str],
+              third_in_sentence: bool = False) -> tuple[Flow | None, str | None]:
     """Return the flow a cue states in its clause, or None with the reason it cannot be read.
 
     ``mentions`` are the country mentions of the clause. A third country with a
@@ -150,6 +151,8 @@ def read_flow(text: str, cue: Cue, mentions, pair: tuple[str, str]) -> tuple[Flo
     other = {pair[0]: pair[1], pair[1]: pair[0]}
     if seller is None and buyer is None:
         return None, "direction unknown"
+    if (seller is None or buyer is None) and third_in_sentence:
+        return None, "direction unsure: the other side is not named and another country is"
     seller = seller or other[buyer]
     buyer = buyer or other[seller]
     if cue.field == EXPORT:

@@ -58,11 +58,11 @@ _CHANGE_BEFORE = re.compile(r"\b(?:grew|grown|grow|rose|risen|rise|increased?|fe
                             r"\bby\s*$", re.I)
 _CHANGE_AFTER = re.compile(r"^\s*(?:more|less|higher|lower|above|below|over\s+the|short\s+of|"
                            r"(?:increase|rise|drop|fall|decline|jump|gain))\b", re.I)
-_WORLD = re.compile(r"\b(?:with\s+the\s+(?:world|rest)|total\s+(?:foreign\s+|external\s+|overall\s+)?"
-                    r"(?:exports|imports|trade)|all\s+(?:its|their)\s+(?:exports|imports)|overall\s+(?:exports|"
-                    r"imports|trade)|(?:foreign|external)\s+trade|global\s+(?:trade|exports|imports)|"
-                    r"worldwide|from\s+all\s+(?:countries|sources))\b", re.I)
-_SERVICES = re.compile(r"\bservices\b|\bgoods\s+and\s+services\b", re.I)
+_WORLD = re.compile(r"\b(?:with\s+the\s+(?:world|rest)|total\s+(?:foreign\s+|external\s+)?(?:exports|imports|trade)|"
+                    r"all\s+(?:its|their)\s+(?:exports|imports)|(?:its|their)\s+overall\s+(?:exports|imports|trade)|"
+                    r"(?<![A-Z]\w\w\w\s)(?<!\bfor\s)(?:foreign|external)\s+trade|global\s+(?:trade|exports|imports)|"
+                    r"worldwide|from\s+all\s+(?:countries|sources)|to\s+all\s+(?:countries|destinations))\b")
+_SERVICES = re.compile(r"\bservices\b")   # lower case: "Chamber of Commerce and Services" is a name
 _SUBNATIONAL = re.compile(r"\b(?:ports?|port's|gateway|airport|seaport|province|provincial|municipal\w*|"
                           r"border\s+(?:crossing|post|point|checkpoints?|trade|markets?)|checkpoints?|"
                           r"state's|region's|regional|alone\s+(?:sold|bought|shipped))\b", re.I)
@@ -90,7 +90,8 @@ _TOP = re.compile(r"\b(?:top|main|leading|largest|biggest|principal|key|major)\s
 _BLOCS = re.compile(r"\b(?:European\s+Union|EU|ASEAN|African\s+Union|Gulf\s+Cooperation\s+Council|GCC|OPEC|"
                     r"Eurasian\s+Economic\s+Union|EAEU|Mercosur|NAFTA|USMCA|CIS|East\s+African\s+Community|EAC|"
                     r"SADC|COMESA|ECOWAS|Arab\s+world|Africa|Asia|Europe|Latin\s+America|Middle\s+East|"
-                    r"the\s+bloc|the\s+continent|the\s+region)\b")
+                    r"the\s+bloc|the\s+continent|the\s+region|the\s+group|as\s+a\s+whole|member\s+(?:states|countries)|"
+                    r"(?:its|their)\s+(?:neighbours|neighbors|partners))\b")
 
 # --------------------------------------------------------------------------- links between amounts
 
@@ -105,6 +106,8 @@ _CHAIN = re.compile(r"^[\s,]*(?:and|or|then|to|through|as\s+well\s+as|while|with
                     r"(?:(?:almost|nearly|about|around|some|roughly|more\s+than|over|just\s+over|just\s+under|"
                     r"slightly\s+(?:over|under|above|below)|approximately|an?\s+estimated|a\s+record|"
                     r"then|further|another)\s+)*(?:to\s+)?$", re.I)
+# A cue right after an amount is the amount's own: "$3bn of exports", "$2m in Tanzanian imports".
+_OWN_AFTER = re.compile(r"\s*(?:worth\s+)?(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w\-]*\s+)?|\s*(?:of\s+)?goods\s+", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # A subject that points back to the previous sentence.
 _ANAPHOR = re.compile(r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,6},\s+)?(?:they|it|these|those|this|that|the\s+figure|"
@@ -134,6 +137,7 @@ class Context:
     """What the document has said so far, carried from one sentence to the next."""
 
     figures: list = field(default_factory=list)   # flows of the previous sentence (its figures, or its topic)
+    since: int = 99                                # sentences since the last one with figures
     history: list = field(default_factory=list)   # periods of figures so far, newest last
 
 
@@ -167,6 +171,7 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
         if kept:
             ctx.history = [p for p in ctx.history if p != kept[0].period] + [kept[0].period]
         ctx.figures = [r.flow for r in kept] or _topic(sentence, pair, bool(found))
+        ctx.since = 0 if kept else ctx.since + 1
         shares.extend(_shares_of(sentence, doc_date, pair, ctx.history, source, found))
     return figures, shares, readings
 
@@ -258,7 +263,7 @@ def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     # Continuing the amount before it: "from $X to $Y", "$X in 2022 and $Y in 2021", "up from $Y".
     between = sentence[own_start:a.start] if prev else ""
     own_cues = [c for c in cues(sentence, seg_start, a.start)]
-    own_cues += [c for c in cues(sentence, a.end, seg_end) if len(sentence[a.end:c.start].split()) <= 3]
+    own_cues += [c for c in cues(sentence, a.end, seg_end) if _OWN_AFTER.fullmatch(sentence[a.end:c.start])]
     if prev is not None and not own_cues and (_COMPARISON.search(between) or _CHAIN.fullmatch(_strip_periods(between))):
         r.linked = "comparison" if _COMPARISON.search(between) else "chain"
         source = prev
@@ -338,12 +343,14 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
     before = cues(sentence, clause_start, a.start)
     after = cues(sentence, a.end, seg_end)
     own_before = [c for c in before if prev is None or (
-        c.start >= prev.amount.end and len(sentence[prev.amount.end:c.start].split()) > 3)]
-    near_after = [c for c in after if len(sentence[a.end:c.start].split()) <= 3]
+        c.start >= prev.amount.end and not _OWN_AFTER.fullmatch(sentence[prev.amount.end:c.start]))]
+    near_after = [c for c in after if _OWN_AFTER.fullmatch(sentence[a.end:c.start])]
     cue = own_before[-1] if own_before else near_after[0] if near_after else before[-1] if before else \
         (after[0] if after else None)
     back = _points_back(sentence, clause_start, a.start)
     if cue is None:
+        if back and prev is not None and prev.flow is not None:
+            return prev.flow, None
         if back and ctx.figures:
             return _carried(sentence, ctx), None
         return None, "no trade word"
@@ -357,7 +364,9 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
     clause_mentions.sort(key=lambda m: m.start)
     if any(m.country not in pair for m in clause_mentions) and not any(m.country in pair for m in clause_mentions):
         return None, "another country"
-    flow, why = read_flow(sentence, cue, clause_mentions, pair)
+    third = any(m.country not in pair and not _attribution(sentence, m) for m in mentions) \
+        or bool(_BLOCS.search(sentence))
+    flow, why = read_flow(sentence, cue, clause_mentions, pair, third)
     if flow is not None and flow.field == TOTAL:
         return _total(sentence, lo, hi, clause_mentions, pair, back, ctx, prev)
     if flow is None and why == "direction unknown":
@@ -512,10 +521,14 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         if a.end <= m.start <= limit:
             gap = sentence[a.end:m.start]
             gap_plain = re.sub(r"\([^)]*\)", "", gap)
-            if not re.search(r"[;]|\b(?:and|while|but|that|which|when|said|after|before)\b|,\s*\w+\s+\w+",
+            if not re.search(r"[;,]|\b(?:and|while|but|that|which|when|said|after|before|than)\b|%|per\s*cent",
                              gap_plain) and len(gap_plain.split()) <= 7 and m.preposition not in _NO_PERIOD_PREP:
                 chosen = m
             break
+    clause_at = _clause_start(a.start, breaks, 0)
+    if chosen is None and re.match(r"[\s,]*when\b", sentence[clause_at:], re.I):
+        just_before = [m for m in mentions if m.end <= clause_at and clause_at - m.end <= 3]
+        chosen = just_before[-1] if just_before else None
     if chosen is None and r.linked is None:
         lo = _clause_start(a.start, breaks, prev.amount.end if prev else 0)
         before = [m for m in mentions if lo <= m.start and m.end <= a.start and m.preposition not in _NO_PERIOD_PREP]
@@ -540,7 +553,9 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         r.period = prev.period
         return
     if chosen is None:
-        if ctx.history and (_points_back(sentence, 0, a.start) or _has_anaphoric_period(sentence, mentions)):
+        if ctx.history and (_points_back(sentence, 0, a.start) or _has_anaphoric_period(sentence, mentions)
+                            or (ctx.since == 0 and not _anchoring(mentions, a.start))):
+            # A figure with no period of its own, right after figures of a period, continues that period.
             r.period = ctx.history[-1]
             r.relative = True
             return
@@ -549,7 +564,8 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
             r.reason = "no period"
         return
     if chosen.relation == "anaphor" and chosen.count:
-        base = next((p for p in reversed(ctx.history) if p.months == chosen.count), base)
+        own = [prev.period] if prev is not None and prev.period is not None else []
+        base = next((p for p in [*own, *reversed(ctx.history)] if p.months == chosen.count), base)
     if chosen.relation in ("year_earlier", "same_span", "previous_span") and r.linked is None and prev is None \
             and ctx.figures:
         base = ctx.history[-1] if ctx.history else None
@@ -567,6 +583,11 @@ def _is_sentence_head(sentence: str, m) -> bool:
 
 _BACK_REF = re.compile(r"\b(?:of|from|in)\s+(?:that|this|the)\s+(?:total|figure|amount|sum)\b|"
                        r"\b(?:of|from)\s+(?:that|this|the)\s+(?:trade|turnover)\b", re.I)
+
+
+def _anchoring(mentions, pos: int) -> bool:
+    """A period expression before the amount that could anchor it (not "since 2018")."""
+    return any(m.end <= pos and m.preposition not in _NO_PERIOD_PREP for m in mentions)
 
 
 def _has_anaphoric_period(sentence: str, mentions) -> bool:
