@@ -36,6 +36,13 @@ GOODS = re.compile(r"\b(?:goods|products|produce|merchandise|commodities|wares|s
 BUYERS = re.compile(r"\b(?:imports|purchases|importers|buyers|consumers|customers)\b", re.I)
 
 
+# The partner named without its name: "to it", "from there", "to its western neighbour".
+_PARTNER_WORDS = re.compile(r"\b(?:to|from|into|in|by)\s+(?:it|them|there|(?:its|their|the)\s+(?:\w+\s+){0,2}?"
+                            r"(?:neighbou?rs?|neighbou?ring\s+country|partners?|other\s+side|country|nation))\b|"
+                            r"\b(?:to|from|into|in|by|with)\s+the\s+(?:Kingdom|Republic|Emirates|Sultanate|Federation|"
+                            r"Confederation|Principality|Grand\s+Duchy|island\s+nation|archipelago|mainland)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Flow:
     """A reading of the direction of one amount."""
@@ -124,6 +131,7 @@ def read_flow(text: str, cue: Cue, mentions, pair: tuple[str, str],
         return Flow(TOTAL), None
     seller = buyer = None
     mentions = list(mentions)
+    hi = max([cue.end + 80] + [m.end for m in mentions])
     # Names tied to an earlier verb of the clause belong to it: in "X sold $1m to Y and bought $2m from it"
     # the second verb's own words start after "and"; its subject is the clause's first name.
     joint = [m.end() for m in re.finditer(r"\band\b|,", text[:cue.start])]
@@ -143,9 +151,11 @@ def read_flow(text: str, cue: Cue, mentions, pair: tuple[str, str],
         elif role == "buyer" and buyer is None:
             buyer = m.country
     if seller is None and buyer is None and subject is not None and subject.country in pair \
-            and re.search(r"\s(?:and|,)\s*$", text[:cut] + " ") is not None and cue.field in (EXPORT, IMPORT) \
+            and re.search(r"(?:\sand|,)\s*$", text[:cut]) is not None and cue.field in (EXPORT, IMPORT) \
             and not cues(text, subject.end, cut)[1:]:
         seller, buyer = (subject.country, None) if cue.field == EXPORT else (None, subject.country)
+    else:
+        subject = None
     if seller and buyer and seller == buyer:
         return None, "direction unknown"
     other = {pair[0]: pair[1], pair[1]: pair[0]}
@@ -153,6 +163,10 @@ def read_flow(text: str, cue: Cue, mentions, pair: tuple[str, str],
         return None, "direction unknown"
     if (seller is None or buyer is None) and third_in_sentence:
         return None, "direction unsure: the other side is not named and another country is"
+    partner_named = buyer if cue.field == EXPORT else seller
+    if partner_named is None and not _PARTNER_WORDS.search(text, cue.end, hi) and subject is None:
+        # "Zimbabwe exported goods worth $2.8bn": with no partner named this is usually all its exports
+        return None, "partner not named"
     seller = seller or other[buyer]
     buyer = buyer or other[seller]
     if cue.field == EXPORT:

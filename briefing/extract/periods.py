@@ -109,13 +109,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("months_to", rf"\b(?:the\s+)?(?P<n>{_COUNT})\s+months\s+(?:to|ending|ended|through|until)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?"),
     ("previous_span", rf"\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<n>{_COUNT})\s+months\b"),
     ("first_quarters", rf"\b(?:the\s+)?first\s+(?P<n>two|three|2|3)\s+quarters\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})?"),
-    ("first_n", rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<this>this\s+year|the\s+year|last\s+year))?"),
+    ("first_n", rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<this>this\s+year|the\s+year|last\s+year|that\s+year|the\s+same\s+year))?"),
+    ("years_later", rf"\b(?P<n>a|one|two|three|four|five|\d)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b"),
+    ("month_subject", rf"^(?:in\s+)?(?P<m>{_MONTH})\s+alone\b"),
     ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})|\bH(?P<h>[12])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
     ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})|\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
     ("month_quarter", rf"\b(?:the\s+)?(?P<m>march|june|september|december)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})"),
     ("by_month", rf"\b(?:by|as\s+of|through|to\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})"),
     ("ytd", rf"\b(?:year[\s-]to[\s-]date|so\s+far\s+this\s+year|since\s+the\s+start\s+of\s+the\s+year)\b"),
-    ("same_span", rf"\b(?:in\s+|during\s+|over\s+)?the\s+same\s+(?:period|months?|two\s+months|quarter|\w+\s+months)\s+(?:of|in|a)\s+(?:(?P<y>{_YEAR})|(?P<last>last\s+year|the\s+previous\s+year|year\s+earlier))"),
+    ("between_months", rf"\bbetween\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s+and\s+(?P<m2>{_MONTH})\s*(?:(?P<y2>{_YEAR})|{_REL_YEAR})?"),
+    ("same_span", rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:same|corresponding|comparable)\s+(?:period|months?|two\s+months|quarter|\w+\s+months)\s+(?:of|in|a)\s+(?:(?P<y>{_YEAR})|(?P<last>last\s+year|the\s+previous\s+year|year\s+earlier))"),
     ("year_earlier", r"\ba\s+year\s+(?:earlier|before|ago)\b|\bthe\s+previous\s+year\b|\bthe\s+year\s+before\b"),
     ("anaphor", rf"\b(?:over|in|during|for)\s+(?:the|those|these|that)\s+(?:same\s+)?(?:(?P<n>{_COUNT})\s+)?(?:months|period|quarter)\b|\bthat\s+year\b|\bthe\s+same\s+year\b|\bthe\s+same\s+(?:{_COUNT}\s+)?months\b|\bat\s+the\s+time\b"),
     ("last_year", r"\blast\s+year(?:'s)?\b|\bthe\s+past\s+year\b"),
@@ -171,6 +174,16 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         if y2 is None:
             return Mention(s, e, relation="month_range", month=m1, count=m2)
         return Mention(s, e, period=months(y1, m1, m2, y2))
+    if name == "between_months":
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        if g["y2"]:
+            y2 = int(g["y2"])
+            y1 = int(g["y1"]) if g["y1"] else (y2 - 1 if m1 > m2 else y2)
+            return Mention(s, e, period=months(y1, m1, m2, y2))
+        if g["rel"] and m1 <= m2:
+            back = 1 if re.search(r"last|previous", g["rel"], re.I) else 0
+            return Mention(s, e, relation="months_of_year", month=m1, count=m2, year=back)
+        return Mention(s, e, relation="month_range", month=m1, count=m2) if m1 <= m2 else None
     if name == "months_to":
         n, last = _count(g["n"]), _month(g["m"])
         if not 1 <= n <= 24:
@@ -203,7 +216,14 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         if g["y"]:
             return Mention(s, e, period=months(int(g["y"]), 1, n))
         rel = (g["this"] or "").lower()
+        if rel.startswith(("that", "the same")):
+            return Mention(s, e, relation="span_of_that_year", count=n)
         return Mention(s, e, relation="last_year_span" if rel.startswith("last") else "span_of_year", count=n)
+    if name == "years_later":
+        n = g["n"]
+        return Mention(s, e, relation="years_later", count=1 if not n or n.lower() in ("a", "one") else _count(n))
+    if name == "month_subject":
+        return Mention(m.start("m"), e, relation="month", month=_month(g["m"]))
     if name == "half":
         first = (g["ord"] or "").lower() == "first" or g["h"] == "1"
         lo, hi = (1, 6) if first else (7, 12)
@@ -269,6 +289,10 @@ def resolve(mention: Mention, doc_date: str | None, current: Period | None) -> P
         if current is not None and not current.full_year and current.start[0] == current.end[0]:
             return months(doc_year, current.start[1], current.end[1])
         return year(doc_year)
+    if rel == "years_later":
+        return current.shift(mention.count) if current is not None and current.full_year else None
+    if rel == "span_of_that_year":
+        return months(current.end[0], 1, mention.count) if current is not None else None
     if rel == "months_of_year":
         return months(doc_year - mention.year, mention.month, mention.count) if doc_year else None
     if rel == "months_to":

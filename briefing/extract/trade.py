@@ -58,7 +58,8 @@ _CHANGE_BEFORE = re.compile(r"\b(?:grew|grown|grow|rose|risen|rise|increased?|fe
                             r"\bby\s*$", re.I)
 _CHANGE_AFTER = re.compile(r"^\s*(?:more|less|higher|lower|above|below|over\s+the|short\s+of|"
                            r"(?:increase|rise|drop|fall|decline|jump|gain))\b", re.I)
-_WORLD = re.compile(r"\b(?:with\s+the\s+(?:world|rest)|total\s+(?:foreign\s+|external\s+)?(?:exports|imports|trade)|"
+_WORLD = re.compile(r"\b(?:with\s+the\s+(?:world|rest)|(?:its|their|\w+'s|\w+’s)\s+total\s+(?:foreign\s+|external\s+)?"
+                    r"(?:exports|imports|trade|sales|purchases)|"
                     r"all\s+(?:its|their)\s+(?:exports|imports)|(?:its|their)\s+overall\s+(?:exports|imports|trade)|"
                     r"(?<![A-Z]\w\w\w\s)(?<!\bfor\s)(?:foreign|external)\s+trade|global\s+(?:trade|exports|imports)|"
                     r"worldwide|from\s+all\s+(?:countries|sources)|to\s+all\s+(?:countries|destinations))\b")
@@ -113,6 +114,7 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _ANAPHOR = re.compile(r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,6},\s+)?(?:they|it|these|those|this|that|the\s+figure|"
                       r"the\s+total|the\s+sum|the\s+amount|the\s+value|the\s+latter|the\s+former|"
                       r"such\s+\w+|those\s+\w+|these\s+\w+|this\s+figure|that\s+figure|the\s+same\s+\w+)\b", re.I)
+_CONTRAST = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|\bcompared\s+with\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|:|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|,\s*(?:and|or|but|which|when)\b|"
                            r"\bwhich\b|\baccording\s+to\b|\bsaid\b|—|–\s", re.I)
 _NO_PERIOD_PREP = {"since", "until", "by", "before", "till", "from"}
@@ -295,7 +297,7 @@ def _strip_periods(text: str) -> str:
 
 def _third_before(sentence: str, start: int, end: int, mentions, pair) -> bool:
     third = [m for m in mentions if start <= m.start < end and m.country not in pair]
-    return bool(third) or bool(_BLOCS.search(sentence[start:end]))
+    return bool(third) or bool(_bloc_mentions(sentence, start, end, mentions))
 
 
 def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_start: int, own_pre: str, post: str,
@@ -360,12 +362,15 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
     hi = max(seg_end, cue.end)
     later = [c.start for c in cues(sentence, max(a.end, cue.end), hi)]
     hi = min([hi] + later)
-    clause_mentions = [m for m in mentions if lo <= m.start < hi] + _bloc_mentions(sentence, lo, hi)
+    clause_mentions = [m for m in mentions if lo <= m.start < hi] + _bloc_mentions(sentence, lo, hi, mentions)
     clause_mentions.sort(key=lambda m: m.start)
     if any(m.country not in pair for m in clause_mentions) and not any(m.country in pair for m in clause_mentions):
         return None, "another country"
-    third = any(m.country not in pair and not _attribution(sentence, m) for m in mentions) \
-        or bool(_BLOCS.search(sentence))
+    contrast = [m.end() for m in _CONTRAST.finditer(sentence, 0, a.start)]
+    t_lo = contrast[-1] if contrast else 0
+    t_hi = min([m.start() for m in _CONTRAST.finditer(sentence, a.end)] + [len(sentence)])
+    third = any(m.country not in pair and not _attribution(sentence, m) for m in mentions if t_lo <= m.start < t_hi) \
+        or bool(_bloc_mentions(sentence, t_lo, t_hi, mentions))
     flow, why = read_flow(sentence, cue, clause_mentions, pair, third)
     if flow is not None and flow.field == TOTAL:
         return _total(sentence, lo, hi, clause_mentions, pair, back, ctx, prev)
@@ -381,10 +386,12 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
     return flow, why
 
 
-def _bloc_mentions(sentence: str, lo: int, hi: int) -> list:
-    """Blocs and regions ("the East African Community") as third parties of a flow."""
+def _bloc_mentions(sentence: str, lo: int, hi: int, mentions=()) -> list:
+    """Blocs and regions ("the East African Community") as third parties of a flow; "Africa" in
+    "South Africa" is a country's name, not a region."""
     return [countries.Mention(m.start(), m.end(), "<" + m.group(0) + ">", "name", m.group(0))
-            for m in _BLOCS.finditer(sentence, lo, hi)]
+            for m in _BLOCS.finditer(sentence, lo, hi)
+            if not any(c.start <= m.start() < c.end for c in mentions)]
 
 
 def _breaks(sentence: str) -> list[int]:
@@ -396,7 +403,9 @@ def _same_sides(flow: Flow, field: str) -> Flow:
     return flow.with_field(field)
 
 
-_BACK = re.compile(r"\b(?:they|them|the\s+(?:\d{4}\s+|same\s+|latter|former)?(?:figures?|total|sum|amount|value)|"
+_BACK = re.compile(r"\bit\s+(?:\w+\s+){0,2}?(?:was|were|reached|stood|came|rose|fell|grew|totall?ed|amounted|hit|"
+                   r"climbed|dropped|declined|contracted|expanded|jumped|slipped|shrank|increased|decreased)\b|"
+                   r"\balone\b|\b(?:they|them|the\s+(?:\d{4}\s+|same\s+|latter|former)?(?:figures?|total|sum|amount|value)|"
                    r"the\s+latter|the\s+former|such\s+\w+|those\s+\w+|these\s+\w+)\b", re.I)
 
 
@@ -539,6 +548,19 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
                     and _is_sentence_head(sentence, m)]
             chosen = head[-1] if head else None
     if chosen is None and r.linked == "chain" and prev is not None and prev.period is not None:
+        if re.search(r"\bfrom\b", sentence[max(0, prev.amount.start - 30):prev.amount.start], re.I) \
+                and _own_period_after(prev, sentence, mentions):
+            # "from $X in 2016 to $Y": 2016 is the first figure's; the second takes the sentence's
+            head = [m for m in mentions if m.end <= prev.amount.start and m.preposition not in _NO_PERIOD_PREP]
+            if head:
+                r.period = periods.resolve(head[-1], doc_date, ctx.history[-1] if ctx.history else None)
+                if r.period is None and r.reason is None:
+                    r.reason = "no period"
+                return
+            r.period = None
+            if r.reason is None:
+                r.reason = "no period"
+            return
         # "$4.1 billion in 2022 and $3.6 billion" keeps 2022 only when nothing else is said
         r.period = prev.period
         return
@@ -547,11 +569,18 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         if r.reason is None:
             r.reason = "comparison without period"
         return
-    if chosen is None and r.linked is None and prev is not None and prev.period is not None \
-            and prev.flow is not None and r.flow is not None:
+    anchor = prev.measured if prev is not None and prev.linked == "comparison" and prev.measured else prev
+    if chosen is None and r.linked is None and anchor is not None and anchor.period is not None \
+            and anchor.flow is not None and r.flow is not None:
         # "In 2023 exports were $X and imports $Y": one period for the clause
-        r.period = prev.period
+        r.period = anchor.period
         return
+    if chosen is None and r.linked is None:
+        # One period named in the sentence before the amount, and no other: it is the sentence's period.
+        named = {m.period.key if m.period else (m.relation, m.month, m.count, m.year)
+                 for m in mentions if m.end <= a.start and m.preposition not in _NO_PERIOD_PREP}
+        if len(named) == 1 and not any(m.start >= a.end for m in mentions):
+            chosen = [m for m in mentions if m.end <= a.start and m.preposition not in _NO_PERIOD_PREP][-1]
     if chosen is None:
         if ctx.history and (_points_back(sentence, 0, a.start) or _has_anaphoric_period(sentence, mentions)
                             or (ctx.since == 0 and not _anchoring(mentions, a.start))):
@@ -569,10 +598,20 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     if chosen.relation in ("year_earlier", "same_span", "previous_span") and r.linked is None and prev is None \
             and ctx.figures:
         base = ctx.history[-1] if ctx.history else None
+    if chosen.relation == "span_of_that_year":
+        named = [m.period for m in mentions if m.end <= chosen.start and m.period is not None]
+        base = named[-1] if named else base
+    if chosen.relation == "years_later":
+        base = ctx.history[-1] if ctx.history else None
     r.relative = chosen.period is None
     r.period = periods.resolve(chosen, doc_date, base)
     if r.period is None and r.reason is None:
         r.reason = "relative date unresolved (undated article)" if doc_date is None else "no period"
+
+
+def _own_period_after(r: _Reading, sentence: str, mentions) -> bool:
+    """A period written right after the amount: "$X in 2016"."""
+    return any(r.amount.end <= m.start and len(sentence[r.amount.end:m.start].split()) <= 2 for m in mentions)
 
 
 def _is_sentence_head(sentence: str, m) -> bool:
