@@ -161,7 +161,7 @@ def read_flow(text: str, cue: Cue, mentions, pair: tuple[str, str],
     other = {pair[0]: pair[1], pair[1]: pair[0]}
     if seller is None and buyer is None:
         return None, "direction unknown"
-    if (seller is None or buyer is None) and third_in_sentence:
+    if (seller is None or buyer is None) and third_in_sentence and not _PARTNER_WORDS.search(text, cue.end, hi):
         return None, "direction unsure: the other side is not named and another country is"
     partner_named = buyer if cue.field == EXPORT else seller
     if partner_named is None and not _PARTNER_WORDS.search(text, cue.end, hi) and subject is None:

@@ -111,7 +111,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("first_quarters", rf"\b(?:the\s+)?first\s+(?P<n>two|three|2|3)\s+quarters\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("first_n", rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<this>this\s+year|the\s+year|last\s+year|that\s+year|the\s+same\s+year))?"),
     ("years_later", rf"\b(?P<n>a|one|two|three|four|five|\d)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b"),
-    ("month_subject", rf"^(?:in\s+)?(?P<m>{_MONTH})\s+alone\b"),
+    ("month_subject", rf"(?:^|(?<=[;:]\s))(?:in\s+)?(?P<m>{_MONTH})\s+alone\b"),
     ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})|\bH(?P<h>[12])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
     ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})|\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
     ("month_quarter", rf"\b(?:the\s+)?(?P<m>march|june|september|december)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})"),

@@ -82,9 +82,7 @@ _PRODUCT_CLAUSE = re.compile(
     rf"\b(?:{_PRODUCT_WORDS})\s+(?:and\s+\w+\s+)?(?:goods\s+|products\s+)?(?:trade|exports?|imports?|sales|"
     rf"shipments|purchases|worth|at|alone|valued|totall?ing|amounting|came|made|accounted|\(|,|of)|"
     rf"\b(?:trade|exports?|imports?|sales|shipments|purchases)\s+(?:in|of)\s+(?!goods\b)(?!merchandise\b)"
-    rf"(?:[\w\-]+\s+){{0,2}}?(?:{_PRODUCT_WORDS})\b|"
-    rf"\b(?:led\s+by|mostly|mainly|chiefly|including|such\s+as|dominated\s+by)\s+(?:[\w\-]+\s+){{0,3}}?"
-    rf"(?:{_PRODUCT_WORDS})\b[^$€£¥₹]{{0,40}}$", re.I)
+    rf"(?:[\w\-]+\s+){{0,2}}?(?:{_PRODUCT_WORDS})\b", re.I)
 _TOP = re.compile(r"\b(?:top|main|leading|largest|biggest|principal|key|major)\s+(?:[\w.\-]+\s+){0,2}"
                   r"(?:imports|exports|products|goods|items|purchases|sales)\b[^.]*\b(?:were|are|included?|was)\b",
                   re.I)
@@ -132,6 +130,7 @@ class _Reading:
     relative: bool = False           # the period was resolved from the article date or context
     parenthetical: bool = False      # "(€4.6 billion)" after "$5 billion": the same figure again
     measured: "_Reading | None" = None   # the last amount before it that measured a flow
+    before: "_Reading | None" = None     # the amount before it in the sentence
 
 
 @dataclass
@@ -140,6 +139,7 @@ class Context:
 
     figures: list = field(default_factory=list)   # flows of the previous sentence (its figures, or its topic)
     since: int = 99                                # sentences since the last one with figures
+    mentioned: periods.Period | None = None        # the last full year the text named, with or without figures
     history: list = field(default_factory=list)   # periods of figures so far, newest last
 
 
@@ -174,6 +174,8 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
             ctx.history = [p for p in ctx.history if p != kept[0].period] + [kept[0].period]
         ctx.figures = [r.flow for r in kept] or _topic(sentence, pair, bool(found))
         ctx.since = 0 if kept else ctx.since + 1
+        years = [m.period for m in periods.find(sentence) if m.period is not None and m.period.full_year]
+        ctx.mentioned = years[-1] if years else ctx.mentioned
         shares.extend(_shares_of(sentence, doc_date, pair, ctx.history, source, found))
     return figures, shares, readings
 
@@ -277,6 +279,7 @@ def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
             r.flow, r.reason = None, "another country"
         return
 
+    r.before = prev
     if prev is not None:
         r.measured = prev if prev.flow is not None else prev.measured
     reason = sentence_reason or _not_trade(sentence, a, seg_start, seg_end, clause_start, own_pre, post,
@@ -292,7 +295,7 @@ def _strip_periods(text: str) -> str:
     out = text
     for m in sorted(periods.find(text), key=lambda m: -m.start):
         out = out[:m.start] + out[m.end:]
-    return re.sub(r"\b(?:in|for|during|of|over|the|alone|period|months?|year)\b", " ", out, flags=re.I)
+    return re.sub(r"\b(?:in|for|during|of|over|the|alone|period|months?|year|respectively)\b", " ", out, flags=re.I)
 
 
 def _third_before(sentence: str, start: int, end: int, mentions, pair) -> bool:
@@ -351,9 +354,20 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
         (after[0] if after else None)
     back = _points_back(sentence, clause_start, a.start)
     if cue is None:
+        alone = re.search(r"\balone\b", sentence[clause_start:a.start], re.I)
+        if back and alone:
+            # "November alone accounted for $Y": a part of the whole stated first
+            whole = next((x for x in ctx_sentence(prev) if x.flow is not None and x.reason is None), None)
+            if whole is not None:
+                return whole.flow, None
+            if ctx.figures:
+                return ctx.figures[0], None
         if back and prev is not None and prev.flow is not None:
             return prev.flow, None
-        if back and ctx.figures:
+        earlier = _earlier_flow(sentence, clause_start, mentions, pair) if back else None
+        if earlier is not None:
+            return earlier, None     # "Ukrainian deliveries to Poland went the other way: they shrank to $X"
+        if (back or (ctx.since == 0 and _DATA_WORDS.search(sentence[clause_start:a.start]))) and ctx.figures:
             return _carried(sentence, ctx), None
         return None, "no trade word"
     # The clause the cue lives in: its own clause, widened to the amount.
@@ -373,7 +387,7 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
         or bool(_bloc_mentions(sentence, t_lo, t_hi, mentions))
     flow, why = read_flow(sentence, cue, clause_mentions, pair, third)
     if flow is not None and flow.field == TOTAL:
-        return _total(sentence, lo, hi, clause_mentions, pair, back, ctx, prev)
+        return _total(sentence, lo, hi, clause_mentions, pair, back, ctx, prev, a.end)
     if flow is None and why == "direction unknown":
         # "its imports from the neighbouring country", "They rose to ...": the sides said before.
         if prev is not None and prev.flow is not None and prev.flow.field != TOTAL:
@@ -382,8 +396,34 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
             carried = _carried(sentence, ctx)
             if carried.field == TOTAL:
                 return None, "direction unknown"
+            if carried.field != cue.field and re.search(
+                    r"\b(?:such|those|these|the\s+same)\s+(?:\w+\s+)?" + re.escape(cue.text), sentence, re.I):
+                return carried.mirrored(), None   # "such exports": the same goods, named from the other side
             return _same_sides(carried, cue.field), None
     return flow, why
+
+
+_DATA_WORDS = re.compile(r"\b(?:recorded|reported|registered|counted|puts?|showed|shows|data|figures|statistics)\b", re.I)
+
+
+def ctx_sentence(r: _Reading | None) -> list[_Reading]:
+    """The readings of the sentence so far, first first, following the ``measured`` links back."""
+    out = []
+    while r is not None:
+        out.insert(0, r)
+        r = r.before
+    return out
+
+
+def _earlier_flow(sentence: str, clause_start: int, mentions, pair) -> Flow | None:
+    """The flow a sentence names before the clause of a pointing-back subject ("X's sales to Y fell: they ...")."""
+    found = cues(sentence, 0, clause_start)
+    if not found:
+        return None
+    cue = found[-1]
+    lo = _clause_start(cue.start, _breaks(sentence), 0)
+    flow, _ = read_flow(sentence, cue, [m for m in mentions if lo <= m.start < clause_start], pair)
+    return flow if flow is not None and flow.field != TOTAL else None
 
 
 def _bloc_mentions(sentence: str, lo: int, hi: int, mentions=()) -> list:
@@ -405,7 +445,7 @@ def _same_sides(flow: Flow, field: str) -> Flow:
 
 _BACK = re.compile(r"\bit\s+(?:\w+\s+){0,2}?(?:was|were|reached|stood|came|rose|fell|grew|totall?ed|amounted|hit|"
                    r"climbed|dropped|declined|contracted|expanded|jumped|slipped|shrank|increased|decreased)\b|"
-                   r"\balone\b|\b(?:they|them|the\s+(?:\d{4}\s+|same\s+|latter|former)?(?:figures?|total|sum|amount|value)|"
+                   r"\balone\b|\b(?:they|them|the\s+(?:\d{4}\s+|same\s+|latter\s+|former\s+|\w+\s+)?(?:figures?|total|sum|amount|value)|"
                    r"the\s+latter|the\s+former|such\s+\w+|those\s+\w+|these\s+\w+)\b", re.I)
 
 
@@ -451,11 +491,12 @@ def _attribution(sentence: str, m) -> bool:
 
 
 def _total(sentence: str, lo: int, hi: int, clause_mentions, pair, back: bool, ctx: Context,
-           prev: _Reading | None) -> tuple[Flow | None, str | None]:
+           prev: _Reading | None, a_end: int) -> tuple[Flow | None, str | None]:
     """A two-way total counts only when it is between the two countries."""
     named = {m.country for m in countries.find_mentions(sentence) if m.country in pair
              and not _attribution(sentence, m)}
-    if any(m.country not in pair and not _attribution(sentence, m) for m in clause_mentions):
+    if any(m.country not in pair and not _attribution(sentence, m) for m in clause_mentions
+           if m.start < a_end or re.match(r"\s*(?:with|and|to|from)\s+(?:the\s+)?$", sentence[a_end:m.start])):
         return None, "another country"
     bilateral = re.search(r"\b(?:bilateral|two-way|between\s+the\s+two|both\s+(?:countries|sides|ways)|"
                           r"with\s+each\s+other|mutual|between\s+them)\b", sentence, re.I)
@@ -594,10 +635,13 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         return
     if chosen.relation == "anaphor" and chosen.count:
         own = [prev.period] if prev is not None and prev.period is not None else []
-        base = next((p for p in [*own, *reversed(ctx.history)] if p.months == chosen.count), base)
+        base = next((p for p in [*own, *reversed(ctx.history)] if p.months == chosen.count), None)
     if chosen.relation in ("year_earlier", "same_span", "previous_span") and r.linked is None and prev is None \
             and ctx.figures:
         base = ctx.history[-1] if ctx.history else None
+    if chosen.relation == "anaphor" and re.search(r"that\s+year|the\s+same\s+year", sentence[chosen.start:chosen.end], re.I):
+        named = [m.period for m in mentions if m.end <= chosen.start and m.period is not None and m.period.full_year]
+        base = named[-1] if named else ctx.mentioned or base
     if chosen.relation == "span_of_that_year":
         named = [m.period for m in mentions if m.end <= chosen.start and m.period is not None]
         base = named[-1] if named else base
@@ -620,7 +664,7 @@ def _is_sentence_head(sentence: str, m) -> bool:
     return len(head.split()) <= 4 and not re.search(r"[$€£¥₹]|\d", head)
 
 
-_BACK_REF = re.compile(r"\b(?:of|from|in)\s+(?:that|this|the)\s+(?:total|figure|amount|sum)\b|"
+_BACK_REF = re.compile(r"\b(?:of|from|in)\s+(?:that|this|the)\s+(?:total|figure|amount|sum)\b|\bof\s+(?:that|this|it)\b(?!\s+\w+\s+year)|"
                        r"\b(?:of|from)\s+(?:that|this|the)\s+(?:trade|turnover)\b", re.I)
 
 
