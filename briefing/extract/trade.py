@@ -79,6 +79,7 @@ _PRODUCT_WORDS = (r"manufactured|manufacturing|agricultur\w*|agri-food|farm|food
                   r"consumer\s+goods|capital\s+goods|intermediate\s+goods|raw\s+materials")
 _PRODUCT = re.compile(rf"\b(?:{_PRODUCT_WORDS})\b", re.I)
 _PRODUCT_CLAUSE = re.compile(
+    rf"\b(?:{_PRODUCT_WORDS})\s+(?:products|goods|commodities|items)\b|"
     rf"\b(?:{_PRODUCT_WORDS})\s+(?:and\s+\w+\s+)?(?:goods\s+|products\s+)?(?:trade|exports?|imports?|sales|"
     rf"shipments|purchases|worth|at|alone|valued|totall?ing|amounting|came|made|accounted|\(|,|of)|"
     rf"\b(?:trade|exports?|imports?|sales|shipments|purchases)\s+(?:in|of)\s+(?!goods\b)(?!merchandise\b)"
@@ -140,6 +141,10 @@ class Context:
     figures: list = field(default_factory=list)   # flows of the previous sentence (its figures, or its topic)
     since: int = 99                                # sentences since the last one with figures
     mentioned: periods.Period | None = None        # the last full year the text named, with or without figures
+    current: periods.Period | None = None          # the period the text is speaking of now
+    current_age: int = 99                          # sentences since it was last stated
+    whole: Flow | None = None                      # the last two-way total stated
+    whole_age: int = 99
     history: list = field(default_factory=list)   # periods of figures so far, newest last
 
 
@@ -174,8 +179,21 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
             ctx.history = [p for p in ctx.history if p != kept[0].period] + [kept[0].period]
         ctx.figures = [r.flow for r in kept] or _topic(sentence, pair, bool(found))
         ctx.since = 0 if kept else ctx.since + 1
-        years = [m.period for m in periods.find(sentence) if m.period is not None and m.period.full_year]
+        found_periods = periods.find(sentence)
+        years = [m.period for m in found_periods if m.period is not None and m.period.full_year]
         ctx.mentioned = years[-1] if years else ctx.mentioned
+        main = [r for r in kept if r.linked != "comparison"]
+        if main:
+            ctx.current, ctx.current_age = main[0].period, 0
+        else:
+            stated = [periods.resolve(m, doc_date, ctx.current) for m in found_periods
+                      if m.preposition not in _NO_PERIOD_PREP and m.relation not in ("anaphor", "year_earlier")]
+            stated = [p for p in stated if p is not None]
+            ctx.current, ctx.current_age = (stated[-1], 0) if stated else (ctx.current, ctx.current_age + 1)
+        if any(r.flow is not None and r.flow.field == TOTAL for r in main):
+            ctx.whole, ctx.whole_age = next(r.flow for r in main if r.flow.field == TOTAL), 0
+        else:
+            ctx.whole_age += 1
         shares.extend(_shares_of(sentence, doc_date, pair, ctx.history, source, found))
     return figures, shares, readings
 
@@ -360,10 +378,15 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
             whole = next((x for x in ctx_sentence(prev) if x.flow is not None and x.reason is None), None)
             if whole is not None:
                 return whole.flow, None
+            if ctx.whole is not None and ctx.whole_age <= 2:
+                return ctx.whole, None
             if ctx.figures:
                 return ctx.figures[0], None
         if back and prev is not None and prev.flow is not None:
             return prev.flow, None
+        if back and re.search(r"\b(?:total|turnover)\b", sentence[clause_start:a.start], re.I) \
+                and (ctx.whole is not None or len({m.country for m in mentions if m.country in pair}) == 2):
+            return Flow(TOTAL), None
         earlier = _earlier_flow(sentence, clause_start, mentions, pair) if back else None
         if earlier is not None:
             return earlier, None     # "Ukrainian deliveries to Poland went the other way: they shrank to $X"
@@ -403,6 +426,7 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
     return flow, why
 
 
+_CARRY = 3   # sentences over which an unstated period is still the one the text spoke of
 _DATA_WORDS = re.compile(r"\b(?:recorded|reported|registered|counted|puts?|showed|shows|data|figures|statistics)\b", re.I)
 
 
@@ -487,7 +511,10 @@ def _attribution(sentence: str, m) -> bool:
     """A country named as a source of data ("the Kenya National Bureau of Statistics", "according to
     Chinese customs"), not as a side of the trade."""
     return bool(_INSTITUTION.match(sentence[m.end:m.end + 60])) or bool(
-        re.search(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", sentence[max(0, m.start - 40):m.start]))
+        re.search(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", sentence[max(0, m.start - 40):m.start])) or bool(
+        re.search(r"\b(?:Bureau|Ministry|Agency|Office|Service|Bank|Customs|Statistics|Authority|Administration|"
+                  r"Department|Embassy|Government|Council|Chamber|Institute|Commission|Centre|Center)\s+(?:\w+\s+){0,3}?"
+                  r"(?:of|for)\s+(?:the\s+)?$", sentence[max(0, m.start - 60):m.start]))
 
 
 def _total(sentence: str, lo: int, hi: int, clause_mentions, pair, back: bool, ctx: Context,
@@ -625,9 +652,12 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     if chosen is None:
         if ctx.history and (_points_back(sentence, 0, a.start) or _has_anaphoric_period(sentence, mentions)
                             or (ctx.since == 0 and not _anchoring(mentions, a.start))):
-            # A figure with no period of its own, right after figures of a period, continues that period.
             r.period = ctx.history[-1]
             r.relative = True
+            return
+        if ctx.current is not None and ctx.current_age <= _CARRY and not _anchoring(mentions, a.start):
+            # A figure with no period of its own continues the period the text has been speaking of.
+            r.period, r.relative = ctx.current, True
             return
         r.period = None
         if r.reason is None:
