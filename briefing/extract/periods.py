@@ -112,13 +112,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("first_n", rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<this>this\s+year|the\s+year|last\s+year|that\s+year|the\s+same\s+year))?"),
     ("years_later", rf"\b(?P<n>a|one|two|three|four|five|\d)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b"),
     ("month_subject", rf"(?:^|(?<=[;:]\s))(?:in\s+)?(?P<m>{_MONTH})\s+alone\b"),
-    ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})|\bH(?P<h>[12])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
-    ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})|\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
+    ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR}))?|\bH(?P<h>[12])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
+    ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR}))?|\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
     ("month_quarter", rf"\b(?:the\s+)?(?P<m>march|june|september|december)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})"),
     ("by_month", rf"\b(?:by|as\s+of|through|to\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})"),
     ("ytd", rf"\b(?:year[\s-]to[\s-]date|so\s+far\s+this\s+year|since\s+the\s+start\s+of\s+the\s+year)\b"),
     ("between_months", rf"\bbetween\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s+and\s+(?P<m2>{_MONTH})\s*(?:(?P<y2>{_YEAR})|{_REL_YEAR})?"),
-    ("same_span", rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:same|corresponding|comparable)\s+(?:period|months?|two\s+months|quarter|\w+\s+months)\s+(?:of|in|a)\s+(?:(?P<y>{_YEAR})|(?P<last>last\s+year|the\s+previous\s+year|year\s+earlier))"),
+    ("same_span", rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:same|corresponding|comparable)\s+(?:period|months?|two\s+months|quarter|\w+\s+months)\s+(?:(?:of|in|a)\s+)?(?:(?P<y>{_YEAR})|(?P<last>last\s+year|the\s+previous\s+year|(?:a\s+)?year\s+earlier|the\s+year\s+before))"),
+    ("month_rel_year", rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|the\s+previous|the\s+same)\s+year\b"),
+    ("month_noun", rf"\b(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))\s+(?=(?:trade|exports|imports|turnover|figures?|totals?|sales|shipments|high|low|peak|level|data)\b)"),
     ("year_earlier", r"\ba\s+year\s+(?:earlier|before|ago)\b|\bthe\s+previous\s+year\b|\bthe\s+year\s+before\b"),
     ("anaphor", rf"\b(?:over|in|during|for)\s+(?:the|those|these|that)\s+(?:same\s+)?(?:(?P<n>{_COUNT})\s+)?(?:months|period|quarter)\b|\bthat\s+year\b|\bthe\s+same\s+year\b|\bthe\s+same\s+(?:{_COUNT}\s+)?months\b|\bat\s+the\s+time\b"),
     ("last_year", r"\blast\s+year(?:'s)?\b|\bthe\s+past\s+year\b"),
@@ -174,6 +176,14 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         if y2 is None:
             return Mention(s, e, relation="month_range", month=m1, count=m2)
         return Mention(s, e, period=months(y1, m1, m2, y2))
+    if name == "month_rel_year":
+        rel = g["rel"].lower()
+        if rel.startswith("the same"):
+            return None
+        return Mention(s, e, relation="months_of_year", month=_month(g["m"]), count=_month(g["m"]),
+                       year=1 if rel.startswith(("last", "the previous")) else 0)
+    if name == "month_noun":
+        return Mention(s, e, relation="month", month=_month(g["m"]))
     if name == "between_months":
         m1, m2 = _month(g["m1"]), _month(g["m2"])
         if g["y2"]:
@@ -228,12 +238,14 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         first = (g["ord"] or "").lower() == "first" or g["h"] == "1"
         lo, hi = (1, 6) if first else (7, 12)
         if not (g["y"] or g["y2"]):
-            return _relative_span(s, e, g["rel"], lo, hi)
+            return _relative_span(s, e, g["rel"], lo, hi) or (
+                Mention(s, e, relation="month_range", month=lo, count=hi) if g["ord"] else None)
         return Mention(s, e, period=months(int(g["y"] or g["y2"]), lo, hi))
     if name == "quarter":
         q = ORDINALS[g["ord"].lower()] if g["ord"] else int(g["q"])
         if not (g["y"] or g["y2"]):
-            return _relative_span(s, e, g["rel"], 3 * q - 2, 3 * q)
+            return _relative_span(s, e, g["rel"], 3 * q - 2, 3 * q) or (
+                Mention(s, e, relation="month_range", month=3 * q - 2, count=3 * q) if g["ord"] else None)
         return Mention(s, e, period=months(int(g["y"] or g["y2"]), 3 * q - 2, 3 * q))
     if name == "same_span":
         if g["y"]:

@@ -49,14 +49,14 @@ _TARGET = re.compile(r"\b(?:goals?|targets?|targeted|aims?|aimed|aiming|plans?|p
 _FINANCE = re.compile(r"\b(?:[Ii]nvest\w*|[Ff]inanc(?:ing|ed|es|ial\s+(?:aid|support|package))|finance|[Ll]oans?|"
                       r"[Cc]redits?|[Dd]ebts?|owes?|owed|[Rr]emittances?|aid|grants?|budget|reserves|bonds?|"
                       r"deposits?|contracts?|capital|spending|spent\s+on|funds?|funding|projects?|tourism|"
-                      r"tourists?|revenues?|guarantees?|stakes?|acquisitions?|deals?|bailout|assistance|"
+                      r"tourists?|(?<!export\s)revenues?|guarantees?|stakes?|acquisitions?|deals?|bailout|assistance|"
                       r"cost|costs|costing|worth\s+of\s+(?:deals|agreements))\b")
 _CHANGE_BEFORE = re.compile(r"\b(?:grew|grown|grow|rose|risen|rise|increased?|fell|fallen|fall|declined?|dropped|"
                             r"drop|jumped|climbed|expanded|contracted|surged|slipped|shrank|went\s+up|went\s+down|up|"
                             r"down|higher|lower|gain\w*|tilted)\b[^.;]{0,40}?\bby\s*$|"
                             r"\b(?:increase|rise|growth|decline|drop|fall|gain|difference|decrease|jump)\s+of\s*$|"
                             r"\bby\s*$", re.I)
-_CHANGE_AFTER = re.compile(r"^\s*(?:more|less|higher|lower|above|below|over\s+the|short\s+of|"
+_CHANGE_AFTER = re.compile(r"^\s*(?:more|less|higher|lower|above|below|over\s+the\s+(?:target|previous|figure)|short\s+of|"
                            r"(?:increase|rise|drop|fall|decline|jump|gain))\b", re.I)
 _WORLD = re.compile(r"\b(?:with\s+the\s+(?:world|rest)|(?:its|their|\w+'s|\w+’s)\s+total\s+(?:foreign\s+|external\s+)?"
                     r"(?:exports|imports|trade|sales|purchases)|"
@@ -100,6 +100,7 @@ _COMPARISON = re.compile(r"(?:\bup|\bdown|\bincreas\w+|\bdeclin\w+|\brising|\bfa
                          r"\bcompared\s+(?:with|to)\s*$|\bagainst\s*$|\bversus\s*$|\bvs\.?\s*$|\bafter\s*$|"
                          r"\b(?:than|on|over)\s+(?:the\s+)?$|\bfrom\s+(?:the\s+)?$|\bbelow\s*$|\babove\s*$|"
                          r"\brelative\s+to\s*$|\bin\s+contrast\s+to\s*$|"
+                         r"\b(?:high|low|peak|level|record|figure|total)\s+of\s*$|"
                          r"\b(?:of|at|recorded\s+at|with)\s*$(?<=\bthe\s\w{2})", re.I)
 # The amount continues the one before it with the same measure: "$4.1 billion in 2022 and $3.6 billion in 2021".
 _CHAIN = re.compile(r"^[\s,]*(?:and|or|then|to|through|as\s+well\s+as|while|with|followed\s+by|,)?[\s,]*"
@@ -108,6 +109,8 @@ _CHAIN = re.compile(r"^[\s,]*(?:and|or|then|to|through|as\s+well\s+as|while|with
                     r"then|further|another)\s+)*(?:to\s+)?$", re.I)
 # A cue right after an amount is the amount's own: "$3bn of exports", "$2m in Tanzanian imports".
 _OWN_AFTER = re.compile(r"\s*(?:worth\s+)?(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w\-]*\s+)?|\s*(?:of\s+)?goods\s+", re.I)
+_LIST_JOIN = re.compile(r"[\s,]*(?:and|or)?[\s,]*(?:(?:a\s+record|almost|nearly|about|around|some|over|just\s+over|"
+                        r"more\s+than|then|roughly)\s+)?", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # A subject that points back to the previous sentence.
 _ANAPHOR = re.compile(r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,6},\s+)?(?:they|it|these|those|this|that|the\s+figure|"
@@ -324,7 +327,7 @@ def _third_before(sentence: str, start: int, end: int, mentions, pair) -> bool:
 def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_start: int, own_pre: str, post: str,
                mentions, pair) -> str | None:
     """Return why an amount is not a bilateral trade figure, or None."""
-    clause_pre = sentence[clause_start:a.start]
+    clause_pre = re.sub(r",\s*including\s+[^,]{1,40},", ",", sentence[clause_start:a.start])
     recent = " ".join(clause_pre.split()[-10:])
     near_post = " ".join(post.split()[:6])
     if _BALANCE.search(recent) or re.match(r"^\s*(?:\w+\s+){0,2}(?:deficit|surplus|in\s+(?:\w+(?:'s|’s)?\s+)?favou?r)",
@@ -557,7 +560,7 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
         group = [r for r in readings if r.amount.end <= resp.start()]
         run: list[_Reading] = []     # the amounts of the list: the last run joined by commas/"and" only
         for r in reversed(group):
-            if run and not re.fullmatch(r"[\s,]*(?:and|or)?[\s,]*", sentence[r.amount.end:run[0].amount.start]):
+            if run and not _LIST_JOIN.fullmatch(sentence[r.amount.end:run[0].amount.start]):
                 break
             run.insert(0, r)
         if len(run) < 2:
@@ -568,6 +571,10 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
         if not found:
             found = periods.find(tail)[:1] if re.match(r"\s*(?:in|for|during)\b", tail) else []
             tail_start = resp.end()
+        if not found:
+            head = sentence[:run[0].amount.start]
+            listed = [f[0] for f in (periods.find(p) for p in re.split(r",|\band\b", head)) if f]
+            found = listed[-len(run):] if len(listed) >= len(run) else found
         if len(found) == 1:
             found = found * len(run)
         if len(found) == len(run):
