@@ -237,6 +237,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
     period_mentions = periods.find(sentence)
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     respective, follows = _respectively(sentence, real, doc_date)
+    respective.update(_from_to_between(sentence, real, doc_date))
     sentence_reason = _sentence_reason(sentence)
     for i, r in enumerate(real):
         prev = real[i - 1] if i else None
@@ -586,6 +587,25 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
             for r, e in zip(run, earlier[-len(run):]):
                 follows[r.index] = e.index
     return out, follows
+
+
+_FROM_TO = re.compile(r"\bfrom\s*$")
+_BETWEEN = re.compile(rf"^\s*(?:between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s+(?:and|to)\s+(?P<b>(?:1[89]|20)\d\d)\b", re.I)
+
+
+def _from_to_between(sentence: str, readings: list[_Reading], doc_date) -> dict[int, periods.Period]:
+    """"grew from $6.2 bn to $7.9 bn between 2018 and 2020": the first figure is 2018's, the second 2020's."""
+    out: dict[int, periods.Period] = {}
+    for first, second in zip(readings, readings[1:]):
+        if not _FROM_TO.search(sentence[max(0, first.amount.start - 12):first.amount.start]):
+            continue
+        if not re.fullmatch(r"\s*to\s*", sentence[first.amount.end:second.amount.start]):
+            continue
+        m = _BETWEEN.match(sentence[second.amount.end:])
+        if m:
+            out[first.index] = periods.year(int(m.group("a")))
+            out[second.index] = periods.year(int(m.group("b")))
+    return out
 
 
 def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Reading | None, mentions, breaks,
