@@ -50,7 +50,8 @@ _FINANCE = re.compile(r"\b(?:[Ii]nvest\w*|[Ff]inanc(?:ing|ed|es|ial\s+(?:aid|sup
                       r"[Cc]redits?|[Dd]ebts?|owes?|owed|[Rr]emittances?|aid|grants?|budget|reserves|bonds?|"
                       r"deposits?|contracts?|capital|spending|spent\s+on|funds?|funding|projects?|tourism|"
                       r"tourists?|(?<!export\s)revenues?|guarantees?|stakes?|acquisitions?|deals?|bailout|assistance|"
-                      r"cost|costs|costing|worth\s+of\s+(?:deals|agreements))\b")
+                      r"cost|costs|costing|worth\s+of\s+(?:deals|agreements)|collected|duties|tariffs?|taxes|levies|"
+                      r"generat\w+|employ\w+|payroll|wages?|salaries)\b")
 _CHANGE_BEFORE = re.compile(r"\b(?:grew|grown|grow|rose|risen|rise|increased?|fell|fallen|fall|declined?|dropped|"
                             r"drop|jumped|climbed|expanded|contracted|surged|slipped|shrank|went\s+up|went\s+down|up|"
                             r"down|higher|lower|gain\w*|tilted)\b[^.;]{0,40}?\bby\s*$|"
@@ -66,7 +67,7 @@ _WORLD = re.compile(r"\b(?:with\s+the\s+(?:world|rest)|(?:its|their|\w+'s|\w+’
 _SERVICES = re.compile(r"\bservices\b")   # lower case: "Chamber of Commerce and Services" is a name
 _SUBNATIONAL = re.compile(r"\b(?:ports?|port's|gateway|airport|seaport|province|provincial|municipal\w*|"
                           r"border\s+(?:crossing|post|point|checkpoints?|trade|markets?)|checkpoints?|"
-                          r"state's|region's|regional|alone\s+(?:sold|bought|shipped))\b", re.I)
+                          r"state's|region's|regional|alone\s+(?:sold|bought|shipped))\b|\b(?:through|via)\s+(?-i:(?:the\s+)?[A-Z][a-z]+)", re.I)
 # Products and sectors: the value of one kind of goods, not of all trade.
 _PRODUCT_WORDS = (r"manufactured|manufacturing|agricultur\w*|agri-food|farm|food|foodstuffs?|energy|oil|crude|"
                   r"petroleum|gas|fuels?|coal|arms|weapons|ammunition|military|defen[cs]e|automotive|vehicles?|"
@@ -108,7 +109,7 @@ _CHAIN = re.compile(r"^[\s,]*(?:and|or|then|to|through|as\s+well\s+as|while|with
                     r"slightly\s+(?:over|under|above|below)|approximately|an?\s+estimated|a\s+record|"
                     r"then|further|another)\s+)*(?:to\s+)?$", re.I)
 # A cue right after an amount is the amount's own: "$3bn of exports", "$2m in Tanzanian imports".
-_OWN_AFTER = re.compile(r"\s*(?:worth\s+)?(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w\-]*\s+)?|\s*(?:of\s+)?goods\s+", re.I)
+_OWN_AFTER = re.compile(r"\s*(?:worth\s+)?(?:of|in)\s+(?:the\s+|its\s+|their\s+|those\s+|these\s+|such\s+|that\s+|this\s+)?(?:[A-Z][\w\-]*\s+)?|\s*(?:of\s+)?goods\s+", re.I)
 _LIST_JOIN = re.compile(r"[\s,]*(?:and|or)?[\s,]*(?:(?:a\s+record|almost|nearly|about|around|some|over|just\s+over|"
                         r"more\s+than|then|roughly)\s+)?", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -188,11 +189,13 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
         main = [r for r in kept if r.linked != "comparison"]
         if main:
             ctx.current, ctx.current_age = main[0].period, 0
-        else:
+        elif not found:
             stated = [periods.resolve(m, doc_date, ctx.current) for m in found_periods
                       if m.preposition not in _NO_PERIOD_PREP and m.relation not in ("anaphor", "year_earlier")]
             stated = [p for p in stated if p is not None]
             ctx.current, ctx.current_age = (stated[-1], 0) if stated else (ctx.current, ctx.current_age + 1)
+        else:
+            ctx.current_age += 1
         if any(r.flow is not None and r.flow.field == TOTAL for r in main):
             ctx.whole, ctx.whole_age = next(r.flow for r in main if r.flow.field == TOTAL), 0
         else:
@@ -325,14 +328,19 @@ def _third_before(sentence: str, start: int, end: int, mentions, pair) -> bool:
     return bool(third) or bool(_bloc_mentions(sentence, start, end, mentions))
 
 
+# ", chiefly electricity, chemicals and cars," or ", including border trade,": what a flow consists of.
+_DESCRIPTION = re.compile(r",\s*(?:including|chiefly|mostly|mainly|largely|notably|especially|primarily|led\s+by|"
+                          r"dominated\s+by|such\s+as)\s+[^;:]*,(?=[^,]*$)", re.I)
+
+
 def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_start: int, own_pre: str, post: str,
                mentions, pair) -> str | None:
     """Return why an amount is not a bilateral trade figure, or None."""
-    clause_pre = re.sub(r",\s*including\s+[^,]{1,40},", ",", sentence[clause_start:a.start])
+    clause_pre = _DESCRIPTION.sub(",", sentence[clause_start:a.start])
     recent = " ".join(clause_pre.split()[-10:])
     near_post = " ".join(post.split()[:6])
-    if _BALANCE.search(recent) or re.match(r"^\s*(?:\w+\s+){0,2}(?:deficit|surplus|in\s+(?:\w+(?:'s|’s)?\s+)?favou?r)",
-                                            post, re.I):
+    if _BALANCE.search(recent) or re.match(r"^\s*(?:(?!and\b|or\b|while\b)\w+\s+){0,2}(?:deficit|surplus|"
+                                            r"in\s+(?:\w+(?:'s|’s)?\s+)?favou?r)", post, re.I):
         return "balance"
     if _TARGET.search(clause_pre) or re.search(r"\bby\s+20\d\d\b", near_post):
         return "target or forecast"
@@ -349,7 +357,7 @@ def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_st
         return "world total"
     if _SUBNATIONAL.search(clause_pre + " " + near_post):
         return "port or region"
-    if _PRODUCT_CLAUSE.search(clause_pre) or re.match(rf"^\s*(?:worth\s+)?(?:of|in)\s+(?:[\w\-]+\s+){{0,2}}?"
+    if _PRODUCT_CLAUSE.search(clause_pre) or re.match(rf"^\s*,?\s*(?:worth\s+)?(?:of|in|by|led\s+by)\s+(?:[\w\-]+\s+){{0,2}}?"
                                                       rf"(?:{_PRODUCT_WORDS})\b", post, re.I) \
             or re.search(rf"\b(?:{_PRODUCT_WORDS})\s+(?:worth|at|of)\s*$|\b(?:{_PRODUCT_WORDS})\s*$", own_pre, re.I):
         return "product or sector"
@@ -473,7 +481,7 @@ def _same_sides(flow: Flow, field: str) -> Flow:
 
 _BACK = re.compile(r"\bit\s+(?:\w+\s+){0,2}?(?:was|were|reached|stood|came|rose|fell|grew|totall?ed|amounted|hit|"
                    r"climbed|dropped|declined|contracted|expanded|jumped|slipped|shrank|increased|decreased)\b|"
-                   r"\balone\b|\b(?:they|them|the\s+(?:\d{4}\s+|same\s+|latter\s+|former\s+|\w+\s+)?(?:figures?|total|sum|amount|value)|"
+                   r"\balone\b|\b(?:their|its)\s+(?:value|total|level|worth|sum)\b|\b(?:they|them|the\s+(?:\d{4}\s+|same\s+|latter\s+|former\s+|\w+\s+)?(?:figures?|total|sum|amount|value)|"
                    r"the\s+latter|the\s+former|such\s+\w+|those\s+\w+|these\s+\w+)\b", re.I)
 
 
