@@ -532,7 +532,7 @@ def _attribution(sentence: str, m) -> bool:
 def _total(sentence: str, lo: int, hi: int, clause_mentions, pair, back: bool, ctx: Context,
            prev: _Reading | None, a_end: int) -> tuple[Flow | None, str | None]:
     """A two-way total counts only when it is between the two countries."""
-    named = {m.country for m in countries.find_mentions(sentence) if m.country in pair
+    named = {m.country for m in countries.find_mentions(sentence) if m.country in pair and m.start < hi
              and not _attribution(sentence, m)}
     if any(m.country not in pair and not _attribution(sentence, m) for m in clause_mentions
            if m.start < a_end or re.match(r"\s*(?:with|and|to|from)\s+(?:the\s+)?$", sentence[a_end:m.start])):
