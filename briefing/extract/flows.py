@@ -89,7 +89,7 @@ def _role(text: str, mention, cue: Cue) -> str | None:
     lead = _lead(text, mention.start)
     tail = text[mention.end:mention.end + 24]
     after_cue = mention.start >= cue.end
-    if re.search(r"\b(?:to|into|for)\s+(?:the\s+)?$", lead) and not re.search(r"\bfrom\b[^,;]*\bto\s+(?:the\s+)?$", lead):
+    if re.search(r"\b(?:to|into|for)\s+(?:the\s+)?$", lead):
         return "buyer"
     if re.search(r"\bin\s+(?:the\s+)?$", lead) and after_cue and cue.field == EXPORT:
         return "buyer"   # "goods sold in Kenya"
@@ -112,7 +112,7 @@ def _role(text: str, mention, cue: Cue) -> str | None:
         between = text[mention.end:cue.start]
         if not re.search(r"\b(?:to|from|in|into|by|with|of)\b|[;]", between, re.I) and len(between.split()) <= 8:
             return "seller" if cue.field == EXPORT else "buyer" if cue.field == IMPORT else None
-    elif cue.field == EXPORT and re.match(r"\s+(?:goods|products|\w+\s+worth)\b", tail) \
+    elif cue.field == EXPORT and re.match(r"\s+(?:goods|products|with|\w+\s+worth)\b", tail) \
             and re.fullmatch(r"\s*", text[cue.end:mention.start]):
         return "buyer"   # "sold Peru goods worth"
     elif cue.field == IMPORT and cue.text.startswith(("entered", "crossed")) and re.fullmatch(r"\s*", text[cue.end:mention.start]):

@@ -112,6 +112,9 @@ _CHAIN = re.compile(r"^[\s,]*(?:and|or|then|to|through|as\s+well\s+as|while|with
 _OWN_AFTER = re.compile(r"\s*(?:worth\s+)?(?:of|in)\s+(?:the\s+|its\s+|their\s+|those\s+|these\s+|such\s+|that\s+|this\s+)?(?:[A-Z][\w\-]*\s+)?|\s*(?:of\s+)?goods\s+", re.I)
 _LIST_JOIN = re.compile(r"[\s,]*(?:and|or)?[\s,]*(?:(?:a\s+record|almost|nearly|about|around|some|over|just\s+over|"
                         r"more\s+than|then|roughly)\s+)?", re.I)
+_APPROX_TAIL = re.compile(r"(?:\b(?:about|around|some|almost|nearly|roughly|approximately|over|under|more\s+than|"
+                          r"less\s+than|just\s+over|just\s+under|slightly\s+(?:over|under|above|below)|"
+                          r"an\s+estimated|a\s+record|a\s+mere|only)\s*)+$", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # A subject that points back to the previous sentence.
 _ANAPHOR = re.compile(r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,6},\s+)?(?:they|it|these|those|this|that|the\s+figure|"
@@ -214,7 +217,7 @@ def _explained(r: _Reading, sentence: str, source: str) -> AmountReading:
     a = r.amount
     flow = r.flow
     return AmountReading(
-        source=source, sentence=sentence, text=a.text, value=a.value, currency=a.currency,
+        source=source, sentence=sentence, text=a.text.rstrip("."), value=a.value, currency=a.currency,
         period=r.period.key if r.period else None,
         field=flow.field if flow else None,
         reporter=flow.reporter if flow else None, partner=flow.partner if flow else None,
@@ -290,7 +293,7 @@ def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     post = sentence[a.end:seg_end]
 
     # Continuing the amount before it: "from $X to $Y", "$X in 2022 and $Y in 2021", "up from $Y".
-    between = sentence[own_start:a.start] if prev else ""
+    between = _APPROX_TAIL.sub("", sentence[own_start:a.start]) if prev else ""
     own_cues = [c for c in cues(sentence, seg_start, a.start)]
     own_cues += [c for c in cues(sentence, a.end, seg_end) if _OWN_AFTER.fullmatch(sentence[a.end:c.start])]
     if prev is not None and not own_cues and (_COMPARISON.search(between) or _CHAIN.fullmatch(_strip_periods(between))):
@@ -336,7 +339,7 @@ _DESCRIPTION = re.compile(r",\s*(?:including|chiefly|mostly|mainly|largely|notab
 def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_start: int, own_pre: str, post: str,
                mentions, pair) -> str | None:
     """Return why an amount is not a bilateral trade figure, or None."""
-    clause_pre = _DESCRIPTION.sub(",", sentence[clause_start:a.start])
+    clause_pre = _DESCRIPTION.sub(",", sentence[seg_start:a.start])
     recent = " ".join(clause_pre.split()[-10:])
     near_post = " ".join(post.split()[:6])
     if _BALANCE.search(recent) or re.match(r"^\s*(?:(?!and\b|or\b|while\b)\w+\s+){0,2}(?:deficit|surplus|"
@@ -361,8 +364,9 @@ def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_st
                                                       rf"(?:{_PRODUCT_WORDS})\b", post, re.I) \
             or re.search(rf"\b(?:{_PRODUCT_WORDS})\s+(?:worth|at|of)\s*$|\b(?:{_PRODUCT_WORDS})\s*$", own_pre, re.I):
         return "product or sector"
-    if _third_before(sentence, seg_start, a.start, mentions, pair) and not any(
-            m.country in pair for m in mentions if seg_start <= m.start < a.start):
+    named = sorted([m for m in mentions if seg_start <= m.start < a.start and not _attribution(sentence, m)]
+                   + _bloc_mentions(sentence, seg_start, a.start, mentions), key=lambda m: m.start)
+    if named and named[-1].country not in pair:
         return "another country"
     if any(m.country not in pair for m in mentions if a.end <= m.start < a.end + 20) and \
             not re.match(r"^\s*\(", post):
@@ -503,8 +507,8 @@ def _topic(sentence: str, pair: tuple[str, str], had_amounts: bool) -> list[Flow
     sentence's "They rose to ..." continues it."""
     if had_amounts:
         return []
-    found = cues(sentence)
-    if len(found) != 1:
+    found = [c for c in cues(sentence) if c.field != TOTAL]
+    if not found:
         return []
     mentions = countries.find_mentions(sentence)
     if any(m.country not in pair for m in mentions):
@@ -576,7 +580,8 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
             continue
         span = sentence[run[-1].amount.end:resp.start()]
         tail = sentence[resp.end():resp.end() + 40]
-        found = [f[0] for f in (periods.find(p) for p in re.split(r",|\band\b", span) if p.strip()) if f]
+        found = _month_list(span, doc_date) or [
+            f[0] for f in (periods.find(p) for p in re.split(r",|\band\b", span) if p.strip()) if f]
         if not found:
             found = periods.find(tail)[:1] if re.match(r"\s*(?:in|for|during)\b", tail) else []
             tail_start = resp.end()
@@ -599,6 +604,22 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
 
 _FROM_TO = re.compile(r"\bfrom\s*$")
 _BETWEEN = re.compile(rf"^\s*(?:between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s+(?:and|to)\s+(?P<b>(?:1[89]|20)\d\d)\b", re.I)
+
+
+_MONTH_LIST = re.compile(r"\b((?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))+(?:January|February|March|April|May|June|"
+                         r"July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d\d))?")
+
+
+def _month_list(span: str, doc_date) -> list:
+    """"March, April and May 2023" as three one-month period mentions."""
+    m = _MONTH_LIST.search(span)
+    if not m:
+        return []
+    names = re.findall(r"January|February|March|April|May|June|July|August|September|October|November|December",
+                       m.group(0))
+    year = m.group("y")
+    return [periods.find(f"in {n} {year}" if year else f"in {n}")[0] for n in names]
 
 
 def _from_to_between(sentence: str, readings: list[_Reading], doc_date) -> dict[int, periods.Period]:

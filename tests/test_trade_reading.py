@@ -1,0 +1,281 @@
+"""How each amount is read: one test per kind of wording, three or more wordings each, several pairs.
+
+All sentences are written for these tests; none comes from the evaluation cases.
+"""
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.trade import read_document
+
+
+def read(sentences, pair, date="2024-03-15", home=None):
+    """(period, field, value, reporter, partner) of every figure; the readings for the reasons."""
+    figures, _, readings = read_document(list(sentences), date, pair, "x.txt", False, home)
+    return [(f.period, f.field, f.value, f.reporter, f.partner) for f in figures], readings
+
+
+def reasons(sentences, pair, date="2024-03-15"):
+    return {r.text.rstrip("."): r.reason for r in read(sentences, pair, date)[1]}
+
+
+# --------------------------------------------------------------------------- 1. a subject carried over
+
+@pytest.mark.parametrize("sentences, pair, want", [
+    (["Chile's shipments to Peru climbed to $2.3 billion in 2023.", "They had stood at $1.9 billion a year earlier."],
+     ("Chile", "Peru"), [("2023", "exports", 2.3e9, "Chile", "Peru"), ("2022", "exports", 1.9e9, "Chile", "Peru")]),
+    (["Ghanaian cocoa buyers aside, Nigeria's imports from Ghana rose to $640 million in 2022.",
+      "The figure was $510 million the year before."],
+     ("Ghana", "Nigeria"), [("2022", "imports", 6.4e8, "Nigeria", "Ghana"), ("2021", "imports", 5.1e8, "Nigeria", "Ghana")]),
+    (["Norwegian exports to Sweden fell to NOK 92 billion in 2023.",
+      "Such sales had reached NOK 101 billion in 2022, a record."],
+     ("Norway", "Sweden"), [("2023", "exports", 9.2e10, "Norway", "Sweden"), ("2022", "exports", 1.01e11, "Norway", "Sweden")]),
+    (["Vietnam's exports to Japan grew faster than its imports last year.",
+      "They rose 11 per cent to $24.2 billion in 2023."],
+     ("Vietnam", "Japan"), [("2023", "exports", 2.42e10, "Vietnam", "Japan")]),
+])
+def test_a_subject_carried_from_the_previous_sentence(sentences, pair, want):
+    assert read(sentences, pair)[0] == want
+
+
+def test_such_exports_keeps_the_direction_of_the_goods():
+    got, _ = read(["Moroccan goods bought by Spain came to €9.1 billion in 2022.",
+                   "In January-June 2023 alone, such exports totalled €4.8 billion."], ("Morocco", "Spain"))
+    assert got == [("2022", "imports", 9.1e9, "Spain", "Morocco"),
+                   ("2023-01..2023-06", "exports", 4.8e9, "Morocco", "Spain")]
+
+
+def test_a_pointing_back_subject_without_figures_before_is_not_read():
+    got, readings = read(["The ministers met in Lima.", "They said it had reached $3 billion in 2023."], ("Chile", "Peru"))
+    assert got == [] and readings[0].reason is not None
+
+
+# --------------------------------------------------------------------------- 2. several amounts, own periods
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Chilean exports to Peru were $4.1 billion in 2022 and $3.6 billion in 2021.", ("Chile", "Peru"),
+     [("2022", "exports", 4.1e9), ("2021", "exports", 3.6e9)]),
+    ("Spanish sales to Morocco rose from €6.1 billion in 2019 to €7.8 billion in 2022.", ("Morocco", "Spain"),
+     [("2019", "exports", 6.1e9), ("2022", "exports", 7.8e9)]),
+    ("Two-way trade between Ghana and Nigeria grew from $1.2 bn to $1.9 bn between 2018 and 2020.", ("Ghana", "Nigeria"),
+     [("2018", "total", 1.2e9), ("2020", "total", 1.9e9)]),
+    ("Vietnamese exports to Japan reached $2.1 billion, $2.4 billion and $2.2 billion in March, April and May "
+     "2023 respectively.", ("Vietnam", "Japan"),
+     [("2023-03..2023-03", "exports", 2.1e9), ("2023-04..2023-04", "exports", 2.4e9),
+      ("2023-05..2023-05", "exports", 2.2e9)]),
+    ("In 2022 and 2023, trade between Norway and Sweden stood at NOK 210 billion and NOK 198 billion respectively.",
+     ("Norway", "Sweden"), [("2022", "total", 2.1e11), ("2023", "total", 1.98e11)]),
+])
+def test_several_amounts_each_with_its_own_period(sentence, pair, want):
+    got, _ = read([sentence], pair)
+    assert [(p, f, v) for p, f, v, _, _ in got] == want
+
+
+def test_a_respectively_list_that_compares_takes_the_flows_in_order():
+    got, _ = read(["Peru sold goods worth $800 million to Chile in 2023 and bought $950 million worth from it, "
+                   "compared with $700 million and $900 million respectively in 2022."], ("Chile", "Peru"))
+    assert got == [("2023", "exports", 8e8, "Peru", "Chile"), ("2023", "imports", 9.5e8, "Peru", "Chile"),
+                   ("2022", "exports", 7e8, "Peru", "Chile"), ("2022", "imports", 9e8, "Peru", "Chile")]
+
+
+# --------------------------------------------------------------------------- 3. comparison values
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Trade between Ghana and Nigeria rose to $1.9 billion in 2023, up from $1.6 billion in 2022.",
+     ("Ghana", "Nigeria"), [("2023", 1.9e9), ("2022", 1.6e9)]),
+    ("Trade between Chile and Peru reached $2.2 billion in January-June 2023, compared with $2.0 billion in the "
+     "same period of the previous year.", ("Chile", "Peru"), [("2023-01..2023-06", 2.2e9), ("2022-01..2022-06", 2.0e9)]),
+    ("Bilateral trade between Norway and Sweden came to NOK 51 billion in the first quarter of 2023, against "
+     "NOK 47 billion a year earlier.", ("Norway", "Sweden"), [("2023-01..2023-03", 5.1e10), ("2022-01..2022-03", 4.7e10)]),
+])
+def test_a_comparison_is_a_row_for_its_own_earlier_period(sentence, pair, want):
+    got, _ = read([sentence], pair)
+    assert [(p, v) for p, _, v, _, _ in got] == want
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Trade between Chile and Peru rose to $2.9 billion in 2023, up from $2.5 billion.", ("Chile", "Peru")),
+    ("Spain's exports to Morocco reached €7.4 billion in 2023, compared with €7.1 billion previously.",
+     ("Morocco", "Spain")),
+    ("Trade between Ghana and Nigeria came to $600 million in March 2023, against $540 million.", ("Ghana", "Nigeria")),
+])
+def test_a_comparison_without_its_own_period_stays_out(sentence, pair):
+    got, readings = read([sentence], pair)
+    assert len(got) == 1
+    assert readings[1].reason == "comparison without period"
+
+
+# --------------------------------------------------------------------------- 4. partial periods
+
+@pytest.mark.parametrize("phrase, want", [
+    ("in the first half of 2023", "2023-01..2023-06"),
+    ("in H1 2023", "2023-01..2023-06"),
+    ("in Q1 2023", "2023-01..2023-03"),
+    ("in the first quarter of 2023", "2023-01..2023-03"),
+    ("in the first seven months of 2023", "2023-01..2023-07"),
+    ("in January-May 2023", "2023-01..2023-05"),
+    ("in Jan-Nov 2023", "2023-01..2023-11"),
+    ("in the eleven months to November 2023", "2023-01..2023-11"),
+    ("by September 2023", "2023-01..2023-09"),
+    ("in the 12 months to March 2023", "2022-04..2023-03"),
+    ("in the first three quarters of 2023", "2023-01..2023-09"),
+    ("in the March quarter of 2023", "2023-01..2023-03"),
+])
+def test_partial_periods_of_every_shape(phrase, want):
+    got, _ = read([f"Trade between Chile and Peru came to $1.2 billion {phrase}."], ("Chile", "Peru"), "2024-02-10")
+    assert got and got[0][0] == want
+
+
+def test_a_partial_period_is_never_a_full_year():
+    figures, _, _ = read_document(["Trade between Ghana and Nigeria reached $900 million in the 12 months to "
+                                   "June 2023."], "2024-01-05", ("Ghana", "Nigeria"), "x.txt")
+    assert figures[0].full_year is False
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("in the first half of this year", "2023-01..2023-06"),
+    ("in the first quarter of last year", "2022-01..2022-03"),
+    ("in September last year", "2022-09..2022-09"),
+])
+def test_partial_periods_relative_to_the_article_date(phrase, want):
+    got, _ = read([f"Trade between Norway and Sweden came to NOK 20 billion {phrase}."], ("Norway", "Sweden"),
+                  "2023-11-20")
+    assert got[0][0] == want
+
+
+# --------------------------------------------------------------------------- 6. direction stated every way
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Goods sold to Peru by Chilean firms reached $1.4 billion in 2023.", ("Chile", "Peru"), ("exports", "Chile", "Peru")),
+    ("Shipments from Ghana to Nigeria came to $300 million in 2023.", ("Ghana", "Nigeria"), ("exports", "Ghana", "Nigeria")),
+    ("Purchases from Norway by Swedish importers totalled SEK 60 billion in 2023.", ("Norway", "Sweden"),
+     ("imports", "Sweden", "Norway")),
+    ("Japanese buyers sourced $3.3 billion of goods from Vietnam in 2023.", ("Vietnam", "Japan"),
+     ("imports", "Japan", "Vietnam")),
+    ("Spain bought €8.2 billion of goods from Morocco in 2023.", ("Morocco", "Spain"), ("imports", "Spain", "Morocco")),
+    ("Moroccan goods bought by Spain were worth €8.2 billion in 2023.", ("Morocco", "Spain"),
+     ("imports", "Spain", "Morocco")),
+    ("Goods worth NOK 40 billion crossed from Norway into Sweden in 2023.", ("Norway", "Sweden"),
+     ("imports", "Sweden", "Norway")),
+    ("Ghana shipped goods worth $210 million to its eastern neighbour in 2023.", ("Ghana", "Nigeria"),
+     ("exports", "Ghana", "Nigeria")),
+    ("Peruvian companies supplied Chile with $1.1 billion of goods in 2023.", ("Chile", "Peru"),
+     ("exports", "Peru", "Chile")),
+])
+def test_direction_stated_every_way(sentence, pair, want):
+    got, _ = read([sentence], pair)
+    assert [g[1:2] + g[3:] for g in got] == [want]
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Chile exported goods worth $98 billion in 2023.", ("Chile", "Peru")),
+    ("Norway's imports rose to NOK 900 billion in 2023.", ("Norway", "Sweden")),
+    ("Vietnam shipped $355 billion of goods abroad in 2023.", ("Vietnam", "Japan")),
+])
+def test_a_flow_without_its_partner_is_not_the_pair_s(sentence, pair):
+    got, readings = read([sentence], pair)
+    assert got == [] and readings[0].reason
+
+
+# --------------------------------------------------------------------------- 7. distractors
+
+@pytest.mark.parametrize("sentence, pair, reason", [
+    ("Chile's trade deficit with Peru narrowed to $400 million in 2023.", ("Chile", "Peru"), "balance"),
+    ("The balance stood at $250 million in Ghana's favour in 2023.", ("Ghana", "Nigeria"), "balance"),
+    ("Sweden ran a surplus of SEK 12 billion with Norway in 2023.", ("Norway", "Sweden"), "balance"),
+    ("The excess of imports over exports reached €2 billion in Spain's trade with Morocco in 2023.", ("Morocco", "Spain"),
+     "balance"),
+    ("The two governments aim to lift trade between Vietnam and Japan to $60 billion by 2030.", ("Vietnam", "Japan"),
+     "target or forecast"),
+    ("Trade between Chile and Peru is expected to reach $5 billion in 2024.", ("Chile", "Peru"), "target or forecast"),
+    ("Trade between Ghana and Nigeria grew by $120 million in 2023.", ("Ghana", "Nigeria"), "increase or difference"),
+    ("Spanish firms have invested €4 billion in Morocco, including €1 billion for ports.", ("Morocco", "Spain"),
+     "investment or finance"),
+    ("Japan extended loans of $900 million to Vietnam in 2023.", ("Vietnam", "Japan"), "investment or finance"),
+    ("Norway sold Sweden electricity worth NOK 9 billion in 2023.", ("Norway", "Sweden"), "product or sector"),
+    ("Rice worth $1.4 billion went from Vietnam to Japan in 2023.", ("Vietnam", "Japan"), "product or sector"),
+    ("Trade in services between Chile and Peru reached $700 million in 2023.", ("Chile", "Peru"), "services"),
+    ("The port of Tema handled $500 million of trade with Nigeria in 2023.", ("Ghana", "Nigeria"), "port or region"),
+    ("Ghana's total exports reached $17 billion in 2023.", ("Ghana", "Nigeria"), "world total"),
+])
+def test_distractors_are_not_trade_figures(sentence, pair, reason):
+    got, readings = read([sentence], pair)
+    assert got == []
+    assert readings[0].reason == reason
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Chile's trade with Bolivia reached $1.4 billion in 2023, more than its trade with Peru.", ("Chile", "Peru")),
+    ("Nigeria imported goods worth $2.9 billion from China in 2023.", ("Ghana", "Nigeria")),
+    ("Spain's exports to the European Union rose to €250 billion in 2023.", ("Morocco", "Spain")),
+    ("Sweden came third, with turnover of SEK 90 billion, of which Norwegian exports accounted for SEK 50 billion.",
+     ("Norway", "Sweden")),
+])
+def test_third_countries_and_blocs_are_not_the_pair(sentence, pair):
+    assert read([sentence], pair)[0] == [] or all(r.reason for r in read([sentence], pair)[1][1:])
+
+
+def test_every_item_of_an_investment_list_is_investment():
+    got, readings = read(["Japanese companies pledged investment of $8 billion in Vietnam, including $2 billion for "
+                          "ports and $1 billion for power plants."], ("Vietnam", "Japan"))
+    assert got == [] and all(r.reason for r in readings)
+
+
+# --------------------------------------------------------------------------- 8. currencies as written
+
+@pytest.mark.parametrize("written, pair, home, currency, value", [
+    ("R25.6bn", ("South Africa", "Botswana"), None, "ZAR", 2.56e10),
+    ("R 4.1 billion", ("South Africa", "Lesotho"), None, "ZAR", 4.1e9),
+    ("KSh12.5 billion", ("Kenya", "Uganda"), None, "KES", 1.25e10),
+    ("Sh12.5 billion", ("Kenya", "Uganda"), "Kenya", "KES", 1.25e10),
+    ("Sh12.5 billion", ("Kenya", "Uganda"), "Uganda", "UGX", 1.25e10),
+    ("USh900 billion", ("Kenya", "Uganda"), None, "UGX", 9e11),
+    ("TSh1.2 trillion", ("Tanzania", "Uganda"), None, "TZS", 1.2e12),
+    ("₦450 billion", ("Ghana", "Nigeria"), None, "NGN", 4.5e11),
+    ("LE 12 billion", ("Egypt", "Sudan"), None, "EGP", 1.2e10),
+    ("SR 3 billion", ("Saudi Arabia", "Jordan"), None, "SAR", 3e9),
+    ("Dh 5 billion", ("United Arab Emirates", "Oman"), None, "AED", 5e9),
+    ("¥2.1 trillion", ("Japan", "Vietnam"), None, "JPY", 2.1e12),
+    ("¥210 billion", ("China", "Mongolia"), None, "CNY", 2.1e11),
+    ("Tk 4,000 crore", ("Bangladesh", "Bhutan"), None, "BDT", 4e10),
+    ("Rs 1.3 lakh crore", ("India", "Bhutan"), None, "INR", 1.3e12),
+    ("Rs 85 billion", ("Pakistan", "Afghanistan"), None, "PKR", 8.5e10),
+    ("NRs 22 billion", ("Nepal", "Bhutan"), None, "NPR", 2.2e10),
+    ("A$ 2.4 billion", ("Australia", "Fiji"), None, "AUD", 2.4e9),
+    ("900bn/-", ("Kenya", "Uganda"), "Kenya", "KES", 9e11),
+    ("12 billion Kenyan shillings", ("Kenya", "Uganda"), None, "KES", 1.2e10),
+])
+def test_currencies_as_they_are_written(written, pair, home, currency, value):
+    text = f"Trade between {pair[0]} and {pair[1]} reached {written} in 2023."
+    figures, _, _ = read_document([text], "2024-02-01", pair, "x.txt", False, home)
+    assert [(f.currency, f.value) for f in figures] == [(currency, value)]
+
+
+# --------------------------------------------------------------------------- 10. undated articles
+
+@pytest.mark.parametrize("sentence", [
+    "Trade between Chile and Peru reached $3.4 billion last year.",
+    "Trade between Chile and Peru came to $1.7 billion in the first half of this year.",
+    "Chilean exports to Peru rose to $900 million in March, up from $800 million in February.",
+])
+def test_relative_periods_of_an_undated_article_stay_out(sentence):
+    got, readings = read([sentence], ("Chile", "Peru"), date=None)
+    assert got == []
+    assert all("undated" in (r.reason or "") or r.reason == "no period" for r in readings)
+
+
+def test_absolute_periods_of_an_undated_article_count():
+    got, _ = read(["Trade between Ghana and Nigeria reached $1.1 billion in 2021."], ("Ghana", "Nigeria"), date=None)
+    assert got == [("2021", "total", 1.1e9, None, None)]
+
+
+# --------------------------------------------------------------------------- the explain list
+
+def test_every_amount_is_explained_once_with_a_reading_or_a_reason():
+    _, readings = read(["Chilean exports to Peru reached $2.5 billion in 2023, while Chile's surplus with Peru was "
+                        "$300 million and investment stood at $1 billion."], ("Chile", "Peru"))
+    assert [(r.text, r.period, r.field, r.reason) for r in readings] == [
+        ("$2.5 billion", "2023", "exports", None),
+        ("$300 million", None, None, "balance"),
+        ("$1 billion", None, None, "investment or finance"),
+    ]
