@@ -107,12 +107,16 @@ def build(seeds, out, templates, force, lock_timeout):
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
 @click.option("--changes-since", "since", type=click.Path(dir_okay=False),
               help="Add `changes` since the last build of this PDF to the JSON.")
-def extract(seeds, fmt, since):
+@click.option("--explain", is_flag=True, help="Show how every money amount was read, or why it is not in the table.")
+def extract(seeds, fmt, since, explain):
     """Print the extracts as JSON (everything) or CSV (the trade table)."""
     from briefing.build import collect, with_changes
-    from briefing.export import to_csv, to_json
+    from briefing.export import explain as explained, to_csv, to_json
 
     briefing = collect(_options(seeds, None, None))
+    if explain:
+        click.echo(explained(briefing), nl=False)
+        return
     if since:
         from briefing.cache import load_previous
 

@@ -41,10 +41,29 @@ def to_dict(briefing: Briefing) -> dict:
              "values": [{"value": v.value, "sources": list(v.sources)} for v in c.values]}
             for c in briefing.conflicts
         ],
+        "amounts": [
+            {"file": r.source, "text": r.text, "value": r.value, "currency": r.currency, "period": r.period,
+             "field": r.field, "reporter": r.reporter, "partner": r.partner, "in_table": r.reason is None,
+             "reason": r.reason, "sentence": r.sentence}
+            for r in briefing.amounts
+        ],
         "warnings": list(briefing.warnings),
         "skipped": list(briefing.skipped),
         **({"changes": briefing.extra["changes"]} if "changes" in briefing.extra else {}),
     }
+
+
+def explain(briefing: Briefing) -> str:
+    """How every money amount of the sources was read, one block per amount, for ``extract --explain``."""
+    lines = []
+    for r in briefing.amounts:
+        if r.reason is None:
+            side = f", {r.reporter} with {r.partner}" if r.reporter else ""
+            verdict = f"in the table: {r.field} {r.period}{side}, {r.value:,.0f} {r.currency}"
+        else:
+            verdict = f"not in the table: {r.reason}"
+        lines += [f"{r.source}: {r.text} -> {verdict}", f"    \"{r.sentence}\""]
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def to_json(briefing: Briefing) -> str:

@@ -411,6 +411,18 @@ def merge_shares(extractions: list[Extraction]) -> tuple[MergedShare, ...]:
 
 # --- all --------------------------------------------------------------------------
 
+# Reasons that leave a figure which may well be bilateral trade out of the table: the reader is told.
+# (Balances, targets, investment and the like are not trade figures, so they need no warning.)
+UNSURE = {"no period", "relative date unresolved (undated article)", "comparison without period",
+          "direction unknown", "partner not named", "direction unsure: the other side is not named and another country is",
+          "total of one country", "incomplete reading"}
+
+
+def left_out(r) -> str:
+    """The warning for a figure kept out of the trade table, in the source's words."""
+    return f"{r.source}: {r.text} left out of the trade table ({r.reason}); it stays in its statement"
+
+
 def merge(sources: list[Source], extractions: list[Extraction], pair: tuple[str, str],
           reporter: str | None = None) -> Briefing:
     """Return the briefing made of every document's extraction (documents in file-name order)."""
@@ -418,6 +430,7 @@ def merge(sources: list[Source], extractions: list[Extraction], pair: tuple[str,
     reporter = reporter or choose_reporter(extractions, pair)
     trade, conflicts, warnings = merge_trade(extractions, pair, reporter)
     warnings += [f"{ex.file}: {w}" for ex in extractions for w in ex.warnings]
+    warnings += [left_out(r) for ex in extractions for r in ex.amounts if r.reason in UNSURE]
     return Briefing(
         countries=tuple(pair),
         reporter=reporter,
@@ -428,6 +441,7 @@ def merge(sources: list[Source], extractions: list[Extraction], pair: tuple[str,
         shares=merge_shares(extractions),
         conflicts=conflicts,
         warnings=tuple(warnings),
+        amounts=tuple(r for ex in extractions for r in ex.amounts),
         # Every sentence that dated an event, also those a timeline row restates in other
         # words ("It's been 30 years since ..."), so the PDF does not print them twice.
         extra={"timeline_sentences": frozenset(e.text for ex in extractions for e in ex.events)},

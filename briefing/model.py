@@ -169,4 +169,5 @@ class Briefing:
     conflicts: tuple[Conflict, ...]
     warnings: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()              # "file: reason" for unreadable seeds
+    amounts: tuple[AmountReading, ...] = ()    # every money amount of every source and how it was read
     extra: dict = field(default_factory=dict)  # room for later stages (e.g. changes)

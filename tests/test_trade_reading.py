@@ -279,3 +279,52 @@ def test_every_amount_is_explained_once_with_a_reading_or_a_reason():
         ("$300 million", None, None, "balance"),
         ("$1 billion", None, None, "investment or finance"),
     ]
+
+
+# --------------------------------------------------------------------------- the command
+
+def test_extract_explain_and_the_amounts_list(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "Accra, 3 May 2024 (GNA): Ghanaian exports to Nigeria reached $410 million in 2023, while Ghana's "
+        "surplus with Nigeria was $90 million. Trade between Ghana and Nigeria may double by 2030.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text(
+        "Lagos, 9 May 2024 (NAN): Nigeria bought goods worth $410 million from Ghana in 2023, officials said. "
+        "Nigerian firms invested $75 million in Ghana.\n", encoding="utf-8")
+    runner = CliRunner()
+    shown = runner.invoke(main, ["extract", "--seeds", str(seeds), "--explain"])
+    assert shown.exit_code == 0, shown.output
+    assert "a.txt: $410 million -> in the table: exports 2023, Ghana with Nigeria" in shown.output
+    assert "a.txt: $90 million -> not in the table: balance" in shown.output
+    assert "b.txt: $75 million -> not in the table: investment or finance" in shown.output
+    data = json.loads(runner.invoke(main, ["extract", "--seeds", str(seeds)]).output)
+    assert [(a["file"], a["text"], a["in_table"], a["reason"]) for a in data["amounts"]] == [
+        ("a.txt", "$410 million", True, None), ("a.txt", "$90 million", False, "balance"),
+        ("b.txt", "$410 million", True, None), ("b.txt", "$75 million", False, "investment or finance")]
+    (row,) = data["trade"]   # the same flow stated from both sides: one row citing both
+    flow = "exports" if row["reporter"] == "Ghana" else "imports"
+    assert (row["period"], row[flow], row["sources"]) == ("2023", 4.1e8, ["a.txt", "b.txt"])
+
+
+def test_a_figure_left_out_for_want_of_a_period_is_named_in_the_warnings(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "note.txt").write_text(
+        "Oslo, 2 June 2024 (NTB): Norwegian exports to Sweden came to NOK 14 billion, officials said, without "
+        "saying for which months. Relations between Norway and Sweden are close.\n", encoding="utf-8")
+    data = json.loads(CliRunner().invoke(main, ["extract", "--seeds", str(seeds)]).output)
+    assert data["trade"] == []
+    assert any("note.txt: NOK 14 billion left out of the trade table (no period)" in w for w in data["warnings"])

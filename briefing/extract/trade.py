@@ -421,7 +421,10 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
         return None, "another country"
     contrast = [m.end() for m in _CONTRAST.finditer(sentence, 0, a.start)]
     t_lo = contrast[-1] if contrast else 0
-    t_hi = min([m.start() for m in _CONTRAST.finditer(sentence, a.end)] + [len(sentence)])
+    # ... and after it, up to the end of its own clause or the next comma ("..., lifting X above Y").
+    comma = sentence.find(",", a.end)
+    t_hi = min([m.start() for m in _CONTRAST.finditer(sentence, a.end)] + [len(sentence)]
+               + ([comma] if comma >= 0 else []))
     third = any(m.country not in pair and not _attribution(sentence, m) for m in mentions if t_lo <= m.start < t_hi) \
         or bool(_bloc_mentions(sentence, t_lo, t_hi, mentions))
     flow, why = read_flow(sentence, cue, clause_mentions, pair, third)
@@ -735,6 +738,8 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         base = ctx.history[-1] if ctx.history else None
     r.relative = chosen.period is None
     r.period = periods.resolve(chosen, doc_date, base)
+    if chosen.relation in ("year_earlier", "same_span", "previous_span") and r.linked is None:
+        r.linked = "comparison"   # "the Sh31.9 billion of a year earlier": an earlier period, not the text's own
     if r.period is None and r.reason is None:
         r.reason = "relative date unresolved (undated article)" if doc_date is None else "no period"
 
