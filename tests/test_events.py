@@ -151,9 +151,15 @@ def test_eval_gold_events(case):
     got = folder_events(CASES / case)
     for g in gold:
         assert any(e.year == g["year"] and e.derived == g["derived"] for e in got), g
-    # junk guard: no trade-statistics sentence becomes an event
+    # junk guard: no trade statistic becomes an event. An event's text may name money that a decision
+    # states ("signed a contract valued at $400 billion"), but never a trade figure, share or percentage.
+    from briefing.countries import canonical
+    from briefing.extract.trade import extract_trade
+
+    pair = tuple(canonical(c) for c in json.loads((CASES / case / "gold.json").read_text(encoding="utf-8"))["countries"])
     for e in got:
-        assert "per cent" not in e.text and "$" not in e.text, e.text
+        assert "per cent" not in e.text and "%" not in e.text, e.text
+        assert extract_trade([e.text], "2099-12-31", pair, "x") == ([], []), e.text
 
 
 def test_an_old_origin_date_is_not_the_anniversary_day():
@@ -163,3 +169,146 @@ def test_an_old_origin_date_is_not_the_anniversary_day():
     events = extract_events(["The two countries marked the 51st anniversary of diplomatic relations, "
                              "established on 5 December 1973."], "2024-12-05", "x.txt")
     assert {e.year for e in events} == {1973}
+
+
+# ---------------------------------------------------------------- appositions, actors, carried years
+
+@pytest.mark.parametrize("text,doc,year", [
+    ("Ghana and Togo reopened the crossing in 2007, the year Ghana hosted the African Cup.", "2020-03-01", 2007),
+    ("Relations soured after 1998, the year the Chilean navy seized a Peruvian trawler.", "2021-05-05", 1998),
+    ("Talks resumed in 2011, when Oslo and Stockholm settled the fishing quarrel.", "2019-01-10", 2011),
+    ("The dispute dates back to 1975, when the tribunal awarded the island to Laos.", "2019-01-10", 1975),
+])
+def test_apposition_dates_an_event(text, doc, year):
+    assert year in [y for y, _, _ in ev(text, doc)]
+
+
+@pytest.mark.parametrize("text,doc,year,kept", [
+    ("Exports reached $3.1 billion in 2014, the year Lima and Santiago signed the border accord.", "2020-03-01",
+     2014, "2014, the year Lima and Santiago signed the border accord"),
+    ("Trade rose 12 per cent to $900 million in 2003, the year the railway to Nairobi opened.", "2019-06-01",
+     2003, "2003, the year the railway to Nairobi opened"),
+    ("Flows fell to €2 billion in 2009, when Athens and Ankara suspended the ferry talks.", "2018-04-04",
+     2009, "2009, when Athens and Ankara suspended the ferry talks"),
+])
+def test_apposition_in_a_statistic_keeps_only_the_event(text, doc, year, kept):
+    events = extract_events([text], doc, "x.txt")
+    assert [(e.year, e.text) for e in events] == [(year, kept)]
+
+
+@pytest.mark.parametrize("text", [
+    "Trade reached $4.1 billion in 2019, the year before the pandemic.",
+    "Exports rose to $2 billion in 2018, when shipments of copper doubled.",
+    "Imports fell 8 per cent in 2015, the year to June.",
+])
+def test_apposition_that_is_not_an_event(text):
+    assert ev(text, "2022-01-01") == []
+
+
+@pytest.mark.parametrize("text,doc,year", [
+    ("In March 2012 Canberra recalled its ambassador from Jakarta.", "2020-01-01", 2012),
+    ("Ottawa downgraded its ties with Riyadh in August 2018.", "2020-01-01", 2018),
+    ("Nairobi barred poultry from Kampala in 2019, and Kampala answered with curbs on sugar.", "2021-01-01", 2019),
+    ("In 1964 Ankara asked Athens to withdraw the garrison from the island.", "2021-01-01", 1964),
+])
+def test_capitals_as_actors(text, doc, year):
+    assert [y for y, _, _ in ev(text, doc)] == [year]
+
+
+@pytest.mark.parametrize("text,doc,expected", [
+    ("The treaty was signed in May 1995. A year later, the two parliaments ratified it.", "2020-01-01",
+     [1995, 1996]),
+    ("Lisbon hosted the first summit in 2004. The same year, the ministers launched a youth exchange.", "2020-01-01",
+     [2004, 2004]),
+    ("The embassy in Lima opened in 1990. Two years later, Peru appointed its first ambassador to Ghana.",
+     "2020-01-01", [1990, 1992]),
+    ("In a note issued in October 2016, the minister said trade reached $2 billion in the first nine months. "
+     "The same month, Oslo announced a new consulate in Hanoi.", "2020-01-01", [2016]),
+    ("Chile and Peru signed a pact in 2010, and a year later Lima opened a trade office in Santiago.", "2020-01-01",
+     [2010, 2011]),
+    ("The general said in March 2016 that twelve joint drills had been held the previous year.",
+     "2020-01-01", [2015, 2016]),
+])
+def test_years_carried_from_the_last_date(text, doc, expected):
+    assert sorted(y for y, _, _ in ev(text, doc)) == expected
+
+
+def test_same_month_keeps_the_month():
+    events = extract_events(["The statement was issued in December 2015.",
+                             "The same month, the king announced a grant for schools in Jordan."], "2022-01-01", "x")
+    assert [(e.year, e.how) for e in events][-1] == (2015, "The same month as December 2015")
+
+
+def test_a_day_without_year_after_an_older_event_takes_its_year():
+    events = extract_events(["The countries marked the 60th anniversary of relations this year.",
+                             "Accra was the first capital to recognise Lomé, on 3 March."], "2021-06-01", "x")
+    assert [(e.year, e.date, e.derived) for e in events] == [(1961, None, True), (1961, "1961-03-03", True)]
+
+
+# ---------------------------------------------------------------- anniversaries in words
+
+@pytest.mark.parametrize("text,doc,year", [
+    ("Lima and Quito celebrated the seventieth anniversary of their ties.", "2019-05-01", 1949),
+    ("The leaders toasted seven decades of ties between Ghana and Togo.", "2020-05-01", 1950),
+    ("Two hundred years of friendship were marked in Bogotá.", "2022-03-01", 1822),
+    ("The ministers attended the celebrations of Ghana's 65th Independence Day.", "2022-03-10", 1957),
+    ("Both navies look back on five decades of cooperation.", "2021-08-01", 1971),
+])
+def test_anniversaries_in_words(text, doc, year):
+    assert (year, True) in [(y, d) for y, _, d in ev(text, doc)]
+
+
+@pytest.mark.parametrize("text,doc,expected", [
+    ("When the president marked the 25th anniversary of relations with Chile on 4 May 2015, he praised the pact.",
+     "2021-01-01", [(1990, "1990-05-04", True)]),
+    ("At a reception on 12 June 2018 the envoys celebrated the 40th anniversary of ties.", "2022-01-01",
+     [(1978, "1978-06-12", True)]),
+    ("Ghana and Togo marked the tenth anniversary of the accord on 2 February 2019.", "2023-09-09",
+     [(2009, "2009-02-02", True)]),
+])
+def test_anniversary_counted_from_a_date_in_the_text(text, doc, expected):
+    assert [x for x in ev(text, doc) if x[2]] == expected
+
+
+# ---------------------------------------------------------------- numbers that are not event years
+
+@pytest.mark.parametrize("text", [
+    "The army deployed 2000 troops along the border after the clashes.",
+    "A 1500-strong force was sent to the frontier when the talks collapsed.",
+    "Some 1800 workers were killed or injured, the ministry announced.",
+    "The two governments pledged to double investment by 2030.",
+    "They signed a plan for cooperation up to 2035.",
+    "The court suspended sections of Statutory Instrument 64 of 2016.",
+])
+def test_counts_deadlines_and_titles_are_not_years(text):
+    assert ev(text, "2024-01-01") == []
+
+
+# ---------------------------------------------------------------- money in event sentences
+
+@pytest.mark.parametrize("text,year", [
+    ("Ankara signed a contract worth $2 billion for Azerbaijani gas in March 2011.", 2011),
+    ("In June 2019 Riyadh deposited $3 billion with the central bank in Amman.", 2019),
+    ("The king announced in May 2016 that aid to Jordan would be raised to $1.2 billion.", 2016),
+])
+def test_money_a_decision_states_keeps_the_event(text, year):
+    assert [y for y, _, _ in ev(text, "2022-01-01")] == [year]
+
+
+@pytest.mark.parametrize("text", [
+    "After the treaty was signed, trade between Ghana and Togo reached $2 billion in 2015.",
+    "The agreement was signed as exports rose 20 per cent in 2018.",
+    "Lima announced that imports from Chile totalled $3 billion in 2017.",
+])
+def test_trade_statistics_are_never_events(text):
+    assert ev(text, "2022-01-01") == []
+
+
+@pytest.mark.parametrize("text,doc", [
+    ("The minister, who takes office in October, signed the accord.", "2024-08-01"),
+    ("The summit will be held in November, the ministers agreed.", "2024-08-01"),
+    ("Trade improved, the minister said on Thursday after talks with his Chilean counterpart.", "2024-08-01"),
+    ("Relations are good, the envoy told reporters in May after the talks.", "2024-08-01"),
+])
+def test_future_months_and_days_of_statements_are_not_events(text, doc):
+    assert ev(text, doc) == []

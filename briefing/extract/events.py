@@ -52,7 +52,7 @@ _ORD_WORD = _alt([*_ORD_UNITS, *_ORD_TENS, "hundredth"])
 _NUM_WORD = _alt([*_UNITS, *_TENS, "hundred", "and", "a"])
 CARD = rf"(?:\d{{1,3}}|(?:(?:{_NUM_WORD})[-\s]+){{0,4}}(?:{_CARD_WORD}))"
 ORD = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:(?:{_NUM_WORD})[-\s]+){{0,4}}(?:{_ORD_WORD}))"
-_UNIT = r"(?P<u>years?|centur(?:y|ies))"
+_UNIT = r"(?P<u>years?|decades?|centur(?:y|ies))"
 _RELATION = (r"relations|ties|union|partnership|co-?operation|friendship|alliance|independence|"
              r"membership|statehood|existence|integration|brotherhood|neighbou?rliness|diplomacy|"
              r"diplomatic|bilateral|contacts|dialogue|treaty|agreement")
@@ -65,12 +65,13 @@ _DERIVED = [
     ("turned", re.compile(rf"\bturn(?:ed|s|ing)\s+(?P<n>{CARD})\b(?!\s*(?:%|per\s*cent|percent|years?\s+old))", re.I)),
     ("years of", re.compile(
         rf"\b(?P<n>{CARD}|a)\s+{_UNIT}\s+(?:of\s+(?:[\w-]+\s+){{0,3}}?(?:{_RELATION})\b(?:\s+(?:relations|ties))?|since\b(?!\s*\d))", re.I)),
+    ("day", re.compile(rf"\b(?P<n>{ORD})\s+(?:[A-Z][\w'’-]+\s+){{1,3}}Day\b")),
     ("jubilee", re.compile(
         rf"\b(?:the|its|their|his|her|a)\s+(?:\w+\s+)?(?P<n>{_alt(_JUBILEES)})\b(?!\s+[A-Z])")),
 ]
 _HINTS = {
     "ago": (" ago",), "anniversary": ("anniversar",), "turned": ("turn",),
-    "years of": ("year", "centur"), "jubilee": ("centen", "jubilee"),
+    "years of": ("year", "centur", "decade"), "jubilee": ("centen", "jubilee"), "day": (" day",),
 }
 
 _MONTH_CAP = r"(?:%s)" % _alt([*MONTH_NAMES, "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
@@ -93,9 +94,33 @@ _WEEKDAY = re.compile(r"\b(?:on|last|this|next)\s+(?P<w>%s)\b" % "|".join(w.titl
 _TODAY = re.compile(r"\b(?:today|to the day|this day|yesterday)\b", re.I)
 _REL_YEAR = re.compile(r"\b(?P<w>last|this|past|previous)\s+year\b(?!'s\s+(?:figure|total))", re.I)
 _SAME_YEAR = re.compile(
-    r"\b(?:(?:of|in)\s+(?:the\s+)?same\s+year|that\s+same\s+year|later\s+that\s+year|"
-    r"(?P<next>the\s+following\s+year|a\s+year\s+later|the\s+next\s+year))\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|next|to be held|is to|are to|plans? to)\b", re.I)
+    rf"\b(?:(?P<month>(?:(?:of|in|during)\s+)?(?:the|that)\s+same\s+month|later\s+that\s+month)"
+    rf"|(?:(?:of|in|during)\s+)?(?:the|that)\s+same\s+year|(?:later|earlier)\s+(?:in\s+)?that\s+year"
+    rf"|(?P<next>the\s+following\s+year|the\s+next\s+year|(?P<nl>a|{CARD})\s+years?\s+later)"
+    rf"|(?P<prev>the\s+previous\s+year|the\s+year\s+before|(?P<np>a|{CARD})\s+years?\s+(?:earlier|before)))\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|next|to be held|is to|are to|plans? to|is due|are due|due to|"
+                     r"takes?\s+office|scheduled|expected\s+to|set\s+to|upcoming)\b", re.I)
+# "this month", "earlier this month", "last month": the month of the article (or the one before).
+_REL_MONTH = re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<w>this|last)\s+month\b", re.I)
+# A year that is a deadline or the end of a plan ("by 2030", "a plan up to 2030"), not an event.
+_DEADLINE = re.compile(r"\b(?:by|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+$", re.I)
+_UNTIL = re.compile(r"\b(?:up\s+to|until|till|through|to)\s+$", re.I)
+_PLAN = re.compile(r"\b(?:plan\w*|programme|program|strategy|roadmap|vision|target\w*|goal|aim\w*|pledg\w*|will|would)\b",
+                   re.I)
+# A number followed by what it counts ("2000 troops", "a 1500-strong force") is not a year.
+_COUNTED = re.compile(
+    r"(?:-strong\b|\s+(?:more\s+|additional\s+|extra\s+|new\s+|other\s+)?(?:troops|soldiers|personnel|"
+    r"servicemen|peacekeepers|people|persons|workers|employees|students|migrants|refugees|civilians|"
+    r"tonnes|tons|km|kilometres|kilometers|miles|metres|meters|hectares|acres|companies|firms|vehicles|"
+    r"trucks|lorries|containers|jobs|families|children|visitors|tourists|pilgrims|delegates|officers|"
+    r"police(?:men)?|members|projects|households|homes|houses|deaths|casualties|prisoners|units|pieces|"
+    r"items|cars|barrels|megawatts|MW|beds|cases|villages|schools|scholarships)\b)", re.I)
+# An apposition that dates an event by the year of another: "in 2007, the year Romania joined the EU",
+# "back to 1962, when the court ruled ...".
+_APPOSITION = re.compile(
+    r"(?<![\w.,$/-])(?P<y>1[7-9]\d\d|2\d\d\d),\s+(?:the\s+(?:same\s+)?year\s+(?:that\s+|when\s+|in\s+which\s+)?"
+    r"(?!before\b|after\b|earlier\b|later\b|of\b|in\b|to\b|end\w*\b|when\b|on\b|for\b)|when\s+)"
+    r"(?P<clause>[^,;]{12,}?)(?=[,;]\s|[.]\s*$|$)")
 
 EVENT_WORDS = re.compile(
     r"\b(?:sign(?:ed|ing|s)?|signature|establish\w*|(?:enter(?:ed|s)?|entry|came|come|comes)\s+into\s+force|"
@@ -106,11 +131,34 @@ EVENT_WORDS = re.compile(
     r"open(?:ed|s|ing)|inaugurat\w*|la(?:id|y|ying)\s+the\s+foundation|foundation\s+stone|"
     r"declaration|treaty|treaties|memorandum|protocol|accord|charter|summit|talks|"
     r"join(?:ed|s)?|accession|conclu(?:ded|sion)|restored|resumed|broke\s+off|severed|abolished|"
-    r"took\s+office|sworn\s+in|proclaimed|independence)\b", re.I)
+    r"took\s+office|sworn\s+in|proclaimed|independence|(?:was|were|been|be|being)\s+held|"
+    r"held\s+(?:a|an|the|their|its|his|her|joint|talks|elections?|consultations|negotiations|meetings?|summits?|"
+    r"exercises?|drills?|a\s+referendum)\b|(?:co-)?host(?:ed|s)?|suspend(?:ed|s)|"
+    r"(?:down|up)grad(?:ed|es)|formed|ruled|ruling|ordered|barred|banned|imposed|lifted|ceded|granted|"
+    r"deposited|announced|asked|requested|killed|assassinat\w+|bomb(?:s|ings?|ed)|explo(?:ded|sion)|"
+    r"attack(?:s|ed)|clash(?:es|ed)|war|invad(?:ed|es)|invasion|withdr(?:ew|awal)|shut|closed|reopen(?:ed|s)|"
+    r"expell?(?:ed|s)|recalled|normali[sz](?:ed|ation)|collapsed|overt(?:ook|aken)|welcomed|represented|"
+    r"extended|renewed|approved|appointed|annex(?:ed|ation)|dat(?:es|ed|ing)\s+back)\b", re.I)
 # Verbs of an action happening on the anniversary day itself (not of the event it recalls).
 _ACTION_WORDS = re.compile(
     r"\b(?:sign(?:ed|ing)|met|meeting|visit(?:ed|ing)|open(?:ed|ing)|adopt(?:ed|ing)|agreed|"
-    r"launch(?:ed|ing)|la(?:id|ying)|inaugurat(?:ed|ing)|ratif(?:ied|ying)|unveil(?:ed|ing))\b", re.I)
+    r"launch(?:ed|ing)|la(?:id|ying)|inaugurat(?:ed|ing)|ratif(?:ied|ying)|unveil(?:ed|ing)|represent(?:ed|ing)|"
+    r"welcom(?:ed|ing)|host(?:ed|ing))\b", re.I)
+# Money is part of an event when a decision states it ("signed a contract worth $400 billion",
+# "announced investment of SR30 billion"), not when it measures trade.
+_STRONG_ACTION = re.compile(
+    r"\b(?:sign(?:ed|ing)|announc(?:ed|ing)|pledg(?:e|ed|ing)|deposit(?:ed|ing)|agreed|approv(?:ed|ing)|"
+    r"launch(?:ed|ing)|grant(?:ed|ing)|award(?:ed|ing)|committed|conclu(?:ded|ding)|ratif(?:ied|ying))\b", re.I)
+_TRADE_FLOW = re.compile(r"\b(?:trade[ds]?|trading|turnover|exports?|exported|imports?|imported|shipments?|"
+                         r"sales|purchases|deficit|surplus|balance|remittances)\b", re.I)
+_SCALED = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:million|billion|trillion|bn|mn|tn)\b", re.I)
+_PERCENT = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?)", re.I)
+_COMPARISON = re.compile(r"\b(?:\w+\s+times\s+(?:what|as|the|that)|(?:more|less|higher|lower)\s+than|"
+                         r"compared\s+(?:with|to)|(?:up|down)\s+from|against\s+(?:the|a|about|some)?\s*[$\d])", re.I)
+# "said on Thursday", "told reporters on Sunday": the day of a statement, not of an event.
+_REPORTED = re.compile(r"\b(?:said|says|told\s+\w+|stated|noted|added|remarked|explained|commented)\s+"
+                       r"(?:at\s+the\s+(?:end|start|beginning)\s+of|on|in|last|this|earlier)\s*$", re.I)
+_SEGMENT_BREAK = re.compile(r",\s+|;\s+|\s+[\u2013\u2014-]\s+")
 _MONEY = re.compile(
     r"(?:[$\u20ac\u00a3\u00a5\u20bd\u20b9\u20ba\u20a9]|\b(?:USD|EUR|GBP|RUB|CNY|JPY|INR|TRY|BRL|ARS|MXN|CHF|AZN|KZT)\b)\s?\d"
     r"|\d\s*(?:million|billion|trillion|bn|mn|m|k)?\s*(?:dollars?|euros?|pounds?|roubles?|rubles?|yuan|yen|"
@@ -218,7 +266,11 @@ def explicit_years(sentence: str, max_year: int) -> list[tuple[int, date | None,
     out = []
     for m in _YEAR_TOKEN.finditer(sentence):
         year = int(m.group(1))
-        if not 1700 <= year <= max_year:
+        if not 1700 <= year <= max_year or _COUNTED.match(sentence, m.end()):
+            continue
+        before = sentence[max(0, m.start() - 30):m.start()]
+        if (_DEADLINE.search(before) or (_UNTIL.search(before) and _PLAN.search(sentence))
+                or re.search(r"\d\s+of\s+$", before)):
             continue
         full = next((d for s, e, d in dates if s <= m.start() < e), None)
         out.append((year, full if full and full.year == year else None, m.start()))
@@ -241,18 +293,24 @@ def _day_month(sentence: str, doc: date | None, start: int = 0) -> tuple[date | 
 # --------------------------------------------------------------------------- anniversaries
 
 
-def _anchor(sentence: str, kind: str, doc: date | None, after: int):
+def _anchor(sentence: str, kind: str, doc: date | None, after: int, n: int = 0):
     """Return (date or None, year or None, label) the anniversary is counted from.
 
     A date decades before the article ("the 51st anniversary of relations,
     established on 5 December 1973") is the origin, not the day of the
     anniversary, so only dates near the article date can anchor the count.
     """
+    def anchor_year(y: int) -> bool:
+        """A stated year is the day of the anniversary, not its origin ("established on 5 December 1973")."""
+        if doc is None:
+            return True
+        return y <= doc.year + 1 and not (n and abs((doc.year - y) - n) <= 1)
+
     def recent(y: int) -> bool:
         return doc is None or y >= doc.year - 2
 
     if kind != "ago":
-        dated = [(s, d) for s, e, d in full_dates(sentence) if d and recent(d.year)]
+        dated = [(s, d) for s, e, d in full_dates(sentence) if d and anchor_year(d.year)]
         if dated:
             s, d = min(dated, key=lambda x: (x[0] < after, abs(x[0] - after)))
             return d, d.year, human_date(d)
@@ -287,11 +345,11 @@ def derived_events(sentence: str, doc: date | None) -> list[tuple[int, date | No
             n = _JUBILEES.get(m.group("n")) if kind == "jubilee" else parse_number(m.group("n"))
             if not n:
                 continue
-            if "u" in rx.groupindex and m.group("u") and m.group("u").lower().startswith("centur"):
-                n *= 100
+            unit = m.group("u").lower() if "u" in rx.groupindex and m.group("u") else ""
+            n *= 100 if unit.startswith("centur") else 10 if unit.startswith("decade") else 1
             if kind != "jubilee" and n < 2 and kind != "anniversary":
                 continue
-            anchor, year, label = _anchor(sentence, kind, doc, m.end())
+            anchor, year, label = _anchor(sentence, kind, doc, m.end(), n)
             if year is None or year - n < 1:  # counted back past year 1: a typo, no event
                 continue
             when = years_before(anchor, n) if anchor else None
@@ -304,14 +362,21 @@ def derived_events(sentence: str, doc: date | None) -> list[tuple[int, date | No
 
 
 def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str]]:
-    """Dates written without a year, read against the article date: (year, date, how)."""
+    """Dates written without a year, read against the article date: (year, date, how).
+
+    A month in a sentence about the future ("who takes office in October") is
+    left out: whether it is this year's or next year's is a guess.
+    """
     out = []
-    dm, _ = _day_month(sentence, doc)
-    if dm:
+    future = bool(_FUTURE.search(sentence))
+    dm, dm_at = _day_month(sentence, doc)
+    if dm and _REPORTED.search(sentence[:dm_at]):
+        dm = None
+    if dm and not (future and dm > doc):
         out.append((dm.year, dm, f"{dm.day} {MONTH_NAMES[dm.month - 1]}, read against {human_date(doc)}"))
     for m in _MONTH_ONLY.finditer(sentence):
         mon = _month(m.group("m"))
-        if dm and dm.month == mon:
+        if (dm and dm.month == mon) or future or _REPORTED.search(sentence[:m.start("m")]):
             continue
         y = doc.year if m.group("pre").lower() == "this" else resolve_month(mon, doc)
         if m.group("pre").lower() == "last" and mon >= doc.month:
@@ -320,58 +385,199 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
     for m in _REL_YEAR.finditer(sentence):
         y = doc.year if m.group("w").lower() == "this" else doc.year - 1
         out.append((y, None, f"{m.group(0).rstrip('.')}, read against {human_date(doc)}"))
+    for m in _REL_MONTH.finditer(sentence):
+        y = doc.year if m.group("w").lower() == "this" or doc.month > 1 else doc.year - 1
+        out.append((y, None, f"{m.group(0)}, read against {human_date(doc)}"))
     if not out:
         wd = _WEEKDAY.search(sentence)
-        if wd:
-            d = _weekday_date(wd.group("w"), doc, bool(_FUTURE.search(sentence)))
+        if wd and not _REPORTED.search(sentence[:wd.start("w")]):
+            d = _weekday_date(wd.group("w"), doc, future)
             out.append((d.year, d, f"{wd.group(0)}, read against {human_date(doc)}"))
         elif _TODAY.search(sentence):
             out.append((doc.year, doc, "today"))
     return out
 
 
+# --------------------------------------------------------------------------- statistics and clauses
+
+
+def _states_figures(text: str) -> bool:
+    """Money, a percentage or a record: the text measures something rather than narrating it."""
+    return bool(_MONEY.search(text) or _SCALED.search(text) or _PERCENT.search(text))
+
+
+def _narrates(segment: str) -> bool:
+    """A clause that can date an event: no figures, or money a decision states and no trade measure.
+
+    A comparison ("more than three times what it had been in 2021") continues the figure before it.
+    """
+    if _COMPARISON.search(segment):
+        return False
+    if not _states_figures(segment):
+        return True
+    return bool(_STRONG_ACTION.search(segment) and not _TRADE_FLOW.search(segment)
+                and not _PERCENT.search(segment) and not re.search(r"\brecord\b|\bhighest\b|\blowest\b", segment, re.I))
+
+
+def _units(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the sentence that can date events.
+
+    The whole sentence, unless it states figures: then the runs of clauses
+    (split at commas, semicolons and dashes) that narrate, so that "It reached
+    $110 billion in 2019, the year the pipeline opened" keeps the pipeline and
+    drops the statistic.
+    """
+    if not _states_figures(sentence):
+        return [(0, len(sentence))]
+    segments, pos = [], 0
+    for m in _SEGMENT_BREAK.finditer(sentence):
+        segments.append((pos, m.start()))
+        pos = m.end()
+    segments.append((pos, len(sentence)))
+    runs: list[list[int]] = []
+    prev_ok = False
+    for a, b in segments:
+        ok = _narrates(sentence[a:b])
+        if ok and prev_ok:
+            runs[-1][1] = b
+        elif ok:
+            runs.append([a, b])
+        prev_ok = ok
+    return [(a, b) for a, b in runs]
+
+
 # --------------------------------------------------------------------------- main entry
 
+Context = tuple  # (year, month or None, derived, an event?): the last date the text spoke of
 
-def _sentence_events(sentence: str, doc: date | None, last: tuple[int, bool] | None):
-    """Return (year, date, derived, how) tuples for one sentence."""
+
+def _date_mentions(text: str, max_year: int) -> list[tuple[int, int, int | None]]:
+    """(position, year, month or None) of each year the text states."""
+    out = []
+    for year, when, pos in explicit_years(text, max_year):
+        month = when.month if when else None
+        m = re.search(rf"({_MONTH_CAP})\.?,?\s+(?:of\s+)?$", text[max(0, pos - 14):pos])
+        if month is None and m:
+            month = _month(m.group(1))
+        out.append((pos, year, month))
+    return out
+
+
+def _carried(phrase: re.Match, ctx: Context) -> tuple[int, int | None, str]:
+    """Year (and month) of "the same year", "a year later", "the previous year" from the last date."""
+    year, month = ctx[0], ctx[1]
+    if phrase.group("month"):
+        return year, month, f"{phrase.group(0)} as {MONTH_NAMES[month - 1] if month else ''} {year}".replace("  ", " ")
+    if phrase.group("next"):
+        n = parse_number(phrase.group("nl")) if phrase.group("nl") else 1
+        return year + (n or 1), None, f"{phrase.group(0)} than {year}"
+    if phrase.group("prev"):
+        n = parse_number(phrase.group("np")) if phrase.group("np") else 1
+        return year - (n or 1), None, f"{phrase.group(0)} than {year}"
+    return year, None, f"{phrase.group(0)} as {year}"
+
+
+def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context | None, derived):
+    """Return (year, date, derived, how, position) for one narrating span of a sentence."""
+    unit = sentence[a:b]
     found = []
-    derived = derived_events(sentence, doc)
-    for year, when, how, _, _ in derived:
-        found.append((year, when.isoformat() if when else None, True, how))
-    has_event_word = bool(EVENT_WORDS.search(sentence))
-    stats = bool(_MONEY.search(sentence))
+    has_event_word = bool(EVENT_WORDS.search(unit))
     max_year = doc.year if doc else 2100
-
-    same = _SAME_YEAR.search(sentence)
-    if same and last and has_event_word:
-        year = last[0] + (1 if same.group("next") else 0)
-        dm = _DM.search(sentence)
-        when = None
-        if dm:
-            when = _make_date(year, _month(dm.group("m") or dm.group("m2")), int(dm.group("d") or dm.group("d2")))
-        found.append((year, when.isoformat() if when else None, last[1], f"{same.group(0)} as the event before"))
-        return found
-
-    years = explicit_years(sentence, max_year)
+    mentions = _date_mentions(sentence[:b], max_year)
+    same = _SAME_YEAR.search(unit)
+    if same and has_event_word:
+        here = [m for m in mentions if m[0] < a + same.start()]
+        base = (here[-1][1], here[-1][2], False) if here else ctx
+        if base is not None and (not same.group("month") or base[1]):
+            year, month, how = _carried(same, base)
+            if year <= max_year:
+                dm = _DM.search(unit)
+                when = None
+                if dm:
+                    when = _make_date(year, _month(dm.group("m") or dm.group("m2")), int(dm.group("d") or dm.group("d2")))
+                found.append((year, when.isoformat() if when else None, base[2], how, a + same.start()))
+    years = explicit_years(unit, max_year)
     if years:
-        if has_event_word and not stats:
-            for year, when, _ in years:
-                found.append((year, when.isoformat() if when else None, False, None))
+        if has_event_word:
+            for year, when, pos in years:
+                found.append((year, when.isoformat() if when else None, False, None, a + pos))
         return found
-    if doc is None or stats:
+    if same or doc is None or _states_figures(unit):
         return found
-    if derived:
-        if all(kind_ago(sentence, s, e) for _, _, _, s, e in derived):
+    inside = [(s, e) for *_, s, e in derived if a <= s < b]
+    if inside:
+        if all(kind_ago(sentence, s, e) for s, e in inside):
             return found
-        rest = _cut(sentence, [(s, e) for *_, s, e in derived])
-        if not _ACTION_WORDS.search(rest):
+        if not _ACTION_WORDS.search(_cut(unit, [(s - a, e - a) for s, e in inside])):
             return found
     elif not has_event_word:
         return found
-    for year, when, how in relative_dates(sentence, doc):
-        found.append((year, when.isoformat() if when else None, False, how))
+    if ctx is not None and len(ctx) > 3 and ctx[3] and ctx[0] < doc.year - 1 and not inside:
+        # "... the 75th anniversary. Moscow recognised the republic on 2 October": a day without a year
+        # right after an older event belongs to that event's year, not to the article's.
+        dm = _DM.search(unit)
+        if dm and not (_REL_YEAR.search(unit) or _WEEKDAY.search(unit) or _TODAY.search(unit)
+                       or re.search(r"\b(?:this|last|next)\s+" + _MONTH_CAP, unit)):
+            when = _make_date(ctx[0], _month(dm.group("m") or dm.group("m2")), int(dm.group("d") or dm.group("d2")))
+            if when:
+                found.append((ctx[0], when.isoformat(), ctx[2], f"{dm.group(0).strip()} of {ctx[0]}, the year just spoken of",
+                              a + dm.start()))
+                return found
+    for year, when, how in relative_dates(unit, doc):
+        found.append((year, when.isoformat() if when else None, False, how, a))
     return found
+
+
+def _appositions(sentence: str, max_year: int, whole: bool):
+    """Events dated by apposition: "in 2019, the year the pipeline opened", "in 1962, when the court ruled"."""
+    out = []
+    for m in _APPOSITION.finditer(sentence):
+        year, clause = int(m.group("y")), m.group("clause")
+        if not 1700 <= year <= max_year or _states_figures(clause) or _TRADE_FLOW.search(clause):
+            continue
+        if not (EVENT_WORDS.search(clause) or re.search(r"\b[a-z]{3,}ed\b", clause)):
+            continue
+        text = sentence if whole else sentence[m.start():m.end("clause")]
+        out.append((year, None, False, None, m.start(), text))
+    return out
+
+
+def _sentence_events(sentence: str, doc: date | None, ctx: Context | None):
+    """Return (year, date, derived, how, position, text) tuples for one sentence.
+
+    ``text`` is the sentence, or the narrating part of it when the rest states figures.
+    """
+    units = _units(sentence)
+    whole = units == [(0, len(sentence))]
+
+    def text_at(pos: int) -> str:
+        span = next(((a, b) for a, b in units if a <= pos < b), None)
+        if whole or span is None:
+            return sentence
+        return sentence[span[0]:span[1]].strip()
+
+    found = []
+    derived = derived_events(sentence, doc)
+    for year, when, how, start, _ in derived:
+        found.append((year, when.isoformat() if when else None, True, how, start, text_at(start)))
+    for a, b in units:
+        for year, when, der, how, pos in _unit_events(sentence, a, b, doc, ctx, derived):
+            found.append((year, when, der, how, pos, text_at(pos)))
+    dated = {(f[0], f[5]) for f in found}
+    for item in _appositions(sentence, doc.year if doc else 2100, whole):
+        if (item[0], item[5]) not in dated and not any(f[0] == item[0] and f[5] == sentence for f in found):
+            found.append(item)
+    return found
+
+
+def _context_after(sentence: str, doc: date | None, events, ctx: Context | None) -> Context | None:
+    """The last date a sentence spoke of (an event it dates, or any year it states), else the one before."""
+    marks = [(pos, year, month, False, False) for pos, year, month in _date_mentions(sentence, doc.year if doc else 2100)]
+    marks += [(pos, year, int(when[5:7]) if when else None, der, True) for year, when, der, _, pos, _ in events]
+    if not marks:
+        return ctx
+    pos, year, month, der, event = max(marks, key=lambda m: (m[0], m[4]))
+    return (year, month, der, event)
 
 
 def kind_ago(sentence: str, start: int, end: int) -> bool:
@@ -390,15 +596,20 @@ def _cut(sentence: str, spans: list[tuple[int, int]]) -> str:
 
 
 def extract_events(sentences: list[str], doc_date: str | None, source: str) -> list[Event]:
-    """Return the dated events of one document, in text order."""
+    """Return the dated events of one document, in text order.
+
+    "The same year", "a year later" and "the same month" count from the last
+    date the text spoke of, in this sentence or an earlier one.
+    """
     doc = _parse_iso(doc_date)
-    events, seen, last = [], set(), None
+    events, seen, ctx = [], set(), None
     for sentence in sentences:
-        for year, when, derived, how in _sentence_events(sentence, doc, last):
-            key = (year, when, derived, sentence)
+        found = _sentence_events(sentence, doc, ctx)
+        for year, when, derived, how, _, text in found:
+            key = (year, when, derived, text)
             if key in seen:
                 continue
             seen.add(key)
-            events.append(Event(year=year, date=when, derived=derived, text=sentence, how=how, source=source))
-            last = (year, derived)
+            events.append(Event(year=year, date=when, derived=derived, text=text, how=how, source=source))
+        ctx = _context_after(sentence, doc, found, ctx)
     return events
