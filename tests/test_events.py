@@ -312,3 +312,13 @@ def test_trade_statistics_are_never_events(text):
 ])
 def test_future_months_and_days_of_statements_are_not_events(text, doc):
     assert ev(text, doc) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The two navies held joint drills off Crete in 2016.", [2016]),
+    ("Talks were held in Quito in May 2012.", [2012]),
+    ("Peru had held the top position among Chile's partners in 2021.", []),
+    ("The pattern held in the first quarter of 2019.", []),
+])
+def test_held_is_an_event_only_for_meetings_and_exercises(text, expected):
+    assert [y for y, _, _ in ev(text, "2024-01-01")] == expected
