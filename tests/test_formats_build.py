@@ -35,6 +35,15 @@ def mixed(tmp_path_factory):
                                           encoding="utf-8")
     (seeds / "007_broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<")
     (seeds / "008_fake.docx").write_bytes(b"plain text, renamed")
+    (seeds / "009_huge.html").write_bytes(b"<html><body>" + b"<p>Chile and Peru.</p>" * (50 * 1024 * 1024 // 21)
+                                          + b"</body></html>")
+    (seeds / "010_scripts.html").write_bytes(b"<html><head><script>var a=1;</script></head><body><script>"
+                                             + b"x();" * 2000 + b"</script></body></html>")
+    (seeds / "011_fr.html").write_bytes(
+        "<html lang='en'><body><article><p>Le Chili et le Pérou ont signé mardi à Lima un "
+        "protocole qui élargit leur accord commercial, avec de nouveaux chapitres sur le commerce "
+        "numérique et la coopération douanière entre les deux pays.</p></article></body></html>"
+        .encode())
     out = root / "out" / "brief.pdf"
     done = subprocess.run([sys.executable, "-m", "briefing", "build", "--seeds", str(seeds), "--out", str(out)],
                           cwd=root, capture_output=True, text=True, timeout=300)
@@ -83,9 +92,12 @@ def test_json_documents_and_skipped(mixed):
     assert docs["001_andes_wire.html"]["outlet"] == "Andes Wire"
     assert docs["005_wire.txt"]["title"] is None and docs["005_wire.txt"]["url"] is None
     skipped = mixed["json"]["skipped"]
-    assert [s.split(":")[0] for s in skipped] == ["007_broken.pdf", "008_fake.docx"]
-    assert "damaged PDF" in skipped[0] and "not a Word file" in skipped[1]
-    for name in ("007_broken.pdf", "008_fake.docx"):
+    names = ["007_broken.pdf", "008_fake.docx", "009_huge.html", "010_scripts.html", "011_fr.html"]
+    assert [s.split(":")[0] for s in skipped] == names
+    for line, why in zip(skipped, ["damaged PDF", "not a Word file", "larger than the 20 MB limit",
+                                   "no article text", "written in French (fr)"]):
+        assert why in line, line
+    for name in names:
         assert sum(name in line for line in mixed["stderr"].splitlines()) == 1
 
 

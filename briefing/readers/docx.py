@@ -1,4 +1,4 @@
-"""Word files (.docx) via python-docx: paragraphs and table cells in document order; title and date from the core properties."""
+"""Word files (.docx) via python-docx: paragraphs and table cells in order; title and date from the core properties."""
 from __future__ import annotations
 
 import io
