@@ -3,7 +3,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz bench system-deps clean compile
+.PHONY: run test fuzz bench system-deps browser-deps clean compile
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -23,10 +23,16 @@ system-deps:
 	  || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq poppler-utils qpdf fonts-dejavu-core; } \
 	  || echo "warning: install poppler-utils, qpdf and fonts-dejavu-core"
 
+# The browser the `briefing serve` test drives headless; needed by `make test` only.
+browser-deps:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+	  || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium chromium-driver; } \
+	  || echo "warning: install chromium and chromium-driver"
+
 run: compile system-deps
 	$(VENV)/bin/briefing build
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps browser-deps
 	$(PY) -m pytest -q
 
 # Long robustness runs (kill -9 at random moments, thousands of generated articles).

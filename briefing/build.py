@@ -39,6 +39,26 @@ class Options:
     lock_timeout: float = 300.0  # seconds to wait for another build of the same PDF
 
 
+def load_options(folder: Path = Path("."), seeds=None, out=None, templates=None, force: bool = False,
+                 lock_timeout: float = 300.0) -> Options:
+    """The build of one briefing folder: its briefing.toml, seeds/, out/ and templates/ (when present).
+
+    Paths given here are used as they are; defaults and paths from the config are inside ``folder``.
+    """
+    from briefing.config import load_settings
+
+    folder = Path(folder)
+    settings = load_settings(folder / "briefing.toml")
+    seeds = Path(seeds) if seeds else folder / settings.seeds
+    out = Path(out) if out else folder / settings.out
+    if templates is None and settings.templates:
+        templates = folder / settings.templates
+    if templates is None and (folder / "templates").is_dir():
+        templates = folder / "templates"
+    return Options(seeds=seeds, out=out, templates=Path(templates) if templates else None, force=force,
+                   settings=settings, lock_timeout=lock_timeout)
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What one build attempt did: "up to date", "rebuilt" (with why) or "failed" (with the error)."""
@@ -238,11 +258,7 @@ def run(options: Options) -> Outcome:
         cache.remove_stale_temps(options.out)
         old = cache.load_manifest(options.out)
         new = cache.scan(options.seeds, options.templates, options.settings, old)
-        why = cache.reasons(old, new)
-        if old is None and cache.manifest_path(options.out).exists():
-            why = ["cache unreadable"]
-        if not options.out.exists() and old is not None:
-            why.append("output missing")
+        why = _why(options, old, new)
         if not why and not options.force:
             if new.stamps != old.stamps:  # touched, not changed: remember, so the next check reads nothing
                 cache.save_manifest(options.out, new)
@@ -253,6 +269,26 @@ def run(options: Options) -> Outcome:
         log.info("rebuilding %s: %s", options.out, reason)
         briefing = _rebuild(options, cache, new)
         return Outcome("rebuilt", reason, briefing)
+
+
+def _why(options: Options, old, new) -> list[str]:
+    """Why the inputs ``new`` call for a build over the last one, ``old``; [] when up to date."""
+    from briefing import cache
+
+    why = cache.reasons(old, new)
+    if old is None and cache.manifest_path(options.out).exists():
+        why = ["cache unreadable"]
+    if not options.out.exists() and old is not None:
+        why.append("output missing")
+    return why
+
+
+def pending(options: Options) -> list[str]:
+    """Why ``run`` would rebuild now ([] when up to date): the same check, without the lock or any write."""
+    from briefing import cache
+
+    old = cache.load_manifest(options.out)
+    return _why(options, old, cache.scan(options.seeds, options.templates, options.settings, old))
 
 
 def _rebuild(options: Options, cache, manifest) -> Briefing:

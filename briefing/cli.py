@@ -59,18 +59,9 @@ def main(ctx: click.Context, debug: bool, verbose: int, quiet: bool) -> None:
 
 
 def _options(seeds, out, templates, force=False, lock_timeout=300.0):
-    from briefing.build import Options
-    from briefing.config import load_settings
+    from briefing.build import load_options
 
-    settings = load_settings(Path("briefing.toml"))
-    seeds = Path(seeds or settings.seeds)
-    out = Path(out or settings.out)
-    if templates is None:
-        templates = settings.templates
-    if templates is None and Path("templates").is_dir():
-        templates = "templates"
-    return Options(seeds=seeds, out=out, templates=Path(templates) if templates else None, force=force,
-                   settings=settings, lock_timeout=lock_timeout)
+    return load_options(Path("."), seeds, out, templates, force, lock_timeout)
 
 
 _seeds = click.option("--seeds", type=click.Path(file_okay=False), help="Folder of source articles [./seeds].")
@@ -218,3 +209,33 @@ def init(directory):
     for path in kept:
         click.echo(f"kept existing {path}", err=True)
     click.echo(f"next: put articles in {dest / 'seeds'}, then run `briefing build` in {dest}", err=True)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False, exists=True),
+              help="Folder holding seeds/, or subfolders that each do (one brief each).")
+@click.option("--allow-upload", is_flag=True, help="Accept new sources by POST /<brief>/sources.")
+@click.option("--max-upload-mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True))
+@click.option("--token", envvar="BRIEFING_TOKEN", help="Every request must carry it [env BRIEFING_TOKEN].")
+def serve(host, port, root, allow_upload, max_upload_mb, token):
+    """Serve each brief's PDF, rebuilt when asked for if its sources changed (Ctrl-C stops)."""
+    from briefing.errors import BriefingError
+
+    try:
+        import python_multipart  # noqa: F401
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError as exc:
+        raise BriefingError(f"`briefing serve` needs {exc.name or 'its dependencies'}: "
+                            "pip install 'briefing[serve]'") from None
+    from briefing.serve import Config, bind_warning, is_loopback, run
+
+    warning = bind_warning(host, token)
+    if warning:
+        click.echo(warning, err=True)
+    config = Config(root=Path(root), allow_upload=allow_upload, max_upload=int(max_upload_mb * 1024 * 1024),
+                    token=token or None, loopback=is_loopback(host))
+    click.echo(f"serving the briefs in {Path(root).resolve()} on http://{host}:{port}/; Ctrl-C stops", err=True)
+    run(config, host, port)
