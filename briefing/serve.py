@@ -93,6 +93,7 @@ class Brief:
         self._busy = False
         self.out = folder / "out" / "briefing.pdf"  # updated from briefing.toml at each build
         self.error: str | None = None  # the last build's error, until a build succeeds
+        self._record: tuple = (None, (None, None))
 
     def options(self) -> Options:
         options = load_options(self.folder)
@@ -133,17 +134,35 @@ class Brief:
             log.info("build %s: %s (%.1f s)", self.name, outcome.line(), took)
         return outcome
 
+    def last_build(self) -> tuple[dict | None, str | None, float]:
+        """The extract (``briefing extract``'s data), time and file mtime of the last good build.
+
+        Kept while the record's file is unchanged: for a big archive it is megabytes of JSON.
+        """
+        from briefing.cache import cache_dir, load_previous
+
+        path = cache_dir(self.out) / "previous.json"
+        try:
+            st = path.stat()
+        except OSError:
+            return None, None, 0.0
+        key = (str(path), st.st_mtime_ns, st.st_size, st.st_ino)
+        if self._record[0] != key:
+            previous = load_previous(self.out)
+            self._record = (key, (previous["extract"], previous.get("built")) if previous else (None, None))
+        return (*self._record[1], st.st_mtime)
+
     def summary(self) -> dict:
         """What the listing shows; reads hashes and the last build's record, builds nothing."""
         info: dict = {"name": self.name, "title": self.name, "countries": [], "updated": "", "sources": None,
-                      "built": "", "current": False, "state": "", "error": self.error}
+                      "built": "", "built_iso": "", "current": False, "state": "", "error": self.error}
         title = ""
         try:
             options = self.options()
             why, title = pending(options), options.settings.title
         except (BriefingError, OSError) as exc:  # e.g. a broken briefing.toml: the last build still shows
             why, info["error"] = ["cannot check"], _line(exc)
-        extract, built = _last_build(self.out)
+        extract, built, _ = self.last_build()
         if extract is not None:
             from briefing.render import format_date
 
@@ -151,7 +170,7 @@ class Brief:
             dates = sorted(d["date"] for d in extract.get("documents", ()) if d.get("date"))
             pair_title = "\u2013".join(countries) + " Relations" if countries else self.name
             info.update(countries=countries, sources=len(extract.get("documents", ())),
-                        updated=format_date(dates[-1]) if dates else "", built=_local_time(built),
+                        updated=format_date(dates[-1]) if dates else "", built=_local_time(built), built_iso=built or "",
                         title=title or pair_title)
         info["current"] = not why and extract is not None and info["error"] is None
         info["state"] = ("build failed" if info["error"] else "current" if info["current"]
@@ -163,7 +182,7 @@ class Brief:
         from briefing.seedfiles import list_seeds
 
         options = self.options()
-        extract, built = _last_build(options.out)
+        extract, built, _ = self.last_build()
         docs = {d.get("file"): d for d in (extract or {}).get("documents", ())}
         skipped = dict(s.split(": ", 1) for s in (extract or {}).get("skipped", ()) if ": " in s)
         rows = []
@@ -207,12 +226,6 @@ class Desk:
         return next((b for b in self.briefs() if b.name == name), None)
 
 
-def _last_build(out: Path) -> tuple[dict | None, str | None]:
-    """The extract (``briefing extract``'s data) and time of the last good build of ``out``."""
-    from briefing.cache import load_previous
-
-    previous = load_previous(out)
-    return (previous["extract"], previous.get("built")) if previous else (None, None)
 
 
 # --------------------------------------------------------------------------- HTTP helpers
@@ -230,7 +243,7 @@ def _iso(ts: float) -> str:
 
 def _local_time(iso: str | None) -> str:
     try:
-        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M %z") if iso else ""
+        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M") if iso else ""
     except ValueError:
         return iso or ""
 
@@ -429,12 +442,9 @@ def create_app(config: Config) -> Starlette:
         outcome = await fresh(brief)
 
         def load() -> tuple[bytes, float] | None:
-            from briefing.cache import cache_dir
-
-            data, _ = _last_build(brief.out)
+            data, _, mtime = brief.last_build()
             if data is None:
                 return None
-            mtime = (cache_dir(brief.out) / "previous.json").stat().st_mtime
             return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), mtime
 
         found = await anyio.to_thread.run_sync(load)

@@ -93,7 +93,8 @@ def test_listing_shows_each_brief_with_its_state(desk):
     assert sorted(cell(row, "countries").split(", ")) == ["Norway", "United Kingdom"]
     assert cell(row, "updated") == "2 May 2024"  # the newest source date
     assert cell(row, "num sources") == '<a href="/uk-norway/sources">2</a>'
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d [+-]\d{4}", cell(row, "built"))
+    built = row.split('<td class="built" title="')[1].split("</td>")[0]
+    assert re.fullmatch(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d">\d{4}-\d\d-\d\d \d\d:\d\d', built)
     assert '<span class="current">current</span>' in row
     assert 'href="/uk-norway.pdf"' in row and 'href="/uk-norway.json"' in row
     other = page.split('id="brief-india-japan"')[1].split("</tr>")[0]
