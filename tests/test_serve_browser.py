@@ -77,7 +77,7 @@ def test_browser_opens_the_page_follows_the_pdf_link_and_uploads_a_source(tmp_pa
         driver.find_element(By.ID, "brief-uk-norway").find_element(By.CSS_SELECTOR, "a.pdf").click()
         second = wait_for_download(downloads, 2)
         text = pdf_text(second.read_bytes())
-        listed = re.search(r"\[(\d+)\] c_bergen\.txt", text)
+        listed = re.search(r"\[(\d+)\][^\[]*c_bergen\.txt", text.split("Sources [1]")[-1])
         assert listed, "the new file is not in the sources list"
         assert ("offshore wind research centre in Bergen on Monday, with forty scientists from universities in both "
                 f"countries. [{listed.group(1)}]") in text  # cited by its number
