@@ -26,7 +26,7 @@ import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -120,7 +120,7 @@ class Brief:
             future.set_running_or_notify_cancel()
             try:
                 future.set_result(self._attempt())
-            except BaseException as exc:  # never leave a reader waiting forever
+            except BaseException as exc:  # noqa: BLE001 (never leave a reader waiting forever)
                 future.set_exception(exc)
 
     def _attempt(self) -> Outcome:
@@ -238,7 +238,7 @@ def _line(exc: BaseException) -> str:
 
 
 def _iso(ts: float) -> str:
-    return datetime.fromtimestamp(ts, timezone.utc).isoformat(timespec="seconds")
+    return datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds")
 
 
 def _local_time(iso: str | None) -> str:

@@ -12,7 +12,6 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-
 from test_serve import NEW_ARTICLE, make_desk, pdf_text, start_server
 
 CHROMIUM = Path("/usr/bin/chromium")
