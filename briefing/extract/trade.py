@@ -104,7 +104,10 @@ _COMPARISON = re.compile(r"(?:\bup|\bdown|\bincreas\w+|\bdeclin\w+|\brising|\bfa
                          r"\b(?:high|low|peak|level|record|figure|total)\s+of\s*$|"
                          r"\b(?:of|at|recorded\s+at|with)\s*$(?<=\bthe\s\w{2})", re.I)
 # The amount continues the one before it with the same measure: "$4.1 billion in 2022 and $3.6 billion in 2021".
-_CHAIN = re.compile(r"^[\s,]*(?:and|or|then|to|through|as\s+well\s+as|while|with|followed\s+by|,)?[\s,]*"
+_CHAIN = re.compile(r"^(?:[\s,]*(?:and|or|then|to|through|as\s+well\s+as|while|with|followed\s+by))*[\s,]*"
+                    r"(?:(?:reaching|reached|climbing|climbed|rising|rose|falling|fell|growing|grew|standing|stood|"
+                    r"hitting|hit|totalling|totaling|totalled|totaled|touching|touched|dropping|dropped|slipping|"
+                    r"slipped|coming|came)\s+(?:to\s+|at\s+)?)?[\s,]*"
                     r"(?:(?:almost|nearly|about|around|some|roughly|more\s+than|over|just\s+over|just\s+under|"
                     r"slightly\s+(?:over|under|above|below)|approximately|an?\s+estimated|a\s+record|"
                     r"then|further|another)\s+)*(?:to\s+)?$", re.I)
@@ -234,6 +237,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
     amounts = [_for_pair(a, local) for a in find_amounts(sentence, comma_decimal)]
     if not amounts:
         return []
+    amounts = _with_bare_numbers(sentence, amounts, comma_decimal)
     readings = [_Reading(a, i) for i, a in enumerate(amounts)]
     for prev, r in zip(readings, readings[1:]):
         if _PAREN_EQUIV.fullmatch(sentence[prev.amount.end:r.amount.start]):
@@ -242,9 +246,9 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
     mentions = countries.find_mentions(sentence)
     period_mentions = periods.find(sentence)
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
-    respective, follows = _respectively(sentence, real, doc_date)
+    respective, follows, cue_of = _respectively(sentence, real, doc_date)
     respective.update(_from_to_between(sentence, real, doc_date))
-    sentence_reason = _sentence_reason(sentence)
+    sentence_reason = _sentence_reason(sentence, mentions)
     for i, r in enumerate(real):
         prev = real[i - 1] if i else None
         nxt = real[i + 1] if i + 1 < len(real) else None
@@ -252,12 +256,66 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
         if r.index in follows:
             earlier = readings[follows[r.index]]
             r.flow, r.reason, r.linked = earlier.flow, earlier.reason, "comparison"
+        if r.index in cue_of and r.flow is not None and r.flow.field != TOTAL:
+            first = real[0].flow if real[0].flow is not None else r.flow
+            r.flow = first.with_field(cue_of[r.index].field) if first.field != TOTAL else r.flow
         _read_period(r, sentence, prev, nxt, period_mentions, breaks, doc_date, ctx, respective.get(r.index))
         _check(r, doc_date)
     for prev, r in zip(readings, readings[1:]):
         if r.parenthetical:
             r.flow, r.period, r.reason = prev.flow, prev.period, prev.reason or "same figure in another currency"
     return readings
+
+
+_BARE = re.compile(r"(?<![\w$€£¥₹.,])(\d{1,3}(?:[.,]\d{1,3})?)\s*(billion|million|trillion|bn|mn)\b(?!\s*(?:people|tonnes|"
+                   r"tons|barrels|litres|liters|units|vehicles|cars|visitors|tourists|passengers|jobs|bags|doses|"
+                   r"kilogrammes|kilograms|kg|square|cubic|hectares|acres))", re.I)
+_BARE_JOIN = re.compile(r"[\s,]*(?:and|or|to|then)?[\s,]*(?:(?:almost|nearly|about|around|some|roughly|over|"
+                        r"just\s+over|more\s+than|slightly\s+(?:over|under))\s+)?$|"
+                        r"\s*(?:in|for)\s+(?:\d{4}|the\s+\w+\s+(?:half|quarter)\s+of\s+\d{4})[\s,]*(?:and|to|then)\s+"
+                        r"(?:(?:almost|nearly|about|around|some|roughly|over|just\s+over|more\s+than)\s+)?$", re.I)
+
+
+def _with_bare_numbers(sentence: str, amounts: list[Amount], comma_decimal: bool) -> list[Amount]:
+    """Numbers with a scale but no currency, listed with an amount that has one, take its currency:
+    "from PLN 23 billion in 2020 to almost 29 billion in 2021", "11.5 billion, 19.5 billion and 28.1 billion
+    zlotys"."""
+    from dataclasses import replace
+
+    from briefing.extract.amounts import SCALES, parse_number
+
+    taken = [(a.start, a.end) for a in amounts]
+    extra: list[Amount] = []
+    bare = [m for m in _BARE.finditer(sentence) if not any(s <= m.start() < e for s, e in taken)]
+    for m in bare:
+        pool = sorted(amounts + extra, key=lambda a: a.start)
+        before = [a for a in pool if a.end <= m.start()]
+        after = [a for a in pool if a.start >= m.end()]
+        source = None
+        if before and _BARE_JOIN.fullmatch(sentence[before[-1].end:m.start()]):
+            source = before[-1]
+        elif after and re.fullmatch(r"[\s,]*(?:and|or)?[\s,]*(?:(?:almost|nearly|about|around|some)\s+)?",
+                                    sentence[m.end():after[0].start]):
+            source = after[0]
+        if source is None:
+            continue
+        value = parse_number(m.group(1), SCALES[m.group(2).lower()], comma_decimal)
+        if value is None:
+            continue
+        extra.append(replace(source, start=m.start(), end=m.end(), value=value * SCALES[m.group(2).lower()],
+                             text=m.group(0)))
+    # a list is read right to left as well: "11.5 billion, 19.5 billion and 28.1 billion zlotys"
+    for m in reversed(bare):
+        if any(x.start == m.start() for x in extra):
+            continue
+        pool = sorted(amounts + extra, key=lambda a: a.start)
+        after = [a for a in pool if a.start >= m.end()]
+        if after and re.fullmatch(r"[\s,]*(?:and|or)?[\s,]*", sentence[m.end():after[0].start]):
+            value = parse_number(m.group(1), SCALES[m.group(2).lower()], comma_decimal)
+            if value is not None:
+                extra.append(replace(after[0], start=m.start(), end=m.end(),
+                                     value=value * SCALES[m.group(2).lower()], text=m.group(0)))
+    return sorted(amounts + extra, key=lambda a: a.start)
 
 
 def _for_pair(a: Amount, local: list[str]) -> Amount:
@@ -268,9 +326,16 @@ def _for_pair(a: Amount, local: list[str]) -> Amount:
     return a
 
 
-def _sentence_reason(sentence: str) -> str | None:
+_REGION_OF = re.compile(r"\b(?:Western|Eastern|Northern|Southern|Central|Upper|Lower|North-?western|North-?eastern|"
+                        r"South-?western|South-?eastern)\s+$")
+
+
+def _sentence_reason(sentence: str, mentions=()) -> str | None:
     if _TOP.search(sentence):
         return "product values"
+    first = next(iter(mentions), None)
+    if first is not None and _REGION_OF.search(sentence[max(0, first.start - 16):first.start]):
+        return "port or region"     # "Western Australia alone sold ...": a state, not the country
     return None
 
 
@@ -296,7 +361,9 @@ def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     between = _APPROX_TAIL.sub("", sentence[own_start:a.start]) if prev else ""
     own_cues = [c for c in cues(sentence, seg_start, a.start)]
     own_cues += [c for c in cues(sentence, a.end, seg_end) if _OWN_AFTER.fullmatch(sentence[a.end:c.start])]
-    if prev is not None and not own_cues and (_COMPARISON.search(between) or _CHAIN.fullmatch(_strip_periods(between))):
+    crossing = _BALANCE.search(between) or _TARGET.search(between) or _FINANCE.search(between)
+    if prev is not None and not own_cues and not crossing and (
+            _COMPARISON.search(between) or _CHAIN.fullmatch(_strip_periods(between))):
         r.linked = "comparison" if _COMPARISON.search(between) else "chain"
         source = prev
         if r.linked == "comparison" and prev.reason == "increase or difference" and prev.measured is not None:
@@ -354,6 +421,9 @@ def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_st
                                                r"debts?|grants?|contracts?|bonds?|securities|assets|projects?|"
                                                r"deals?|stakes?|ventures?)\b", post, re.I):
         return "investment or finance"
+    if re.search(r"\baverag\w+|\bper\s+(?:month|day|week|capita|head)\b|\ba\s+(?:month|day|week)\b",
+                 clause_pre + " " + near_post, re.I):
+        return "average or rate"
     if _SERVICES.search(clause_pre + " " + near_post):
         return "services"
     if _WORLD.search(clause_pre + " " + near_post):
@@ -572,6 +642,7 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
     """
     out: dict[int, periods.Period | None] = {}
     follows: dict[int, int] = {}
+    cue_of: dict = {}
     for resp in _RESPECTIVELY.finditer(sentence):
         group = [r for r in readings if r.amount.end <= resp.start()]
         run: list[_Reading] = []     # the amounts of the list: the last run joined by commas/"and" only
@@ -586,8 +657,7 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
         found = _month_list(span, doc_date) or [
             f[0] for f in (periods.find(p) for p in re.split(r",|\band\b", span) if p.strip()) if f]
         if not found:
-            found = periods.find(tail)[:1] if re.match(r"\s*(?:in|for|during)\b", tail) else []
-            tail_start = resp.end()
+            found = periods.find(tail)[:1] if re.match(r"\s*(?:in|for|during|last|this|the\s+previous)\b", tail) else []
         if not found:
             head = sentence[:run[0].amount.start]
             listed = [f[0] for f in (periods.find(p) for p in re.split(r",|\band\b", head)) if f]
@@ -597,12 +667,26 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
         if len(found) == len(run):
             for r, m in zip(run, found):
                 out[r.index] = periods.resolve(m, doc_date, None)
+        listed = _cue_list(sentence, run[0].amount.start)
+        if len(listed) == len(run):
+            for r, c in zip(run, listed):
+                cue_of[r.index] = c
         earlier = [r for r in readings if r.amount.end <= run[0].amount.start]
         if len(earlier) >= len(run) and _COMPARISON.search(sentence[earlier[-1].amount.end:run[0].amount.start]
                                                             .rstrip().removesuffix("with").rstrip() + " with"):
             for r, e in zip(run, earlier[-len(run):]):
                 follows[r.index] = e.index
-    return out, follows
+    return out, follows, cue_of
+
+
+def _cue_list(sentence: str, end: int) -> list:
+    """"exports and imports came to $A and $B respectively": the flows listed before the amounts, in order."""
+    head = sentence[:end]
+    m = re.search(r"\b(exports|imports|sales|purchases)(?:\s*,\s*|\s+and\s+)(exports|imports|sales|purchases)\b"
+                  r"(?![^$€£¥₹]*\b(?:exports|imports|sales|purchases)\b)", head, re.I)
+    if not m:
+        return []
+    return [c for c in cues(sentence, m.start(), m.end())]
 
 
 _FROM_TO = re.compile(r"\bfrom\s*$")
@@ -724,7 +808,9 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         return
     if chosen.relation == "anaphor" and chosen.count:
         own = [prev.period] if prev is not None and prev.period is not None else []
-        base = next((p for p in [*own, *reversed(ctx.history)] if p.months == chosen.count), None)
+        said = [periods.resolve(m, doc_date, None) for m in reversed(mentions) if m.end <= chosen.start]
+        base = next((p for p in [*own, *[x for x in said if x is not None], *reversed(ctx.history)]
+                     if p.months == chosen.count), None)
     if chosen.relation in ("year_earlier", "same_span", "previous_span") and r.linked is None and prev is None \
             and ctx.figures:
         base = ctx.history[-1] if ctx.history else None
