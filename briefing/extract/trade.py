@@ -74,7 +74,7 @@ _PRODUCT_WORDS = (r"manufactured|manufacturing|agricultur\w*|agri-food|farm|food
                   r"cars?|auto|steel|iron|metals?|copper|gold|aluminium|textiles?|garments?|clothing|apparel|"
                   r"digital|pharmaceutical\w*|medicines?|non-oil|non-energy|electricity|grain|wheat|maize|corn|"
                   r"rice|sugar|coffee|tea|cocoa|cattle|livestock|meat|beef|fish|seafood|fruit|vegetables|"
-                  r"chemicals?|machinery|equipment|electronics?|semiconductors?|chips|phones?|minerals?|ores?|"
+                  r"chemicals?|machinery|equipment|electronics?|semiconductors?|chips?|phones?|minerals?|ores?|"
                   r"timber|wood|paper|cotton|tobacco|fertili[sz]ers?|plastics?|rubber|soybeans?|cereals?|"
                   r"dairy|milk|poultry|chicken|cement|aircraft|ships?|palm\s+oil|components|parts|"
                   r"consumer\s+goods|capital\s+goods|intermediate\s+goods|raw\s+materials")
@@ -126,7 +126,7 @@ _ANAPHOR = re.compile(r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,6},\s+)?(?:they|it|thes
 _CONTRAST = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|\bcompared\s+with\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|:|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|,\s*(?:and|or|but|which|when)\b|"
                            r"\bwhich\b|\baccording\s+to\b|\bsaid\b|—|–\s", re.I)
-_NO_PERIOD_PREP = {"since", "until", "by", "before", "till", "from"}
+_NO_PERIOD_PREP = {"since", "until", "by", "before", "till"}
 _PAREN_EQUIV = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|approx\w*\s+|roughly\s+|around\s+|equivalent\s+to\s+)?$")
 
 
@@ -240,7 +240,8 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
     amounts = _with_bare_numbers(sentence, amounts, comma_decimal)
     readings = [_Reading(a, i) for i, a in enumerate(amounts)]
     for prev, r in zip(readings, readings[1:]):
-        if _PAREN_EQUIV.fullmatch(sentence[prev.amount.end:r.amount.start]):
+        between = sentence[prev.amount.end:r.amount.start]
+        if _PAREN_EQUIV.fullmatch(between) or (prev.parenthetical and re.fullmatch(r"\s*[,;/]\s*(?:or\s+)?", between)):
             r.parenthetical = True
     real = [r for r in readings if not r.parenthetical]
     mentions = countries.find_mentions(sentence)
@@ -434,6 +435,11 @@ def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_st
                                                       rf"(?:{_PRODUCT_WORDS})\b", post, re.I) \
             or re.search(rf"\b(?:{_PRODUCT_WORDS})\s+(?:worth|at|of)\s*$|\b(?:{_PRODUCT_WORDS})\s*$", own_pre, re.I):
         return "product or sector"
+    which = list(re.finditer(r"\b(?:with|to|from|of)\s+which\b", sentence[:a.start]))
+    if which:
+        antecedent = [m for m in mentions if m.end <= which[-1].start()]
+        if antecedent and antecedent[-1].country not in pair and which[-1].start() - antecedent[-1].end <= 3:
+            return "another country"   # "behind Canada, with which X traded goods worth ..."
     named = sorted([m for m in mentions if seg_start <= m.start < a.start and not _attribution(sentence, m)]
                    + _bloc_mentions(sentence, seg_start, a.start, mentions), key=lambda m: m.start)
     if named and named[-1].country not in pair:
@@ -774,6 +780,12 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
             return
         # "$4.1 billion in 2022 and $3.6 billion" keeps 2022 only when nothing else is said
         r.period = prev.period
+        return
+    if chosen is None and r.linked is None and nxt is not None and _FROM_TO.search(
+            sentence[max(0, a.start - 12):a.start]) and re.fullmatch(r"\s*to\s*", sentence[a.end:nxt.amount.start]):
+        r.period = None
+        if r.reason is None:
+            r.reason = "comparison without period"   # "slipped from $26.7bn to $25.9bn": the first year is unnamed
         return
     if chosen is None and r.linked == "comparison":
         r.period = None
