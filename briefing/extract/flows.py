@@ -32,8 +32,11 @@ CUE = re.compile(rf"\b(?:(?P<total>{_TOTAL_RX})|(?P<exp>{_EXPORT_RX})|(?P<imp>{_
 
 # Nouns for goods that an adjective or possessive marks with their origin ("Polish goods").
 GOODS = re.compile(r"\b(?:goods|products|produce|merchandise|commodities|wares|shipments|exports|sales|"
-                   r"companies|firms|exporters|sellers|suppliers|producers|manufacturers|traders)\b", re.I)
+                   r"exporters|sellers|suppliers|producers|manufacturers)\b", re.I)
 BUYERS = re.compile(r"\b(?:imports|purchases|importers|buyers|consumers|customers)\b", re.I)
+# People who do what the verb says: "Kenyan traders spent ... trucking in goods" (buyers), "Turkish companies sold".
+ACTORS = re.compile(r"\b(?:companies|firms|traders|businesses|merchants|enterprises|retailers|wholesalers|"
+                    r"refiners|millers|farmers)\b", re.I)
 
 
 # The partner named without its name: "to it", "from there", "to its western neighbour".
@@ -107,6 +110,8 @@ def _role(text: str, mention, cue: Cue) -> str | None:
             return "buyer"   # "Peru's imports", "Chilean purchases"
         if GOODS.match(rest) or (not after_cue and re.fullmatch(r"\s*(?:'s|’s|')?\s*", text[mention.end:cue.start])):
             return "seller" if cue.field == EXPORT or GOODS.match(rest) else "buyer"
+        if ACTORS.match(rest) and not after_cue:
+            return "seller" if cue.field == EXPORT else "buyer" if cue.field == IMPORT else None
     if not after_cue:
         # The subject of the verb: "Chile sold", "Peru bought", "Kenyan traders spent ... trucking in".
         between = text[mention.end:cue.start]

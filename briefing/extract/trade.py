@@ -142,6 +142,7 @@ class _Reading:
     parenthetical: bool = False      # "(€4.6 billion)" after "$5 billion": the same figure again
     measured: "_Reading | None" = None   # the last amount before it that measured a flow
     before: "_Reading | None" = None     # the amount before it in the sentence
+    same_currency: bool = True           # a parenthetical in the same currency is a repeat, not a row
 
 
 @dataclass
@@ -179,14 +180,15 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
         found = read_sentence(sentence, doc_date, pair, ctx, comma_decimal, local)
         kept = [r for r in found if r.reason is None]
         for r in found:
-            if r.parenthetical:
+            if r.parenthetical and r.same_currency:
                 continue
             readings.append(_explained(r, sentence, source))
             if r.reason is None:
                 figures.append(TradeFigure(r.period.key, r.period.full_year, r.flow.field, r.amount.value,
                                            r.amount.currency, r.flow.reporter, r.flow.partner, sentence, source))
-        if kept:
-            ctx.history = [p for p in ctx.history if p != kept[0].period] + [kept[0].period]
+        own = [r for r in kept if r.linked != "comparison"] or kept
+        if own:
+            ctx.history = [p for p in ctx.history if p != own[0].period] + [own[0].period]
         ctx.figures = [r.flow for r in kept] or _topic(sentence, pair, bool(found))
         ctx.since = 0 if kept else ctx.since + 1
         found_periods = periods.find(sentence)
@@ -243,6 +245,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
         between = sentence[prev.amount.end:r.amount.start]
         if _PAREN_EQUIV.fullmatch(between) or (prev.parenthetical and re.fullmatch(r"\s*[,;/]\s*(?:or\s+)?", between)):
             r.parenthetical = True
+            r.same_currency = r.amount.currency == prev.amount.currency
     real = [r for r in readings if not r.parenthetical]
     mentions = countries.find_mentions(sentence)
     period_mentions = periods.find(sentence)
@@ -264,7 +267,10 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
         _check(r, doc_date)
     for prev, r in zip(readings, readings[1:]):
         if r.parenthetical:
-            r.flow, r.period, r.reason = prev.flow, prev.period, prev.reason or "same figure in another currency"
+            # "Ksh28.7 billion ($236.7 million)": the source states the figure in a second currency
+            r.flow, r.period, r.reason = prev.flow, prev.period, prev.reason
+            if r.same_currency and r.reason is None:
+                r.reason = "the same figure again"
     return readings
 
 
@@ -371,6 +377,8 @@ def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
             source = prev.measured      # "$11.8bn more than the $45.6bn of 2021": compares with the figure before
         r.flow, r.reason = source.flow, source.reason
         r.measured = source
+        if r.reason is None and _CHANGE_AFTER.search(sentence[a.end:seg_end]):
+            r.flow, r.reason = None, "increase or difference"   # "$5.6 billion, $100 million more than in 2015"
         if r.reason is None and _third_before(sentence, own_start, a.start, mentions, pair):
             r.flow, r.reason = None, "another country"
         return
@@ -666,7 +674,7 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
             found = periods.find(tail)[:1] if re.match(r"\s*(?:in|for|during|last|this|the\s+previous)\b", tail) else []
         if not found:
             head = sentence[:run[0].amount.start]
-            listed = [f[0] for f in (periods.find(p) for p in re.split(r",|\band\b", head)) if f]
+            listed = _month_list(head, doc_date) or [f[0] for f in (periods.find(p) for p in re.split(r",|\band\b", head)) if f]
             found = listed[-len(run):] if len(listed) >= len(run) else found
         if len(found) == 1:
             found = found * len(run)
@@ -787,6 +795,11 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         if r.reason is None:
             r.reason = "comparison without period"   # "slipped from $26.7bn to $25.9bn": the first year is unnamed
         return
+    if chosen is None and r.linked == "comparison" and prev is not None:
+        inside = [m for m in mentions if prev.amount.end <= m.start and m.end <= a.start
+                  and len(sentence[prev.amount.end:m.start].split()) > 2 and m.preposition not in _NO_PERIOD_PREP]
+        chosen = inside[-1] if inside and re.search(r"\b(?:high|low|peak|level|record)\s+of\s*$",
+                                                    sentence[inside[-1].end:a.start]) else None
     if chosen is None and r.linked == "comparison":
         r.period = None
         if r.reason is None:
@@ -805,6 +818,11 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         if len(named) == 1 and not any(m.start >= a.end for m in mentions):
             chosen = [m for m in mentions if m.end <= a.start and m.preposition not in _NO_PERIOD_PREP][-1]
     if chosen is None:
+        if ctx.current is not None and ctx.current_age <= _CARRY and (
+                _points_back(sentence, 0, a.start) or _has_anaphoric_period(sentence, mentions)
+                or (ctx.since == 0 and not _anchoring(mentions, a.start))):
+            r.period, r.relative = ctx.current, True
+            return
         if ctx.history and (_points_back(sentence, 0, a.start) or _has_anaphoric_period(sentence, mentions)
                             or (ctx.since == 0 and not _anchoring(mentions, a.start))):
             r.period = ctx.history[-1]
