@@ -100,8 +100,8 @@ def _role(text: str, mention, cue: Cue) -> str | None:
         return "seller"
     if re.search(r"\bby\s+(?:the\s+)?$", lead):
         return "seller" if cue.field == EXPORT else "buyer"   # "sold by X" / "bought by X"
-    if re.search(r"\bwith\s+(?:the\s+)?$", lead):
-        return None      # "trade with X", "supplied Egypt with": no side of its own
+    if re.search(r"\bwith\s+(?:the\s+)?$", lead) and mention.kind != "adjective":
+        return None      # "trade with X": no side of its own (but "with Russian goods bought by ...")
     possessive = re.match(r"\s*(?:'s|’s|')?\s*", tail)
     rest = tail[possessive.end():] if possessive else tail
     if mention.kind == "adjective" or (possessive and possessive.group(0).strip()):

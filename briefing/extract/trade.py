@@ -44,14 +44,14 @@ _BALANCE = re.compile(r"\b(?:deficits?|surplus(?:es)?|balance|trade\s+gap|gap|ex
 _TARGET = re.compile(r"\b(?:goals?|targets?|targeted|aims?|aimed|aiming|plans?|planned|planning|forecasts?|"
                      r"forecast|projected|projections?|projects\s+that|expects?|expected|expectations?|ambitions?|"
                      r"intends?|objective|seeks?|seeking|hopes?|hoped|pledged?|potential|could|would|will|"
-                     r"should|might|on\s+course|on\s+track|set\s+to|poised|estimates?\s+(?:it|that)|wants?|wanted|"
+                     r"should|might|on\s+course|on\s+track|set\s+to|poised|towards?|estimates?\s+(?:it|that)|wants?|wanted|"
                      r"(?:raise|lift|increase|boost|bring|double|triple|take)\s+(?:it|\w+\s+\w+|\w+)?\s*to)\b", re.I)
 _FINANCE = re.compile(r"\b(?:[Ii]nvest\w*|[Ff]inanc(?:ing|ed|es|ial\s+(?:aid|support|package))|finance|[Ll]oans?|"
                       r"[Cc]redits?|[Dd]ebts?|owes?|owed|[Rr]emittances?|aid|grants?|budget|reserves|bonds?|"
                       r"deposits?|contracts?|capital|spending|spent\s+on|funds?|funding|projects?|tourism|"
                       r"tourists?|(?<!export\s)revenues?|guarantees?|stakes?|acquisitions?|deals?|bailout|assistance|"
                       r"cost|costs|costing|worth\s+of\s+(?:deals|agreements)|collected|duties|tariffs?|taxes|levies|"
-                      r"generat\w+|employ\w+|payroll|wages?|salaries)\b")
+                      r"generating|employing|payroll|wages?|salaries)\b")
 _CHANGE_BEFORE = re.compile(r"\b(?:grew|grown|grow|rose|risen|rise|increased?|fell|fallen|fall|declined?|dropped|"
                             r"drop|jumped|climbed|expanded|contracted|surged|slipped|shrank|went\s+up|went\s+down|up|"
                             r"down|higher|lower|gain\w*|tilted)\b[^.;]{0,40}?\bby\s*$|"
@@ -81,7 +81,7 @@ _PRODUCT_WORDS = (r"manufactured|manufacturing|agricultur\w*|agri-food|farm|food
 _PRODUCT = re.compile(rf"\b(?:{_PRODUCT_WORDS})\b", re.I)
 _PRODUCT_CLAUSE = re.compile(
     rf"\b(?:{_PRODUCT_WORDS})\s+(?:products|goods|commodities|items)\b|"
-    rf"\b(?:{_PRODUCT_WORDS})\s+(?:and\s+\w+\s+)?(?:goods\s+|products\s+)?(?:trade|exports?|imports?|sales|"
+    rf"\b(?:{_PRODUCT_WORDS})\s*(?:and\s+\w+\s+)?(?:goods\s+|products\s+)?(?:trade|exports?|imports?|sales|"
     rf"shipments|purchases|worth|at|alone|valued|totall?ing|amounting|came|made|accounted|\(|,|of)|"
     rf"\b(?:trade|exports?|imports?|sales|shipments|purchases)\s+(?:in|of)\s+(?!goods\b)(?!merchandise\b)"
     rf"(?:[\w\-]+\s+){{0,2}}?(?:{_PRODUCT_WORDS})\b", re.I)
@@ -629,6 +629,7 @@ def _total(sentence: str, lo: int, hi: int, clause_mentions, pair, back: bool, c
            if m.start < a_end or re.match(r"\s*(?:with|and|to|from)\s+(?:the\s+)?$", sentence[a_end:m.start])):
         return None, "another country"
     bilateral = re.search(r"\b(?:bilateral|two-way|between\s+the\s+two|both\s+(?:countries|sides|ways)|"
+                          r"between\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s+and\s+(?:the\s+)?[A-Z]|"
                           r"with\s+each\s+other|mutual|between\s+them)\b", sentence, re.I)
     if len(named) == 2 or bilateral:
         return Flow(TOTAL), None
@@ -765,7 +766,8 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         chosen = just_before[-1] if just_before else None
     if chosen is None and r.linked is None:
         lo = _clause_start(a.start, breaks, prev.amount.end if prev else 0)
-        before = [m for m in mentions if lo <= m.start and m.end <= a.start and m.preposition not in _NO_PERIOD_PREP]
+        before = [m for m in mentions if lo <= m.start and m.end <= a.start and m.preposition not in _NO_PERIOD_PREP
+                  and not _owned_by_amount(sentence, m, readings_before(r))]
         if before:
             chosen = before[-1]
         elif prev is None:
@@ -863,6 +865,16 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
 def _own_period_after(r: _Reading, sentence: str, mentions) -> bool:
     """A period written right after the amount: "$X in 2016"."""
     return any(r.amount.end <= m.start and len(sentence[r.amount.end:m.start].split()) <= 2 for m in mentions)
+
+
+def readings_before(r: _Reading) -> list[_Reading]:
+    """The readings before ``r`` in its sentence."""
+    return ctx_sentence(r.before)
+
+
+def _owned_by_amount(sentence: str, m, earlier: list[_Reading]) -> bool:
+    """"$1.43 billion in 2018, with total trade of ...": 2018 is the period of the amount it follows."""
+    return any(x.amount.end <= m.start and len(sentence[x.amount.end:m.start].split()) <= 2 for x in earlier)
 
 
 def _is_sentence_head(sentence: str, m) -> bool:
