@@ -3,12 +3,12 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz bench system-deps browser-deps clean compile
+.PHONY: run test lint fuzz bench system-deps browser-deps clean compile
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e '.[test]'
+	$(PIP) install -q -e '.[test,lint]'
 	touch $(STAMP)
 
 # Bytecode for the package, so every start need not recompile it (also where
@@ -38,6 +38,11 @@ test: $(STAMP) system-deps browser-deps
 # Long robustness runs (kill -9 at random moments, thousands of generated articles).
 fuzz: $(STAMP) system-deps
 	$(PY) -m pytest -q -m fuzz
+
+# ruff (rules in pyproject.toml) and mypy over the package; CI runs this before the tests.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check briefing tests bench tools setup.py
+	$(VENV)/bin/mypy
 
 bench: compile system-deps
 	$(PY) bench/run.py

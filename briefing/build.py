@@ -13,7 +13,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
 
 from briefing.config import Settings
 from briefing.errors import SourceError
@@ -81,7 +82,8 @@ def read_sources(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache=None) ->
 
     if not seeds.is_dir():
         raise SourceError(f"seeds folder not found: {seeds}")
-    sources, skipped = [], []
+    sources: list[Source] = []
+    skipped: list[str] = []
     root = seeds.resolve()
     paths = find_seeds(seeds)
     with progress.bar("reading", len(paths)) as bar:
@@ -178,7 +180,7 @@ def extract_all(sources: list[Source], settings: Settings, cache=None) -> tuple[
         extractions[i] = hit
     log.info("extracted %d of %d documents (%d from cache)", cache.extracted, len(sources), cache.reused)
     cache.report()
-    return pair, extractions
+    return pair, cast("list[Extraction | Failure]", extractions)  # every gap was filled above
 
 
 def drop_failed(sources: list[Source], extractions: list) -> tuple[list[Source], list[Extraction], list[str]]:
@@ -207,8 +209,8 @@ def collect(options: Options, cache=None) -> Briefing:
     with stage("read"):
         sources, skipped = read_sources(options.seeds, max_bytes, cache)
     with stage("extract"):
-        pair, extractions = extract_all(sources, options.settings, cache)
-        sources, extractions, failed = drop_failed(sources, extractions)
+        pair, attempted = extract_all(sources, options.settings, cache)
+        sources, extractions, failed = drop_failed(sources, attempted)
     if not sources:
         raise SourceError(f"no seed file in {options.seeds} could be extracted")
     with stage("merge"):
@@ -260,7 +262,7 @@ def run(options: Options) -> Outcome:
         new = cache.scan(options.seeds, options.templates, options.settings, old)
         why = _why(options, old, new)
         if not why and not options.force:
-            if new.stamps != old.stamps:  # touched, not changed: remember, so the next check reads nothing
+            if old is not None and new.stamps != old.stamps:  # touched, not changed: remember, so the next check reads nothing
                 cache.save_manifest(options.out, new)
             return Outcome("up to date")
         if not why:

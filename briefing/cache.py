@@ -19,7 +19,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 from pathlib import Path
 
 from briefing.config import Settings
@@ -339,14 +338,14 @@ class DocCache:
         self.folder = cache_dir(out) / "docs"
         self.hashes = hashes
         self.version = [__version__, extractor]
-        self.entries: dict[str, dict] = {}
+        self.entries: dict[str, dict | None] = {}
         self.corrupt: list[str] = []
         self.used: set[str] = set()
         self.extracted = 0
         self.reused = 0
 
     def _path(self, name: str, sha: str) -> Path:
-        key = hashlib.sha256(f"{name}\0{sha}".encode("utf-8")).hexdigest()
+        key = hashlib.sha256(f"{name}\0{sha}".encode()).hexdigest()
         return self.folder / f"{key}.json"
 
     def _entry(self, name: str) -> dict | None:
@@ -357,7 +356,7 @@ class DocCache:
             return self.entries[name]
         path = self._path(name, sha)
         self.used.add(path.name)
-        entry = None
+        entry: dict | None = None
         if not self.read:
             self.entries[name] = None
             return None

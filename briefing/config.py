@@ -15,7 +15,7 @@ from typing import Any
 from briefing.errors import ConfigError
 
 # key -> (type or tuple of types, description)
-SCHEMA: dict[str, tuple[type | tuple, str]] = {
+SCHEMA: dict[str, tuple[Any, str]] = {
     "title": (str, "title on the first page and in the metadata"),
     "subtitle": (str, "line under the title"),
     "author": (str, "author or organisation"),
@@ -39,7 +39,7 @@ def _line_of(text: str, key: str) -> int | None:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
-def validate(data: dict, text: str, name: str) -> list[str]:
+def validate(data: dict[str, Any], text: str, name: str) -> list[str]:
     """Return one message per problem, each naming file and line."""
     problems = []
     for key, value in data.items():

@@ -170,7 +170,8 @@ def _by_first_run() -> dict[str, tuple[str, ...]]:
     """First run of letters -> the phrases starting with it, longest first."""
     index: dict[str, list[str]] = {}
     for phrase in _lexicon():
-        index.setdefault(_RUN.match(phrase).group(), []).append(phrase)
+        run = _RUN.match(phrase)
+        index.setdefault(run.group() if run else "", []).append(phrase)
     return {run: tuple(sorted(phrases, key=len, reverse=True)) for run, phrases in index.items()}
 
 

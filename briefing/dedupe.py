@@ -285,7 +285,8 @@ def _candidates(members: list[int], bags: list[frozenset], idf: dict, n_all: int
     for i in members:
         ranked = sorted(bags[i], key=lambda w: (-idf[w], w))
         head = ranked[:PREFIX]
-        keys = {(a, b) for x, a in enumerate(head) for b in head[x + 1:]} if len(head) > 1 else {tuple(head)}
+        keys: set[tuple[str, ...]] = ({(a, b) for x, a in enumerate(head) for b in head[x + 1:]} if len(head) > 1
+                                      else {tuple(head)})
         keys.update((w,) for w in ranked if idf[w] >= rare)
         for key in keys:
             postings[key].append(i)

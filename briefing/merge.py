@@ -76,11 +76,11 @@ def _ordered_unique(items) -> tuple:
 
 # --- reporter -------------------------------------------------------------------
 
-def choose_reporter(extractions: list[Extraction], pair: tuple[str, str]) -> str | None:
+def choose_reporter(extractions: list[Extraction], pair: tuple[str, ...]) -> str | None:
     """Return the pair country from whose side most directional figures are stated (ties -> second)."""
     if len(pair) != 2:
         return None
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for ex in extractions:
         for fig in ex.trade:
             for country in pair:
@@ -107,7 +107,7 @@ def merge_sections(extractions: list[Extraction]) -> dict:
         rep = _representative(group, texts)
         sources = _ordered_unique(items[i][1] for i in group)
         placed[items[rep][0].section].append((-len(sources), group[0], Statement(texts[rep], sources)))
-    sections = {name: () for name in SECTIONS}
+    sections: dict[str, tuple[Statement, ...]] = dict.fromkeys(SECTIONS, ())
     for name, entries in placed.items():
         sections[name] = tuple(st for *_, st in sorted(entries, key=lambda e: e[:2]))
     return sections
@@ -204,15 +204,15 @@ def merge_events(extractions: list[Extraction]) -> tuple[MergedEvent, ...]:
     groups: list[list[int]] = []
     by_year: dict[int, list[_EventGroup]] = defaultdict(list)
     for i, event in enumerate(events):
-        for group in by_year[event.year]:
-            if group.accepts(event, cluster_of[i]):
-                group.add(i, event, cluster_of[i])
+        for known in by_year[event.year]:
+            if known.accepts(event, cluster_of[i]):
+                known.add(i, event, cluster_of[i])
                 break
         else:
-            group = _EventGroup(len(groups))
-            group.add(i, event, cluster_of[i])
-            by_year[event.year].append(group)
-            groups.append(group.members)
+            fresh = _EventGroup(len(groups))
+            fresh.add(i, event, cluster_of[i])
+            by_year[event.year].append(fresh)
+            groups.append(fresh.members)
     merged = []
     for order, group in enumerate(groups):
         members = [events[j] for j in group]
@@ -231,7 +231,7 @@ def merge_events(extractions: list[Extraction]) -> tuple[MergedEvent, ...]:
 
 # --- trade ------------------------------------------------------------------------
 
-def orient(fig: TradeFigure, pair: tuple[str, str], reporter: str | None) -> TradeFigure | None:
+def orient(fig: TradeFigure, pair: tuple[str, ...], reporter: str | None) -> TradeFigure | None:
     """Return the figure as seen from ``reporter``: the partner's exports are the reporter's imports.
 
     A total has no side.  A directional figure whose side is not one of the
@@ -261,11 +261,11 @@ class _Row:
         self.files: dict[str, list[str]] = {}
         self.sources: list[str] = []
 
-    def agrees(self, other: "_Row") -> bool:
+    def agrees(self, other: _Row) -> bool:
         return (self.period, self.currency) == (other.period, other.currency) and all(
             same_value(v, other.values[f]) for f, v in self.values.items() if f in other.values)
 
-    def absorb(self, other: "_Row") -> None:
+    def absorb(self, other: _Row) -> None:
         for f, v in other.values.items():
             self.values.setdefault(f, v)
             self.files.setdefault(f, [])
@@ -378,7 +378,7 @@ def sum_warning(row: TradeRow) -> str | None:
             f"exports + imports {format_amount(parts, row.currency)}")
 
 
-def merge_trade(extractions: list[Extraction], pair: tuple[str, str], reporter: str | None):
+def merge_trade(extractions: list[Extraction], pair: tuple[str, ...], reporter: str | None):
     """Return (rows ascending by period, conflicts, warnings) from every document's figures."""
     partner = next((c for c in pair if not _same_country(c, reporter)), None) if reporter else None
     figures, warnings = [], []
@@ -423,7 +423,7 @@ def left_out(r) -> str:
     return f"{r.source}: {r.text} left out of the trade table ({r.reason}); it stays in its statement"
 
 
-def merge(sources: list[Source], extractions: list[Extraction], pair: tuple[str, str],
+def merge(sources: list[Source], extractions: list[Extraction], pair: tuple[str, ...],
           reporter: str | None = None) -> Briefing:
     """Return the briefing made of every document's extraction (documents in file-name order)."""
     extractions = sorted(extractions, key=lambda e: e.file)

@@ -84,8 +84,9 @@ def source_numbers(briefing: Briefing) -> dict[str, int]:
     for statements in briefing.sections.values():
         for s in statements:
             add(s.sources)
-    for item in (*briefing.events, *briefing.shares, *briefing.trade):
-        add(item.sources)
+    for group in (briefing.events, briefing.shares, briefing.trade):
+        for item in group:
+            add(item.sources)
     for c in briefing.conflicts:
         for v in c.values:
             add(v.sources)
@@ -173,7 +174,7 @@ def _limit(setting, default: int) -> int | None:
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _rank(files, text: str, dates: dict[str, str]) -> tuple:
+def _rank(files, text: str, dates: dict[str, str | None]) -> tuple:
     """Sort key, most informative first: most sources, newest source, most figures, longest."""
     newest = max((dates.get(f) or "" for f in files), default="")
     return (-len(set(files)), _Desc(newest), -len(_DIGITS.findall(text)), -len(text))
@@ -254,7 +255,7 @@ def _table(briefing: Briefing, rows: list[dict], meta: dict, numbers) -> dict:
         disputed.setdefault(c.period, set()).add(c.field)
     out = []
     for row in rows:
-        r = {k: clean(v) for k, v in row.items() if k != "sources"}
+        r: dict[str, object] = {k: clean(v) for k, v in row.items() if k != "sources"}
         fields = sorted(disputed.get(row.get("period", ""), ()))
         if row.get("conflict") and not fields:
             fields = ["label"]  # disputed, but not on a field we can point to

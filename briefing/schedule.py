@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 from datetime import datetime
-from typing import Callable
+from collections.abc import Callable
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 MAX_SLEEP = 60.0  # re-read the clock at least this often, so a suspend is noticed
@@ -83,13 +83,13 @@ def schedule_loop(load, schedule, *, clock: Callable[[], float] = time.time, sle
     from briefing.build import attempt
 
     stop_event = stop_event or threading.Event()
-    sleep = sleep or stop_event.wait
+    pause: Callable[[float], object] = sleep or stop_event.wait
     run = run or attempt
     runs = 0
     due = clock()
     while not stop_event.is_set():
         while (wait := due - clock()) > 0:
-            sleep(min(wait, MAX_SLEEP))
+            pause(min(wait, MAX_SLEEP))
             if stop_event.is_set():
                 return runs
         outcome = run(load)

@@ -158,7 +158,7 @@ def _dateline_date(m: re.Match) -> str | None:
         i = "1" if m.group("y1") else "2"
         y = int(m.group("y" + i))
         mo = MONTHS[m.group("m" + i).lower().rstrip(".")]
-        d = int(re.match(r"\d+", m.group("d" + i)).group())
+        d = int(re.sub(r"\D.*", "", m.group("d" + i)))
     if not DATELINE_YEARS[0] <= y <= DATELINE_YEARS[1]:
         return None  # "25 June 0022": a typo, and relative dates counted from it would be nonsense
     try:
@@ -251,7 +251,7 @@ def is_repeat(a: str, b: str) -> bool:
 def _mark_repeats(lines: list[str]) -> set[int]:
     """Return indexes of non-blank lines that repeat their non-blank neighbour."""
     idx = [i for i, line in enumerate(lines) if line.strip()]
-    hit = set()
+    hit: set[int] = set()
     for a, b in zip(idx, idx[1:]):
         if b - a <= 2 and is_repeat(lines[a], lines[b]):
             hit.update((a, b))
@@ -270,7 +270,9 @@ def _joins_next(line: str, nxt: str, width: int) -> bool:
 def _block_paragraphs(block: list[str]) -> tuple[list[str], list[str]]:
     """Join the wrapped lines of one blank-line block; return (paragraphs, dropped lines)."""
     width = max(len(line) for line in block)
-    paras, dropped, current = [], [], []
+    paras: list[str] = []
+    dropped: list[str] = []
+    current: list[str] = []
     for i, line in enumerate(block):
         current.append(line.strip())
         nxt = block[i + 1] if i + 1 < len(block) else None

@@ -38,9 +38,10 @@ def period_label(period: str) -> str:
     kind = period_kind(period)
     if kind == "fiscal":
         return f"FY{period}"
-    if kind != "partial":
+    bounds = period_bounds(period) if kind == "partial" else None
+    if bounds is None:
         return period
-    (y1, m1), (y2, m2) = period_bounds(period)
+    (y1, m1), (y2, m2) = bounds
     first, last = _MONTH_ABBR[m1 - 1], _MONTH_ABBR[m2 - 1]
     if (y1, m1) == (y2, m2):
         return f"{first} {y1}"

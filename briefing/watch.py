@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from briefing.seedfiles import is_seed_name, is_temp
 from briefing.schedule import _echo, stamp

@@ -104,7 +104,7 @@ def test_all_corpora_together():
     for name in sorted(CORPORA):
         t, g = _load(name)
         texts += [x for x in t if x not in origin]
-        origin.update({x: name for x in t})
+        origin.update(dict.fromkeys(t, name))
         gold += g
     groups = cluster(texts)
     where = {texts[i]: k for k, g in enumerate(groups) for i in g}

@@ -7,10 +7,9 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
-from test_bad_input import ARTICLE_A, ARTICLE_B, build, cli, pdf_text, qpdf_check, write_seeds
+from test_bad_input import ARTICLE_B, build, cli, pdf_text, qpdf_check, write_seeds
 
 MARKUP = [
     "AT&T, R&D & more",

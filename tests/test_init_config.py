@@ -1,10 +1,8 @@
 """`briefing init`, then a build inside the new folder; briefing.toml settings and errors."""
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from briefing.cli import main

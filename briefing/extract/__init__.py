@@ -60,7 +60,9 @@ def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | Non
 
     texts = sentences_of(source)
     warnings: list[str] = []
-    trade, shares, amounts = ([], [], [])
+    trade: list = []
+    shares: list = []
+    amounts: list = []
     if len(pair) == 2:
         comma = decimal_comma("\n".join(source.paragraphs))
         trade, shares, amounts = read_document(texts, source.date, pair, source.file, comma, home_country(source))
@@ -168,7 +170,7 @@ def _die_with_parent(parent: int | None) -> None:
         os._exit(1)  # the parent died before the signal was armed
 
 
-def _extract_chunk(args) -> list[Extraction]:
+def _extract_chunk(args) -> list[Extraction | Failure]:
     sources, pair, keywords = args
     return [extract_safely(s, pair, keywords) for s in sources]
 

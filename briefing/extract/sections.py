@@ -136,7 +136,7 @@ def scores(sentence: str, keywords: dict[str, tuple[str, ...]] = DEFAULT_KEYWORD
     """Return the points each section gets for the sentence (longest phrase match first)."""
     index = _index_for(keywords)
     toks = stems(sentence)
-    result = {section: 0 for section in keywords}
+    result = dict.fromkeys(keywords, 0)
     i = 0
     while i < len(toks):
         for key, section in index.get(toks[i], ()):

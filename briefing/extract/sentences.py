@@ -62,7 +62,7 @@ def split_sentences(paragraph: str) -> list[str]:
         before = text[start:m.start()]
         if punct == "." and not m.group("close") and _is_abbreviation(before, nxt):
             continue
-        if (punct.startswith("\u2026") or punct.startswith("..")) and _inside_quote(text[start:m.start()]):
+        if punct.startswith(("\u2026", "..")) and _inside_quote(text[start:m.start()]):
             continue
         end = m.end("close")
         out.append(text[start:end].strip())
