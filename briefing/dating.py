@@ -44,13 +44,18 @@ def _iso(y: int, m: int, d: int) -> str | None:
         return None
 
 
+def _day(text: str) -> int:
+    """The day number of "25", "25th", "1st"."""
+    return int(re.sub(r"\D.*", "", text))
+
+
 def read_date(m: re.Match) -> str | None:
     """The ISO date of a ``_DATE`` match; None when it is impossible or ambiguous (03/04/2023)."""
     g = m.groupdict()
     if g["y1"]:
-        return _iso(int(g["y1"]), MONTHS[g["m1"].lower()], int(re.match(r"\d+", g["d1"]).group()))
+        return _iso(int(g["y1"]), MONTHS[g["m1"].lower()], _day(g["d1"]))
     if g["y2"]:
-        return _iso(int(g["y2"]), MONTHS[g["m2"].lower()], int(re.match(r"\d+", g["d2"]).group()))
+        return _iso(int(g["y2"]), MONTHS[g["m2"].lower()], _day(g["d2"]))
     if g["y3"]:
         return _iso(int(g["y3"]), int(g["m3"]), int(g["d3"]))
     if g["y4"]:

@@ -78,7 +78,7 @@ def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | Non
     if source.date is None:
         from briefing.dating import relative_phrases
 
-        relative = sorted(set(p.lower() for p in relative_phrases("\n".join(texts))))
+        relative = sorted({p.lower() for p in relative_phrases("\n".join(texts))})
         if relative:  # an undated file without such phrases loses nothing: no warning
             warnings.append("undated (no date in its metadata, dateline or text): "
                             f"{', '.join(repr(p) for p in relative[:3])} left unresolved")

@@ -8,6 +8,7 @@ guess one from the text.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from briefing.readers.document import Decoded, Meta, UnreadableSource
 
@@ -33,7 +34,7 @@ def decode_document(data: bytes, fmt: str = "html") -> Decoded:
     if not data.strip():
         raise UnreadableSource("empty file")
     try:
-        doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=True,
+        doc: Any = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=True,
                                           favor_precision=True, date_extraction_params=_DATE_PARAMS)
     except (ValueError, TypeError) as exc:
         raise UnreadableSource(f"not a readable web page ({exc})") from None

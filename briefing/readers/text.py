@@ -49,7 +49,7 @@ def _yaml_block(lines: list[str]) -> tuple[Meta, int] | None:
     except yaml.YAMLError:
         data = None
     if not isinstance(data, dict):  # not YAML a mapping: read it as plain key: value lines
-        data = dict(m.groups() for m in map(_KEY_LINE.match, lines[1:end]) if m)
+        data = {m.group(1): m.group(2) for m in map(_KEY_LINE.match, lines[1:end]) if m}
     if not any(str(k).strip().lower().replace(" ", "_").replace("-", "_") in KEYS for k in data):
         return None  # two rules around text, not front matter: keep the text
     return _fields(data.items()), end + 1
@@ -57,14 +57,14 @@ def _yaml_block(lines: list[str]) -> tuple[Meta, int] | None:
 
 def _key_lines(lines: list[str]) -> tuple[Meta, int] | None:
     """``key: value`` lines at the very top, ended by a blank line, every key a known one."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for i, line in enumerate(lines):
         if not line.strip():
             return (_fields(pairs), i) if pairs else None
         m = _KEY_LINE.match(line)
         if not m or m.group(1).strip().lower().replace(" ", "_").replace("-", "_") not in KEYS:
             return None
-        pairs.append(m.groups())
+        pairs.append((m.group(1), m.group(2)))
     return None
 
 
