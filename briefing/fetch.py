@@ -60,7 +60,7 @@ def download(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
         if isinstance(reason, (TimeoutError, socket.timeout)):
             raise FetchError(f"{url}: no answer within {timeout:g} s") from None
         raise FetchError(f"{url}: {getattr(reason, 'strerror', None) or reason}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise FetchError(f"{url}: no answer within {timeout:g} s") from None
     except (OSError, ValueError) as exc:
         raise FetchError(f"{url}: {exc}") from None
