@@ -29,7 +29,6 @@ _PREFIX = {
     "₽": "RUB", "RUB": "RUB", "₺": "TRY", "TRY": "TRY", "TL": "TRY", "₼": "AZN", "AZN": "AZN",
     "₩": "KRW", "KRW": "KRW", "CHF": "CHF", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN",
     "zł": "PLN", "BYN": "BYN", "UAH": "UAH", "₴": "UAH", "KZT": "KZT", "₸": "KZT", "ZAR": "ZAR",
-    "R": None,  # rand only with a scale word, see _SUFFIX_ONLY
     "ARS": "ARS", "CLP": "CLP", "COP": "COP", "PEN": "PEN", "EGP": "EGP", "SAR": "SAR", "AED": "AED",
     "QAR": "QAR", "ILS": "ILS", "₪": "ILS", "NGN": "NGN", "₦": "NGN", "PKR": "PKR", "BDT": "BDT",
     "IDR": "IDR", "Rp": "IDR", "MYR": "MYR", "RM": "MYR", "THB": "THB", "฿": "THB", "VND": "VND",
@@ -83,7 +82,7 @@ FAMILIES = {
     "AZN": ("AZN", "TMT"),
     "JPY": ("JPY", "CNY"),
 }
-_AMBIGUOUS = {"Sh", "Shs", "Sh.", "shillings", "/-", "¥", "Rs", "Rs.", "rupees", "pesos", "shillings", "dinars", "dirhams", "francs", "riyals", "rials",
+_AMBIGUOUS = {"Sh", "Shs", "Sh.", "shillings", "/-", "¥", "Rs", "Rs.", "rupees", "pesos", "dinars", "dirhams", "francs", "riyals", "rials",
               "pounds", "kronor", "kroner", "crowns", "manat"}
 
 SCALES = {

@@ -54,13 +54,13 @@ class Flow:
     reporter: str | None = None    # whose exports or imports (None for a total)
     partner: str | None = None
 
-    def mirrored(self) -> "Flow":
+    def mirrored(self) -> Flow:
         """The same flow seen from the other side."""
         if self.field == TOTAL:
             return self
         return Flow(IMPORT if self.field == EXPORT else EXPORT, self.partner, self.reporter)
 
-    def with_field(self, field: str) -> "Flow":
+    def with_field(self, field: str) -> Flow:
         """The other flow of the same two sides: "its exports ... and its imports"."""
         return Flow(field, self.reporter, self.partner) if field != TOTAL else Flow(TOTAL)
 

@@ -53,13 +53,13 @@ class Period:
     def months(self) -> int:
         return (self.end[0] - self.start[0]) * 12 + self.end[1] - self.start[1] + 1
 
-    def shift_months(self, n: int) -> "Period":
+    def shift_months(self, n: int) -> Period:
         def move(ym: tuple[int, int]) -> tuple[int, int]:
             k = ym[0] * 12 + ym[1] - 1 + n
             return (k // 12, k % 12 + 1)
         return replace(self, start=move(self.start), end=move(self.end))
 
-    def shift(self, years: int) -> "Period":
+    def shift(self, years: int) -> Period:
         return replace(self, start=(self.start[0] + years, self.start[1]), end=(self.end[0] + years, self.end[1]))
 
 
@@ -110,17 +110,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("previous_span", rf"\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<n>{_COUNT})\s+months\b"),
     ("first_quarters", rf"\b(?:the\s+)?first\s+(?P<n>two|three|2|3)\s+quarters\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("first_n", rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<this>this\s+year|the\s+year|last\s+year|that\s+year|the\s+same\s+year))?"),
-    ("years_later", rf"\b(?P<n>a|one|two|three|four|five|\d)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b"),
+    ("years_later", r"\b(?P<n>a|one|two|three|four|five|\d)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b"),
     ("month_subject", rf"(?:^|(?<=[;:]\s))(?:in\s+)?(?P<m>{_MONTH})\s+alone\b"),
     ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR}))?|\bH(?P<h>[12])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
     ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR}))?|\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
     ("month_quarter", rf"\b(?:the\s+)?(?P<m>march|june|september|december)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})"),
     ("by_month", rf"\b(?:by|as\s+of|through|to\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})"),
-    ("ytd", rf"\b(?:year[\s-]to[\s-]date|so\s+far\s+this\s+year|since\s+the\s+start\s+of\s+the\s+year)\b"),
+    ("ytd", r"\b(?:year[\s-]to[\s-]date|so\s+far\s+this\s+year|since\s+the\s+start\s+of\s+the\s+year)\b"),
     ("between_months", rf"\bbetween\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s+and\s+(?P<m2>{_MONTH})\s*(?:(?P<y2>{_YEAR})|{_REL_YEAR})?"),
     ("same_span", rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:same|corresponding|comparable)\s+(?:period|months?|two\s+months|quarter|\w+\s+months)\s+(?:(?:of|in|a)\s+)?(?:(?P<y>{_YEAR})|(?P<last>last\s+year|the\s+previous\s+year|(?:a\s+)?year\s+earlier|the\s+year\s+before))"),
     ("month_rel_year", rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|the\s+previous|the\s+same)\s+year\b"),
-    ("month_noun", rf"\b(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))\s+(?=(?:trade|exports|imports|turnover|figures?|totals?|sales|shipments|high|low|peak|level|data)\b)"),
+    ("month_noun", r"\b(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))\s+(?=(?:trade|exports|imports|turnover|figures?|totals?|sales|shipments|high|low|peak|level|data)\b)"),
     ("year_earlier", r"\ba\s+year\s+(?:earlier|before|ago)\b|\bthe\s+previous\s+year\b|\bthe\s+year\s+before\b"),
     ("anaphor", rf"\b(?:over|in|during|for)\s+(?:the|those|these|that)\s+(?:same\s+)?(?:(?P<n>{_COUNT})\s+)?(?:months|period|quarter)\b|\bthat\s+year\b|\bthe\s+same\s+year\b|\bthe\s+same\s+(?:{_COUNT}\s+)?months\b|\bat\s+the\s+time\b"),
     ("last_year", r"\blast\s+year(?:'s)?\b|\bthe\s+past\s+year\b"),
