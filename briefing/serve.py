@@ -380,7 +380,7 @@ class Guard:
                                  status_code=401, headers={"WWW-Authenticate": 'Bearer realm="briefing"'})
 
     def _equal(self, given: str) -> bool:
-        return bool(given) and hmac.compare_digest(given.encode("utf-8"), self.token.encode("utf-8"))
+        return bool(given and self.token) and hmac.compare_digest(given.encode(), (self.token or "").encode())
 
 
 # --------------------------------------------------------------------------- the application

@@ -15,8 +15,8 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from test_serve import NEW_ARTICLE, make_desk, start_server
-from test_serve_browser import browser
+from test_serve import NEW_ARTICLE, make_desk, start_server  # noqa: E402 (tests/ joins the path above)
+from test_serve_browser import browser  # noqa: E402
 
 
 def main() -> None:
