@@ -26,7 +26,9 @@ _EXPORT_RX = (r"exports?|exported|exporting|export\s+earnings|sales|sold|sells|s
               r"went\s+(?:to|into)|earned\s+from\s+sales")
 _IMPORT_RX = (r"imports?|imported|importing|purchases|purchased|bought|buys|buying|sourced|took\s+in|"
               r"trucking\s+in|brought\s+in|came\s+(?:in\s+)?from|arrived\s+from|entered|crossed")
-_TOTAL_RX = (r"trade|traded|trading|turnover|commerce|two-way|bilateral\s+(?:trade|commerce|exchange)|"
+_TOTAL_RX = (r"trade(?!\s+(?:disputes?|wars?|talks|agreements?|deals?|pacts?|ministers?|ministry|fairs?|missions?|"
+             r"barriers?|polic(?:y|ies)|relations|ties|delegations?|routes?|corridors?|unions?|shows?|offices?|"
+             r"secretariat|bodies|body|rules|restrictions|measures|officials?|promotion|facilitation)\b)|traded|trading|turnover|commerce|two-way|bilateral\s+(?:trade|commerce|exchange)|"
              r"exchanges?\s+of\s+goods|goods\s+exchange|changed\s+hands|crossed\s+between")
 CUE = re.compile(rf"\b(?:(?P<total>{_TOTAL_RX})|(?P<exp>{_EXPORT_RX})|(?P<imp>{_IMPORT_RX}))\b", re.I)
 

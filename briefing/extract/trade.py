@@ -62,7 +62,8 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:more|less|higher|lower|above|below|over\s+th
 _WORLD = re.compile(r"\b(?:with\s+the\s+(?:world|rest)|(?:its|their|\w+'s|\w+’s)\s+total\s+(?:foreign\s+|external\s+)?"
                     r"(?:exports|imports|trade|sales|purchases)|"
                     r"all\s+(?:its|their)\s+(?:exports|imports)|(?:its|their)\s+overall\s+(?:exports|imports|trade)|"
-                    r"(?<![A-Z]\w\w\w\s)(?<!\bfor\s)(?:foreign|external)\s+trade|global\s+(?:trade|exports|imports)|"
+                    r"(?<![A-Z]\w\w\w\s)(?<!\bfor\s)(?:foreign|external)\s+trade(?!\s+(?:secretariat|ministry|ministers?|office|"
+                    r"department|agency|council|bank|statistics|data|body|authority|commission|service|policy))|global\s+(?:trade|exports|imports)|"
                     r"worldwide|from\s+all\s+(?:countries|sources)|to\s+all\s+(?:countries|destinations))\b")
 _SERVICES = re.compile(r"\bservices\b")   # lower case: "Chamber of Commerce and Services" is a name
 _SUBNATIONAL = re.compile(r"\b(?:ports?|port's|gateway|airport|seaport|province|provincial|municipal\w*|"
@@ -143,6 +144,7 @@ class _Reading:
     measured: "_Reading | None" = None   # the last amount before it that measured a flow
     before: "_Reading | None" = None     # the amount before it in the sentence
     same_currency: bool = True           # a parenthetical in the same currency is a repeat, not a row
+    needs_past: bool = False             # stands only for a period already over (a target's starting point)
 
 
 @dataclass
@@ -375,7 +377,9 @@ def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         source = prev
         if r.linked == "comparison" and prev.reason == "increase or difference" and prev.measured is not None:
             source = prev.measured      # "$11.8bn more than the $45.6bn of 2021": compares with the figure before
-        r.flow, r.reason = source.flow, source.reason
+        r.flow, r.reason = source.flow, (None if source.reason in _PERIOD_REASONS else source.reason)
+        if r.reason == "target or forecast" and r.linked == "comparison" and source.flow is not None:
+            r.reason, r.needs_past = None, True   # "to $15bn by 2030 from $5bn in 2015": 2015's is a stated figure
         r.measured = source
         if r.reason is None and _CHANGE_AFTER.search(sentence[a.end:seg_end]):
             r.flow, r.reason = None, "increase or difference"   # "$5.6 billion, $100 million more than in 2015"
@@ -388,8 +392,13 @@ def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         r.measured = prev if prev.flow is not None else prev.measured
     reason = sentence_reason or _not_trade(sentence, a, seg_start, seg_end, clause_start, own_pre, post,
                                            mentions, pair)
+    if reason == "target or forecast" and _PAST_REFERENCE.match(sentence[a.end:seg_end]) \
+            and re.search(r"\b(?:above|below|than|from|against|compared\s+with)\s+(?:the\s+)?$", own_pre, re.I):
+        reason, r.needs_past = None, True     # "expects ... to be above the $28.2bn of 2014": a stated past figure
     if reason:
         r.reason = reason
+        if reason == "target or forecast":
+            r.flow, _ = _flow(r, sentence, seg_start, seg_end, clause_start, mentions, pair, prev, ctx)
         return
     r.flow, r.reason = _flow(r, sentence, seg_start, seg_end, clause_start, mentions, pair, prev, ctx)
 
@@ -529,6 +538,8 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
     return flow, why
 
 
+_PERIOD_REASONS = {"no period", "comparison without period", "relative date unresolved (undated article)",
+                   "period not over at the article's date (forecast?)"}
 _CARRY = 3   # sentences over which an unstated period is still the one the text spoke of
 _DATA_WORDS = re.compile(r"\b(?:recorded|reported|registered|counted|puts?|showed|shows|data|figures|statistics)\b", re.I)
 
@@ -705,6 +716,7 @@ def _cue_list(sentence: str, end: int) -> list:
 
 
 _FROM_TO = re.compile(r"\bfrom\s*$")
+_PAST_REFERENCE = re.compile(r"\s*(?:of|in|for|recorded\s+in)\s+(?:the\s+)?(?:year\s+)?(?:19|20)\d\d\b", re.I)
 _BETWEEN = re.compile(rf"^\s*(?:between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s+(?:and|to)\s+(?P<b>(?:1[89]|20)\d\d)\b", re.I)
 
 
@@ -874,7 +886,8 @@ def readings_before(r: _Reading) -> list[_Reading]:
 
 def _owned_by_amount(sentence: str, m, earlier: list[_Reading]) -> bool:
     """"$1.43 billion in 2018, with total trade of ...": 2018 is the period of the amount it follows."""
-    return any(x.amount.end <= m.start and len(sentence[x.amount.end:m.start].split()) <= 2 for x in earlier)
+    return any(x.amount.end <= m.start and len(sentence[x.amount.end:m.start].split()) <= 2
+               and not re.search(r"[;:]", sentence[x.amount.end:m.start]) for x in earlier)
 
 
 def _is_sentence_head(sentence: str, m) -> bool:
@@ -905,6 +918,8 @@ def _check(r: _Reading, doc_date: str | None) -> None:
         return
     if doc_date and r.period.end > (int(doc_date[:4]), int(doc_date[5:7])):
         r.reason = "period not over at the article's date (forecast?)"
+    if r.needs_past and (doc_date is None or r.period.end[0] >= int(doc_date[:4])):
+        r.reason = "target or forecast"
     if r.amount.value <= 0:
         r.reason = "zero amount"
 
