@@ -583,7 +583,7 @@ def _same_sides(flow: Flow, field: str) -> Flow:
 
 _BACK = re.compile(r"\bit\s+(?:\w+\s+){0,2}?(?:was|were|reached|stood|came|rose|fell|grew|totall?ed|amounted|hit|"
                    r"climbed|dropped|declined|contracted|expanded|jumped|slipped|shrank|increased|decreased)\b|"
-                   r"\balone\b|\b(?:their|its)\s+(?:value|total|level|worth|sum)\b|\b(?:they|them|the\s+(?:\d{4}\s+|same\s+|latter\s+|former\s+|\w+\s+)?(?:figures?|total|sum|amount|value)|"
+                   r"\balone\b|\b(?:their|its)\s+(?:value|total|level|worth|sum)\b|\b(?:they|them|the\s+(?:\d{4}\s+|same\s+|latter\s+|former\s+|[\w\-]+\s+)?(?:figures?|total|sum|amount|value)|"
                    r"the\s+latter|the\s+former|such\s+\w+|those\s+\w+|these\s+\w+)\b", re.I)
 
 
@@ -640,7 +640,7 @@ def _total(sentence: str, lo: int, hi: int, clause_mentions, pair, back: bool, c
            if m.start < a_end or re.match(r"\s*(?:with|and|to|from)\s+(?:the\s+)?$", sentence[a_end:m.start])):
         return None, "another country"
     bilateral = re.search(r"\b(?:bilateral|two-way|between\s+the\s+two|both\s+(?:countries|sides|ways)|"
-                          r"between\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s+and\s+(?:the\s+)?[A-Z]|"
+                          r"between\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s+and\s+(?:the\s+)?[A-Z]\w*|"
                           r"with\s+each\s+other|mutual|between\s+them)\b", sentence, re.I)
     if len(named) == 2 or bilateral:
         return Flow(TOTAL), None
@@ -858,6 +858,8 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     if chosen.relation in ("year_earlier", "same_span", "previous_span") and r.linked is None and prev is None \
             and ctx.figures:
         base = ctx.history[-1] if ctx.history else None
+    if chosen.relation in ("year_earlier", "previous_span") and r.linked is not None:
+        base = prev.period if prev is not None else None   # "a year earlier" than the figure it compares with
     if chosen.relation == "anaphor" and re.search(r"that\s+year|the\s+same\s+year", sentence[chosen.start:chosen.end], re.I):
         named = [m.period for m in mentions if m.end <= chosen.start and m.period is not None and m.period.full_year]
         base = named[-1] if named else ctx.mentioned or base
