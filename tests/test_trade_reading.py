@@ -244,6 +244,9 @@ def test_every_item_of_an_investment_list_is_investment():
     ("A$ 2.4 billion", ("Australia", "Fiji"), None, "AUD", 2.4e9),
     ("900bn/-", ("Kenya", "Uganda"), "Kenya", "KES", 9e11),
     ("12 billion Kenyan shillings", ("Kenya", "Uganda"), None, "KES", 1.2e10),
+    ("Bt52 billion", ("Thailand", "Laos"), None, "THB", 5.2e10),
+    ("QR 3.1 billion", ("Qatar", "Oman"), None, "QAR", 3.1e9),
+    ("GH¢ 2 billion", ("Ghana", "Togo"), None, "GHS", 2e9),
 ])
 def test_currencies_as_they_are_written(written, pair, home, currency, value):
     text = f"Trade between {pair[0]} and {pair[1]} reached {written} in 2023."

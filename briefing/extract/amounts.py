@@ -40,7 +40,8 @@ _PREFIX = {
     "Sh": "KES", "Shs": "KES", "Sh.": "KES",          # a shilling: whose, decided by the pair (see FAMILIES)
     "GH₵": "GHS", "E£": "EGP", "LE": "EGP", "L.E.": "EGP", "Tk": "BDT", "Tk.": "BDT",
     "SR": "SAR", "Dh": "AED", "Dhs": "AED", "NRs": "NPR", "NPR": "NPR", "LKR": "LKR", "SLRs": "LKR",
-    "FCFA": "XOF", "CFA": "XOF", "Br": "ETB",
+    "FCFA": "XOF", "CFA": "XOF", "Br": "ETB", "Bt": "THB", "QR": "QAR", "KD": "KWD", "BD": "BHD", "JD": "JOD",
+    "RO": "OMR", "GH¢": "GHS", "MK": "MWK", "ZK": "ZMW", "S/": "PEN", "Bs": "BOB", "Rf": "MVR",
     "R": "ZAR", "N": "NGN",   # single letters: only with a scale word ("R25.6bn"), see _NEEDS_SCALE
 }
 # Single capital letters are currencies only when a number and a scale word follow ("R 12.8 billion").
