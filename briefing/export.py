@@ -20,7 +20,7 @@ def to_dict(briefing: Briefing) -> dict:
         "trade": [
             {"period": r.period, "full_year": r.full_year, "reporter": r.reporter, "partner": r.partner,
              "total": r.total, "exports": r.exports, "imports": r.imports, "currency": r.currency,
-             "sources": list(r.sources)}
+             "months": r.months, "sources": list(r.sources)}
             for r in briefing.trade
         ],
         "shares": [

@@ -7,6 +7,8 @@ as conflicts instead of being averaged or dropped.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from collections import Counter, defaultdict
 
@@ -243,26 +245,25 @@ def orient(fig: TradeFigure, pair: tuple[str, ...], reporter: str | None) -> Tra
         return None
     partner = next((c for c in pair if not _same_country(c, reporter)), None)
     if _same_country(fig.reporter, reporter):
-        return TradeFigure(fig.period, fig.full_year, fig.field, fig.value, fig.currency, reporter, partner,
-                           fig.text, fig.source)
+        return replace(fig, reporter=reporter, partner=partner)
     if _same_country(fig.reporter, partner):
         mirrored = {"exports": "imports", "imports": "exports"}[fig.field]
-        return TradeFigure(fig.period, fig.full_year, mirrored, fig.value, fig.currency, reporter, partner,
-                           fig.text, fig.source)
+        return replace(fig, field=mirrored, reporter=reporter, partner=partner)
     return None
 
 
 class _Row:
     """A trade row being built: per field, its value and the files that state it."""
 
-    def __init__(self, period: str, currency: str, full_year: bool):
+    def __init__(self, period: str, currency: str, full_year: bool, months: str | None = None):
         self.period, self.currency, self.full_year = period, currency, full_year
+        self.months = months   # fiscal years on different calendars share a label but not their months
         self.values: dict[str, float] = {}
         self.files: dict[str, list[str]] = {}
         self.sources: list[str] = []
 
     def agrees(self, other: _Row) -> bool:
-        return (self.period, self.currency) == (other.period, other.currency) and all(
+        return (self.period, self.currency, self.months) == (other.period, other.currency, other.months) and all(
             same_value(v, other.values[f]) for f, v in self.values.items() if f in other.values)
 
     def absorb(self, other: _Row) -> None:
@@ -290,7 +291,7 @@ class _Row:
             period=self.period, full_year=self.full_year,
             reporter=reporter if directional else None, partner=partner if directional else None,
             total=self.values.get("total"), exports=self.values.get("exports"), imports=self.values.get("imports"),
-            currency=self.currency, sources=tuple(self.sources),
+            currency=self.currency, sources=tuple(self.sources), months=self.months,
         )
 
 
@@ -299,12 +300,12 @@ def _partial_rows(figures: list[TradeFigure]) -> list[_Row]:
     rows: list[_Row] = []
     open_rows: dict[tuple, list[_Row]] = defaultdict(list)
     for fig in figures:
-        key = (fig.source, fig.text, fig.period, fig.currency)
+        key = (fig.source, fig.text, fig.period, fig.currency, fig.months)
         for row in open_rows[key]:
             if row.add(fig):
                 break
         else:
-            row = _Row(fig.period, fig.currency, fig.full_year)
+            row = _Row(fig.period, fig.currency, fig.full_year, fig.months)
             row.add(fig)
             open_rows[key].append(row)
             rows.append(row)
@@ -316,7 +317,7 @@ def build_rows(figures: list[TradeFigure]) -> list[_Row]:
     rows: list[_Row] = []
     by_key: dict[tuple, list[_Row]] = defaultdict(list)
     for part in _partial_rows(figures):
-        same = by_key[(part.period, part.currency)]
+        same = by_key[(part.period, part.currency, part.months)]
         target = next((r for r in same if r.agrees(part)), None)
         if target is None:
             rows.append(part)
@@ -333,7 +334,7 @@ def find_conflicts(rows: list[_Row]) -> tuple[Conflict, ...]:
         for field in FIELDS:
             if field not in row.values:
                 continue
-            versions = found.setdefault((row.period, row.currency, field), [])
+            versions = found.setdefault((row.period, row.currency, row.months, field), [])
             value = row.values[field]
             match = next((v for v in versions if same_value(v[0], value)), None)
             if match is None:
@@ -342,7 +343,7 @@ def find_conflicts(rows: list[_Row]) -> tuple[Conflict, ...]:
                 match[1].extend(s for s in row.files[field] if s not in match[1])
     conflicts = [
         Conflict(period, field, tuple(ConflictValue(v, tuple(files)) for v, files in versions))
-        for (period, _, field), versions in found.items() if len(versions) > 1
+        for (period, _, _, field), versions in found.items() if len(versions) > 1
     ]
     conflicts.sort(key=lambda c: (period_key(c.period), FIELDS.index(c.field)))
     return tuple(conflicts)

@@ -51,6 +51,7 @@ class TradeFigure:
     partner: str | None
     text: str                      # the sentence it came from
     source: str                    # file name
+    months: str | None = None      # a fiscal year's months on its country's calendar ("2022-07..2023-06")
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class TradeRow:
     imports: float | None
     currency: str
     sources: tuple[str, ...]
+    months: str | None = None      # a fiscal year's months ("2022-07..2023-06"); None for calendar periods
 
 
 @dataclass(frozen=True)

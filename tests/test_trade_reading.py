@@ -331,3 +331,47 @@ def test_a_figure_left_out_for_want_of_a_period_is_named_in_the_warnings(tmp_pat
     data = json.loads(CliRunner().invoke(main, ["extract", "--seeds", str(seeds)]).output)
     assert data["trade"] == []
     assert any("note.txt: NOK 14 billion left out of the trade table (no period)" in w for w in data["warnings"])
+
+
+# --------------------------------------------------------------------------- 5. fiscal years on each calendar
+
+@pytest.mark.parametrize("sentence, pair, months", [
+    ("In the 2022/23 financial year, Indian exports to Bhutan reached Rs 8,000 crore.", ("India", "Bhutan"),
+     "2022-04..2023-03"),
+    ("Kenyan exports to Uganda came to KSh 120 billion in the 2021/22 fiscal year.", ("Kenya", "Uganda"),
+     "2021-07..2022-06"),
+    ("Australian exports to Fiji were worth A$1.1 billion in FY2022-23.", ("Australia", "Fiji"), "2022-07..2023-06"),
+    ("Pakistani exports to Afghanistan fell to $1.1 billion in fiscal year 2022-23.", ("Pakistan", "Afghanistan"),
+     "2022-07..2023-06"),
+])
+def test_a_fiscal_year_runs_on_its_reporter_s_calendar(sentence, pair, months):
+    figures, _, _ = read_document([sentence], "2024-02-01", pair, "x.txt")
+    label = f"{months[:4]}-{months[11:13]}"   # "2022-07..2023-06" is labelled "2022-23"
+    assert [(f.period, f.full_year, f.months) for f in figures] == [(label, True, months)]
+
+
+def test_the_same_fiscal_label_on_two_calendars_is_not_a_conflict():
+    from briefing.merge import merge_trade
+    from briefing.model import Extraction
+
+    india = read_document(["Indian exports to Australia reached $10 billion in FY2022-23."], "2023-08-01",
+                          ("India", "Australia"), "a.txt")[0]
+    australia = read_document(["Australian imports from India came to $12 billion in 2022-23, the fiscal year."],
+                              "2023-09-01", ("India", "Australia"), "b.txt")[0]
+    extractions = [Extraction(f, "0" * 64, {}, (), tuple(figs), (), ()) for f, figs in
+                   (("a.txt", india), ("b.txt", australia))]
+    rows, conflicts, _ = merge_trade(extractions, ("India", "Australia"), "India")
+    assert conflicts == ()
+    assert sorted(r.months for r in rows) == ["2022-04..2023-03", "2022-07..2023-06"]
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Spain, France and Italy bought goods worth €9.1 billion, €7.2 billion and €3.3 billion respectively from "
+     "Morocco in 2023.", ("Morocco", "Spain"), [("2023", "imports", 9.1e9, "Spain", "Morocco")]),
+    ("Japan, China and South Korea supplied Vietnam with goods worth $24 billion, $61 billion and $52 billion "
+     "respectively in 2023.", ("Vietnam", "Japan"), [("2023", "exports", 2.4e10, "Japan", "Vietnam")]),
+    ("Ghana, Togo and Benin sold Nigeria goods worth $600 million, $90 million and $70 million respectively in "
+     "2023.", ("Ghana", "Nigeria"), [("2023", "exports", 6e8, "Ghana", "Nigeria")]),
+])
+def test_a_respectively_list_of_countries_keeps_only_the_pair_s_own(sentence, pair, want):
+    assert read([sentence], pair)[0] == want

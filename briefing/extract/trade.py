@@ -186,8 +186,10 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
                 continue
             readings.append(_explained(r, sentence, source))
             if r.reason is None:
+                months = _fiscal_months(r, pair, home)
                 figures.append(TradeFigure(r.period.key, r.period.full_year, r.flow.field, r.amount.value,
-                                           r.amount.currency, r.flow.reporter, r.flow.partner, sentence, source))
+                                           r.amount.currency, r.flow.reporter, r.flow.partner, sentence, source,
+                                           months))
         own = [r for r in kept if r.linked != "comparison"] or kept
         if own:
             ctx.history = [p for p in ctx.history if p != own[0].period] + [own[0].period]
@@ -212,6 +214,30 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
             ctx.whole_age += 1
         shares.extend(_shares_of(sentence, doc_date, pair, ctx.history, source, found))
     return figures, shares, readings
+
+
+def _fiscal_months(r: _Reading, pair: tuple[str, str], home: str | None) -> str | None:
+    """The months of a fiscal year on the calendar of the country that reports it.
+
+    Whose calendar: the reporter of a flow; for a total, the country whose
+    currency the amount is in, else the article's own country, else the one of
+    the pair that keeps a fiscal calendar. Two figures with the same label on
+    different calendars are then different rows, never a conflict.
+    """
+    if not r.period.fiscal:
+        return None
+    order = [r.flow.reporter] if r.flow.reporter else []
+    order += [c for c in pair if countries.country_currency(c) == r.amount.currency]
+    order += [home] if home else []
+    order += list(pair)
+    for name in order:
+        start = countries.fiscal_year_start(name) if name else None
+        if start is not None:
+            month = start[0]
+            first = (r.period.start[0], month)
+            last = (first[0] + 1, month - 1) if month > 1 else (first[0], 12)
+            return f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}"
+    return None
 
 
 def _pair_currencies(pair: tuple[str, str], home: str | None) -> list[str]:
@@ -252,7 +278,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
     mentions = countries.find_mentions(sentence)
     period_mentions = periods.find(sentence)
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
-    respective, follows, cue_of = _respectively(sentence, real, doc_date)
+    respective, follows, cue_of, owner_of = _respectively(sentence, real, doc_date)
     respective.update(_from_to_between(sentence, real, doc_date))
     sentence_reason = _sentence_reason(sentence, mentions)
     for i, r in enumerate(real):
@@ -262,6 +288,8 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
         if r.index in follows:
             earlier = readings[follows[r.index]]
             r.flow, r.reason, r.linked = earlier.flow, earlier.reason, "comparison"
+        if r.index in owner_of:
+            _read_owner(r, sentence, owner_of[r.index], mentions, pair)
         if r.index in cue_of and r.flow is not None and r.flow.field != TOTAL:
             first = real[0].flow if real[0].flow is not None else r.flow
             r.flow = first.with_field(cue_of[r.index].field) if first.field != TOTAL else r.flow
@@ -325,6 +353,21 @@ def _with_bare_numbers(sentence: str, amounts: list[Amount], comma_decimal: bool
                 extra.append(replace(after[0], start=m.start(), end=m.end(),
                                      value=value * SCALES[m.group(2).lower()], text=m.group(0)))
     return sorted(amounts + extra, key=lambda a: a.start)
+
+
+def _read_owner(r: _Reading, sentence: str, owner, mentions, pair) -> None:
+    """The flow of one amount of a "respectively" list whose owners are countries listed before it."""
+    if owner.country not in pair:
+        r.flow, r.reason = None, "another country"
+        return
+    found = [c for c in cues(sentence, owner.end, r.amount.start) if c.field != TOTAL]
+    if not found:
+        return
+    cue = found[0]
+    later = [m for m in mentions if m.start >= cue.start and m.start < r.amount.start]
+    flow, why = read_flow(sentence, cue, [owner, *later], pair)
+    if flow is not None:
+        r.flow, r.reason = flow, None
 
 
 def _for_pair(a: Amount, local: list[str]) -> Amount:
@@ -669,6 +712,7 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
     out: dict[int, periods.Period | None] = {}
     follows: dict[int, int] = {}
     cue_of: dict = {}
+    owner_of: dict = {}
     for resp in _RESPECTIVELY.finditer(sentence):
         group = [r for r in readings if r.amount.end <= resp.start()]
         run: list[_Reading] = []     # the amounts of the list: the last run joined by commas/"and" only
@@ -683,7 +727,8 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
         found = _month_list(span, doc_date) or [
             f[0] for f in (periods.find(p) for p in re.split(r",|\band\b", span) if p.strip()) if f]
         if not found:
-            found = periods.find(tail)[:1] if re.match(r"\s*(?:in|for|during|last|this|the\s+previous)\b", tail) else []
+            near = [m for m in periods.find(tail) if len(tail[:m.start].split()) <= 4 and "," not in tail[:m.start]]
+            found = near[:1]
         if not found:
             head = sentence[:run[0].amount.start]
             listed = _month_list(head, doc_date) or [f[0] for f in (periods.find(p) for p in re.split(r",|\band\b", head)) if f]
@@ -693,6 +738,10 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
         if len(found) == len(run):
             for r, m in zip(run, found):
                 out[r.index] = periods.resolve(m, doc_date, None)
+        owners = _country_list(sentence, run[0].amount.start)
+        if len(owners) == len(run):
+            for r, m in zip(run, owners):
+                owner_of[r.index] = m
         listed = _cue_list(sentence, run[0].amount.start)
         if len(listed) == len(run):
             for r, c in zip(run, listed):
@@ -702,7 +751,20 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
                                                             .rstrip().removesuffix("with").rstrip() + " with"):
             for r, e in zip(run, earlier[-len(run):]):
                 follows[r.index] = e.index
-    return out, follows, cue_of
+    return out, follows, cue_of, owner_of
+
+
+def _country_list(sentence: str, end: int) -> list:
+    """"X, Y and the Z supplied Egypt with $A, $B and $C respectively": the countries listed, in order."""
+    found = countries.find_mentions(sentence[:end])
+    run: list = []
+    for m in reversed(found):
+        if run and not re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", sentence[m.end:run[0].start]):
+            if len(run) >= 2:
+                break
+            run = []
+        run.insert(0, m)
+    return run if len(run) >= 2 else []
 
 
 def _cue_list(sentence: str, end: int) -> list:
