@@ -33,13 +33,19 @@ def browser(downloads: Path) -> webdriver.Chrome:
     return webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
 
 
-def wait_for_download(folder: Path, count: int, timeout: float = 60) -> Path:
-    """The newest finished download once ``count`` files are there."""
+def wait_for_download(folder: Path, count: int, timeout: float = 60) -> bytes:
+    """The newest download once ``count`` PDFs are there in full.
+
+    chromium may show the final name (empty) before the ``.crdownload`` file is renamed onto it,
+    so a download is done only when no ``.crdownload`` is left and the file ends as a PDF ends.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         done = [p for p in folder.iterdir() if p.suffix == ".pdf"]
         if len(done) >= count and not list(folder.glob("*.crdownload")):
-            return max(done, key=lambda p: p.stat().st_mtime_ns)
+            data = max(done, key=lambda p: p.stat().st_mtime_ns).read_bytes()
+            if data.rstrip().endswith(b"%%EOF"):
+                return data
         time.sleep(0.1)
     raise AssertionError(f"no download in {folder}: {sorted(p.name for p in folder.iterdir())}")
 
@@ -61,7 +67,7 @@ def test_browser_opens_the_page_follows_the_pdf_link_and_uploads_a_source(tmp_pa
 
         row.find_element(By.CSS_SELECTOR, "a.pdf").click()
         first = wait_for_download(downloads, 1)
-        text = pdf_text(first.read_bytes())
+        text = pdf_text(first)
         assert "b_oslo_note.txt" in text and "c_bergen.txt" not in text
 
         driver.get(url + "/")
@@ -75,7 +81,7 @@ def test_browser_opens_the_page_follows_the_pdf_link_and_uploads_a_source(tmp_pa
 
         driver.find_element(By.ID, "brief-uk-norway").find_element(By.CSS_SELECTOR, "a.pdf").click()
         second = wait_for_download(downloads, 2)
-        text = pdf_text(second.read_bytes())
+        text = pdf_text(second)
         listed = re.search(r"\[(\d+)\][^\[]*c_bergen\.txt", text.split("Sources [1]")[-1])
         assert listed, "the new file is not in the sources list"
         assert ("offshore wind research centre in Bergen on Monday, with forty scientists from universities in both "
