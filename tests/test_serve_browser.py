@@ -12,6 +12,8 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.wait import WebDriverWait
 from test_serve import NEW_ARTICLE, make_desk, pdf_text, start_server
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -75,7 +77,8 @@ def test_browser_opens_the_page_follows_the_pdf_link_and_uploads_a_source(tmp_pa
         assert "current" in row.text
         row.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(upload))
         row.find_element(By.CSS_SELECTOR, "form.upload button").click()
-        notice = driver.find_element(By.CSS_SELECTOR, "p.notice")
+        notice = WebDriverWait(driver, 60).until(  # the click does not wait for the next page
+            expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "p.notice")))
         assert "Uploaded uk-norway/c_bergen.txt" in notice.text
         assert (desk / "uk-norway" / "seeds" / "c_bergen.txt").read_text(encoding="utf-8") == NEW_ARTICLE["uk-norway"]
 
