@@ -47,3 +47,13 @@ def test_front_matter_is_metadata_not_statements(tmp_path):
 def test_broken_yaml_still_read_as_key_lines(tmp_path):
     meta, rest = split_front_matter("---\ntitle: Oslo: a [broken\ndate: 2021-02-03\n---\nNorway and Sweden met.\n")
     assert (meta.title, meta.date) == ("Oslo: a [broken", "2021-02-03") and rest == "Norway and Sweden met.\n"
+
+
+@pytest.mark.parametrize("lang, name", [("fr", "French"), ("pt-BR", "Portuguese"), ("de_AT", "German")])
+def test_declared_language_the_extractor_does_not_read(tmp_path, lang, name):
+    p = tmp_path / "x.md"
+    p.write_text(f"---\nlanguage: {lang}\n---\nUn texte.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"written in {name} \({lang.lower().replace('_', '-')}\)"):
+        read_source(p, "x.md")
+    p.write_text("---\nlanguage: en-GB\n---\nNorway and Sweden met.\n", encoding="utf-8")
+    assert read_source(p, "x.md").language == "en-GB"

@@ -81,5 +81,8 @@ def split_front_matter(text: str) -> tuple[Meta, str]:
 def decode_document(data: bytes, fmt: str) -> Decoded:
     from briefing.sources import decode
 
+    from briefing.readers import language
+
     meta, text = split_front_matter(decode(data))
+    language.check(meta.language, None)  # only a declared language: detecting it in every text file costs too much
     return Decoded(text=text, format=fmt, meta=meta)
