@@ -98,7 +98,7 @@ def read_sources(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache=None) ->
 
 def _read_one(path: Path, seeds: Path, root: Path, max_bytes: int, cache, sources: list, skipped: list) -> None:
     """Read one seed into ``sources``, or record in ``skipped`` why not."""
-    from briefing.sources import read_source
+    from briefing.readers import read_source
 
     name = path.relative_to(seeds).as_posix()
     reason = _unreadable(path, root, max_bytes)
@@ -297,7 +297,7 @@ def _rebuild(options: Options, cache, manifest) -> Briefing:
     from datetime import datetime
 
     from briefing.export import to_dict
-    from briefing.pdf import write_pdf
+    from briefing.atomic import atomic_write
 
     if not options.seeds.is_dir():
         raise SourceError(f"seeds folder not found: {options.seeds}")
@@ -307,7 +307,7 @@ def _rebuild(options: Options, cache, manifest) -> Briefing:
     plain = to_dict(briefing)
     briefing = with_changes(briefing, previous)
     data = render(briefing, options)
-    write_pdf(data, options.out)
+    atomic_write(options.out, data, durable=True)
     cache.save_previous(options.out, datetime.now().astimezone().isoformat(timespec="seconds"), plain)
     cache.save_manifest(options.out, manifest)
     docs.prune()

@@ -18,9 +18,9 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
 from pathlib import Path
 
+from briefing.atomic import atomic_write
 from briefing.config import Settings
 from briefing.lock import build_lock, lock_path  # noqa: F401 (the build lock lives in briefing.lock)
 from briefing.resources import DEFAULT_TEMPLATES as PACKAGE_TEMPLATES
@@ -38,27 +38,6 @@ def cache_dir(out: Path) -> Path:
     """Return the cache folder of one output: beside the PDF, one per PDF name."""
     out = Path(out)
     return out.parent / CACHE_DIR / out.name
-
-
-def atomic_write(path: Path, data: bytes, durable: bool = False) -> None:
-    """Replace ``path`` with ``data`` all at once; ``durable`` also survives a power cut."""
-    import tempfile
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            if durable:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 def write_json(path: Path, data, durable: bool = False) -> None:

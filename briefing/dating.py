@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from briefing.extract.events import MONTHS
+from briefing.months import MONTHS
 
 DATE_SOURCES = ("front matter", "metadata", "dateline", "text", "none")
 

@@ -40,6 +40,9 @@ from collections import Counter, defaultdict
 import snowballstemmer
 from rapidfuzz import fuzz
 
+from briefing.extract.amounts import SCALES
+from briefing.months import MONTHS
+
 # Weighted score needed to merge, by the kind of numbers both sentences carry.
 THRESHOLD_NONE = 0.68     # no numbers at all: wording must carry the match
 THRESHOLD_YEAR = 0.60     # only a bare year in common
@@ -123,22 +126,14 @@ _SYNONYM_GROUPS = (
 _SYNONYMS = {w: group[0] for group in _SYNONYM_GROUPS for w in group}
 _KEEP = frozenset(w for pair in _OPPOSITES for w in pair)   # kept even where they are stop words
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-_SCALES = {
-    "thousand": "k", "k": "k", "million": "m", "mn": "m", "m": "m", "mln": "m",
-    "billion": "b", "bn": "b", "b": "b", "bln": "b", "trillion": "t", "tn": "t", "crore": "c", "lakh": "l",
-}
+# A scale word becomes its power of ten, so "1.5 bn" and "1.5 billion" are one token.
+_SCALES = {word: f"e{round(math.log10(factor))}" for word, factor in SCALES.items()}
 _NUMBER = re.compile(
     r"(?<![\w])(\d+(?:[.,]\d+)*)(?:st|nd|rd|th)?"
     r"(?:\s?(%|per\s?cent\b|percent\b|(?:thousand|million|billion|trillion|mn|bn|tn|mln|bln|crore|lakh|[kmb])\b))?",
     re.IGNORECASE,
 )
-_MONTH = re.compile(r"\b(" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+_MONTH = re.compile(r"\b(" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
                     + r")\b\.?")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -165,7 +160,7 @@ def numbers(text: str) -> tuple[str, ...]:
         unit = (m.group(2) or "").lower().replace(" ", "")
         suffix = "%" if unit.startswith(("%", "per")) else _SCALES.get(unit, "")
         found.append(_canonical_number(m.group(1)) + suffix)
-    found += [f"m{_MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)]
+    found += [f"m{MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)]
     found += [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
     return tuple(sorted(found))
 

@@ -13,53 +13,13 @@ import re
 from collections import Counter, defaultdict
 
 from briefing import dedupe
+from briefing.extract.periods import period_key
 from briefing.model import (
     FIELDS, SECTIONS, Briefing, Conflict, ConflictValue, Event, Extraction, MergedEvent, MergedShare,
     Share, Source, Statement, TradeFigure, TradeRow,
 )
 
 REL_TOL = 1e-6   # two amounts this close are the same value written twice
-
-_YEAR = re.compile(r"^(\d{4})$")
-_FISCAL = re.compile(r"^(\d{4})-(\d{2}|\d{4})$")
-_MONTHS = re.compile(r"^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$")
-FISCAL_START_MONTH = 4   # only for ordering: most non-calendar fiscal years start in April
-
-
-def period_bounds(period: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """Return ((year, month), (year, month)) for the first and last month of a period, or None.
-
-    Fiscal years ("2017-18") are placed from April to March for ordering only;
-    the label never claims a month for them.
-    """
-    if m := _YEAR.match(period):
-        y = int(m.group(1))
-        return (y, 1), (y, 12)
-    if m := _FISCAL.match(period):
-        y = int(m.group(1))
-        return (y, FISCAL_START_MONTH), (y + 1, FISCAL_START_MONTH - 1)
-    if m := _MONTHS.match(period):
-        y1, m1, y2, m2 = map(int, m.groups())
-        return (y1, m1), (y2, m2)
-    return None
-
-
-def period_kind(period: str) -> str:
-    """Return "year", "fiscal", "partial" or "other"."""
-    if _YEAR.match(period):
-        return "year"
-    if _FISCAL.match(period):
-        return "fiscal"
-    if _MONTHS.match(period):
-        return "partial"
-    return "other"
-
-
-def period_key(period: str) -> tuple:
-    """Sort key: by first month, then last month; unknown forms last, by text."""
-    bounds = period_bounds(period)
-    return (0, bounds, period) if bounds else (1, (), period)
-
 
 def same_value(a: float | None, b: float | None) -> bool:
     """Tell whether two amounts are the same value (within REL_TOL)."""
@@ -374,7 +334,8 @@ def sum_warning(row: TradeRow) -> str | None:
     slack = sum(stated_unit(v) / 2 for v in (row.total, row.exports, row.imports))
     if abs(row.total - parts) <= slack * (1 + 1e-9):
         return None
-    from briefing.tables import format_amount, period_label
+    from briefing.formatting import format_amount, period_label
+
     return (f"{period_label(row.period)}: total {format_amount(row.total, row.currency)} differs from "
             f"exports + imports {format_amount(parts, row.currency)}")
 

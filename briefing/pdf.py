@@ -22,9 +22,6 @@ reportlab Paragraph, so article text never acts as Paragraph markup.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
-from pathlib import Path
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape
 
@@ -561,32 +558,3 @@ def build_pdf(markup: str, settings: Settings | None = None) -> bytes:
     story = [counter] + builder.children(root)
     doc.multiBuild(story)
     return buf.getvalue()
-
-
-def write_pdf(data: bytes, out: Path) -> None:
-    """Replace ``out`` atomically: a failure leaves the previous file as it was.
-
-    An OSError (full disk, read-only folder) is raised again naming ``out``
-    rather than the temporary file, which the user never sees.
-    """
-    out = Path(out)
-    tmp = None
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        mode = out.stat().st_mode & 0o777 if out.exists() else 0o644
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), mode)
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException as exc:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-        if isinstance(exc, OSError) and exc.errno:
-            raise OSError(exc.errno, exc.strerror or str(exc), str(out)) from exc
-        raise

@@ -18,14 +18,12 @@ import jinja2
 
 from . import __version__
 from .config import Settings
+from .formatting import axis_scale, format_amount, format_date, format_distinct, period_label
 from .errors import TemplateError
 from .model import SECTIONS, Briefing
 from .resources import DEFAULT_TEMPLATES
 
 MAIN_TEMPLATE = "briefing.xml.j2"
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
 
 # Readability limits for big archives (the JSON export always has everything).
 MAX_STATEMENTS = 25   # per section; briefing.toml: max_statements (0: no limit)
@@ -41,36 +39,6 @@ _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff
 def clean(text) -> str:
     """Source text as a string that can sit inside XML."""
     return _XML_INVALID.sub("", "" if text is None else str(text))
-
-
-def format_date(iso: str | None) -> str:
-    """'2022-06-25' -> '25 June 2022'; partial or unknown forms pass through."""
-    if not iso:
-        return ""
-    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", iso)
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        return iso
-    month = MONTHS[int(m.group(2)) - 1]
-    if m.group(3):
-        return f"{int(m.group(3))} {month} {m.group(1)}"
-    return f"{month} {m.group(1)}"
-
-
-def format_amount(value: float, currency: str = "", decimals: int | None = None) -> str:
-    """Amount as the table shows it ("$40.1 bn"): one formatter for table, facts and conflicts."""
-    from briefing.tables import format_amount as table_format
-
-    return table_format(value, currency, decimals)
-
-
-def format_distinct(values: list[float], currency: str) -> list[str]:
-    """Format conflicting amounts with just enough decimals that they differ."""
-    texts = [format_amount(v, currency) for v in values]
-    for decimals in range(2, 7):
-        if len(set(texts)) == len(set(values)):
-            break
-        texts = [format_amount(v, currency, decimals) for v in values]
-    return texts
 
 
 def source_numbers(briefing: Briefing) -> dict[str, int]:
@@ -314,17 +282,10 @@ def _chart(briefing: Briefing, rows: list[dict], currency: str) -> dict:
     if not series:
         return {"bars": [], "series": [], "unit": ""}
     top = max(abs(y[s] or 0) for y in years for s in series)
-    div, word = next(((d, w) for d, w in ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"), (1e3, "k"))
-                      if top >= d), (1, ""))
+    div, word = axis_scale(top)
     bars = [{"label": clean(labels.get(y["period"], y["period"])),
              **{s: f"{(y[s] or 0) / div:.6g}" for s in series}} for y in years]
     return {"bars": bars, "series": series, "unit": f"{currency} {word}".strip()}
-
-
-def _period_label(period: str) -> str:
-    from briefing.tables import period_label
-
-    return period_label(period)
 
 
 def _facts(briefing: Briefing, table: dict, sources: list[dict]) -> dict:
@@ -344,7 +305,7 @@ def _facts(briefing: Briefing, table: dict, sources: list[dict]) -> dict:
                   "previous": (previous.get("label") or previous.get("period")) if previous else ""}
         if latest else None,
         "share": {"percent": f"{share.percent:.1f}%", "text": clean(share.text),
-                  "period": clean(_period_label(share.period) if share.period else "")} if share else None,
+                  "period": clean(period_label(share.period) if share.period else "")} if share else None,
         "sources": {"count": len(briefing.documents), "first": format_date(dates[0]) if dates else "",
                     "last": format_date(dates[-1]) if dates else ""},
     }
@@ -367,8 +328,6 @@ def _changes(briefing: Briefing, currency: str) -> dict | None:
     ch = briefing.extra.get("changes")
     if not ch or ch.get("empty"):
         return None
-    from briefing.tables import period_label
-
     def amount(value, cur):
         return format_amount(value, cur or currency) if value is not None else "none"
 

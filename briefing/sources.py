@@ -1,16 +1,14 @@
-"""Find seed files, decode them and turn them into ``Source`` records.
+"""Decode seed text and read its layout: datelines, paragraphs, captions.
 
-Everything here except ``find_seeds`` and ``read_source`` (when it is not
-given the bytes) is a pure function of its input.
+Everything here except ``find_seeds`` is a pure function of its input;
+``briefing.readers.read_source`` uses it to turn a file of any format into a ``Source``.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
-from briefing.extract.events import MONTHS
-from briefing.model import Source
+from briefing.months import MONTHS
 from briefing.seedfiles import SEED_SUFFIXES, find_seeds  # noqa: F401 (re-exported)
 
 # --------------------------------------------------------------------------- finding: see briefing.seedfiles
@@ -330,9 +328,3 @@ def find_dateline(lines: list[str], markdown: bool) -> tuple[int, tuple]:
             break
     return -1, ((), None, None, "")
 
-
-def read_source(path: Path, name: str, data: bytes | None = None) -> Source:
-    """Read one seed file of any known format into a ``Source``; raises ValueError if it cannot be read."""
-    from briefing.readers import read_document
-
-    return read_document(path, name, data)

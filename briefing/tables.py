@@ -1,7 +1,7 @@
 """The trade table: one row per period, derived columns, formatted cells and CSV.
 
 pandas is imported inside the functions that need it, so importing this module
-(for ``format_amount`` or ``period_label``) stays cheap.
+stays cheap. Cells are formatted by ``briefing.formatting``.
 
 Conflicting periods: the briefing keeps each version of a period as its own
 ``TradeRow``; the table shows the period once.  Each of ``total``, ``exports``
@@ -19,72 +19,16 @@ import io
 import math
 import re
 
-from briefing.merge import period_bounds, period_key, period_kind, same_value
+from briefing.extract.periods import period_bounds, period_key, period_kind
+from briefing.formatting import format_amount, format_percent, period_label
+from briefing.merge import same_value
 
 COLUMNS = ("period", "label", "full_year", "currency", "total", "exports", "imports", "total_values",
            "exports_values", "imports_values", "balance", "change_pct", "share", "share_text", "sources",
            "conflict")
 _FIELDS = ("total", "exports", "imports")
-_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥", "CNY": "CN¥"}
-_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"))
-_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MINUS = "\u2212"
 # A share of only exports or only imports does not belong in a "share of trade" column.
 _ONE_FLOW = re.compile(r"export|import|purchas|buy|sale|sell|sold|supplie|shipment", re.IGNORECASE)
-
-
-def period_label(period: str) -> str:
-    """Return a reader's label: "2021", "FY2017-18", "Jan–Nov 2021", "Aug 2020", "Jul 2021–Jun 2022"."""
-    kind = period_kind(period)
-    if kind == "fiscal":
-        return f"FY{period}"
-    bounds = period_bounds(period) if kind == "partial" else None
-    if bounds is None:
-        return period
-    (y1, m1), (y2, m2) = bounds
-    first, last = _MONTH_ABBR[m1 - 1], _MONTH_ABBR[m2 - 1]
-    if (y1, m1) == (y2, m2):
-        return f"{first} {y1}"
-    if y1 == y2:
-        return f"{first}–{last} {y1}"
-    return f"{first} {y1}–{last} {y2}"
-
-
-def _decimals(scaled: float) -> int:
-    """Return 1 to 3 decimals: one as the norm, more when the figure was stated more precisely."""
-    for d in (1, 2, 3):
-        if abs(round(scaled, d) - scaled) <= 1e-9 * max(1.0, abs(scaled)):
-            return d
-    return 3
-
-
-def format_amount(value: float | None, currency: str, decimals: int | None = None) -> str:
-    """Return "$40.1 bn", "€933.4 mn", "RUB 12.5 bn", "−$3.3 bn"; "" for None.
-
-    Each cell picks its own scale (tn, bn, mn) with one decimal, or up to three
-    when the source stated more ("$14.982 bn"), so no stated digit is lost;
-    ``decimals`` asks for at least that many (to tell close conflicting values apart).
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    prefix = _SYMBOLS.get(currency, f"{currency} ")
-    sign = MINUS if value < 0 else ""
-    size = abs(value)
-    for scale, word in _SCALES:
-        if size >= scale:
-            scaled = size / scale
-            return f"{sign}{prefix}{scaled:.{max(decimals or 0, _decimals(scaled))}f} {word}"
-    return f"{sign}{prefix}{size:,.0f}"
-
-
-def format_percent(value: float | None, signed: bool = False) -> str:
-    """Return "49.0%", or "+35.9%" / "−4.4%" when signed; "" for None or NaN."""
-    if value is None or math.isnan(value):
-        return ""
-    if not signed:
-        return f"{value:.1f}%"
-    sign = "+" if value > 0 else (MINUS if value < 0 else "")
-    return f"{sign}{abs(value):.1f}%"
 
 
 def _distinct(values) -> tuple:

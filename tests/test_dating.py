@@ -5,7 +5,7 @@ from briefing.build import Options, collect
 from briefing.dating import date_in_line, parse_date_value, relative_phrases, text_date
 from briefing.extract import extract_document
 from briefing.render import build_context
-from briefing.sources import read_source
+from briefing.readers import read_source
 
 
 @pytest.mark.parametrize("line, iso", [

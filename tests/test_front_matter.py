@@ -2,7 +2,7 @@
 import pytest
 
 from briefing.readers.text import split_front_matter
-from briefing.sources import read_source
+from briefing.readers import read_source
 
 
 @pytest.mark.parametrize("text", [

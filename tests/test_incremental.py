@@ -187,10 +187,10 @@ def test_only_the_changed_document_is_extracted_again(tmp_path, monkeypatch):
     run(Options(seeds=seeds, out=out))
     calls, real = [], ex.extract_document
     monkeypatch.setattr(ex, "extract_document", lambda s, *a, **k: calls.append(s.file) or real(s, *a, **k))
-    read, real_read = [], __import__("briefing.sources", fromlist=["read_source"]).read_source
-    import briefing.sources
+    import briefing.readers
 
-    monkeypatch.setattr(briefing.sources, "read_source", lambda p, n, *a: read.append(n) or real_read(p, n, *a))
+    read, real_read = [], briefing.readers.read_source
+    monkeypatch.setattr(briefing.readers, "read_source", lambda p, n, *a: read.append(n) or real_read(p, n, *a))
     change_seed(seeds)
     outcome = run(Options(seeds=seeds, out=out))
     assert outcome.status == "rebuilt"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import briefing.extract as ex
-import briefing.sources as sources_mod
+import briefing.readers as readers
 from briefing.build import Options, run
 from briefing.model import Source
 
@@ -56,7 +56,7 @@ def test_a_failing_document_is_skipped_named_and_listed(tmp_path, monkeypatch, c
     if stage == "extract":
         monkeypatch.setattr(ex, "extract_document", _failing(ex.extract_document))
     else:
-        monkeypatch.setattr(sources_mod, "read_source", _failing(sources_mod.read_source))
+        monkeypatch.setattr(readers, "read_source", _failing(readers.read_source))
     out = tmp_path / "out" / "briefing.pdf"
     with caplog.at_level(logging.WARNING, logger="briefing"):
         outcome = run(Options(seeds=seeds, out=out, force=True))

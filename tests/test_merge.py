@@ -1,8 +1,9 @@
 """Merging extractions: statements, events, trade rows, conflicts, warnings, shares."""
 import pytest
 
+from briefing.extract.periods import period_key
 from briefing.merge import (
-    choose_reporter, merge, orient, period_key, stated_unit,
+    choose_reporter, merge, orient, stated_unit,
 )
 from briefing.model import (
     SECTIONS, Event, Extraction, Sentence, Share, Source, TradeFigure,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefing import __version__, fonts, pdf, render
+from briefing import __version__, atomic, fonts, pdf, render
 from briefing.errors import FontError
 from briefing.config import Settings
 from briefing.model import MergedEvent, Source, Statement
@@ -40,7 +40,7 @@ def flat(text: str) -> str:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("pdf") / "briefing.pdf"
-    pdf.write_pdf(build(), out)
+    out.write_bytes(build())
     return out
 
 
@@ -140,7 +140,7 @@ def test_no_local_paths_in_pdf(built, tmp_path):
 
 def test_edited_template_changes_the_pdf(tmp_path):
     out = tmp_path / "edited.pdf"
-    pdf.write_pdf(build(templates_dir=edited_templates(tmp_path)), out)
+    out.write_bytes(build(templates_dir=edited_templates(tmp_path)))
     text = flat(text_of(out))
     body = text[text.index("Defence matters", text.index("Sources") + 1):]
     assert body.index("Defence matters") < body.index("Chronicle of ties") < body.index("Economy and trade")
@@ -164,26 +164,27 @@ def test_long_tokens_and_paragraphs_do_not_break_layout(tmp_path):
     rows = make_rows()
     rows[0] = dict(rows[0], label="2020 " + url)
     out = tmp_path / "long.pdf"
-    pdf.write_pdf(build(b, rows, Settings(title="T" * 300, marking="M" * 300)), out)
+    out.write_bytes(build(b, rows, Settings(title="T" * 300, marking="M" * 300)))
     assert len(PdfReader(out).pages) > 2
     assert "word word word" in text_of(out)
 
 
-def test_write_pdf_is_atomic(tmp_path, monkeypatch):
+def test_pdf_write_is_atomic_and_names_the_pdf(tmp_path, monkeypatch):
     out = tmp_path / "b.pdf"
-    pdf.write_pdf(b"%PDF-old", out)
+    atomic.atomic_write(out, b"%PDF-old", durable=True)
+    out.chmod(0o600)
 
     def boom(fd):
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pdf.os, "fsync", boom)
-    with pytest.raises(OSError):
-        pdf.write_pdf(b"%PDF-new", out)
+    monkeypatch.setattr(atomic.os, "fsync", boom)
+    with pytest.raises(OSError, match="b.pdf"):
+        atomic.atomic_write(out, b"%PDF-new", durable=True)
     assert out.read_bytes() == b"%PDF-old"
     assert [p.name for p in tmp_path.iterdir()] == ["b.pdf"]
     monkeypatch.undo()
-    pdf.write_pdf(b"%PDF-new", out)
-    assert out.read_bytes() == b"%PDF-new"
+    atomic.atomic_write(out, b"%PDF-new", durable=True)
+    assert out.read_bytes() == b"%PDF-new" and out.stat().st_mode & 0o777 == 0o600
 
 
 def test_missing_fonts_raise_font_error_naming_the_package(tmp_path):

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from briefing.readers import read_document
+from briefing.readers import read_source
 from briefing.readers.pdf import join_lines
 from formats_material import (DOCX_PARAGRAPHS, FIXTURES, PDF_FOOTER, PDF_HEADER, PDF_PARAGRAPHS, make_docx,
                               make_pdf)
@@ -17,13 +17,13 @@ BOILERPLATE = ["cookies", "Accept all", "Subscribe", "Share on", "Read more", "C
 
 
 def _read(name, data):
-    return read_document(FIXTURES / name if data is None else name, name, data)
+    return read_source(FIXTURES / name if data is None else name, name, data)
 
 
 # ---------------------------------------------------------------- html
 
 def test_saved_news_page_main_text_and_metadata():
-    src = read_document(FIXTURES / "001_andes_wire.html", "001_andes_wire.html")
+    src = read_source(FIXTURES / "001_andes_wire.html", "001_andes_wire.html")
     assert (src.title, src.outlet, src.url, src.date, src.date_source, src.author, src.format) == (
         "Chile and Peru agree to widen their trade pact", "Andes Wire",
         "https://andes-wire.example/business/2023/03/14/chile-peru-trade-pact", "2023-03-14", "metadata",
@@ -36,7 +36,7 @@ def test_saved_news_page_main_text_and_metadata():
 
 
 def test_ministry_page_in_a_legacy_code_page():
-    src = read_document(FIXTURES / "002_ministry.htm", "002_ministry.htm")
+    src = read_source(FIXTURES / "002_ministry.htm", "002_ministry.htm")
     assert (src.title, src.outlet, src.date, src.url) == (
         "Ghana and Togo open a joint border post", "Ministry of Trade and Industry", "2021-11-05",
         "https://trade.gov.example/news/ghana-togo-border-post")
@@ -51,7 +51,7 @@ def test_page_without_metadata_takes_the_date_line_and_invents_nothing(tmp_path)
             b"their capitals for the first time, officials in both countries said.</p>"
             b"<p>The first flights are planned for the spring, subject to approval by the aviation authorities.</p>"
             b"</article></body></html>")
-    src = read_document(tmp_path / "p.html", "p.html", page)
+    src = read_source(tmp_path / "p.html", "p.html", page)
     assert (src.date, src.date_source, src.outlet, src.url) == ("2020-10-12", "text", None, None)
     assert src.paragraphs[0].startswith("Laos and Mongolia signed")
 
@@ -60,7 +60,7 @@ def test_all_script_page_is_skipped():
     page = b"<html><head><script>var a = 1;</script></head><body><script>" + b"document.write('x');" * 500 + \
         b"</script><noscript>Enable JavaScript.</noscript></body></html>"
     with pytest.raises(ValueError, match="no article text"):
-        read_document("s.html", "s.html", page)
+        read_source("s.html", "s.html", page)
 
 
 def test_page_in_another_language_is_skipped_naming_it():
@@ -70,13 +70,13 @@ def test_page_in_another_language_is_skipped_naming_it():
             "le temps d'attente \u00e0 la fronti\u00e8re entre les deux pays.</p>")
     page = f"<html lang='en'><body><article>{body}</article></body></html>".encode()
     with pytest.raises(ValueError, match=r"French \(fr\)"):
-        read_document("fr.html", "fr.html", page)
+        read_source("fr.html", "fr.html", page)
 
 
 # ---------------------------------------------------------------- pdf
 
 def test_two_column_pdf_in_reading_order_without_running_heads():
-    src = read_document("note.pdf", "note.pdf", make_pdf())
+    src = read_source("note.pdf", "note.pdf", make_pdf())
     expected = [t.replace("<br/>", "").replace("trans-", "trans") for k, t in PDF_PARAGRAPHS if k == "p"]
     assert list(src.paragraphs) == expected
     assert (src.title, src.date, src.date_source, src.format) == (
@@ -86,7 +86,7 @@ def test_two_column_pdf_in_reading_order_without_running_heads():
 
 
 def test_pdf_title_from_the_first_page_when_metadata_has_none():
-    src = read_document("n.pdf", "n.pdf", make_pdf(title=None, date=None, pages=1))
+    src = read_source("n.pdf", "n.pdf", make_pdf(title=None, date=None, pages=1))
     assert src.title == "Norway and Sweden: energy and transport"
     assert src.date is None and src.date_source == "none"
 
@@ -103,7 +103,7 @@ def test_hyphenation_at_line_ends(lines, joined):
 
 
 def test_encrypted_pdf_with_empty_password_is_read():
-    src = read_document("e.pdf", "e.pdf", make_pdf(encrypt=""))
+    src = read_source("e.pdf", "e.pdf", make_pdf(encrypt=""))
     assert src.paragraphs[0].startswith("Norway and Sweden agreed in Oslo")
 
 
@@ -112,15 +112,15 @@ def test_encrypted_pdf_with_a_password_is_skipped():
 
     enc = pdfencrypt.StandardEncryption("secret", ownerPassword="owner", strength=128)
     with pytest.raises(ValueError, match="encrypted PDF with a password"):
-        read_document("p.pdf", "p.pdf", make_pdf(encrypt=enc))
+        read_source("p.pdf", "p.pdf", make_pdf(encrypt=enc))
 
 
 def test_truncated_pdf_is_skipped():
     data = make_pdf()
     with pytest.raises(ValueError, match="damaged PDF|no text layer"):
-        read_document("t.pdf", "t.pdf", data[: len(data) // 3])
+        read_source("t.pdf", "t.pdf", data[: len(data) // 3])
     with pytest.raises(ValueError, match="damaged PDF"):
-        read_document("t.pdf", "t.pdf", b"%PDF-1.4\n1 0 obj <<")
+        read_source("t.pdf", "t.pdf", b"%PDF-1.4\n1 0 obj <<")
 
 
 def test_scanned_pdf_without_text_layer():
@@ -133,7 +133,7 @@ def test_scanned_pdf_without_text_layer():
     c.showPage()
     c.save()
     with pytest.raises(ValueError, match="no text layer: scanned image"):
-        read_document("scan.pdf", "scan.pdf", buf.getvalue())
+        read_source("scan.pdf", "scan.pdf", buf.getvalue())
 
 
 def test_pdf_bomb_page_count(monkeypatch):
@@ -143,7 +143,7 @@ def test_pdf_bomb_page_count(monkeypatch):
     data = make_pdf(paragraphs=[("p", f"Sweden and Norway met for the {i}th time in a row.") for i in range(8)],
                     pages=4)
     with pytest.raises(ValueError, match="4 pages, more than the 3-page limit"):
-        read_document("b.pdf", "b.pdf", data)
+        read_source("b.pdf", "b.pdf", data)
 
 
 def test_pdf_bomb_stream():
@@ -166,13 +166,13 @@ def test_pdf_bomb_stream():
     out.write(b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets))
     out.write(b"trailer << /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref)
     with pytest.raises(ValueError, match="PDF bomb|damaged PDF"):
-        read_document("bomb.pdf", "bomb.pdf", out.getvalue())
+        read_source("bomb.pdf", "bomb.pdf", out.getvalue())
 
 
 # ---------------------------------------------------------------- docx
 
 def test_word_note_paragraphs_tables_and_core_properties():
-    src = read_document("n.docx", "n.docx", make_docx())
+    src = read_source("n.docx", "n.docx", make_docx())
     assert list(src.paragraphs) == DOCX_PARAGRAPHS + ["Both sides agreed to publish the study in Spanish and English."]
     assert (src.title, src.date, src.date_source, src.author, src.format) == (
         "Note on the Chile-Peru water talks", "2023-05-04", "metadata", "Desk officer", "docx")
@@ -185,7 +185,7 @@ def test_word_note_paragraphs_tables_and_core_properties():
 ])
 def test_docx_that_is_not_a_zip(data, reason):
     with pytest.raises(ValueError, match=reason):
-        read_document("x.docx", "x.docx", data)
+        read_source("x.docx", "x.docx", data)
 
 
 def test_zip_that_is_not_a_word_file():
@@ -193,7 +193,7 @@ def test_zip_that_is_not_a_word_file():
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("hello.txt", "not a document")
     with pytest.raises(ValueError, match="damaged Word file"):
-        read_document("z.docx", "z.docx", buf.getvalue())
+        read_source("z.docx", "z.docx", buf.getvalue())
 
 
 # ---------------------------------------------------------------- cheap paths

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.sources import decode, find_seeds, parse_dateline, read_source, split_paragraphs
+from briefing.sources import decode, find_seeds, parse_dateline, split_paragraphs
+from briefing.readers import read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -6,7 +6,8 @@ import math
 import pytest
 
 from briefing.model import Briefing, Conflict, ConflictValue, MergedShare, TradeRow
-from briefing.tables import format_amount, period_label, table_csv, table_rows, trade_frame
+from briefing.formatting import format_amount, period_label
+from briefing.tables import table_csv, table_rows, trade_frame
 
 
 def row(period, total=None, exports=None, imports=None, sources=("a.txt",), currency="USD", full_year=None):

@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
+from briefing.months import MONTHS
+
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -344,3 +342,47 @@ def resolve(mention: Mention, doc_date: str | None, current: Period | None) -> P
     if rel == "anaphor":
         return current
     return None
+
+
+# --------------------------------------------------------------------------- period strings
+# The form periods take in rows and exports: "2021", "2017-18", "2021-01..2021-11".
+
+_KEY_YEAR = re.compile(r"^(\d{4})$")
+_KEY_FISCAL = re.compile(r"^(\d{4})-(\d{2}|\d{4})$")
+_KEY_MONTHS = re.compile(r"^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$")
+ORDER_FISCAL_START = 4   # only for ordering: most non-calendar fiscal years start in April
+
+
+def period_bounds(period: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Return ((year, month), (year, month)) for the first and last month of a period, or None.
+
+    Fiscal years ("2017-18") are placed from April to March for ordering only;
+    the label never claims a month for them.
+    """
+    if m := _KEY_YEAR.match(period):
+        y = int(m.group(1))
+        return (y, 1), (y, 12)
+    if m := _KEY_FISCAL.match(period):
+        y = int(m.group(1))
+        return (y, ORDER_FISCAL_START), (y + 1, ORDER_FISCAL_START - 1)
+    if m := _KEY_MONTHS.match(period):
+        y1, m1, y2, m2 = map(int, m.groups())
+        return (y1, m1), (y2, m2)
+    return None
+
+
+def period_kind(period: str) -> str:
+    """Return "year", "fiscal", "partial" or "other"."""
+    if _KEY_YEAR.match(period):
+        return "year"
+    if _KEY_FISCAL.match(period):
+        return "fiscal"
+    if _KEY_MONTHS.match(period):
+        return "partial"
+    return "other"
+
+
+def period_key(period: str) -> tuple:
+    """Sort key: by first month, then last month; unknown forms last, by text."""
+    bounds = period_bounds(period)
+    return (0, bounds, period) if bounds else (1, (), period)

@@ -29,7 +29,7 @@ def format_of(path: Path | str) -> str:
     return FORMATS[Path(path).suffix.lower()][0]
 
 
-def read_document(path: Path, name: str, data: bytes | None = None) -> Source:
+def read_source(path: Path, name: str, data: bytes | None = None) -> Source:
     """Read one seed file of any known format into a ``Source``.
 
     Raises ValueError (``UnreadableSource``) with a one-line reason when the

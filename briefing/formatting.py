@@ -1,0 +1,99 @@
+"""How the briefing writes amounts, percentages, periods and dates: one formatter each.
+
+The table, the key facts, the conflicts and the merge's warnings all print
+figures through these functions, so one figure reads the same everywhere.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from briefing.extract.periods import period_bounds, period_kind
+from briefing.months import MONTH_ABBR, MONTH_NAMES
+
+MINUS = "\u2212"
+SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥", "CNY": "CN¥"}
+# Scale words as the briefing writes them, largest first (amounts use tn/bn/mn; chart axes also k).
+SCALE_WORDS = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"), (1e3, "k"))
+
+
+def period_label(period: str) -> str:
+    """Return a reader's label: "2021", "FY2017-18", "Jan–Nov 2021", "Aug 2020", "Jul 2021–Jun 2022"."""
+    kind = period_kind(period)
+    if kind == "fiscal":
+        return f"FY{period}"
+    bounds = period_bounds(period) if kind == "partial" else None
+    if bounds is None:
+        return period
+    (y1, m1), (y2, m2) = bounds
+    first, last = MONTH_ABBR[m1 - 1], MONTH_ABBR[m2 - 1]
+    if (y1, m1) == (y2, m2):
+        return f"{first} {y1}"
+    if y1 == y2:
+        return f"{first}–{last} {y1}"
+    return f"{first} {y1}–{last} {y2}"
+
+
+def _decimals(scaled: float) -> int:
+    """Return 1 to 3 decimals: one as the norm, more when the figure was stated more precisely."""
+    for d in (1, 2, 3):
+        if abs(round(scaled, d) - scaled) <= 1e-9 * max(1.0, abs(scaled)):
+            return d
+    return 3
+
+
+def format_amount(value: float | None, currency: str = "", decimals: int | None = None) -> str:
+    """Return "$40.1 bn", "€933.4 mn", "RUB 12.5 bn", "−$3.3 bn"; "" for None.
+
+    Each cell picks its own scale (tn, bn, mn) with one decimal, or up to three
+    when the source stated more ("$14.982 bn"), so no stated digit is lost;
+    ``decimals`` asks for at least that many (to tell close conflicting values apart).
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    prefix = SYMBOLS.get(currency, f"{currency} ")
+    sign = MINUS if value < 0 else ""
+    size = abs(value)
+    for scale, word in SCALE_WORDS:
+        if scale >= 1e6 and size >= scale:
+            scaled = size / scale
+            return f"{sign}{prefix}{scaled:.{max(decimals or 0, _decimals(scaled))}f} {word}"
+    return f"{sign}{prefix}{size:,.0f}"
+
+
+def format_percent(value: float | None, signed: bool = False) -> str:
+    """Return "49.0%", or "+35.9%" / "−4.4%" when signed; "" for None or NaN."""
+    if value is None or math.isnan(value):
+        return ""
+    if not signed:
+        return f"{value:.1f}%"
+    sign = "+" if value > 0 else (MINUS if value < 0 else "")
+    return f"{sign}{abs(value):.1f}%"
+
+
+def format_distinct(values: list[float], currency: str) -> list[str]:
+    """Format conflicting amounts with just enough decimals that they differ."""
+    texts = [format_amount(v, currency) for v in values]
+    for decimals in range(2, 7):
+        if len(set(texts)) == len(set(values)):
+            break
+        texts = [format_amount(v, currency, decimals) for v in values]
+    return texts
+
+
+def format_date(iso: str | None) -> str:
+    """'2022-06-25' -> '25 June 2022'; partial or unknown forms pass through."""
+    if not iso:
+        return ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", iso)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return iso
+    month = MONTH_NAMES[int(m.group(2)) - 1]
+    if m.group(3):
+        return f"{int(m.group(3))} {month} {m.group(1)}"
+    return f"{month} {m.group(1)}"
+
+
+def axis_scale(top: float) -> tuple[float, str]:
+    """The divisor and word for a chart axis whose largest value is ``top`` (1 and "" below a thousand)."""
+    return next(((d, w) for d, w in SCALE_WORDS if top >= d), (1, ""))
