@@ -7,10 +7,8 @@ as conflicts instead of being averaged or dropped.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
-import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from briefing import dedupe
 from briefing.extract.periods import period_key
