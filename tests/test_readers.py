@@ -213,9 +213,9 @@ def test_huge_page_refused_before_parsing_but_inline_bulk_does_not_count():
     para = b"<p>Chile and Peru agreed on Tuesday to widen the trade agreement that links their economies.</p>"
     start = time.monotonic()
     with pytest.raises(ValueError, match="3 MB of markup besides scripts and images, more than the 2 MB"):
-        read_document("big.html", "big.html", b"<html><body>" + para * 30000 + b"</body></html>")
+        read_source("big.html", "big.html", b"<html><body>" + para * 30000 + b"</body></html>")
     assert time.monotonic() - start < 5
     bulky = (b"<html><head><script>" + b"var x = 1;" * 400_000 + b"</script><style>" + b"p{}" * 300_000
              + b"</style></head><body><article>" + para + b"<img src='data:image/png;base64," + b"QUJD" * 1_000_000
              + b"'></article></body></html>")
-    assert read_document("saved.html", "saved.html", bulky).paragraphs == (para[3:-4].decode(),)
+    assert read_source("saved.html", "saved.html", bulky).paragraphs == (para[3:-4].decode(),)
