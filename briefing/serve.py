@@ -192,12 +192,9 @@ class Brief:
             except OSError:
                 continue
             doc = docs.get(name, {})
-            row = {"file": name, "bytes": st.st_size, "modified": _iso(st.st_mtime), "in_last_build": name in docs,
-                   "title": doc.get("title"), "date": doc.get("date")}
-            row.update({k: doc[k] for k in ("outlet", "agency", "url", "places") if doc.get(k)})
-            if name in skipped:
-                row["skipped"] = skipped[name]
-            rows.append(row)
+            rows.append({"file": name, "bytes": st.st_size, "modified": _iso(st.st_mtime), "in_last_build": name in docs,
+                         **{k: doc.get(k) for k in ("title", "outlet", "date", "url", "agency")},
+                         "skipped": skipped.get(name)})
         return {"brief": self.name, "built": built, "sources": rows}
 
 
@@ -386,19 +383,30 @@ class Guard:
 # --------------------------------------------------------------------------- the application
 
 
-def _page_template():
+def _templates():
+    """The page and the sources view (package files, not the brief's templates: they are no build input)."""
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True,
                              undefined=jinja2.StrictUndefined)
-    return env.get_template("serve_page.html.j2")
+    return env.get_template("serve_page.html.j2"), env.get_template("serve_sources.html.j2")
+
+
+def _web_address(url) -> bool:
+    """Only http(s) addresses from a source become links (a javascript: one would run in the page)."""
+    return isinstance(url, str) and urlsplit(url).scheme.lower() in ("http", "https")
+
+
+def _wants_html(request: Request) -> bool:
+    """A browser following a link (Accept: text/html...), unless ``?format=json`` asks otherwise."""
+    return request.query_params.get("format") != "json" and "text/html" in request.headers.get("accept", "")
 
 
 def create_app(config: Config) -> Starlette:
     """The ASGI application; ``config.root`` is searched for briefs at every request."""
     pool = ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="briefing-build")
     desk = Desk(config.root, pool)
-    page = _page_template()
+    page, sources_page = _templates()
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -455,9 +463,14 @@ def create_app(config: Config) -> Starlette:
     async def sources(request: Request) -> Response:
         brief = brief_of(request)
         try:
-            return JSONResponse(await anyio.to_thread.run_sync(brief.sources))
+            listing = await anyio.to_thread.run_sync(brief.sources)
         except BriefingError as exc:
             return PlainTextResponse(f"{brief.name}: {_line(exc)}\n", 503)
+        if _wants_html(request):
+            rows = [{**row, "link": row["url"] if _web_address(row["url"]) else None} for row in listing["sources"]]
+            html = sources_page.render(brief=listing["brief"], sources=rows, built=_local_time(listing["built"]))
+            return Response(html, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-cache"})
+        return JSONResponse(listing)
 
     async def upload(request: Request) -> Response:
         from briefing.uploads import UploadError, save_upload

@@ -229,6 +229,28 @@ def test_a_brief_that_never_built_says_why(desk):
     assert answer.status_code == 503 and "'countries' must be list" in answer.text
 
 
+def test_sources_give_titles_outlets_and_dates_where_known(desk):
+    seeds = desk / "india-japan" / "seeds"
+    (seeds / "c_institute.md").write_text("---\ntitle: Rail engineers to train together\noutlet: Test Wire\n"
+                                         "date: 2024-03-12\n---\n\n" + NEW_ARTICLE["india-japan"], encoding="utf-8")
+    (seeds / "d_broken.txt").write_bytes(b"\x00\x01 not text \x00" * 40)
+    (seeds / "f_link.md").write_text("---\ntitle: <b>Bold</b> claim\nurl: javascript:alert(1)\n---\n\n"
+                                     "Osaka, 2 April 2024 (KTN): India and Japan held talks.\n", encoding="utf-8")
+    with client_for(desk) as client:
+        client.get("/india-japan.pdf")
+        (seeds / "e_later.txt").write_text("Osaka, 1 April 2024 (KTN): A short note.\n", encoding="utf-8")
+        listed = {r["file"]: r for r in client.get("/india-japan/sources").json()["sources"]}
+        html = client.get("/india-japan/sources", headers={"Accept": "text/html"}).text
+    assert listed["c_institute.md"]["title"] == "Rail engineers to train together"
+    assert listed["c_institute.md"]["outlet"] == "Test Wire" and listed["c_institute.md"]["date"] == "2024-03-12"
+    assert listed["a_fy_trade.txt"]["title"] is None and listed["a_fy_trade.txt"]["date"] == "2023-06-12"
+    assert listed["d_broken.txt"]["skipped"] and not listed["d_broken.txt"]["in_last_build"]
+    assert listed["e_later.txt"]["in_last_build"] is False and listed["e_later.txt"]["skipped"] is None
+    assert "<td class=\"title\">Rail engineers to train together" in html and "Test Wire" in html
+    assert "not in the last build yet" in html and "skipped:" in html
+    assert "javascript:" not in html and "&lt;b&gt;Bold&lt;/b&gt; claim" in html  # no link, no markup from a source
+
+
 def test_json_is_the_extract_and_sources_are_listed(desk, monkeypatch):
     with client_for(desk) as client:
         data = client.get("/uk-norway.json")
