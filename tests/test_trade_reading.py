@@ -375,3 +375,15 @@ def test_the_same_fiscal_label_on_two_calendars_is_not_a_conflict():
 ])
 def test_a_respectively_list_of_countries_keeps_only_the_pair_s_own(sentence, pair, want):
     assert read([sentence], pair)[0] == want
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Chile sold Peru goods worth $3 billion in 2023, compared with exports of $2.6 billion and imports of "
+     "$1.9 billion in 2021.", ("Chile", "Peru"), [("2023", 3e9), ("2021", 2.6e9), ("2021", 1.9e9)]),
+    ("Ghanaian exports to Nigeria of $420 million and imports from Nigeria of $380 million in 2022 left a small "
+     "surplus.", ("Ghana", "Nigeria"), [("2022", 4.2e8), ("2022", 3.8e8)]),
+    ("Norway recorded exports to Sweden of NOK 80 billion and imports from Sweden of NOK 95 billion in 2023.",
+     ("Norway", "Sweden"), [("2023", 8e10), ("2023", 9.5e10)]),
+])
+def test_a_period_after_two_coordinated_amounts_covers_both(sentence, pair, want):
+    assert [(p, v) for p, _, v, _, _ in read([sentence], pair)[0]] == want

@@ -126,7 +126,7 @@ _ANAPHOR = re.compile(r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,6},\s+)?(?:they|it|thes
                       r"such\s+\w+|those\s+\w+|these\s+\w+|this\s+figure|that\s+figure|the\s+same\s+\w+)\b", re.I)
 _CONTRAST = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|\bcompared\s+with\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|:|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|,\s*(?:and|or|but|which|when)\b|"
-                           r"\bwhich\b|\baccording\s+to\b|\bsaid\b|—|–\s", re.I)
+                           r"\bwhich\b|\baccording\s+to\b|\bsaid\b|,\s*compared\s+(?:with|to)\b|—|–\s", re.I)
 _NO_PERIOD_PREP = {"since", "until", "by", "before", "till"}
 _PAREN_EQUIV = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|approx\w*\s+|roughly\s+|around\s+|equivalent\s+to\s+)?$")
 
@@ -145,6 +145,8 @@ class _Reading:
     before: "_Reading | None" = None     # the amount before it in the sentence
     same_currency: bool = True           # a parenthetical in the same currency is a repeat, not a row
     needs_past: bool = False             # stands only for a period already over (a target's starting point)
+    weak: bool = False                   # the period was carried, not written for this amount
+    after: bool = False                  # the period is written right after the amount
 
 
 @dataclass
@@ -295,6 +297,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
             r.flow = first.with_field(cue_of[r.index].field) if first.field != TOTAL else r.flow
         _read_period(r, sentence, prev, nxt, period_mentions, breaks, doc_date, ctx, respective.get(r.index))
         _check(r, doc_date)
+    _share_periods(sentence, real)
     for prev, r in zip(readings, readings[1:]):
         if r.parenthetical:
             # "Ksh28.7 billion ($236.7 million)": the source states the figure in a second currency
@@ -368,6 +371,19 @@ def _read_owner(r: _Reading, sentence: str, owner, mentions, pair) -> None:
     flow, why = read_flow(sentence, cue, [owner, *later], pair)
     if flow is not None:
         r.flow, r.reason = flow, None
+
+
+def _share_periods(sentence: str, real: list[_Reading]) -> None:
+    """"imports of $A and exports of $B in 2017": a period written after the last of two coordinated
+    amounts covers the first, which has none of its own."""
+    for r, nxt in zip(reversed(real[:-1]), reversed(real[1:])):
+        if not (nxt.after and nxt.period is not None and (r.period is None or r.weak)):
+            continue
+        if not re.fullmatch(r"\s*,?\s*and\s+(?:[\w\-]+\s+){0,5}", sentence[r.amount.end:nxt.amount.start]):
+            continue
+        if r.reason is None or r.reason in _PERIOD_REASONS:
+            r.period, r.weak, r.after = nxt.period, False, True
+            r.reason = None if r.flow is not None else r.reason
 
 
 def _for_pair(a: Amount, local: list[str]) -> Amount:
@@ -833,6 +849,7 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
             if not re.search(r"[;,]|\b(?:and|while|but|that|which|when|said|after|before|than)\b|%|per\s*cent",
                              gap_plain) and len(gap_plain.split()) <= 7 and m.preposition not in _NO_PERIOD_PREP:
                 chosen = m
+                r.after = True
             break
     clause_at = _clause_start(a.start, breaks, 0)
     if chosen is None and re.match(r"[\s,]*when\b", sentence[clause_at:], re.I):
@@ -885,7 +902,7 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     if chosen is None and r.linked is None and anchor is not None and anchor.period is not None \
             and anchor.flow is not None and r.flow is not None:
         # "In 2023 exports were $X and imports $Y": one period for the clause
-        r.period = anchor.period
+        r.period, r.weak = anchor.period, True
         return
     if chosen is None and r.linked is None:
         # One period named in the sentence before the amount, and no other: it is the sentence's period.
@@ -897,16 +914,16 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         if ctx.current is not None and ctx.current_age <= _CARRY and (
                 _points_back(sentence, 0, a.start) or _has_anaphoric_period(sentence, mentions)
                 or (ctx.since == 0 and not _anchoring(mentions, a.start))):
-            r.period, r.relative = ctx.current, True
+            r.period, r.relative, r.weak = ctx.current, True, True
             return
         if ctx.history and (_points_back(sentence, 0, a.start) or _has_anaphoric_period(sentence, mentions)
                             or (ctx.since == 0 and not _anchoring(mentions, a.start))):
-            r.period = ctx.history[-1]
+            r.period, r.weak = ctx.history[-1], True
             r.relative = True
             return
         if ctx.current is not None and ctx.current_age <= _CARRY and not _anchoring(mentions, a.start):
             # A figure with no period of its own continues the period the text has been speaking of.
-            r.period, r.relative = ctx.current, True
+            r.period, r.relative, r.weak = ctx.current, True, True
             return
         r.period = None
         if r.reason is None:
