@@ -280,3 +280,32 @@ def possessive(name: str) -> str:
     """Return "Peru's", "Belarus's", "the United States'", "the Philippines'" (plural names take ' alone)."""
     base = in_sentence(name)
     return f"{base}'" if name.endswith("s") and base.startswith("the ") else f"{base}'s"
+
+
+@cache
+def _shared_aliases() -> dict[str, tuple[str, ...]]:
+    """Abbreviation -> the countries that share it ("SA": South Africa, Saudi Arabia)."""
+    shared: dict[str, list[str]] = {}
+    for rec in _records():
+        for alias in rec.get("shared_aliases", ()):
+            shared.setdefault(alias, []).append(rec["name"])
+    return {k: tuple(v) for k, v in shared.items()}
+
+
+def find_mentions_for_pair(text: str, pair: tuple[str, ...]) -> list[Mention]:
+    """``find_mentions`` plus the abbreviations several countries share, read as the pair's own.
+
+    "SA" names South Africa in a brief on South Africa and Zimbabwe and Saudi
+    Arabia in one on Saudi Arabia and Egypt; with both or neither in the pair it
+    names nothing.
+    """
+    found = find_mentions(text)
+    extra = []
+    for alias, owners in _shared_aliases().items():
+        mine = [c for c in owners if c in pair]
+        if len(mine) != 1:
+            continue
+        for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w.])", text):
+            if not any(f.start < m.end() and m.start() < f.end for f in found):
+                extra.append(Mention(m.start(), m.end(), mine[0], "alias", alias))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found

@@ -387,3 +387,20 @@ def test_a_respectively_list_of_countries_keeps_only_the_pair_s_own(sentence, pa
 ])
 def test_a_period_after_two_coordinated_amounts_covers_both(sentence, pair, want):
     assert [(p, v) for p, _, v, _, _ in read([sentence], pair)[0]] == want
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Exports to SA came to $410 million in 2023.", ("Zimbabwe", "South Africa"), ("exports", "Zimbabwe", "South Africa")),
+    ("Imports from SA reached $2.1 billion in 2023.", ("Egypt", "Saudi Arabia"), ("imports", "Egypt", "Saudi Arabia")),
+    ("Shipments to the DR rose to $90 million in 2023.", ("Haiti", "Dominican Republic"),
+     ("exports", "Haiti", "Dominican Republic")),
+])
+def test_an_abbreviation_two_countries_share_is_the_pair_s(sentence, pair, want):
+    assert [g[1:2] + g[3:] for g in read([sentence], pair)[0]] == [want]
+
+
+def test_a_shared_abbreviation_names_nothing_outside_its_pair():
+    from briefing import countries
+
+    assert countries.find_mentions_for_pair("Exports to SA rose.", ("Kenya", "Uganda")) == []
+    assert countries.find_mentions_for_pair("SA and SA.", ("South Africa", "Saudi Arabia")) == []

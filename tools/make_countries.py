@@ -221,6 +221,15 @@ ZW | Zimbabwe | Republic of Zimbabwe | Zimbabwean | Harare | ZWG |
 
 # Phrases that contain a country's name, adjective or capital but do not refer to it.
 # Matching them first (longest match wins) keeps their parts from counting.
+# Abbreviations several countries share: each means the one of the briefing's pair that has it
+# ("SA" is South Africa in a South Africa-Zimbabwe brief, Saudi Arabia in a Saudi-Egypt one).
+SHARED_ALIASES = {
+    "South Africa": ["SA"],
+    "Saudi Arabia": ["SA"],
+    "Dominican Republic": ["DR"],
+    "DR Congo": ["DR"],
+}
+
 NOT_MENTIONS = {
     "United States": [
         "Latin America", "Latin American", "Latin Americans", "South America",
@@ -363,9 +372,10 @@ def build() -> list[dict]:
             "not_mentions": NOT_MENTIONS.get(name, []),
             "fiscal_year_start": FISCAL_YEAR_START.get(name, (None, None))[0],
             "fiscal_year_start_day": FISCAL_YEAR_START.get(name, (None, None))[1],
+            **({"shared_aliases": SHARED_ALIASES[name]} if name in SHARED_ALIASES else {}),
         })
     names = [r["name"] for r in rows]
-    unknown = (set(NOT_MENTIONS) | set(FISCAL_YEAR_START)) - set(names)
+    unknown = (set(NOT_MENTIONS) | set(FISCAL_YEAR_START) | set(SHARED_ALIASES)) - set(names)
     if unknown or len(set(names)) != len(names):
         sys.exit(f"bad table: {unknown or 'duplicate names'}")
     return sorted(rows, key=lambda r: r["name"])

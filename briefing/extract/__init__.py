@@ -16,7 +16,7 @@ from briefing.model import Extraction, Sentence, Source
 # no-op build and the cache key read it.
 
 # Bump when extraction output changes: it invalidates every cached extract.
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "10"
 
 
 def sentences_of(source: Source) -> list[str]:

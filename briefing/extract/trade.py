@@ -277,10 +277,10 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
             r.parenthetical = True
             r.same_currency = r.amount.currency == prev.amount.currency
     real = [r for r in readings if not r.parenthetical]
-    mentions = countries.find_mentions(sentence)
+    mentions = countries.find_mentions_for_pair(sentence, pair)
     period_mentions = periods.find(sentence)
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
-    respective, follows, cue_of, owner_of = _respectively(sentence, real, doc_date)
+    respective, follows, cue_of, owner_of = _respectively(sentence, real, doc_date, pair)
     respective.update(_from_to_between(sentence, real, doc_date))
     sentence_reason = _sentence_reason(sentence, mentions)
     for i, r in enumerate(real):
@@ -667,7 +667,7 @@ def _topic(sentence: str, pair: tuple[str, str], had_amounts: bool) -> list[Flow
     found = [c for c in cues(sentence) if c.field != TOTAL]
     if not found:
         return []
-    mentions = countries.find_mentions(sentence)
+    mentions = countries.find_mentions_for_pair(sentence, pair)
     if any(m.country not in pair for m in mentions):
         return []
     flow, _ = read_flow(sentence, found[0], mentions, pair)
@@ -693,7 +693,7 @@ def _attribution(sentence: str, m) -> bool:
 def _total(sentence: str, lo: int, hi: int, clause_mentions, pair, back: bool, ctx: Context,
            prev: _Reading | None, a_end: int) -> tuple[Flow | None, str | None]:
     """A two-way total counts only when it is between the two countries."""
-    named = {m.country for m in countries.find_mentions(sentence) if m.country in pair and m.start < hi
+    named = {m.country for m in countries.find_mentions_for_pair(sentence, pair) if m.country in pair and m.start < hi
              and not _attribution(sentence, m)}
     if any(m.country not in pair and not _attribution(sentence, m) for m in clause_mentions
            if m.start < a_end or re.match(r"\s*(?:with|and|to|from)\s+(?:the\s+)?$", sentence[a_end:m.start])):
@@ -717,8 +717,8 @@ def _total(sentence: str, lo: int, hi: int, clause_mentions, pair, back: bool, c
 
 # --------------------------------------------------------------------------- periods
 
-def _respectively(sentence: str, readings: list[_Reading], doc_date
-                  ) -> tuple[dict[int, periods.Period | None], dict[int, int]]:
+def _respectively(sentence: str, readings: list[_Reading], doc_date, pair: tuple[str, str]
+                  ) -> tuple[dict[int, periods.Period | None], dict[int, int], dict, dict]:
     """Pair "A, B and C in P1, P2 and P3 respectively" in order.
 
     Returns the period of each listed amount, and for a list that compares with
@@ -754,7 +754,7 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
         if len(found) == len(run):
             for r, m in zip(run, found):
                 out[r.index] = periods.resolve(m, doc_date, None)
-        owners = _country_list(sentence, run[0].amount.start)
+        owners = _country_list(sentence, run[0].amount.start, pair)
         if len(owners) == len(run):
             for r, m in zip(run, owners):
                 owner_of[r.index] = m
@@ -770,9 +770,9 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date
     return out, follows, cue_of, owner_of
 
 
-def _country_list(sentence: str, end: int) -> list:
+def _country_list(sentence: str, end: int, pair: tuple[str, str]) -> list:
     """"X, Y and the Z supplied Egypt with $A, $B and $C respectively": the countries listed, in order."""
-    found = countries.find_mentions(sentence[:end])
+    found = countries.find_mentions_for_pair(sentence[:end], pair)
     run: list = []
     for m in reversed(found):
         if run and not re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", sentence[m.end:run[0].start]):
