@@ -10,16 +10,26 @@ from pathlib import Path
 from briefing.resources import DEFAULT_TEMPLATES
 
 SEEDS_NOTE = """\
-Put the articles and notes for this briefing here, one file each, as .txt or .md
-(UTF-8 preferred; other encodings are detected).
+Put the articles and notes for this briefing here, one file each: text (.txt, .md),
+saved web pages (.html, .htm), PDFs (.pdf) or Word files (.docx).
+`briefing add URL` fetches a page and saves it here.
 
-Start each file with a wire-style dateline when you have one; it gives the date
-from which "last year" or "30th anniversary" are counted:
+A text file may start with front matter that says where it comes from:
+
+    ---
+    title: Trade between the two countries hit a record
+    outlet: Example News
+    url: https://example.org/story
+    date: 2022-06-25
+    ---
+
+or with a wire-style dateline; either gives the date from which "last year" or
+"30th anniversary" are counted:
 
     Moscow/Minsk, 25 June 2022 (TDI): First sentence of the article...
 
 Then run `briefing build` in the folder above; the PDF is written to out/briefing.pdf.
-This note has no .txt/.md ending, so it is not read as a source.
+This note's name ends in none of those suffixes, so it is not read as a source.
 """
 
 CONFIG = """\

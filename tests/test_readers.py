@@ -219,3 +219,28 @@ def test_huge_page_refused_before_parsing_but_inline_bulk_does_not_count():
              + b"</style></head><body><article>" + para + b"<img src='data:image/png;base64," + b"QUJD" * 1_000_000
              + b"'></article></body></html>")
     assert read_source("saved.html", "saved.html", bulky).paragraphs == (para[3:-4].decode(),)
+
+
+def test_pdf_set_word_by_word_reads_as_lines():
+    """Office PDFs often put each word in its own text object; the words still form one sentence."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    paragraphs = [["Ghana and Togo opened a joint border post at Aflao", "on Friday morning, officials said."],
+                  ["Customs officers of both countries will clear goods", "in one stop from now on."],
+                  ["Laos and Mongolia agreed to start direct flights", "between their capitals next spring."]]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    y = 700
+    for lines in paragraphs:
+        for line in lines:
+            x = 72
+            for word in line.split():
+                c.drawString(x, y, word)
+                x += c.stringWidth(word, "Helvetica", 12) + 4
+            y -= 14
+        y -= 16  # a paragraph gap
+    c.showPage()
+    c.save()
+    sentences = [" ".join(lines) for lines in paragraphs]
+    assert read_source("w.pdf", "w.pdf", buf.getvalue()).paragraphs == tuple(sentences)

@@ -48,6 +48,8 @@ def _page_lines(page) -> list[_Line]:
                 lines.append(_Line(x, y, size, " ".join(text.split())))
             current.clear()
 
+    broken = [False]  # the last run ended with a line break: a run on the same baseline is the next word
+
     def visit(text, cm, tm, font_dict, font_size):
         if not text:
             return
@@ -56,11 +58,15 @@ def _page_lines(page) -> list[_Line]:
         size = abs(font_size * (tm[3] or 1) * (cm[3] or 1)) or font_size
         if current and abs(current[-1][1] - y) > 2:
             flush()
-        for i, part in enumerate(text.split("\n")):
-            if i:
+        elif current and broken[0]:  # word by word, each in its own text object (common in office PDFs)
+            current.append((x, y, size, " "))
+        parts = text.split("\n")
+        for i, part in enumerate(parts):
+            if 0 < i < len(parts) - 1 or (i and part):  # a break inside the run is a new line
                 flush()
             if part:
                 current.append((x, y, size, part))
+        broken[0] = text.endswith("\n")
 
     page.extract_text(visitor_text=visit)
     flush()
