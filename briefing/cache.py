@@ -30,6 +30,7 @@ log = logging.getLogger("briefing")
 
 FORMAT = 1                     # bump when the layout of any cache file changes
 CACHE_DIR = ".briefing-cache"
+CODE_ROOT = Path(__file__).resolve().parent
 
 # --------------------------------------------------------------------------- files
 
@@ -119,11 +120,45 @@ def hash_files(folder: Path, names: list[str], stamps: dict) -> tuple[dict, dict
     return hashes, new_stamps
 
 
-def extractor_version() -> str:
-    """The extractor's version: part of every cache key (``briefing.extract`` imports lazily, so this is cheap)."""
-    from briefing.extract import EXTRACTOR_VERSION
+# The code a cached document is made by: reading a seed file into a Source and
+# extracting it, with their data. tests/test_cache.py checks that this covers
+# every briefing module those two packages import.
+EXTRACTION_FILES = ("extract/*.py", "readers/*.py", "sources.py", "dating.py", "countries.py", "months.py",
+                    "model.py", "seedfiles.py", "data/*")
 
-    return str(EXTRACTOR_VERSION)
+
+def _code_hash(root: Path, names: list[str]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(names):
+        data = (root / name).read_bytes()
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:16]
+
+
+def _extraction_names(root: Path) -> list[str]:
+    return sorted({p.relative_to(root).as_posix() for pattern in EXTRACTION_FILES
+                   for p in root.glob(pattern) if p.is_file()})
+
+
+def extractor_version(root: Path | None = None) -> str:
+    """A hash of the extraction code and its data: any change to them re-extracts every document.
+
+    Computed, not bumped by hand: a forgotten bump served stale extracts.
+    Reads some 20 files, no import, so the no-op build stays cheap.
+    """
+    root = root or CODE_ROOT
+    return _code_hash(root, _extraction_names(root))
+
+
+def tool_version(root: Path | None = None) -> str:
+    """The release, plus a hash of the rest of the package's code: a change to either rebuilds the PDF."""
+    from briefing import __version__
+
+    root = root or CODE_ROOT
+    extraction = set(_extraction_names(root))
+    rest = [n for n in (p.relative_to(root).as_posix() for p in root.rglob("*.py")) if n not in extraction]
+    return f"{__version__}+{_code_hash(root, rest)}"
 
 
 def settings_hash(settings: Settings) -> str:
@@ -149,8 +184,6 @@ class Manifest:
 
 def scan(seeds: Path, templates: Path | None, settings: Settings, previous: Manifest | None) -> Manifest:
     """Hash every input of a build, re-reading only files whose stamp changed."""
-    from briefing import __version__
-
     old = previous.stamps if previous else {}
 
     def hashed(kind: str, folder: Path | None, names: list[str]) -> tuple[dict, dict]:
@@ -166,7 +199,7 @@ def scan(seeds: Path, templates: Path | None, settings: Settings, previous: Mani
     tmpl = {**{f"user:{k}": v for k, v in user.items()}, **{f"default:{k}": v for k, v in default.items()}}
     if templates is not None:
         tmpl["user-folder"] = str(Path(templates).resolve())
-    return Manifest(tool=__version__, extractor=extractor_version(), config=settings_hash(settings),
+    return Manifest(tool=tool_version(), extractor=extractor_version(), config=settings_hash(settings),
                     templates=tmpl, seeds=seed_hashes, stamps={**s1, **s2, **s3})
 
 

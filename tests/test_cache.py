@@ -210,3 +210,21 @@ def test_prune_keeps_only_used_entries(tmp_path, extracted):
     assert second.extraction(sources[0].file, ctx) == extractions[0]
     second.prune()
     assert len(list((cache.cache_dir(out) / "docs").glob("*.json"))) == 1
+
+
+def test_the_extractor_version_covers_every_module_extraction_imports():
+    from test_imports import import_graph
+
+    graph = import_graph()
+    reach, todo = set(), ["briefing.extract", "briefing.readers"]
+    while todo:
+        name = todo.pop()
+        if name not in reach:
+            reach.add(name)
+            todo += graph[name]
+    root = cache.CODE_ROOT
+    hashed = set(cache._extraction_names(root))
+    files = {(Path(*m.split(".")[1:]) / "__init__.py").as_posix() if (root / Path(*m.split(".")[1:])).is_dir()
+             else Path(*m.split(".")[1:]).with_suffix(".py").as_posix() for m in reach}
+    assert files <= hashed, sorted(files - hashed)
+    assert "data/countries.json" in hashed

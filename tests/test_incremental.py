@@ -309,3 +309,40 @@ def test_quiet_build_prints_nothing(site):
     _, seeds, out = site
     result = CliRunner().invoke(main, ["-q", "build", "--seeds", str(seeds), "--out", str(out)])
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_changing_one_byte_of_an_extractor_file_extracts_everything_again(tmp_path, monkeypatch):
+    import briefing.extract as ex
+
+    code = tmp_path / "code"
+    shutil.copytree(ROOT / "briefing", code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "CODE_ROOT", code)
+    seeds = make_seeds(tmp_path / "seeds", copies=2)
+    out = tmp_path / "out" / "b.pdf"
+    assert run(Options(seeds=seeds, out=out)).status == "rebuilt"
+    assert run(Options(seeds=seeds, out=out)).status == "up to date"
+    trade = code / "extract" / "trade.py"
+    data = bytearray(trade.read_bytes())
+    data[data.index(b"\n") - 1] ^= 0x20  # one byte of the docstring's first line changes case
+    trade.write_bytes(bytes(data))
+    calls, real = [], ex.extract_document
+    monkeypatch.setattr(ex, "extract_document", lambda s, *a, **k: calls.append(s.file) or real(s, *a, **k))
+    assert run(Options(seeds=seeds, out=out)).line() == "rebuilt: extractor version changed"
+    assert sorted(calls) == sorted(p.name for p in seeds.iterdir())
+
+
+def test_other_code_changes_rebuild_the_pdf_but_reuse_the_extracts(tmp_path, monkeypatch):
+    import briefing.extract as ex
+
+    code = tmp_path / "code"
+    shutil.copytree(ROOT / "briefing", code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "CODE_ROOT", code)
+    seeds = make_seeds(tmp_path / "seeds")
+    out = tmp_path / "out" / "b.pdf"
+    run(Options(seeds=seeds, out=out))
+    with open(code / "render.py", "a", encoding="utf-8") as fh:
+        fh.write("# a comment\n")
+    calls, real = [], ex.extract_document
+    monkeypatch.setattr(ex, "extract_document", lambda s, *a, **k: calls.append(s.file) or real(s, *a, **k))
+    assert run(Options(seeds=seeds, out=out)).line() == "rebuilt: tool version changed"
+    assert calls == []

@@ -11,12 +11,9 @@ from dataclasses import dataclass
 
 from briefing.model import Extraction, Sentence, Source
 
-# The extractors are imported inside the functions: importing this package (for
-# EXTRACTOR_VERSION, or a submodule such as events) must stay cheap, because the
-# no-op build and the cache key read it.
-
-# Bump when extraction output changes: it invalidates every cached extract.
-EXTRACTOR_VERSION = "10"
+# The extractors are imported inside the functions: importing this package (or a
+# submodule such as events) must stay cheap. The cache key is a hash of this
+# package's files (briefing.cache.extractor_version): nothing to bump by hand.
 
 
 def sentences_of(source: Source) -> list[str]:
