@@ -404,3 +404,39 @@ def test_a_shared_abbreviation_names_nothing_outside_its_pair():
 
     assert countries.find_mentions_for_pair("Exports to SA rose.", ("Kenya", "Uganda")) == []
     assert countries.find_mentions_for_pair("SA and SA.", ("South Africa", "Saudi Arabia")) == []
+
+
+@pytest.mark.parametrize("sentences, pair, want", [
+    (["Figures released in January show that Chilean exports to Peru reached $3.1 billion in 2023."],
+     ("Chile", "Peru"), [("2023", 3.1e9)]),
+    (["The report, published in March, put trade between Ghana and Nigeria at $1.4 billion."],
+     ("Ghana", "Nigeria"), []),
+    (["Data issued in February put Spanish exports to Morocco at €12.1 billion for 2023."], ("Morocco", "Spain"),
+     [("2023", 1.21e10)]),
+])
+def test_a_publication_date_is_not_the_period_of_a_figure(sentences, pair, want):
+    assert [(p, v) for p, _, v, _, _ in read(sentences, pair, date="2024-04-02")[0]] == want
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Peru sold Chile copper, fruit, fishmeal, zinc and textiles worth about $2.2 billion in 2023.", ("Chile", "Peru"),
+     [("2023", "exports", 2.2e9)]),
+    ("Japan shipped Vietnam machinery, steel, plastics and vehicles worth $24 billion in 2023.", ("Vietnam", "Japan"),
+     [("2023", "exports", 2.4e10)]),
+    ("Norway sold Sweden fish worth NOK 9 billion in 2023.", ("Norway", "Sweden"), []),
+])
+def test_a_list_of_the_goods_a_whole_flow_is_made_of_is_the_flow(sentence, pair, want):
+    assert [(p, f, v) for p, f, v, _, _ in read([sentence], pair)[0]] == want
+
+
+@pytest.mark.parametrize("sentences, pair, want", [
+    (["Trade between Chile and Peru reached $7 billion in 2023.", "Chilean goods shipped north made up most of it.",
+      "Their value came to $4.1 billion."], ("Chile", "Peru"), ("2023", "exports", 4.1e9, "Chile", "Peru")),
+    (["Two-way trade between Ghana and Nigeria came to $1.5 billion in 2022.",
+      "Nigerian goods sold across the border made up the larger share.", "They were worth $900 million."],
+     ("Ghana", "Nigeria"), ("2022", "exports", 9e8, "Nigeria", "Ghana")),
+    (["At least $2.2 billion of those exports went to Peru in 2023."], ("Chile", "Peru"),
+     ("2023", "exports", 2.2e9, "Chile", "Peru")),
+])
+def test_one_side_named_right_after_a_two_way_total(sentences, pair, want):
+    assert read(sentences, pair)[0][-1] == want

@@ -119,9 +119,9 @@ def _role(text: str, mention, cue: Cue) -> str | None:
         between = text[mention.end:cue.start]
         if not re.search(r"\b(?:to|from|in|into|by|with|of)\b|[;]", between, re.I) and len(between.split()) <= 8:
             return "seller" if cue.field == EXPORT else "buyer" if cue.field == IMPORT else None
-    elif cue.field == EXPORT and re.match(r"\s+(?:goods|products|with|\w+\s+worth)\b", tail) \
-            and re.fullmatch(r"\s*", text[cue.end:mention.start]):
-        return "buyer"   # "sold Peru goods worth"
+    elif cue.field == EXPORT and re.fullmatch(r"\s*", text[cue.end:mention.start]) \
+            and re.fullmatch(r"sold|sells|shipped|ships|supplied|supplies|sent|delivered|exported", cue.text):
+        return "buyer"   # "sold Peru goods worth", "shipped Vietnam machinery", "supplied Egypt with"
     elif cue.field == IMPORT and cue.text.startswith(("entered", "crossed")) and re.fullmatch(r"\s*", text[cue.end:mention.start]):
         return "buyer"   # "entered Tanzania from Kenya"
     return None

@@ -195,21 +195,26 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
         own = [r for r in kept if r.linked != "comparison"] or kept
         if own:
             ctx.history = [p for p in ctx.history if p != own[0].period] + [own[0].period]
-        ctx.figures = [r.flow for r in kept] or _topic(sentence, pair, bool(found))
+        ctx.figures = [r.flow for r in kept] or _topic(sentence, pair, bool(found),
+                                                        ctx.whole is not None and ctx.whole_age == 0)
         ctx.since = 0 if kept else ctx.since + 1
-        found_periods = periods.find(sentence)
+        found_periods = data_periods(sentence)
         years = [m.period for m in found_periods if m.period is not None and m.period.full_year]
         ctx.mentioned = years[-1] if years else ctx.mentioned
         main = [r for r in kept if r.linked != "comparison"]
         if main:
             ctx.current, ctx.current_age = main[0].period, 0
-        elif not found:
-            stated = [periods.resolve(m, doc_date, ctx.current) for m in found_periods
-                      if m.preposition not in _NO_PERIOD_PREP and m.relation not in ("anaphor", "year_earlier")]
-            stated = [p for p in stated if p is not None]
-            ctx.current, ctx.current_age = (stated[-1], 0) if stated else (ctx.current, ctx.current_age + 1)
         else:
-            ctx.current_age += 1
+            # A sentence without figures of its own still says what period the text is on: the last one it
+            # names, or for a sentence with amounts (whose later periods are its comparisons) the first.
+            stated = [periods.resolve(m, doc_date, ctx.current) for m in found_periods
+                      if m.preposition not in _NO_PERIOD_PREP and m.relation not in ("anaphor", "year_earlier",
+                                                                                      "same_span")]
+            stated = [p for p in stated if p is not None]
+            if stated:
+                ctx.current, ctx.current_age = (stated[0] if found else stated[-1]), 0
+            else:
+                ctx.current_age += 1
         if any(r.flow is not None and r.flow.field == TOTAL for r in main):
             ctx.whole, ctx.whole_age = next(r.flow for r in main if r.flow.field == TOTAL), 0
         else:
@@ -240,6 +245,16 @@ def _fiscal_months(r: _Reading, pair: tuple[str, str], home: str | None) -> str 
             last = (first[0] + 1, month - 1) if month > 1 else (first[0], 12)
             return f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}"
     return None
+
+
+_PUBLISHED = re.compile(r"\b(?:released|published|issued|announced|unveiled|presented|updated|dated|signed)\s+"
+                        r"(?:\w+\s+){0,2}$", re.I)
+
+
+def data_periods(sentence: str) -> list:
+    """The period expressions of a sentence, without the dates things were published ("figures released in
+    January show ...")."""
+    return [m for m in periods.find(sentence) if not _PUBLISHED.search(sentence[max(0, m.start - 30):m.start])]
 
 
 def _pair_currencies(pair: tuple[str, str], home: str | None) -> list[str]:
@@ -278,7 +293,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
             r.same_currency = r.amount.currency == prev.amount.currency
     real = [r for r in readings if not r.parenthetical]
     mentions = countries.find_mentions_for_pair(sentence, pair)
-    period_mentions = periods.find(sentence)
+    period_mentions = data_periods(sentence)
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     respective, follows, cue_of, owner_of = _respectively(sentence, real, doc_date, pair)
     respective.update(_from_to_between(sentence, real, doc_date))
@@ -510,7 +525,8 @@ def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_st
     if _PRODUCT_CLAUSE.search(clause_pre) or re.match(rf"^\s*,?\s*(?:worth\s+)?(?:of|in|by|led\s+by)\s+(?:[\w\-]+\s+){{0,2}}?"
                                                       rf"(?:{_PRODUCT_WORDS})\b", post, re.I) \
             or re.search(rf"\b(?:{_PRODUCT_WORDS})\s+(?:worth|at|of)\s*$|\b(?:{_PRODUCT_WORDS})\s*$", own_pre, re.I):
-        return "product or sector"
+        if not _whole_flow_listed(sentence, own_pre, mentions, pair):
+            return "product or sector"
     which = list(re.finditer(r"\b(?:with|to|from|of)\s+which\b", sentence[:a.start]))
     if which:
         antecedent = [m for m in mentions if m.end <= which[-1].start()]
@@ -526,6 +542,21 @@ def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_st
         if re.search(r"\b(?:to|from|with|in)\s+(?:the\s+)?$", sentence[a.end:third.start]):
             return "another country"
     return None
+
+
+_GOODS_LIST = re.compile(r"\b(?:sent|sold|shipped|supplied|exported|delivered|bought|imported|purchased)\s+"
+                         r"(?P<to>\w+\s+)?(?P<items>[\w\-]+(?:\s+[\w\-]+)?(?:\s*,\s*[\w\-]+(?:\s+[\w\-]+)?){2,}"
+                         r"\s*,?\s+and\s+[\w\-]+(?:\s+[\w\-]+)?)\s+worth\s+(?:about\s+|some\s+|around\s+)?$", re.I)
+
+
+def _whole_flow_listed(sentence: str, own_pre: str, mentions, pair) -> bool:
+    """"France sent Italy electricity, chemicals, medicines, steel and food worth €45 billion": a list of the
+    kinds of goods that make up a flow between the two named countries is the flow, not one product."""
+    m = _GOODS_LIST.search(own_pre)
+    if not m:
+        return False
+    named = {x.country for x in mentions if x.country in pair}
+    return len(named) == 2 and not any(x.country not in pair for x in mentions)
 
 
 def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start: int, mentions, pair,
@@ -565,7 +596,8 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
     lo = _clause_start(cue.start, [b for b in _breaks(sentence)], 0)
     lo = min(lo, clause_start)
     hi = max(seg_end, cue.end)
-    later = [c.start for c in cues(sentence, max(a.end, cue.end), hi)]
+    later = [c.start for c in cues(sentence, max(a.end, cue.end), hi)
+             if not (c.field == cue.field and len(sentence[cue.end:c.start].split()) <= 1)]   # "exports went to"
     hi = min([hi] + later)
     clause_mentions = [m for m in mentions if lo <= m.start < hi] + _bloc_mentions(sentence, lo, hi, mentions)
     clause_mentions.sort(key=lambda m: m.start)
@@ -659,7 +691,7 @@ def _carried(sentence: str, ctx: Context) -> Flow:
     return ctx.figures[-1]
 
 
-def _topic(sentence: str, pair: tuple[str, str], had_amounts: bool) -> list[Flow]:
+def _topic(sentence: str, pair: tuple[str, str], had_amounts: bool, bilateral: bool = False) -> list[Flow]:
     """The flow a sentence without figures is about ("Kenya's exports to Tanzania grew faster."): the next
     sentence's "They rose to ..." continues it."""
     if had_amounts:
@@ -670,7 +702,14 @@ def _topic(sentence: str, pair: tuple[str, str], had_amounts: bool) -> list[Flow
     mentions = countries.find_mentions_for_pair(sentence, pair)
     if any(m.country not in pair for m in mentions):
         return []
-    flow, _ = read_flow(sentence, found[0], mentions, pair)
+    flow, why = read_flow(sentence, found[0], mentions, pair)
+    if flow is None and why == "partner not named" and bilateral:
+        # "Italian goods shipped across the Alps made up the larger share", right after the two-way total
+        named = [m for m in mentions if m.country in pair]
+        if len(named) == 1:
+            other = pair[1] if named[0].country == pair[0] else pair[0]
+            flow, _ = read_flow(sentence, found[0], named, pair)
+            flow = flow or (Flow(found[0].field, named[0].country, other) if found[0].field == EXPORT else None)
     return [flow] if flow is not None and flow.field != TOTAL else []
 
 
@@ -940,10 +979,11 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     if chosen.relation in ("year_earlier", "previous_span") and r.linked is not None:
         base = prev.period if prev is not None else None   # "a year earlier" than the figure it compares with
     if chosen.relation == "anaphor" and re.search(r"that\s+year|the\s+same\s+year", sentence[chosen.start:chosen.end], re.I):
-        named = [m.period for m in mentions if m.end <= chosen.start and m.period is not None and m.period.full_year]
+        named = [m.period for m in periods.find(sentence)
+                 if m.end <= chosen.start and m.period is not None and m.period.full_year]
         base = named[-1] if named else ctx.mentioned or base
     if chosen.relation == "span_of_that_year":
-        named = [m.period for m in mentions if m.end <= chosen.start and m.period is not None]
+        named = [m.period for m in periods.find(sentence) if m.end <= chosen.start and m.period is not None]
         base = named[-1] if named else base
     if chosen.relation == "years_later":
         base = ctx.history[-1] if ctx.history else None
