@@ -238,14 +238,14 @@ def render(briefing: Briefing, options: Options) -> bytes:
 
 
 def with_changes(briefing: Briefing, previous: dict | None) -> Briefing:
-    """Attach ``extra["changes"]`` (since the previous build) when there was one."""
+    """Attach ``changes`` (since the previous build) when there was one."""
     if not previous:
         return briefing
     from briefing.changes import compute
     from briefing.export import to_dict
 
     changes = compute(previous["extract"], to_dict(briefing), previous.get("built"))
-    return replace(briefing, extra={**briefing.extra, "changes": changes})
+    return replace(briefing, changes=changes)
 
 
 def run(options: Options) -> Outcome:

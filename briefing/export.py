@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from briefing.model import SECTIONS, Briefing
+from briefing.model import Briefing
 
 
 def to_dict(briefing: Briefing) -> dict:
@@ -34,7 +34,7 @@ def to_dict(briefing: Briefing) -> dict:
         ],
         "sections": {
             name: [{"text": s.text, "sources": list(s.sources)} for s in briefing.sections.get(name, ())]
-            for name in SECTIONS
+            for name in briefing.section_names()
         },
         "conflicts": [
             {"period": c.period, "field": c.field,
@@ -49,7 +49,7 @@ def to_dict(briefing: Briefing) -> dict:
         ],
         "warnings": list(briefing.warnings),
         "skipped": list(briefing.skipped),
-        **({"changes": briefing.extra["changes"]} if "changes" in briefing.extra else {}),
+        **({"changes": briefing.changes} if briefing.changes is not None else {}),
     }
 
 

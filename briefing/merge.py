@@ -402,7 +402,5 @@ def merge(sources: list[Source], extractions: list[Extraction], pair: tuple[str,
         conflicts=conflicts,
         warnings=tuple(warnings),
         amounts=tuple(r for ex in extractions for r in ex.amounts),
-        # Every sentence that dated an event, also those a timeline row restates in other
-        # words ("It's been 30 years since ..."), so the PDF does not print them twice.
-        extra={"timeline_sentences": frozenset(e.text for ex in extractions for e in ex.events)},
+        timeline_sentences=frozenset(e.text for ex in extractions for e in ex.events),
     )

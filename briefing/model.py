@@ -5,7 +5,7 @@ Flow: ``Source`` (one seed file) -> ``Extraction`` (per document, cacheable)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 SECTIONS = ("history", "economy", "security", "social_cultural")
 FIELDS = ("total", "exports", "imports")
@@ -172,4 +172,11 @@ class Briefing:
     warnings: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()              # "file: reason" for unreadable seeds
     amounts: tuple[AmountReading, ...] = ()    # every money amount of every source and how it was read
-    extra: dict = field(default_factory=dict)  # room for later stages (e.g. changes)
+    # Every sentence that dated an event, also those a timeline row restates in other
+    # words ("It's been 30 years since ..."): the PDF does not print them again as statements.
+    timeline_sentences: frozenset[str] = frozenset()
+    changes: dict | None = None                # since the previous build (changes.compute), when there was one
+
+    def section_names(self) -> list[str]:
+        """The standard sections in their order, then those briefing.toml added."""
+        return list(SECTIONS) + [name for name in self.sections if name not in SECTIONS]

@@ -20,7 +20,7 @@ from . import __version__
 from .config import Settings
 from .formatting import axis_scale, format_amount, format_date, format_distinct, period_label
 from .errors import TemplateError
-from .model import SECTIONS, Briefing
+from .model import Briefing
 from .resources import DEFAULT_TEMPLATES
 
 MAIN_TEMPLATE = "briefing.xml.j2"
@@ -187,9 +187,9 @@ def _events(briefing: Briefing, numbers, rows: list[dict] | None = None) -> list
 
 def _statements(briefing: Briefing) -> dict[str, list]:
     """Statements per section; a sentence already in the timeline is not printed again."""
-    names = list(SECTIONS) + [k for k in briefing.sections if k not in SECTIONS]
-    in_timeline = {e.text for e in briefing.events} | set(briefing.extra.get("timeline_sentences", ()))
-    return {name: [s for s in briefing.sections.get(name, ()) if s.text not in in_timeline] for name in names}
+    in_timeline = {e.text for e in briefing.events} | briefing.timeline_sentences
+    return {name: [s for s in briefing.sections.get(name, ()) if s.text not in in_timeline]
+            for name in briefing.section_names()}
 
 
 def _sections(briefing: Briefing, numbers, chosen: dict[str, list] | None = None) -> dict[str, list[dict]]:
@@ -325,7 +325,7 @@ def _conflicts(briefing: Briefing, table: dict, numbers, currency: str) -> list[
 
 def _changes(briefing: Briefing, currency: str) -> dict | None:
     """The "changes since the previous build" data, worded for a box; None on a first build."""
-    ch = briefing.extra.get("changes")
+    ch = briefing.changes
     if not ch or ch.get("empty"):
         return None
     def amount(value, cur):

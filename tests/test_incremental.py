@@ -235,7 +235,7 @@ def test_changes_since_previous_build(site):
     old, new = bump_first_amount(target)
     shutil.copy(EXAMPLES[-1], seeds / "zz_new.txt")
     briefing = run(Options(seeds=seeds, out=out)).briefing
-    changes = briefing.extra["changes"]
+    changes = briefing.changes
     assert changes["sources_added"] == ["zz_new.txt"] and changes["sources_changed"] == [target.name]
     assert changes["previous_date"] == "2022-06-25"  # newest source date of the previous build, not the clock
     revised = [f for f in changes["figures"] if f["new"] is not None and abs(f["new"] - float(new) * 1e9) < 1]
@@ -244,7 +244,7 @@ def test_changes_since_previous_build(site):
 
     assert to_dict(briefing)["changes"] == changes
     (seeds / "zz_new.txt").unlink()
-    again = run(Options(seeds=seeds, out=out)).briefing.extra["changes"]
+    again = run(Options(seeds=seeds, out=out)).briefing.changes
     assert again["sources_removed"] == ["zz_new.txt"] and again["figures"] == []
     result = CliRunner().invoke(main, ["extract", "--seeds", str(seeds), "--changes-since", str(out)])
     assert json.loads(result.stdout)["changes"]["empty"] is True

@@ -42,3 +42,33 @@ def test_templates_key_names_the_templates_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code != 0 and "mine/briefing.xml.j2:1" in result.output
+
+
+ARTICLE_ONE = """Lima, 3 March 2023 (Andes Wire): Chile and Peru opened a new gas pipeline near the border on Friday.
+
+The pipeline will carry natural gas from Peruvian fields to Chilean power plants.
+
+Astronomers from both countries will share observing time on a new telescope in the Atacama desert.
+"""
+ARTICLE_TWO = """Santiago, 10 April 2023 (Sur Press): Chile and Peru agreed to link their electricity grids by 2027.
+
+Peru will sell surplus hydropower to Chile through the new interconnector.
+
+Chile and Peru plan a second observatory, with a larger telescope, near Arica.
+"""
+
+
+def test_a_section_added_in_briefing_toml_is_in_the_extract_json(tmp_path, monkeypatch):
+    import json
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(ARTICLE_ONE, encoding="utf-8")
+    (tmp_path / "seeds" / "b.txt").write_text(ARTICLE_TWO, encoding="utf-8")
+    write(tmp_path, '[sections]\nastronomy = ["telescope", "observatory", "astronomer"]\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["extract"])
+    assert result.exit_code == 0, result.output
+    sections = json.loads(result.stdout)["sections"]
+    assert list(sections)[:4] == ["history", "economy", "security", "social_cultural"]
+    astronomy = " ".join(s["text"] for s in sections["astronomy"])
+    assert "new telescope" in astronomy and "second observatory" in astronomy
