@@ -83,7 +83,8 @@ FAMILIES = {
     "AZN": ("AZN", "TMT"),
     "JPY": ("JPY", "CNY"),
 }
-_AMBIGUOUS = {"Sh", "Shs", "Sh.", "shillings", "/-", "¥", "Rs", "Rs.", "rupees", "pesos", "dinars", "dirhams", "francs", "riyals", "rials",
+_AMBIGUOUS = {"Sh", "Shs", "Sh.", "shillings", "/-", "¥", "Dh", "Dhs",
+              "Rs", "Rs.", "rupees", "pesos", "dinars", "dirhams", "francs", "riyals", "rials",
               "pounds", "kronor", "kroner", "crowns", "manat"}
 
 SCALES = {

@@ -92,7 +92,7 @@ _TOP = re.compile(r"\b(?:top|main|leading|largest|biggest|principal|key|major)\s
 _BLOCS = re.compile(r"\b(?:European\s+Union|EU|ASEAN|African\s+Union|Gulf\s+Cooperation\s+Council|GCC|OPEC|"
                     r"Eurasian\s+Economic\s+Union|EAEU|Mercosur|NAFTA|USMCA|CIS|East\s+African\s+Community|EAC|"
                     r"SADC|COMESA|ECOWAS|Arab\s+world|Africa|Asia|Europe|Latin\s+America|Middle\s+East|"
-                    r"the\s+bloc|the\s+continent|the\s+region|the\s+group|as\s+a\s+whole|member\s+(?:states|countries)|"
+                    r"the\s+bloc|the\s+continent|the\s+region|the\s+group|member\s+(?:states|countries)|"
                     r"(?:its|their)\s+(?:neighbours|neighbors|partners))\b")
 
 # --------------------------------------------------------------------------- links between amounts
@@ -296,6 +296,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
     period_mentions = data_periods(sentence)
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     respective, follows, cue_of, owner_of = _respectively(sentence, real, doc_date, pair)
+    carried_of = _carried_list(sentence, real, ctx)
     respective.update(_from_to_between(sentence, real, doc_date))
     sentence_reason = _sentence_reason(sentence, mentions)
     for i, r in enumerate(real):
@@ -307,6 +308,8 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
             r.flow, r.reason, r.linked = earlier.flow, earlier.reason, "comparison"
         if r.index in owner_of:
             _read_owner(r, sentence, owner_of[r.index], mentions, pair)
+        if r.index in carried_of:
+            r.flow = carried_of[r.index]
         if r.index in cue_of and r.flow is not None and r.flow.field != TOTAL:
             first = real[0].flow if real[0].flow is not None else r.flow
             r.flow = first.with_field(cue_of[r.index].field) if first.field != TOTAL else r.flow
@@ -371,6 +374,18 @@ def _with_bare_numbers(sentence: str, amounts: list[Amount], comma_decimal: bool
                 extra.append(replace(after[0], start=m.start(), end=m.end(),
                                      value=value * SCALES[m.group(2).lower()], text=m.group(0)))
     return sorted(amounts + extra, key=lambda a: a.start)
+
+
+def _carried_list(sentence: str, real: list[_Reading], ctx: Context) -> dict[int, Flow]:
+    """"They had stood at $A and $B respectively in 2022": as many amounts as the previous sentence had
+    figures take its flows, in order."""
+    if not (_RESPECTIVELY.search(sentence) and _ANAPHOR.match(sentence.lstrip())):
+        return {}
+    if len(ctx.figures) < 2 or len(ctx.figures) != len(real):
+        return {}
+    if not all(_LIST_JOIN.fullmatch(sentence[x.amount.end:y.amount.start]) for x, y in zip(real, real[1:])):
+        return {}
+    return {r.index: flow for r, flow in zip(real, ctx.figures)}
 
 
 def _read_owner(r: _Reading, sentence: str, owner, mentions, pair) -> None:
