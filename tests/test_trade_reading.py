@@ -440,3 +440,15 @@ def test_a_list_of_the_goods_a_whole_flow_is_made_of_is_the_flow(sentence, pair,
 ])
 def test_one_side_named_right_after_a_two_way_total(sentences, pair, want):
     assert read(sentences, pair)[0][-1] == want
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("In 2021 the Kingdom took 9 per cent of Jordanian exports, worth $730 million.", ("Jordan", "Saudi Arabia"),
+     ("2021", "exports", 7.3e8, "Jordan", "Saudi Arabia")),
+    ("In 2022 the Republic bought 12 per cent of Togolese exports, worth $95 million.", ("Togo", "Ghana"),
+     ("2022", "exports", 9.5e7, "Togo", "Ghana")),
+    ("In 2023 the Kingdom absorbed a fifth of Bahraini exports, worth $1.6 billion.", ("Bahrain", "Saudi Arabia"),
+     ("2023", "exports", 1.6e9, "Bahrain", "Saudi Arabia")),
+])
+def test_the_partner_named_by_its_title(sentence, pair, want):
+    assert read([sentence], pair)[0] == [want]

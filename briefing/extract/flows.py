@@ -46,6 +46,9 @@ _PARTNER_WORDS = re.compile(r"\b(?:to|from|into|in|by)\s+(?:it|them|there|(?:its
                             r"(?:neighbou?rs?|neighbou?ring\s+country|partners?|other\s+side|country|nation))\b|"
                             r"\b(?:to|from|into|in|by|with)\s+the\s+(?:Kingdom|Republic|Emirates|Sultanate|Federation|"
                             r"Confederation|Principality|Grand\s+Duchy|island\s+nation|archipelago|mainland)\b", re.I)
+# The partner as the subject, by its title: "the Kingdom took 17 per cent of Egyptian exports, worth ...".
+_PARTNER_SUBJECT = re.compile(r"\bthe\s+(?:Kingdom|Republic|Emirates|Sultanate|Federation|Principality)\s+"
+                              r"(?:took|bought|absorbed|received|imported|purchased)\b")
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,8 @@ def read_flow(text: str, cue: Cue, mentions, pair: tuple[str, str],
     if (seller is None or buyer is None) and third_in_sentence and not _PARTNER_WORDS.search(text, cue.end, hi):
         return None, "direction unsure: the other side is not named and another country is"
     partner_named = buyer if cue.field == EXPORT else seller
-    if partner_named is None and not _PARTNER_WORDS.search(text, cue.end, hi) and subject is None:
+    if partner_named is None and not _PARTNER_WORDS.search(text, cue.end, hi) and subject is None \
+            and not _PARTNER_SUBJECT.search(text, max(0, cue.start - 60), cue.start):
         # "Zimbabwe exported goods worth $2.8bn": with no partner named this is usually all its exports
         return None, "partner not named"
     seller = seller or other[buyer]
