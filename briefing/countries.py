@@ -199,8 +199,33 @@ def _scan(text: str):
                 break
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every country mention in ``text``, left to right, without overlaps."""
+def find_mentions(text: str, pair: tuple[str, ...] | None = None) -> list[Mention]:
+    """Every country mention in ``text``, left to right, without overlaps.
+
+    Words in an all-capitals headline ("SOUTH AFRICA AND ZIMBABWE SIGN ...") are
+    read as if written in title case. With the briefing's ``pair``, references
+    that only the pair resolves are mentions too (kind "reference"): "the
+    Kingdom" when exactly one of the two is a kingdom, and "the neighbouring
+    country" / "its neighbour" for the other of the first of the two named before.
+    """
+    out = _mentions_in(text, 0)
+    for m in _CAPS_RUN.finditer(text):
+        if not re.search(r"[A-Z]{4}", m.group()):
+            continue
+        titled = _title(m.group())
+        if len(titled) != len(m.group()):
+            continue
+        out += [x for x in _mentions_in(titled, m.start(), m.group())
+                if not any(y.start < x.end and x.start < y.end for y in out)]
+    if pair and len(pair) == 2:
+        out = [_in_pair(x, pair) for x in out]
+        out += [x for x in _references(text, out, pair) if not any(y.start < x.end and x.start < y.end for y in out)]
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _mentions_in(text: str, offset: int, original: str | None = None) -> list[Mention]:
+    """Mentions in ``text`` placed at ``offset``; ``original`` is the text as written when ``text`` is re-cased."""
     if not _starters().search(text):
         return []
     lex = _lexicon()
@@ -208,9 +233,74 @@ def find_mentions(text: str) -> list[Mention]:
     for start, end in _scan(text):
         phrase = text[start:end]
         hit = lex[phrase]
-        if hit is not None:
-            out.append(Mention(start, end, hit[0], hit[1], phrase))
+        if hit is None:
+            continue
+        if phrase in _LEGAL_FORMS and re.search(r"\b[A-Z][\w&.-]*\s$", text[max(0, start - 30):start]):
+            continue  # "Vale SA", "Bimbo SA": a company's legal form, not South Africa
+        out.append(Mention(offset + start, offset + end, hit[0], hit[1], (original or text)[start:end]))
     return out
+
+
+# An abbreviation that is also a company's legal form after its name.
+_LEGAL_FORMS = {"SA"}
+_CAPS_RUN = re.compile(r"(?<![\w'’])[A-Z][A-Z'’.&-]*(?:,?[ \t]+[A-Z][A-Z'’.&-]*)+(?![\w'’])")
+_SMALL_WORDS = re.compile(r"(?<=\s)(?:And|Of|The|De|Del|Des|Du|Da|Es|La|Le|Y|Et|Al)(?=\s)")
+
+
+def _title(words: str) -> str:
+    """Title case that keeps every offset ("SOUTH AFRICA'S" -> "South Africa's", "DAR ES SALAAM" -> "Dar es Salaam")."""
+    out, prev = [], ""
+    for ch in words:
+        low = ch.lower()
+        out.append(low if (prev.isalpha() or (prev and prev in "'’")) and len(low) == 1 else ch)
+        prev = ch
+    return _SMALL_WORDS.sub(lambda m: m.group().lower(), "".join(out))
+
+
+_NEIGHBOUR = re.compile(r"\b(?:the|its|their)\s+(?:(?:northern|southern|eastern|western|north-\w+|south-\w+|"
+                        r"immediate|closest|nearest|big|larger|smaller)\s+)?neighbou?r(?:ing\s+(?:country|state|nation|"
+                        r"republic|kingdom))?\b(?!s|ing\s+countries)|\bthe\s+other\s+country\b", re.I)
+_TITLE_REF = re.compile(r"\b[Tt]he\s+([Kk]ingdom|Sultanate|Principality|Grand\s+Duchy|Federation|Emirates)\b(?!\s+of\b)")
+
+
+def _references(text: str, found: list[Mention], pair: tuple[str, ...]) -> list[Mention]:
+    """Mentions that only the pair resolves ("the Kingdom", "the neighbouring country")."""
+    out = []
+    for m in _TITLE_REF.finditer(text):
+        title = m.group(1).lower()
+        holders = [c for c in pair if any(title in _fold(a).split() or _fold(a).startswith(title + " ")
+                                          for a in _names_of(c))]
+        if len(holders) == 1:
+            out.append(Mention(m.start(), m.end(), holders[0], "reference", m.group()))
+    for m in _NEIGHBOUR.finditer(text):
+        named = [x for x in found if x.end <= m.start() and x.country in pair]
+        if named:
+            other = pair[1] if named[0].country == pair[0] else pair[0]
+            out.append(Mention(m.start(), m.end(), other, "reference", m.group()))
+    return out
+
+
+def _in_pair(m: Mention, pair: tuple[str, ...]) -> Mention:
+    """A short alias or adjective read as the pair's country whose name contains it.
+
+    "Korea" is South Korea in general, but North Korea in a briefing on North
+    Korea and China; "Congo" is the Republic of the Congo when that is the pair's.
+    A country's own name ("Guinea", "Sudan") keeps its meaning.
+    """
+    if m.country in pair or m.kind not in ("alias", "adjective"):
+        return m
+    word = _fold(m.text)
+    for c in pair:
+        rec = country(c)
+        names = [c, *(rec.aliases if rec else ()), *(rec.adjectives if rec else ())]
+        if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", _fold(n)) for n in names):
+            return Mention(m.start, m.end, c, m.kind, m.text)
+    return m
+
+
+def _names_of(name: str) -> tuple[str, ...]:
+    rec = next((r for r in _records() if r["name"] == name), None)
+    return tuple([rec["name"], *rec["aliases"]]) if rec else ()
 
 
 def count_mentions(text: str) -> dict[str, int]:

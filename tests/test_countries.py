@@ -270,3 +270,87 @@ def test_every_recorded_fiscal_start_is_a_real_date():
     assert len(recorded) >= 20
     for _, (month, day) in recorded:
         datetime.date(2023, month, day)
+
+
+# --- abbreviations, headlines, references ---------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Exports to SA rose while Zim imports fell.", ["South Africa", "Zimbabwe"]),
+    ("The RSA and the ROK signed a memorandum.", ["South Africa", "South Korea"]),
+    ("NZ and PNG agreed on fisheries; T&T sent an observer.", ["New Zealand", "Papua New Guinea",
+                                                               "Trinidad and Tobago"]),
+    ("The KSA, the UAE and the PRC met the DRC.", ["Saudi Arabia", "United Arab Emirates", "China", "DR Congo"]),
+])
+def test_common_abbreviations(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of Vale SA rose in Brazil.",
+    "Grupo Bimbo SA opened a plant in Peru.",
+    "Banco Santander SA lent to Chile.",
+])
+def test_legal_form_sa_after_a_company_name_is_not_south_africa(text):
+    assert "South Africa" not in names(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("SOUTH AFRICA AND ZIMBABWE SIGN BORDER DEAL", ["South Africa", "Zimbabwe"]),
+    ("CHILE, PERU HAIL RECORD COPPER TRADE", ["Chile", "Peru"]),
+    ("KENYA'S EXPORTS TO TANZANIA CLIMB AS DAR ES SALAAM EASES RULES", ["Kenya", "Tanzania", "Tanzania"]),
+])
+def test_all_capitals_headlines(text, expected):
+    assert names(text) == expected
+
+
+def test_headline_mentions_keep_the_text_as_written():
+    (m,) = find_mentions("TALKS IN GHANA END")
+    assert (m.text, m.country) == ("GHANA", "Ghana")
+
+
+@pytest.mark.parametrize("text,pair,expected", [
+    ("The Kingdom bought Egyptian goods worth $1 billion.", ("Egypt", "Saudi Arabia"), "Saudi Arabia"),
+    ("Goods bought from the kingdom rose.", ("Qatar", "Saudi Arabia"), "Saudi Arabia"),
+    ("The Sultanate sold more gas to India.", ("India", "Oman"), "Oman"),
+])
+def test_the_kingdom_is_the_one_kingdom_of_the_pair(text, pair, expected):
+    assert [m.country for m in find_mentions(text, pair) if m.kind == "reference"] == [expected]
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("The Kingdom signed the accord.", ("Thailand", "Cambodia")),   # both are kingdoms
+    ("The Kingdom signed the accord.", ("Chile", "Peru")),          # neither is
+    ("The Federation of Chambers met.", ("Russia", "China")),       # an organisation's name
+])
+def test_an_unresolved_title_is_no_mention(text, pair):
+    assert [m for m in find_mentions(text, pair) if m.kind == "reference"] == []
+
+
+@pytest.mark.parametrize("text,pair,expected", [
+    ("Chile's exports to Peru rose, while its imports from the neighbouring country fell.", ("Chile", "Peru"), "Peru"),
+    ("Ukraine shipped grain worth $1 billion to its western neighbour.", ("Poland", "Ukraine"), "Poland"),
+    ("Kenya sold tea to its southern neighbour.", ("Tanzania", "Kenya"), "Tanzania"),
+])
+def test_the_neighbour_is_the_other_of_the_pair(text, pair, expected):
+    assert [m.country for m in find_mentions(text, pair) if m.kind == "reference"] == [expected]
+
+
+def test_a_neighbour_without_a_named_country_before_is_no_mention():
+    assert [m for m in find_mentions("The neighbouring country bought more.", ("Chile", "Peru"))
+            if m.kind == "reference"] == []
+    assert [m for m in find_mentions("Chile's neighbouring countries bought more.", ("Chile", "Peru"))
+            if m.kind == "reference"] == []
+
+
+@pytest.mark.parametrize("text,pair,expected", [
+    ("Korea's trade with China fell.", ("North Korea", "China"), ["North Korea", "China"]),
+    ("Korean coal shipments to China stopped.", ("China", "North Korea"), ["North Korea", "China"]),
+    ("Korea's exports to Vietnam rose.", ("South Korea", "Vietnam"), ["South Korea", "Vietnam"]),
+    ("Korea's exports to Japan rose.", ("Japan", "Mongolia"), ["South Korea", "Japan"]),
+])
+def test_korea_is_south_korea_unless_the_pair_is_north_korea(text, pair, expected):
+    assert [m.country for m in find_mentions(text, pair)] == expected
+
+
+def test_a_country_name_keeps_its_meaning_whatever_the_pair():
+    assert [m.country for m in find_mentions("Guinea and Ghana", ("Equatorial Guinea", "Ghana"))] == ["Guinea", "Ghana"]

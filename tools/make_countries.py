@@ -112,7 +112,7 @@ KZ | Kazakhstan | Republic of Kazakhstan; Kazakstan | Kazakh; Kazakhstani; Kazak
 KE | Kenya | Republic of Kenya | Kenyan | Nairobi | KES |
 KI | Kiribati | Republic of Kiribati | I-Kiribati; Kiribatian | South Tarawa; Tarawa | AUD |
 KP | North Korea | Democratic People's Republic of Korea; DPRK; D.P.R.K.; DPR Korea | North Korean | Pyongyang | KPW |
-KR | South Korea | Republic of Korea; ROK; Korea | South Korean; Korean | Seoul | KRW |
+KR | South Korea | Republic of Korea; ROK; RoK; R.O.K.; Korea | South Korean; Korean | Seoul | KRW |
 XK | Kosovo | Republic of Kosovo; Kosova | Kosovar; Kosovan | Pristina; Prishtina; Priština | EUR |
 KW | Kuwait | State of Kuwait | Kuwaiti | Kuwait City | KWD |
 KG | Kyrgyzstan | Kyrgyz Republic; Kirghizia; Kirgizia | Kyrgyz; Kyrgyzstani; Kirghiz | Bishkek | KGS |
@@ -147,7 +147,7 @@ NA | Namibia | Republic of Namibia | Namibian | Windhoek | NAD |
 NR | Nauru | Republic of Nauru | Nauruan | Yaren | AUD |
 NP | Nepal | Federal Democratic Republic of Nepal | Nepali; Nepalese | Kathmandu | NPR |
 NL | Netherlands | The Netherlands; Holland; Kingdom of the Netherlands | Dutch; Netherlandish; Dutchman; Dutchmen; Dutchwoman | Amsterdam | EUR |
-NZ | New Zealand | Aotearoa | New Zealander; Kiwi | Wellington | NZD |
+NZ | New Zealand | Aotearoa; NZ | New Zealander; Kiwi | Wellington | NZD |
 NI | Nicaragua | Republic of Nicaragua | Nicaraguan | Managua | NIO |
 NE | Niger | Republic of Niger; Republic of the Niger | Nigerien | Niamey | XOF |
 NG | Nigeria | Federal Republic of Nigeria | Nigerian | Abuja | NGN |
@@ -158,7 +158,7 @@ PK | Pakistan | Islamic Republic of Pakistan | Pakistani | Islamabad | PKR |
 PW | Palau | Republic of Palau; Belau | Palauan | Ngerulmud | USD |
 PS | Palestine | State of Palestine; Palestinian Territories; Palestinian territories; Occupied Palestinian Territory | Palestinian | East Jerusalem; Ramallah | ILS |
 PA | Panama | Republic of Panama; Panamá | Panamanian | Panama City | USD |
-PG | Papua New Guinea | Independent State of Papua New Guinea | Papua New Guinean | Port Moresby | PGK |
+PG | Papua New Guinea | Independent State of Papua New Guinea; PNG | Papua New Guinean | Port Moresby | PGK |
 PY | Paraguay | Republic of Paraguay | Paraguayan | Asunción | PYG |
 PE | Peru | Republic of Peru; Perú | Peruvian | Lima | PEN |
 PH | Philippines | the Philippines; Republic of the Philippines | Philippine; Filipino; Filipinos; Filipina; Filipinas | Manila | PHP |
@@ -184,7 +184,7 @@ SK | Slovakia | Slovak Republic | Slovak; Slovakian | Bratislava | EUR |
 SI | Slovenia | Republic of Slovenia | Slovenian; Slovene | Ljubljana | EUR |
 SB | Solomon Islands | the Solomon Islands; Solomons | Solomon Islander | Honiara | SBD |
 SO | Somalia | Federal Republic of Somalia | Somali; Somalian | Mogadishu | SOS |
-ZA | South Africa | Republic of South Africa | South African | Pretoria; Tshwane | ZAR |
+ZA | South Africa | Republic of South Africa; SA; RSA | South African | Pretoria; Tshwane | ZAR |
 SS | South Sudan | Republic of South Sudan | South Sudanese | Juba | SSP |
 ES | Spain | Kingdom of Spain; España | Spanish; Spaniard | Madrid | EUR |
 LK | Sri Lanka | Democratic Socialist Republic of Sri Lanka; Ceylon | Sri Lankan | Sri Jayawardenepura Kotte; Kotte; Colombo | LKR |
@@ -199,7 +199,7 @@ TZ | Tanzania | United Republic of Tanzania | Tanzanian | Dodoma; Dar es Salaam 
 TH | Thailand | Kingdom of Thailand; Siam | Thai | Bangkok | THB |
 TG | Togo | Togolese Republic | Togolese | Lomé | XOF |
 TO | Tonga | Kingdom of Tonga | Tongan | Nukuʻalofa; Nuku'alofa; Nuku’alofa | TOP |
-TT | Trinidad and Tobago | Trinidad & Tobago; Trinidad; Republic of Trinidad and Tobago | Trinidadian; Tobagonian; Trinbagonian | Port of Spain; Port-of-Spain | TTD |
+TT | Trinidad and Tobago | Trinidad & Tobago; T&T; Trinidad; Republic of Trinidad and Tobago | Trinidadian; Tobagonian; Trinbagonian | Port of Spain; Port-of-Spain | TTD |
 TN | Tunisia | Republic of Tunisia | Tunisian | Tunis | TND |
 TR | Turkey | Türkiye; Turkiye; Republic of Turkey; Republic of Türkiye | Turkish; Turk; Turco- | Ankara | TRY |
 TM | Turkmenistan | | Turkmen; Turkmenistani; Turkoman | Ashgabat; Ashkhabad | TMT |
@@ -216,7 +216,7 @@ VE | Venezuela | Bolivarian Republic of Venezuela | Venezuelan | Caracas | VES |
 VN | Vietnam | Viet Nam; Socialist Republic of Vietnam; Socialist Republic of Viet Nam | Vietnamese | Hanoi; Ha Noi | VND |
 YE | Yemen | Republic of Yemen | Yemeni; Yemenite | Sanaa; Sana'a; Sana’a | YER |
 ZM | Zambia | Republic of Zambia | Zambian | Lusaka | ZMW |
-ZW | Zimbabwe | Republic of Zimbabwe | Zimbabwean | Harare | ZWG |
+ZW | Zimbabwe | Republic of Zimbabwe; Zim | Zimbabwean | Harare | ZWG |
 """
 
 # Phrases that contain a country's name, adjective or capital but do not refer to it.
