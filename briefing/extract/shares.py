@@ -1,10 +1,15 @@
 """Shares: one country's share of the other's trade, exports or imports, as a percentage.
 
 Kept apart from the money figures of ``trade``: a share is read from a
-percentage and the phrase it measures ("of Chile's total trade", "Peru's share
-of ..."), not from an amount, a flow cue and a direction. Third countries'
-shares, growth rates and combined shares ("the three partners account for 51
-per cent") are not shares.
+percentage, what it measures ("of Chile's total trade", "of what Peru bought
+abroad") and who holds it ("Peru's share", "Chile supplied ...", "... came from
+Peru"). Of the two countries of the briefing, one holds the share of the
+other's flow, so finding either side is enough, and finding both must agree.
+
+Not shares: a third country's share, a combined share ("the three partners
+account for 51 per cent"), growth rates ("rose 12 per cent"), composition
+("fuels accounted for 21 per cent of Polish deliveries") and anything that is
+not trade (payments, tariff lines, foreign-exchange receipts).
 
 All functions are pure: text in, plain data out.
 """
@@ -18,15 +23,71 @@ from briefing import countries
 from briefing.extract import periods
 from briefing.model import Share
 
-PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per\s*cent\b|percent\b|pct\b)", re.I)
-SHARE_BEFORE = re.compile(r"\bshare\s+of\s+(?P<phrase>[^,;]{0,80}?)\s+(?:was|stood\s+at|reached|rose\s+to|fell\s+to|"
-                          r"of|at|is|amounted\s+to|came\s+to)\s*$", re.I)
-SHARE_AFTER = re.compile(r"^\s*of\s+(?P<phrase>(?:the\s+|all\s+|total\s+|its\s+)*[^,;]{0,60}?\b"
-                         r"(?:trade|exports|imports|turnover|goods\s+traded\s+by\s+(?:the\s+)?[\w.\-’' ]+?))(?=[\s,.;]|$)",
-                         re.I)
-COMBINED = re.compile(r"\b(?:together|combined|jointly|three|four|five|partners|each)\b", re.I)
+_NUM = r"\d{1,3}(?:[.,]\d+)?"
+_UNIT = r"(?:%|per\s*cent\b|percent\b|pct\b)"
+PERCENT = re.compile(rf"(?<![\d.,])({_NUM})\s*{_UNIT}", re.I)
+# "42.9, 40.6 and 40.8 per cent": bare numbers that share the "per cent" of the last one.
+_LISTED = re.compile(rf"(?<![\d.,$€£¥])({_NUM})(?=(?:,\s+{_NUM})*,?\s+and\s+{_NUM}\s*{_UNIT})", re.I)
+_LIST_GAP = re.compile(rf"^\s*{_UNIT}?\s*(?:,\s+|,?\s+and\s+)$", re.I)
+
 LINK_BEFORE = re.compile(r"(?:\bup|\bdown|\bfrom|compared\s+(?:with|to)|against|versus|vs\.?|\bafter)\s*$", re.I)
 NO_PERIOD_PREP = {"since", "until", "by", "before", "after", "till"}
+COMBINED = re.compile(r"\b(?:together|combined|jointly|two|three|four|five|partners|each|both)\b", re.I)
+# A change, not a level: "rose 12 per cent", "by 3 per cent", "5 per cent more than".
+_CHANGE_BEFORE = re.compile(r"\b(?:by|grew|grown|rose|risen|fell|fallen|increased|decreased|declined|dropped|jumped|"
+                            r"climbed|surged|slumped|shrank|contracted|expanded|gained|lost|(?<!made\s)(?<!make\s)(?<!makes\s)up|down|growth\s+of|"
+                            r"increase\s+of|rise\s+of|decline\s+of|drop\s+of|fall\s+of|year-on-year)\s+(?:only\s+|about\s+|"
+                            r"some\s+|almost\s+|nearly\s+|around\s+|just\s+|over\s+)?$", re.I)
+_CHANGE_AFTER = re.compile(r"^\s*(?:more|less|higher|lower|above|below|up|down|increase|rise|jump|growth|drop|decline|fall|"
+                           r"gain|year[- ]on[- ]year|on\s+the\s+(?:year|previous)|from\s+a\s+year)\b", re.I)
+
+# What a share measures. Group names the flow.
+_FLOW = [
+    ("imports", re.compile(r"\b(?:imports?|import\s+bill|purchases\s+abroad|foreign\s+purchases|"
+                           r"(?:what|everything|all(?:\s+that)?|goods)\s+(?:[\w’'.-]+\s+){1,3}?(?:bought|buys|buy|imported|"
+                           r"imports|purchased|purchases|sourced|received)\b)", re.I)),
+    ("exports", re.compile(r"\b(?:exports?|export\s+(?:earnings|revenues?|receipts|sales)|sales\s+abroad|foreign\s+sales|"
+                           r"(?:what|everything|all(?:\s+that)?|goods)\s+(?:[\w’'.-]+\s+){1,3}?(?:sold|sells|sell|exported|"
+                           r"exports|shipped|ships)\b)", re.I)),
+    ("trade", re.compile(r"\b(?:trade|traded|turnover|commerce)\b", re.I)),
+]
+_NOT_FLOW = re.compile(r"\b(?:payments?|tariff|lines|receipts\s+from|inflows?|investment|GDP|output|production|population|"
+                       r"market\s+capitali[sz]ation|debt|reserves|budget|services|tourists?|visitors)\b", re.I)
+# "of Chile's total trade", "in Polish exports", "of what Peru bought abroad" (ends at a clause break or a verb).
+_PHRASE_AFTER = re.compile(r"^\s*(?:share\s+)?(?:of|in)\s+(?P<phrase>[^,;:()]{2,90}?)(?=\s*(?:[,;:()]|\.(?:\s|$)|$|"
+                           r"\s+(?:in|during|over|for|from|between|last|this|a|compared|against|up|down|while|and|but|"
+                           r"which|when|as|after|before|according|said|came|went|were|was|is|are|respectively)\b))",
+                           re.I)
+# "Ukraine's share in Polish exports slipped to", "its share in imports to", "a share of".
+_SHARE_BEFORE = re.compile(r"(?P<owner>\b[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)?\s*\bshares?\s+(?:(?:of|in)\s+(?P<phrase>[^,;:]{2,90}?))?"
+                           r"\s*(?:\b(?:was|is|were|are|stood|stands|has|had|rose|risen|fell|fallen|slipped|climbed|increased|"
+                           r"decreased|declined|dropped|grew|edged|jumped|reached|amounted|came|hit|remained|went|reaching|"
+                           r"rising|falling|at|to|of|up|down|back|\s)+)?\s*$", re.I)
+# "accounted for", "took", "supplied": the subject before holds the share.
+_HOLDING_VERB = re.compile(r"\b(?:accounted\s+for|accounts\s+for|account\s+for|accounting\s+for|made\s+up|makes\s+up|"
+                           r"make\s+up|took|takes|take|taking|represented|represents|represent|provided|provides|"
+                           r"supplied|supplies|supplying|absorbed|absorbs|received|receives|bought|buys|held|holds|had|has|"
+                           r"captured|commands?|commanded|enjoyed|enjoys|was\s+responsible\s+for|is\s+responsible\s+for)"
+                           r"\s+(?:(?:only|about|some|almost|nearly|around|just|over|roughly|a|an|share\s+of|some)\s+)*$",
+                           re.I)
+# "... per cent of Peru's imports came from Chile", "... of Chile's exports went to Peru".
+_SOURCE_AFTER = re.compile(r"^\s*(?:came|come|comes|originated|were\s+sourced|was\s+sourced|were\s+bought|was\s+bought|"
+                           r"were\s+imported|was\s+imported)\s+from\s+(?:the\s+)?$|"
+                           r"^\s*(?:went|go|goes|were\s+sold|was\s+sold|were\s+shipped|was\s+shipped|were\s+bound|"
+                           r"was\s+bound|were\s+destined|was\s+destined)\s+(?:to|for)\s+(?:the\s+)?$", re.I)
+_CLAUSE_START = re.compile(r"[;:]|,\s+(?:while|whereas|and|but)\b|\b(?:while|whereas|which\s+means|meaning|so\s+that|"
+                           r"that|when)\s+|,\s+(?=[A-Z])")
+# A flow to or from a group, not the other country: "to the East African Community", "from the bloc".
+_REGION = re.compile(r"\b(?:to|from|with|within|in|among)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){0,4}(?:Community|Union|Area|"
+                     r"Market|Zone|Council|Alliance|League|Bloc|Partnership)\b|(?:bloc|region|community|union|world|"
+                     r"continent|rest\s+of|neighbou?rhood|area|zone|members?|partners)\b|(?:EU|EAC|SADC|COMESA|ECOWAS|"
+                     r"SACU|CARICOM|AfCFTA|APEC|RCEP|CPTPP|EFTA|OECD|BRICS|ASEAN|GCC|Mercosur|EAEU|CIS)\b)")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_LIST = re.compile(rf"\b(?:in|for|during)\s+(?P<list>{_MONTH_NAMES}(?:,\s+{_MONTH_NAMES})*,?\s+and\s+{_MONTH_NAMES})"
+                         rf"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?\s+respectively\b")
+_YEAR_LIST = re.compile(r"\b(?:in|for|during)\s+(?P<list>(?:19|20)\d\d(?:,\s+(?:19|20)\d\d)*,?\s+and\s+(?:19|20)\d\d)"
+                        r"\s+respectively\b")
 
 
 class Figure(Protocol):
@@ -42,8 +103,12 @@ class _Percent:
     value: float
     start: int
     end: int
+    group: int = 0                   # percentages listed together share one phrase
     period: periods.Period | None = None
     text: str | None = None          # "Peru's share of Chile's foreign trade"; None: not a share
+    holder: str | None = None
+    of: str | None = None
+    linked: bool = False             # "up from 4.1 per cent in 2022": the share before, for another period
 
 
 def read_shares(sentence: str, doc_date: str | None, pair: tuple[str, str],
@@ -54,29 +119,41 @@ def read_shares(sentence: str, doc_date: str | None, pair: tuple[str, str],
     without a period of its own takes the one of the figure before it);
     ``history`` the periods the document spoke of so far, newest last.
     """
-    percents = [_Percent(float(m.group(1).replace(",", ".")), m.start(), m.end()) for m in PERCENT.finditer(sentence)]
+    percents = _find_percents(sentence)
     if not percents:
         return []
-    mentions = countries.find_mentions(sentence)
-    third = sorted([(m.start, m.end) for m in mentions if m.country not in pair]
-                   + [m.span() for m in countries.BLOCS.finditer(sentence)])
+    mentions = countries.find_mentions(sentence, pair)
     period_mentions = periods.find(sentence)
     anchors: list = sorted([*figures, *percents], key=lambda a: a.start)
+    groups: dict[int, list[_Percent]] = {}
+    for p in percents:
+        groups.setdefault(p.group, []).append(p)
     last: _Percent | None = None
-    out = []
+    statement: _Percent | None = None   # the last share that is not a comparison value
+    used = 0                            # end of the last period a share took
     for i, a in enumerate(anchors):
         if not isinstance(a, _Percent):
             continue
         seg_start = anchors[i - 1].end if i else 0
-        seg_end = anchors[i + 1].start if i + 1 < len(anchors) else len(sentence)
-        a.text = _classify(a, sentence, seg_start, mentions, third, pair, last)
+        members = groups[a.group]
+        if a is members[0]:
+            _classify(members, sentence, seg_start, mentions, pair, last)
         if a.text is None:
             continue
-        prev = last or next((b for b in reversed(anchors[:i]) if not isinstance(b, _Percent) and b.period), None)
-        a.period = _period(a, sentence, seg_start, seg_end, period_mentions, prev, doc_date, history)
+        nxt = anchors[i + 1].start if i + 1 < len(anchors) else len(sentence)
+        figure = next((b for b in reversed(anchors[:i]) if not isinstance(b, _Percent) and b.period), None)
+        # A comparison value counts from the share it compares with; a new share from the last one
+        # stated (not from a comparison's period: "5.2 per cent in 2021, up from 4.8 per cent in 2020,
+        # and took 4.1 per cent ..." is 2021).
+        prev = last if a.linked else (statement if statement is not None and (figure is None or figure.start < statement.start)
+                                      else figure)
+        if a.period is None:
+            a.period, end = _period(a, sentence, max(seg_start, used), nxt, period_mentions, prev, doc_date, history)
+            used = max(used, end)
         last = a
-        out.append((a.period, a.value, a.text))
-    return out
+        if not a.linked:
+            statement = a
+    return [(p.period, p.value, p.text) for p in percents if p.text is not None]
 
 
 def extract_shares(sentence: str, doc_date: str | None, pair: tuple[str, str], source: str,
@@ -86,15 +163,210 @@ def extract_shares(sentence: str, doc_date: str | None, pair: tuple[str, str], s
             for p, pct, text in read_shares(sentence, doc_date, pair, history, figures) if p is not None]
 
 
+def _find_percents(sentence: str) -> list[_Percent]:
+    """Every percentage, with bare numbers of a list ("42.9, 40.6 and 40.8 per cent") grouped."""
+    found = [_Percent(float(m.group(1).replace(",", ".")), m.start(), m.end()) for m in PERCENT.finditer(sentence)]
+    taken = {p.start for p in found}
+    found += [_Percent(float(m.group(1).replace(",", ".")), m.start(), m.end()) for m in _LISTED.finditer(sentence)
+              if m.start() not in taken and not any(p.start <= m.start() < p.end for p in found)]
+    found.sort(key=lambda p: p.start)
+    group = 0
+    for i, p in enumerate(found):
+        if i and not _LIST_GAP.match(sentence[found[i - 1].end:p.start]):
+            group += 1
+        p.group = group
+    return found
+
+
+def _flow(phrase: str) -> str | None:
+    if _NOT_FLOW.search(phrase):
+        return None
+    return next((name for name, rx in _FLOW if rx.search(phrase)), None)
+
+
+def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, pair, last: _Percent | None) -> None:
+    """Set holder, measured country and wording on a group of listed percentages, or leave them as not shares."""
+    first, end = members[0], members[-1]
+    pre = sentence[seg_start:first.start]
+    other = {pair[0]: pair[1], pair[1]: pair[0]}
+    if last is not None and LINK_BEFORE.search(pre) and len(pre.split()) <= 12:
+        for p in members:  # "up from 4.1 per cent in 2022": the same share, another period
+            p.text, p.holder, p.of, p.linked = last.text, last.holder, last.of, True
+        return
+    if _CHANGE_BEFORE.search(sentence[:first.start]) or _CHANGE_AFTER.search(sentence[end.end:]):
+        return
+    clause_start = max([0] + [m.end() for m in _CLAUSE_START.finditer(sentence[:first.start])])
+    after = _PHRASE_AFTER.match(sentence[end.end:])
+    before = _SHARE_BEFORE.search(sentence[clause_start:first.start]) or _SHARE_BEFORE.search(sentence[:first.start][-120:])
+    phrase, pstart = None, None
+    if after and _flow(after.group("phrase")) is None and before is not None:
+        after = None  # "was 16.7 per cent in January-November 2022": the phrase is before
+    if after:
+        phrase, pstart = after.group("phrase"), end.end + after.start("phrase")
+    elif before and before.group("phrase"):
+        base = first.start - len(sentence[:first.start][-120:]) if not _SHARE_BEFORE.search(sentence[clause_start:first.start]) \
+            else clause_start
+        phrase, pstart = before.group("phrase"), base + before.start("phrase")
+    if phrase is None:
+        if not (before and last is not None):
+            return
+        phrase, pstart = "", first.start  # "and its share in imports to 0.8 per cent" without a phrase
+    flows = [_flow(phrase)] if phrase else [last.text and _noun_flow(last.text)]
+    if phrase and _RESPECTIVELY.search(sentence[end.end:]) and len(members) > 1:
+        more = re.match(r"\s*(?:,\s*|,?\s+and\s+)(?:its\s+|total\s+)?(?:exports|imports)\b",
+                        sentence[pstart + len(phrase):])
+        if more:
+            phrase += more.group()
+        listed = re.findall(r"\b(exports|imports)\b", phrase, re.I)
+        if len(listed) == len(members):
+            flows = [f.lower() for f in listed]
+    if None in flows or not flows:
+        return
+    tail = sentence[pstart + len(phrase):][:60] if phrase else ""
+    if phrase and (countries.BLOCS.search(phrase) or _REGION.search(phrase) or _REGION.match(tail.lstrip())
+                   or _elsewhere(phrase, pstart, mentions, pair)
+                   or _elsewhere(tail[:25], pstart + len(phrase), mentions, pair)):
+        return  # "of Tanzania's exports to the East African Community", "of its imports from the bloc"
+    in_phrase = [m for m in mentions if pstart <= m.start < pstart + len(phrase)]
+    if any(m.country not in pair for m in in_phrase) or len({m.country for m in in_phrase}) > 1:
+        return  # "of trade with China", "of trade between the two"
+    of = in_phrase[-1].country if in_phrase else None
+    holder = _holder(sentence, clause_start, first, end, mentions, pair, before, last, phrase, pstart)
+    if holder is False:
+        return
+    if of is None and holder is None and last is not None and before is not None:
+        holder, of = last.holder, last.of  # "and its share in imports": the same two sides
+    if holder is None and of is None:
+        return
+    holder = holder or other[of]
+    of = of or other[holder]
+    if holder == of:
+        return
+    for i, p in enumerate(members):
+        flow = flows[i] if len(flows) == len(members) else flows[0]
+        noun = {"imports": "imports", "exports": "exports"}.get(flow) or (
+            "goods trade" if re.search(r"\bgoods\b", phrase, re.I) else "foreign trade")
+        p.text = f"{countries.possessive(holder)} share of {countries.possessive(of)} {noun}"
+        p.holder, p.of = holder, of
+    _listed_periods(members, sentence)
+
+
+def _elsewhere(text: str, at: int, mentions, pair) -> bool:
+    """The flow goes to or comes from a named place that is not the pair: "exports to South America"."""
+    for m in re.finditer(r"(?:^|\s)(?:to|from|with)\s+(?:the\s+)?(?=[A-Z])", text):
+        named = next((x for x in mentions if x.start == at + m.end()), None)
+        if named is None or named.country not in pair:
+            return True
+    return False
+
+
+def _noun_flow(text: str) -> str:
+    return "imports" if text.endswith("imports") else "exports" if text.endswith("exports") else "trade"
+
+
+def _holder(sentence: str, clause_start: int, first: _Percent, end: _Percent, mentions, pair, before, last,
+            phrase: str, pstart: int):
+    """Who holds the share: a country of the pair, None (not said), or False (someone else: not a share)."""
+    pre_clause = sentence[clause_start:first.start]
+    third = [m for m in mentions if m.country not in pair]
+    # "... of Peru's imports came from Chile"
+    tail_start = pstart + len(phrase) if phrase else end.end
+    src = next((m for m in mentions if m.start >= tail_start and _SOURCE_AFTER.match(sentence[tail_start:m.start])), None)
+    if src is not None:
+        return src.country if src.country in pair else False
+    # "Peru's share in ...", "its share"
+    if before is not None and before.group("owner") is not None:
+        owner_text = before.group("owner")
+        owner_at = sentence.rfind(owner_text, 0, first.start)
+        owners = [m for m in mentions if owner_at <= m.start < owner_at + len(owner_text)]
+        if owners:
+            return owners[-1].country if owners[-1].country in pair else False
+        if re.search(r"\b(?:its|their)\s*$", owner_text, re.I):
+            if last is not None:
+                return last.holder
+            subj = [m for m in mentions if clause_start <= m.start < owner_at]
+            return subj[0].country if subj and subj[0].country in pair else None
+    # "Chile accounted for ...", "Chinese suppliers provided ...", "and supplied ..." (subject carried)
+    verb = _HOLDING_VERB.search(pre_clause)
+    if verb is not None:
+        subject = pre_clause[:verb.start()]
+        if last is not None and re.search(r"(?:^|\s)and\s+(?:also\s+|then\s+)?$", subject):
+            return last.holder  # "Chile took 8 per cent of Peru's exports and supplied 5 per cent of its imports"
+        if COMBINED.search(subject):
+            return False
+        named = [m for m in mentions if clause_start <= m.start < clause_start + verb.start()]
+        if any(m.country not in pair for m in named):
+            return False
+        if named:
+            return named[-1].country
+        if not subject.strip() or re.fullmatch(r"\s*(?:and|it|which)\s*", subject, re.I):
+            return last.holder if last is not None else None
+        return False  # "Fuels and mineral oils accounted for 21 per cent of ..."
+    # "That gave Peru 15 per cent of ...", "which left Chile a share of 9 per cent of ..."
+    given = [m for m in mentions if m.end <= first.start and re.fullmatch(r"\s*(?:(?:a|an)\s+share\s+of\s+)?(?:only\s+|about\s+|some\s+)?",
+                                                                           sentence[m.end:first.start])]
+    if given and re.search(r"\b(?:gave|gives|give|giving|left|leaves|leave|leaving|earned|earns|won|wins)\s+(?:the\s+)?$",
+                           sentence[max(0, given[-1].start - 20):given[-1].start], re.I):
+        return given[-1].country if given[-1].country in pair else False
+    # "With a 10 per cent share in Peru's imports, Chile became ..."
+    if re.search(r"\b(?:a|an)\s*$", sentence[max(0, first.start - 4):first.start], re.I) and \
+            re.match(r"\s*(?:%|per\s*cent|percent)?\s*shares?\b", sentence[first.end:], re.I):
+        after_clause = re.search(r",\s+", sentence[end.end:])
+        if after_clause:
+            at = end.end + after_clause.end()
+            nxt = next((m for m in mentions if m.start >= at), None)
+            if nxt is not None and nxt.start - at < 30:
+                return nxt.country if nxt.country in pair else False
+        return None
+    # an apposition to a flow: "... from sales to Peru, 6.3 per cent of its export revenue"
+    if any(clause_start <= m.start < first.start for m in third):
+        return False
+    flow_to = list(re.finditer(r"\b(?:sales|exports|shipments|deliveries)\s+to\s+(?:the\s+)?$|"
+                               r"\b(?:purchases|imports|supplies)\s+from\s+(?:the\s+)?$", sentence[:first.start], re.I))
+    named = [m for m in mentions if m.start < first.start and m.country in pair and
+             re.search(r"\b(?:sales|exports|shipments|deliveries)\s+to\s+(?:the\s+)?$|"
+                       r"\b(?:purchases|imports|supplies)\s+from\s+(?:the\s+)?$", sentence[max(0, m.start - 20):m.start], re.I)]
+    if named and re.fullmatch(r"[^;]*?,\s*", sentence[named[-1].end:first.start]) and not flow_to:
+        return named[-1].country
+    if before is not None:
+        return None
+    return False if not phrase else None
+
+
+def _listed_periods(members: list[_Percent], sentence: str) -> None:
+    """"... in March, April and May 2022 respectively": one period per listed percentage."""
+    if len(members) < 2:
+        return
+    tail = sentence[members[-1].end:]
+    m = _MONTH_LIST.search(tail)
+    if m and m.group("y"):
+        months = re.findall(_MONTH_NAMES, m.group("list"))
+        if len(months) == len(members):
+            y = int(m.group("y"))
+            for p, name in zip(members, months):
+                k = periods.MONTHS[name.lower()]
+                p.period = periods.months(y, k, k)
+        return
+    m = _YEAR_LIST.search(tail)
+    if m:
+        years = [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group("list"))]
+        if len(years) == len(members):
+            for p, y in zip(members, years):
+                p.period = periods.year(y)
+
+
 def _period(a: _Percent, sentence: str, seg_start: int, seg_end: int, mentions, prev,
-            doc_date: str | None, history: list[periods.Period]) -> periods.Period | None:
-    """The period stated right after the percentage, else before it, else the previous share's or figure's."""
+            doc_date: str | None, history: list[periods.Period]) -> tuple[periods.Period | None, int]:
+    """The period stated right after the percentage, else before it, else the previous share's or figure's.
+
+    Also returns where the period it took ends in the sentence (0: none taken).
+    """
     base = prev.period if prev is not None and prev.period is not None else (history[-1] if history else None)
     chosen = None
     for m in mentions:
         if a.end <= m.start <= seg_end:
             gap = sentence[a.end:m.start]
-            if (not re.search(r"[,;]|\b(?:and|while|but|that|which|when|said)\b", gap) and len(gap.split()) <= 6
+            if (not re.search(r"[,;]|\b(?:while|but|that|which|when|said)\b", gap) and len(gap.split()) <= 8
                     and m.preposition not in NO_PERIOD_PREP and m.relation != "anaphor"):
                 chosen = m
             break
@@ -103,37 +375,6 @@ def _period(a: _Percent, sentence: str, seg_start: int, seg_end: int, mentions, 
         chosen = before[-1] if before else None
     if chosen is not None and chosen.relation == "anaphor" and chosen.count:
         base = next((p for p in reversed(history) if p.months == chosen.count), base)
-    return periods.resolve(chosen, doc_date, base) if chosen is not None else base
-
-
-def _classify(a: _Percent, sentence: str, seg_start: int, mentions, third, pair, last: _Percent | None) -> str | None:
-    """The share's wording ("Peru's share of Chile's imports"), or None when the percentage is not a share."""
-    pre = sentence[seg_start:a.start]
-    post = sentence[a.end:]
-    other = {pair[0]: pair[1], pair[1]: pair[0]}
-    if last is not None and LINK_BEFORE.search(pre) and len(pre.split()) <= 8:
-        return last.text
-    before = SHARE_BEFORE.search(sentence[:a.start])
-    after = SHARE_AFTER.search(post)
-    phrase = after.group("phrase") if after else (before.group("phrase") if before else None)
-    if phrase is None or COMBINED.search(" ".join(pre.split()[-6:])):
-        return None
-    near = [m for m in mentions if m.end <= a.start]
-    if near and near[-1].country not in pair and near[-1].start >= seg_start:
-        return None  # "ahead of Canada with 15.2 per cent"
-    if any(seg_start <= s < a.start for s, _ in third) and not before:
-        return None
-    pstart = a.end + after.start("phrase") if after else before.start("phrase")
-    in_phrase = [m for m in mentions if pstart <= m.start < pstart + len(phrase) and m.country in pair]
-    if not in_phrase:
-        return None
-    of_country = in_phrase[-1].country
-    holder = None
-    if before:
-        owners = [m for m in mentions if m.end <= before.start("phrase") and m.country in pair]
-        holder = owners[-1].country if owners else None
-    if holder is None or holder == of_country:
-        holder = other[of_country]
-    noun = "imports" if re.search(r"imports", phrase, re.I) else "exports" if re.search(r"exports", phrase, re.I) \
-        else "goods trade" if re.search(r"goods", phrase, re.I) else "foreign trade"
-    return f"{countries.possessive(holder)} share of {countries.possessive(of_country)} {noun}"
+    if chosen is None:
+        return base, 0
+    return periods.resolve(chosen, doc_date, base), chosen.end

@@ -1,0 +1,134 @@
+"""Shares of one country in the other's trade, exports or imports (invented sentences, several pairs)."""
+import pytest
+
+from briefing.extract.shares import read_shares
+
+
+def shares(sentence, pair, date="2024-03-15"):
+    return [(p.key if p else None, pct, text) for p, pct, text in read_shares(sentence, date, pair)]
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("Peru's share in Chilean exports slipped to 4.2 per cent in 2022 and its share in imports to 3.1 per cent.",
+     ("Chile", "Peru"), [("2022", 4.2, "Peru's share of Chile's exports"), ("2022", 3.1, "Peru's share of Chile's imports")]),
+    ("Ghana's share of Togo's imports stood at 11.5% in 2021.", ("Ghana", "Togo"),
+     [("2021", 11.5, "Ghana's share of Togo's imports")]),
+    ("Austria's share in Hungarian foreign trade reached 6 per cent in 2019.", ("Austria", "Hungary"),
+     [("2019", 6.0, "Austria's share of Hungary's foreign trade")]),
+])
+def test_share_of_and_share_in(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("In 2020 Norway accounted for 9.4 per cent of Sweden's total trade.", ("Sweden", "Norway"),
+     [("2020", 9.4, "Norway's share of Sweden's foreign trade")]),
+    ("Kenyan buyers took 31 per cent of Ugandan exports in 2019.", ("Uganda", "Kenya"),
+     [("2019", 31.0, "Kenya's share of Uganda's exports")]),
+    ("In 2022 Chile took 7.1 per cent of Peru's exports and supplied 5.5 per cent of its imports.", ("Chile", "Peru"),
+     [("2022", 7.1, "Chile's share of Peru's exports"), ("2022", 5.5, "Chile's share of Peru's imports")]),
+    ("Seen from Oslo, Sweden absorbed 10 per cent of Norwegian exports and provided 12 per cent of Norway's imports.",
+     ("Norway", "Sweden"), [(None, 10.0, "Sweden's share of Norway's exports"),
+                            (None, 12.0, "Sweden's share of Norway's imports")]),
+])
+def test_holder_as_subject(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("In 2021, 18 per cent of Uganda's imports came from Kenya.", ("Kenya", "Uganda"),
+     [("2021", 18.0, "Kenya's share of Uganda's imports")]),
+    ("Ghana provided 14 per cent of what Togo bought abroad in 2018.", ("Ghana", "Togo"),
+     [("2018", 14.0, "Ghana's share of Togo's imports")]),
+    ("Chilean suppliers provided 9.5 per cent of everything Peru imported in 2017.", ("Chile", "Peru"),
+     [("2017", 9.5, "Chile's share of Peru's imports")]),
+    ("About 27 per cent of Norway's exports went to Sweden in 2016.", ("Sweden", "Norway"),
+     [("2016", 27.0, "Sweden's share of Norway's exports")]),
+])
+def test_share_from_where_the_goods_came_or_went(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("Ghana took 12.1, 11.8 and 12.6 per cent of Togo's exports in January, February and March 2020 respectively.",
+     ("Ghana", "Togo"), [("2020-01..2020-01", 12.1, "Ghana's share of Togo's exports"),
+                         ("2020-02..2020-02", 11.8, "Ghana's share of Togo's exports"),
+                         ("2020-03..2020-03", 12.6, "Ghana's share of Togo's exports")]),
+    ("Chile took 6.1 and 6.9 per cent of Peru's exports in 2018 and 2019 respectively.", ("Chile", "Peru"),
+     [("2018", 6.1, "Chile's share of Peru's exports"), ("2019", 6.9, "Chile's share of Peru's exports")]),
+    ("In 2015 exports to Norway and imports from Norway came to $3 billion and $2 billion, shares of 4.1 per cent and "
+     "2.9 per cent of Sweden's total exports and imports respectively.", ("Sweden", "Norway"),
+     [("2015", 4.1, "Norway's share of Sweden's exports"), ("2015", 2.9, "Norway's share of Sweden's imports")]),
+])
+def test_respectively_lists(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("In 2019 Peru earned $2 billion from sales to Chile, 4.4 per cent of its export revenue.", ("Chile", "Peru"),
+     [("2019", 4.4, "Chile's share of Peru's exports")]),
+    ("That gave Kenya 21 per cent of all goods traded by Uganda in 2020.", ("Uganda", "Kenya"),
+     [("2020", 21.0, "Kenya's share of Uganda's goods trade")]),
+    ("With a 13 per cent share in Togo's imports in 2021, Ghana became its second supplier.", ("Ghana", "Togo"),
+     [("2021", 13.0, "Ghana's share of Togo's imports")]),
+])
+def test_shares_in_appositions_and_other_verbs(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("Norway supplied 8.2 per cent of Sweden's imports in 2021, up from 7.5 per cent in 2020, and took 6 per cent "
+     "of Swedish exports, compared with 5.1 per cent a year earlier.", ("Sweden", "Norway"),
+     [("2021", 8.2), ("2020", 7.5), ("2021", 6.0), ("2020", 5.1)]),
+    ("Ghana's share of Togo's trade rose to 9 per cent in 2023, from 7 per cent in 2019.", ("Ghana", "Togo"),
+     [("2023", 9.0), ("2019", 7.0)]),
+    ("Peru accounted for 4.5 per cent of Chile's total trade in 2022, against 4.0 per cent the year before.",
+     ("Chile", "Peru"), [("2022", 4.5), ("2021", 4.0)]),
+])
+def test_comparison_values_take_their_own_period(sentence, pair, expected):
+    assert [(p, pct) for p, pct, _ in shares(sentence, pair)] == expected
+
+
+@pytest.mark.parametrize("sentence,pair", [
+    # third countries
+    ("Bolivia accounted for 3 per cent of Chile's exports in 2022.", ("Chile", "Peru")),
+    ("About 30 per cent of Ghana's trade with Nigeria is informal.", ("Ghana", "Togo")),
+    # combined
+    ("Together the three partners account for 51 per cent of Chile's trade.", ("Chile", "Peru")),
+    ("Peru and Bolivia took 9 per cent of Chile's exports in 2020.", ("Chile", "Peru")),
+    # growth rates
+    ("Chile's exports to Peru rose 12 per cent in 2023.", ("Chile", "Peru")),
+    ("Trade between Ghana and Togo grew by 8 per cent to $1 billion in 2022.", ("Ghana", "Togo")),
+    ("Norway's share of Sweden's imports rose by 2 per cent in 2020.", ("Sweden", "Norway")),
+    # composition and other measures
+    ("Fuels accounted for 21 per cent of Chilean deliveries to Peru in 2022, and copper for 40 per cent.",
+     ("Chile", "Peru")),
+    ("About 90 per cent of payments between Chile and Peru are made in dollars.", ("Chile", "Peru")),
+    ("Ghana will remove duties on 94 per cent of its tariff lines for Togo.", ("Ghana", "Togo")),
+    # a share of a flow to or from a group
+    ("Kenya took 28 per cent of Uganda's exports to the East African Community in 2020.", ("Uganda", "Kenya")),
+    ("Kenya supplied 70 per cent of Uganda's imports from the bloc in 2021.", ("Uganda", "Kenya")),
+    ("Chile took 12 per cent of Peru's exports to South America in 2020.", ("Chile", "Peru")),
+])
+def test_not_shares(sentence, pair):
+    assert shares(sentence, pair) == []
+
+
+@pytest.mark.parametrize("sentence,pair", [
+    ("Peru took 5 per cent of Chile's exports in 2021, behind China with 38 per cent.", ("Chile", "Peru")),
+    ("Flows with Ghana made up 6 per cent of Togo's trade in 2020, ahead of Benin with 4.1 per cent.", ("Ghana", "Togo")),
+    ("Sweden absorbed 10 per cent of Norwegian exports in 2019, behind Germany with 15 per cent.", ("Norway", "Sweden")),
+])
+def test_a_third_country_beside_a_share_is_left_out(sentence, pair):
+    assert len(shares(sentence, pair)) == 1
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("The Kingdom took 17 per cent of Jordanian exports in 2009.", ("Jordan", "Saudi Arabia"), []),
+    ("The Kingdom took 17 per cent of Egyptian exports in 2009.", ("Egypt", "Saudi Arabia"),
+     [("2009", 17.0, "Saudi Arabia's share of Egypt's exports")]),
+    ("SA accounted for 61 per cent of Zimbabwe's export earnings in 2018.", ("South Africa", "Zimbabwe"),
+     [("2018", 61.0, "South Africa's share of Zimbabwe's exports")]),
+])
+def test_holders_named_by_abbreviation_or_title(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
