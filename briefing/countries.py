@@ -205,8 +205,9 @@ def find_mentions(text: str, pair: tuple[str, ...] | None = None) -> list[Mentio
     Words in an all-capitals headline ("SOUTH AFRICA AND ZIMBABWE SIGN ...") are
     read as if written in title case. With the briefing's ``pair``, references
     that only the pair resolves are mentions too (kind "reference"): "the
-    Kingdom" when exactly one of the two is a kingdom, and "the neighbouring
-    country" / "its neighbour" for the other of the first of the two named before.
+    Kingdom" when exactly one of the two is a kingdom, "the neighbouring
+    country" / "its neighbour" for the other of the first of the two named before,
+    and the abbreviations two countries share ("SA") as the pair's own.
     """
     out = _mentions_in(text, 0)
     for m in _CAPS_RUN.finditer(text):
@@ -219,6 +220,7 @@ def find_mentions(text: str, pair: tuple[str, ...] | None = None) -> list[Mentio
                 if not any(y.start < x.end and x.start < y.end for y in out)]
     if pair and len(pair) == 2:
         out = [_in_pair(x, pair) for x in out]
+        out += _shared_alias_mentions(text, out, pair)
         out += [x for x in _references(text, out, pair) if not any(y.start < x.end and x.start < y.end for y in out)]
     out.sort(key=lambda x: x.start)
     return out
@@ -235,8 +237,6 @@ def _mentions_in(text: str, offset: int, original: str | None = None) -> list[Me
         hit = lex[phrase]
         if hit is None:
             continue
-        if phrase in _LEGAL_FORMS and re.search(r"\b[A-Z][\w&.-]*\s$", text[max(0, start - 30):start]):
-            continue  # "Vale SA", "Bimbo SA": a company's legal form, not South Africa
         out.append(Mention(offset + start, offset + end, hit[0], hit[1], (original or text)[start:end]))
     return out
 
@@ -390,12 +390,20 @@ def find_mentions_for_pair(text: str, pair: tuple[str, ...]) -> list[Mention]:
     names nothing.
     """
     found = find_mentions(text)
+    extra = _shared_alias_mentions(text, found, pair)
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+def _shared_alias_mentions(text: str, found: list[Mention], pair: tuple[str, ...]) -> list[Mention]:
+    """Mentions of the abbreviations the pair's country shares with another ("SA"), not overlapping ``found``."""
     extra = []
     for alias, owners in _shared_aliases().items():
         mine = [c for c in owners if c in pair]
         if len(mine) != 1:
             continue
         for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w.])", text):
+            if alias in _LEGAL_FORMS and re.search(r"\b[A-Z][\w&.-]*\s$", text[max(0, m.start() - 30):m.start()]):
+                continue  # "Vale SA": a company's legal form
             if not any(f.start < m.end() and m.start() < f.end for f in found):
                 extra.append(Mention(m.start(), m.end(), mine[0], "alias", alias))
-    return sorted(found + extra, key=lambda m: m.start) if extra else found
+    return extra

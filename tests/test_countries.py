@@ -275,7 +275,7 @@ def test_every_recorded_fiscal_start_is_a_real_date():
 # --- abbreviations, headlines, references ---------------------------------------
 
 @pytest.mark.parametrize("text,expected", [
-    ("Exports to SA rose while Zim imports fell.", ["South Africa", "Zimbabwe"]),
+    ("Exports to RSA rose while Zim imports fell.", ["South Africa", "Zimbabwe"]),
     ("The RSA and the ROK signed a memorandum.", ["South Africa", "South Korea"]),
     ("NZ and PNG agreed on fisheries; T&T sent an observer.", ["New Zealand", "Papua New Guinea",
                                                                "Trinidad and Tobago"]),
@@ -291,7 +291,18 @@ def test_common_abbreviations(text, expected):
     "Banco Santander SA lent to Chile.",
 ])
 def test_legal_form_sa_after_a_company_name_is_not_south_africa(text):
-    assert "South Africa" not in names(text)
+    pair = ("South Africa", "Brazil")
+    assert "South Africa" not in [m.country for m in find_mentions(text, pair)]
+    assert "South Africa" not in [m.country for m in countries.find_mentions_for_pair(text, pair)]
+
+
+@pytest.mark.parametrize("text,pair,expected", [
+    ("SA accounted for most of the trade.", ("South Africa", "Zimbabwe"), "South Africa"),
+    ("Egypt's exports to SA rose.", ("Egypt", "Saudi Arabia"), "Saudi Arabia"),
+    ("SA and Lesotho signed.", ("Lesotho", "South Africa"), "South Africa"),
+])
+def test_shared_abbreviation_is_the_pair_s_own(text, pair, expected):
+    assert expected in [m.country for m in find_mentions(text, pair)]
 
 
 @pytest.mark.parametrize("text,expected", [

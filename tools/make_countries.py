@@ -184,7 +184,7 @@ SK | Slovakia | Slovak Republic | Slovak; Slovakian | Bratislava | EUR |
 SI | Slovenia | Republic of Slovenia | Slovenian; Slovene | Ljubljana | EUR |
 SB | Solomon Islands | the Solomon Islands; Solomons | Solomon Islander | Honiara | SBD |
 SO | Somalia | Federal Republic of Somalia | Somali; Somalian | Mogadishu | SOS |
-ZA | South Africa | Republic of South Africa; SA; RSA | South African | Pretoria; Tshwane | ZAR |
+ZA | South Africa | Republic of South Africa; RSA | South African | Pretoria; Tshwane | ZAR |
 SS | South Sudan | Republic of South Sudan | South Sudanese | Juba | SSP |
 ES | Spain | Kingdom of Spain; España | Spanish; Spaniard | Madrid | EUR |
 LK | Sri Lanka | Democratic Socialist Republic of Sri Lanka; Ceylon | Sri Lankan | Sri Jayawardenepura Kotte; Kotte; Colombo | LKR |
