@@ -453,7 +453,8 @@ def start_server(root: Path, *args: str) -> tuple[subprocess.Popen, str]:
     raise AssertionError("server did not start: " + proc.communicate()[1])
 
 
-def test_real_server_serves_logs_and_stops_cleanly_on_sigterm(desk):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_real_server_serves_logs_and_stops_cleanly(desk, stop):
     proc, url = start_server(desk)
     try:
         assert httpx.get(url + "/").status_code == 200
@@ -461,24 +462,29 @@ def test_real_server_serves_logs_and_stops_cleanly_on_sigterm(desk):
         assert first.status_code == 200 and "a_gas_trade.txt" in pdf_text(first.content)
         assert httpx.get(url + "/uk-norway.pdf", headers={"If-None-Match": first.headers["etag"]}).status_code == 304
         (desk / "india-japan" / "seeds" / "c_osaka.txt").write_text(NEW_ARTICLE["india-japan"], encoding="utf-8")
-        pending = threading.Thread(target=httpx.get, args=(url + "/india-japan.pdf",), kwargs={"timeout": 60})
+        answers = []
+        pending = threading.Thread(target=lambda: answers.append(httpx.get(url + "/india-japan.pdf", timeout=60)))
         pending.start()
-        time.sleep(0.3)  # the build is under way when the signal comes
-        proc.send_signal(signal.SIGTERM)
+        lock = desk / "india-japan" / "out" / ".briefing.pdf.lock"
+        deadline = time.monotonic() + 30
+        while not lock.exists() and time.monotonic() < deadline:  # its build has begun
+            time.sleep(0.02)
+        proc.send_signal(stop)
         _, err = proc.communicate(timeout=60)
         pending.join(10)
     finally:
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 0, err
+    assert answers and answers[0].status_code == 200  # the request in flight was finished, its build too
+    assert "c_osaka.txt" in pdf_text(answers[0].content)
+    assert answers[0].content == (desk / "india-japan" / "out" / "briefing.pdf").read_bytes()
     lines = err.splitlines()
     assert sum(" GET /uk-norway.pdf " in line for line in lines) == 2
     assert sum("build uk-norway: rebuilt" in line for line in lines) == 1
-    out = desk / "india-japan" / "out"
-    leftovers = [p for p in desk.rglob("*") if p.name.endswith(".tmp")]
-    assert not leftovers
-    if (out / "briefing.pdf").exists():  # finished before the stop, or not begun: never half-written
-        assert "Japan" in pdf_text((out / "briefing.pdf").read_bytes())
+    assert sum("build india-japan: rebuilt" in line for line in lines) == 1
+    assert lines[-1].endswith(" stopped")
+    assert not [p for p in desk.rglob("*") if p.name.endswith(".tmp")]
 
 
 def test_real_server_with_a_token_on_all_addresses(desk):
