@@ -232,7 +232,9 @@ def _table(briefing: Briefing, rows: list[dict], meta: dict, numbers) -> dict:
         out.append(r)
     return {"rows": out, "reporter": clean(meta.get("reporter") or ""),
             "partner": clean(meta.get("partner") or ""),
-            "currency": clean(meta.get("currency") or ""), "unit": clean(meta.get("unit") or "")}
+            "currency": clean(meta.get("currency") or ""), "unit": clean(meta.get("unit") or ""),
+            # rows in several currencies: each figure is shown in its own, and the caption says so
+            "mixed": len({row.get("currency") for row in rows if row.get("currency")}) > 1}
 
 
 def _compact(rows: list[dict], limit: int = COMPACT_TABLE_AT) -> tuple[list[dict], int]:

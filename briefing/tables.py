@@ -21,6 +21,7 @@ import re
 
 from briefing.extract.periods import period_bounds, period_key, period_kind
 from briefing.formatting import format_amount, format_percent, period_label
+from briefing.months import MONTH_ABBR
 from briefing.merge import same_value
 
 COLUMNS = ("period", "label", "full_year", "currency", "total", "exports", "imports", "total_values",
@@ -47,14 +48,27 @@ def _share_for(period: str, shares) -> tuple[float | None, str | None]:
     return None, None
 
 
+def fiscal_label(period: str, months: str | None) -> str:
+    """"FY2022-23 (Jul–Jun)": a fiscal year's label with the months of its country's calendar."""
+    label = period_label(period)
+    if not months:
+        return label
+    bounds = period_bounds(months)
+    if bounds is None:
+        return label
+    (_, m1), (_, m2) = bounds
+    return f"{label} ({MONTH_ABBR[m1 - 1]}–{MONTH_ABBR[m2 - 1]})"
+
+
 def _records(briefing) -> list[dict]:
     """Return one record per (period, currency), versions of a conflicting period folded together."""
     grouped: dict[tuple, list] = {}
     for row in briefing.trade:
-        grouped.setdefault((row.period, row.currency), []).append(row)
+        grouped.setdefault((row.period, row.currency, row.months or ""), []).append(row)
     records = []
-    for (period, currency), rows in sorted(grouped.items(), key=lambda kv: (period_key(kv[0][0]), kv[0][1])):
-        rec = {"period": period, "label": period_label(period), "full_year": rows[0].full_year,
+    for (period, currency, months), rows in sorted(grouped.items(),
+                                                   key=lambda kv: (period_key(kv[0][0]), kv[0][1], kv[0][2])):
+        rec = {"period": period, "label": fiscal_label(period, months), "full_year": rows[0].full_year,
                "currency": currency}
         for field in _FIELDS:
             values = _distinct(getattr(r, field) for r in rows)
@@ -120,6 +134,7 @@ def _formatted(row, currency: str) -> dict:
     cur = row.get("currency") or currency
     return {
         "period": row["period"],
+        "currency": cur,
         "label": row["label"],
         "partial": "" if row["full_year"] else "yes",
         "total": _cell_values(row, "total", cur),

@@ -45,7 +45,7 @@ def test_seeds_frame():
 def test_seeds_rows_formatted():
     rows = table_rows(trade_frame(SEEDS), "USD")
     assert rows[1] == {
-        "period": "2021", "label": "2021", "partial": "", "total": "$40.1 bn", "exports": "$16.4 bn",
+        "period": "2021", "currency": "USD", "label": "2021", "partial": "", "total": "$40.1 bn", "exports": "$16.4 bn",
         "imports": "$23.7 bn", "balance": "\u2212$7.3 bn", "change": "+35.9%", "share": "49.0%",
         "share_text": "Russia's share of Belarus's foreign trade", "sources": ["000.txt"], "conflict": "",
     }
@@ -147,3 +147,17 @@ def test_csv_has_plain_numbers_and_all_disputed_values():
     assert lines[1]["full_year"] == "true" and lines[1]["conflict"] == "false"
     assert lines[2]["total"] == "5800000000;6000000000" and lines[2]["conflict"] == "true"
     assert lines[0]["sources"] == "001.txt"
+
+
+def test_a_fiscal_row_is_labelled_with_its_calendar_and_two_calendars_are_two_rows():
+    from dataclasses import replace
+
+    from briefing.tables import fiscal_label
+
+    assert fiscal_label("2022-23", "2022-07..2023-06") == "FY2022-23 (Jul–Jun)"
+    assert fiscal_label("2022-23", None) == "FY2022-23"
+    b = briefing([replace(row("2022-23", 10e9), months="2022-04..2023-03"),
+                  replace(row("2022-23", 12e9), months="2022-07..2023-06")])
+    f = trade_frame(b)
+    assert list(f["label"]) == ["FY2022-23 (Apr–Mar)", "FY2022-23 (Jul–Jun)"]
+    assert not any(f["conflict"])

@@ -452,3 +452,24 @@ def test_one_side_named_right_after_a_two_way_total(sentences, pair, want):
 ])
 def test_the_partner_named_by_its_title(sentence, pair, want):
     assert read([sentence], pair)[0] == [want]
+
+
+def test_a_table_in_two_currencies_says_each_figure_is_in_its_own(tmp_path):
+    import subprocess
+
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "Oslo, 2 June 2024 (NTB): Trade between Norway and Sweden reached NOK 210 billion in 2023, officials "
+        "said. Measured in Swedish currency, trade between Norway and Sweden came to SEK 215 billion in 2023.\n",
+        encoding="utf-8")
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(main, ["build", "--seeds", str(seeds), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout.split())
+    assert "Each figure in the currency its source states it in" in text
+    assert "Values in NOK" not in text and "Values in SEK" not in text
