@@ -213,11 +213,12 @@ def init(directory):
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False, exists=True),
               help="Folder holding seeds/, or subfolders that each do (one brief each).")
 @click.option("--allow-upload", is_flag=True, help="Accept new sources by POST /<brief>/sources.")
-@click.option("--max-upload-mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True))
+@click.option("--max-upload-mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Largest upload accepted, in MB.")
 @click.option("--token", envvar="BRIEFING_TOKEN", help="Every request must carry it [env BRIEFING_TOKEN].")
 def serve(host, port, root, allow_upload, max_upload_mb, token):
     """Serve each brief's PDF, rebuilt when asked for if its sources changed (Ctrl-C stops)."""

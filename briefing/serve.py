@@ -548,6 +548,9 @@ def run(config: Config, host: str, port: int) -> None:
 
     import uvicorn
 
+    from briefing import progress
+
+    progress.enable(False)  # builds run in threads, between log lines: no bar redrawn across them
     _log_to_stderr()
     app = create_app(config)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
