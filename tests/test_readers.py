@@ -244,3 +244,23 @@ def test_pdf_set_word_by_word_reads_as_lines():
     c.save()
     sentences = [" ".join(lines) for lines in paragraphs]
     assert read_source("w.pdf", "w.pdf", buf.getvalue()).paragraphs == tuple(sentences)
+
+
+@pytest.mark.parametrize("name, make", [("c.pdf", make_pdf), ("c.docx", make_docx),
+                                        ("c.html", lambda: (FIXTURES / "001_andes_wire.html").read_bytes())])
+def test_corrupted_files_fail_with_a_reason_only(name, make):
+    """Flipped bytes and cut files: read, or refused with a one-line reason (ValueError), never another error."""
+    import random
+
+    rng = random.Random(7)
+    base = make()
+    for i in range(40):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 40)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if i % 4 == 0:
+            data = data[: rng.randrange(len(data))]
+        try:
+            read_source(name, name, bytes(data))
+        except ValueError as exc:
+            assert str(exc) and "\n" not in str(exc)

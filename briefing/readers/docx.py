@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from briefing.readers.document import Decoded, Meta, UnreadableSource
 
@@ -47,7 +48,8 @@ def decode_document(data: bytes, fmt: str = "docx") -> Decoded:
         props = document.core_properties
         title, author = props.title, props.author
         date = parse_date_value(props.created) or parse_date_value(props.modified)
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, NotImplementedError,
+            SyntaxError, EOFError, OSError) as exc:  # lxml's XMLSyntaxError is a SyntaxError
         raise UnreadableSource(f"damaged Word file: {type(exc).__name__}") from None
     text = "\n\n".join(" ".join(b.split()) for b in blocks if b.strip())
     if not text:

@@ -153,7 +153,8 @@ def _open(data: bytes):
         raise
     except FileNotDecryptedError:
         raise UnreadableSource("encrypted PDF with a password: skipped (save it without one)") from None
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError,
+            NotImplementedError) as exc:
         raise UnreadableSource(f"damaged PDF, cannot be read (truncated?): {type(exc).__name__}") from None
     if count == 0:
         raise UnreadableSource("damaged PDF, cannot be read (no pages; truncated?)")
@@ -206,7 +207,7 @@ def decode_document(data: bytes, fmt: str = "pdf") -> Decoded:
     except UnreadableSource:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-            RecursionError, ZeroDivisionError) as exc:
+            RecursionError, ZeroDivisionError, NotImplementedError) as exc:
         raise UnreadableSource(f"damaged PDF, cannot be read (truncated?): {type(exc).__name__}") from None
     if not chars:
         raise UnreadableSource("no text layer: scanned image?")
