@@ -41,10 +41,11 @@ class Options:
 
 
 def load_options(folder: Path = Path("."), seeds=None, out=None, templates=None, force: bool = False,
-                 lock_timeout: float = 300.0) -> Options:
+                 lock_timeout: float = 300.0, local_templates: bool = True) -> Options:
     """The build of one briefing folder: its briefing.toml, seeds/, out/ and templates/ (when present).
 
     Paths given here are used as they are; defaults and paths from the config are inside ``folder``.
+    ``local_templates=False`` ignores ``folder/templates`` (a folder one does not trust).
     """
     from briefing.config import load_settings
 
@@ -54,7 +55,7 @@ def load_options(folder: Path = Path("."), seeds=None, out=None, templates=None,
     out = Path(out) if out else folder / settings.out
     if templates is None and settings.templates:
         templates = folder / settings.templates
-    if templates is None and (folder / "templates").is_dir():
+    if templates is None and local_templates and (folder / "templates").is_dir():  # configuration to trust
         templates = folder / "templates"
     return Options(seeds=seeds, out=out, templates=Path(templates) if templates else None, force=force,
                    settings=settings, lock_timeout=lock_timeout)

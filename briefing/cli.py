@@ -58,16 +58,18 @@ def main(ctx: click.Context, debug: bool, verbose: int, quiet: bool) -> None:
     progress.enable(sys.stderr.isatty() and not quiet)
 
 
-def _options(seeds, out, templates, force=False, lock_timeout=300.0):
+def _options(seeds, out, templates, force=False, lock_timeout=300.0, local_templates=True):
     from briefing.build import load_options
 
-    return load_options(Path("."), seeds, out, templates, force, lock_timeout)
+    return load_options(Path("."), seeds, out, templates, force, lock_timeout, local_templates)
 
 
 _seeds = click.option("--seeds", type=click.Path(file_okay=False), help="Folder of source articles [./seeds].")
 _out = click.option("--out", type=click.Path(dir_okay=False), help="PDF to write [./out/briefing.pdf].")
 _templates = click.option("--templates", type=click.Path(file_okay=False, exists=True),
                           help="Templates folder [./templates if present, else the built-in ones].")
+_no_local = click.option("--no-local-templates", "no_local", is_flag=True,
+                         help="Ignore ./templates (a folder you do not trust); use --templates or the built-in ones.")
 _lock_timeout = click.option("--lock-timeout", type=click.FloatRange(min=0, max=86400), default=300,
                              show_default=True, metavar="SECONDS",
                              help="Wait at most this long for another build of the same PDF, then exit 1.")
@@ -79,11 +81,12 @@ _lock_timeout = click.option("--lock-timeout", type=click.FloatRange(min=0, max=
 @_templates
 @click.option("--force", is_flag=True, help="Rebuild and extract every document again, even when nothing changed.")
 @_lock_timeout
-def build(seeds, out, templates, force, lock_timeout):
+@_no_local
+def build(seeds, out, templates, force, lock_timeout, no_local):
     """Build the briefing PDF from the seeds folder (nothing to do when no input changed)."""
     from briefing.build import run
 
-    options = _options(seeds, out, templates, force, lock_timeout)
+    options = _options(seeds, out, templates, force, lock_timeout, not no_local)
     outcome = run(options)
     if not log.isEnabledFor(logging.WARNING):  # -q: errors only, e.g. under cron
         return
@@ -115,9 +118,9 @@ def extract(seeds, fmt, since, explain):
     click.echo(to_json(briefing) if fmt == "json" else to_csv(briefing), nl=False)
 
 
-def _loader(seeds, out, templates, lock_timeout=300.0):
+def _loader(seeds, out, templates, lock_timeout=300.0, no_local=False):
     """Options read afresh for each build, so an edited briefing.toml applies to the next one."""
-    return lambda: _options(seeds, out, templates, lock_timeout=lock_timeout)
+    return lambda: _options(seeds, out, templates, lock_timeout=lock_timeout, local_templates=not no_local)
 
 
 @main.command()
@@ -125,7 +128,8 @@ def _loader(seeds, out, templates, lock_timeout=300.0):
 @_out
 @_templates
 @_lock_timeout
-def watch(seeds, out, templates, lock_timeout):
+@_no_local
+def watch(seeds, out, templates, lock_timeout, no_local):
     """Build, then rebuild whenever a seed, a template or briefing.toml changes (Ctrl-C stops)."""
     import threading
 
@@ -133,7 +137,7 @@ def watch(seeds, out, templates, lock_timeout):
 
     from briefing.errors import SourceError
 
-    load = _loader(seeds, out, templates, lock_timeout)
+    load = _loader(seeds, out, templates, lock_timeout, no_local)
     options = load()
     if not options.seeds.is_dir():
         raise SourceError(f"seeds folder not found: {options.seeds}")
@@ -153,7 +157,8 @@ def watch(seeds, out, templates, lock_timeout):
 @click.option("--cron", "cron", help='Cron expression, e.g. "*/15 * * * *" (local time).')
 @click.option("--max-runs", type=click.IntRange(min=1), hidden=True)
 @_lock_timeout
-def schedule(seeds, out, templates, every, cron, max_runs, lock_timeout):
+@_no_local
+def schedule(seeds, out, templates, every, cron, max_runs, lock_timeout, no_local):
     """Check on a schedule and rebuild when inputs changed; one log line per run."""
     import time
 
@@ -165,7 +170,7 @@ def schedule(seeds, out, templates, every, cron, max_runs, lock_timeout):
         plan = Every(parse_every(every), time.time()) if every else Cron(cron)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every" if every else "--cron") from None
-    load = _loader(seeds, out, templates, lock_timeout)
+    load = _loader(seeds, out, templates, lock_timeout, no_local)
     click.echo(f"checking {load().seeds} {plan}; Ctrl-C stops", err=True)
     try:
         schedule_loop(load, plan, max_runs=max_runs)

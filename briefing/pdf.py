@@ -215,7 +215,7 @@ class _Doc(BaseDocTemplate):
         key = f"h{self._keys}"
         self.canv.bookmarkPage(key, fit="XYZ", top=self.frame._y + flowable.height + 12)
         self.canv.addOutlineEntry(text, key, level=level, closed=False)
-        self.notify("TOCEntry", (level, text, self.page, key))
+        self.notify("TOCEntry", (level, escape(text), self.page, key))  # the contents list is markup too
 
     def _decorate(self, canv, doc):
         """Running header (from page 2), marking on every page, 'Page N of M' footer."""

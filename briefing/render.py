@@ -15,6 +15,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import jinja2
+import jinja2.sandbox
 
 from . import __version__
 from .config import Settings
@@ -408,12 +409,36 @@ def build_context(briefing: Briefing, table_rows: list[dict], settings: Settings
     }
 
 
+class _ConfinedLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that refuses files (symbolic links) resolving outside their templates folder.
+
+    Names with ".." are already refused by Jinja; a link inside the folder is the other way out.
+    """
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        roots = [Path(p).resolve() for p in self.searchpath]
+        if not any(root in real.parents for root in roots):
+            raise TemplateError(f"{_display(filename, template)}: symbolic link leaving the templates folder "
+                                f"(to {real}); refused")
+        return source, filename, uptodate
+
+
 def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
-    """User templates shadow the defaults file by file; anything missing falls back."""
+    """User templates shadow the defaults file by file; anything missing falls back.
+
+    Sandboxed: a template reads the context it is given and nothing else (no
+    attributes starting with "_", no files, no code), so a templates folder
+    from elsewhere cannot run commands. Still configuration: it decides what
+    the PDF says.
+    """
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
     paths = [str(templates_dir)] if templates_dir else []
     paths.append(str(DEFAULT_TEMPLATES))
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(paths),
+    return ImmutableSandboxedEnvironment(
+        loader=_ConfinedLoader(paths),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -433,7 +458,7 @@ def _display(filename: str | None, fallback: str) -> str:
         return str(path)
 
 
-def _template_error(exc: Exception, env: jinja2.Environment) -> TemplateError:
+def _template_error(exc: Exception, env: jinja2.Environment, what: str = "") -> TemplateError:
     """Name the template file and line of a Jinja failure."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where = _display(exc.filename, exc.name or MAIN_TEMPLATE)
@@ -444,8 +469,8 @@ def _template_error(exc: Exception, env: jinja2.Environment) -> TemplateError:
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         resolved = str(Path(frame.filename).resolve())
         if any(resolved.startswith(r) for r in roots):
-            return TemplateError(f"{_display(frame.filename, '')}:{frame.lineno}: {exc}")
-    return TemplateError(f"{MAIN_TEMPLATE}: {exc}")
+            return TemplateError(f"{_display(frame.filename, '')}:{frame.lineno}: {what}{exc}")
+    return TemplateError(f"{MAIN_TEMPLATE}: {what}{exc}")
 
 
 def render_markup(briefing: Briefing, table_rows: list[dict], settings: Settings | None = None,
@@ -456,6 +481,10 @@ def render_markup(briefing: Briefing, table_rows: list[dict], settings: Settings
     try:
         template = env.get_template(MAIN_TEMPLATE)
         markup = template.render(context)
+    except TemplateError:
+        raise
+    except jinja2.sandbox.SecurityError as exc:
+        raise _template_error(exc, env, "refused by the sandbox: ") from None
     except jinja2.TemplateError as exc:
         raise _template_error(exc, env) from None
     except Exception as exc:  # a filter or test failing on the data
