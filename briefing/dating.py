@@ -123,6 +123,21 @@ def text_date(lines: list[str]) -> tuple[str | None, int]:
     return best[1], best[0]
 
 
+# Timestamps that tools write instead of a real one: python-docx's default template, and the
+# fixed dates of reproducible builds (reportlab's invariant mode, SOURCE_DATE_EPOCH=0).
+_PLACEHOLDERS = ("2013-12-23T23:15", "1970-01-01T00:00", "1980-01-01T00:00", "2000-01-01T00:00")
+
+
+def is_placeholder(value) -> bool:
+    """Tell a tool's stand-in timestamp (a datetime, or a PDF "D:20000101000000" string) from a real date."""
+    if isinstance(value, datetime):
+        stamp = value.isoformat()
+    else:
+        m = re.match(r"^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})", str(value or ""))
+        stamp = f"{m[1]}-{m[2]}-{m[3]}T{m[4]}:{m[5]}" if m else ""
+    return stamp[:16] in _PLACEHOLDERS
+
+
 def parse_date_value(value) -> str | None:
     """An ISO date from a metadata value: a date, a datetime, "2023-03-14T10:42", "D:20230314...", "14 March 2023"."""
     if value is None:

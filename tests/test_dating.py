@@ -1,4 +1,6 @@
 """Where a source's date comes from: front matter, metadata, dateline, a date line, or nowhere."""
+from datetime import datetime
+
 import pytest
 
 from briefing.build import Options, collect
@@ -94,3 +96,14 @@ def test_updated_date_is_the_newest_dated_source(tmp_path):
     assert sorted(w.split(":")[0] for w in undated) == ["u0.txt", "u1.txt", "u2.txt"]
     (seeds / "p.txt").unlink()
     assert build_context(collect(Options(seeds=seeds)), [], {})["doc"]["date"] == "2019-01-08"
+
+
+@pytest.mark.parametrize("value, placeholder", [
+    ("D:20000101000000+00'00'", True), ("D:19700101000000Z", True), ("D:20220614090000+02'00'", False),
+    (datetime(2013, 12, 23, 23, 15), True),
+    (datetime(2023, 5, 4, 9, 30), False), ("", False), (None, False),
+])
+def test_tool_placeholder_timestamps(value, placeholder):
+    from briefing.dating import is_placeholder
+
+    assert is_placeholder(value) is placeholder

@@ -264,3 +264,18 @@ def test_corrupted_files_fail_with_a_reason_only(name, make):
             read_source(name, name, bytes(data))
         except ValueError as exc:
             assert str(exc) and "\n" not in str(exc)
+
+
+
+def test_word_file_with_a_template_date_is_undated_not_misdated():
+    """python-docx's default template says 23 December 2013: a tool's stamp, not when the note was written."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Chile and Peru agreed to exchange well data every quarter from next year.")
+    buf = io.BytesIO()
+    document.save(buf)
+    src = read_source("t.docx", "t.docx", buf.getvalue())
+    assert (src.date, src.date_source) == (None, "none")
+    dated = read_source("d.docx", "d.docx", make_docx())
+    assert dated.date == "2023-05-04"

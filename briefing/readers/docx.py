@@ -33,7 +33,7 @@ def decode_document(data: bytes, fmt: str = "docx") -> Decoded:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    from briefing.dating import parse_date_value
+    from briefing.dating import is_placeholder, parse_date_value
     from briefing.readers import language
 
     try:
@@ -47,7 +47,8 @@ def decode_document(data: bytes, fmt: str = "docx") -> Decoded:
         blocks = _blocks(document)
         props = document.core_properties
         title, author = props.title, props.author
-        date = parse_date_value(props.created) or parse_date_value(props.modified)
+        stamps = [d for d in (props.created, props.modified) if d is not None and not is_placeholder(d)]
+        date = parse_date_value(stamps[0]) if stamps else None
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, NotImplementedError,
             SyntaxError, EOFError, OSError) as exc:  # lxml's XMLSyntaxError is a SyntaxError
         raise UnreadableSource(f"damaged Word file: {type(exc).__name__}") from None

@@ -21,9 +21,6 @@ MAX_PAGES = 1000
 MAX_CHARS = 5_000_000
 MARGIN = 0.08                 # the top and bottom 8% of a page hold running heads and page numbers
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-\u2013\u2014 ]*#+[-\u2013\u2014 ]*(?:(?:of|/)\s*#+)?$", re.IGNORECASE)
-# Midnight on 1 January 1970/1980/2000: what reproducible-build tools (reportlab's invariant mode,
-# SOURCE_DATE_EPOCH=0) write instead of a real date.
-_PLACEHOLDER = re.compile(r"^D:(?:1970|1980|2000)0101000000")
 _BAD_TITLE = re.compile(r"^(?:untitled|\(?anonymous\)?|microsoft word\b.*|.*\.(?:docx?|pdf|indd))$", re.IGNORECASE)
 
 
@@ -165,14 +162,14 @@ def _open(data: bytes):
 
 def _metadata(reader) -> tuple[str | None, str | None, str | None]:
     """(title, author, ISO date) from the document information; junk titles are dropped."""
-    from briefing.dating import parse_date_value
+    from briefing.dating import is_placeholder, parse_date_value
 
     try:
         info = reader.metadata or {}
         title = str(info.get("/Title") or "").strip() or None
         author = str(info.get("/Author") or "").strip() or None
         raw = str(info.get("/CreationDate") or "")
-        date = None if _PLACEHOLDER.match(raw) else parse_date_value(raw)
+        date = None if is_placeholder(raw) else parse_date_value(raw)
     except Exception:  # a damaged info dictionary costs only the metadata
         return None, None, None
     if title and _BAD_TITLE.match(title):
