@@ -473,3 +473,27 @@ def test_a_table_in_two_currencies_says_each_figure_is_in_its_own(tmp_path):
     text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout.split())
     assert "Each figure in the currency its source states it in" in text
     assert "Values in NOK" not in text and "Values in SEK" not in text
+
+
+@pytest.mark.parametrize("phrase, want, full", [
+    ("in the fiscal year ended June 2022", "2021-22", True),
+    ("in the financial year ending March 2023", "2022-23", True),
+    ("in the year to September 2022", "2021-10..2022-09", False),
+    ("in the year ended 31 December 2022", "2022", True),
+])
+def test_a_year_ended_in_a_month(phrase, want, full):
+    figures, _, _ = read_document([f"Trade between Egypt and Jordan reached $1.1 billion {phrase}."], "2023-05-01",
+                                  ("Egypt", "Jordan"), "x.txt")
+    assert [(f.period, f.full_year) for f in figures] == [(want, full)]
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Vietnam's trade with Japan in 2023: exports $24.2bn, imports $21.9bn.", ("Vietnam", "Japan"),
+     [("exports", "Vietnam", "Japan"), ("imports", "Vietnam", "Japan")]),
+    ("Chile's trade with Peru last year: exports of $2.1 billion and imports of $1.4 billion.", ("Chile", "Peru"),
+     [("exports", "Chile", "Peru"), ("imports", "Chile", "Peru")]),
+    ("Ghana's trade with Nigeria in 2022 - exports $0.6bn, imports $0.5bn.", ("Ghana", "Nigeria"),
+     [("exports", "Ghana", "Nigeria"), ("imports", "Ghana", "Nigeria")]),
+])
+def test_flows_listed_after_whose_trade_with_whom(sentence, pair, want):
+    assert [(f, r, p) for _, f, _, r, p in read([sentence], pair)[0]] == want

@@ -104,6 +104,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("fiscal_bare", rf"\b(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}})\b(?!\s*(?:{_MONTH}|per|%))"),
     ("fiscal_fy", rf"\bFY\s?(?P<y1>{_YEAR})\b"),
     ("month_range", rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})\s*(?:period\s+)?(?:of\s+|,\s*)?(?P<y2>{_YEAR})?\b"),
+    ("year_ended", rf"\b(?P<fy>(?:fiscal|financial)\s+)?year\s+(?:ended|ending|to|through)\s+(?:(?:the\s+end\s+of|\d{{1,2}})\s+)?(?P<m>{_MONTH})(?:\s+\d{{1,2}},?)?\s+(?P<y>{_YEAR})"),
     ("months_to", rf"\b(?:the\s+)?(?P<n>{_COUNT})\s+months\s+(?:to|ending|ended|through|until)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?"),
     ("previous_span", rf"\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<n>{_COUNT})\s+months\b"),
     ("first_quarters", rf"\b(?:the\s+)?first\s+(?P<n>two|three|2|3)\s+quarters\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})?"),
@@ -192,6 +193,13 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
             back = 1 if re.search(r"last|previous", g["rel"], re.I) else 0
             return Mention(s, e, relation="months_of_year", month=m1, count=m2, year=back)
         return Mention(s, e, relation="month_range", month=m1, count=m2) if m1 <= m2 else None
+    if name == "year_ended":
+        last, end_y = _month(g["m"]), int(g["y"])
+        first = (end_y * 12 + last - 1) - 11
+        start = (first // 12, first % 12 + 1)
+        if g["fy"]:
+            return Mention(s, e, period=Period(start, (end_y, last), fiscal=True))
+        return Mention(s, e, period=Period(start, (end_y, last), partial=last != 12))
     if name == "months_to":
         n, last = _count(g["n"]), _month(g["m"])
         if not 1 <= n <= 24:

@@ -633,6 +633,9 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
         # "its imports from the neighbouring country", "They rose to ...": the sides said before.
         if prev is not None and prev.flow is not None and prev.flow.field != TOTAL:
             return _same_sides(prev.flow, cue.field), None
+        sides = _trade_with(sentence, mentions, pair)
+        if sides is not None:
+            return Flow(cue.field, *sides), None     # "Vietnam's trade with Japan in 2023: exports $X, ..."
         if ctx.figures and (back or not clause_mentions):
             carried = _carried(sentence, ctx)
             if carried.field == TOTAL:
@@ -676,6 +679,18 @@ def _bloc_mentions(sentence: str, lo: int, hi: int, mentions=()) -> list:
     return [countries.Mention(m.start(), m.end(), "<" + m.group(0) + ">", "name", m.group(0))
             for m in _BLOCS.finditer(sentence, lo, hi)
             if not any(c.start <= m.start() < c.end for c in mentions)]
+
+
+def _trade_with(sentence: str, mentions, pair) -> tuple[str, str] | None:
+    """(X, Y) when the sentence speaks of "X's trade with Y": whose exports and imports it goes on to list."""
+    m = re.search(r"(?P<a>\S+)(?:'s|’s)\s+(?:\w+\s+)?trade\s+with\s+(?:the\s+)?(?P<b>\S+)", sentence)
+    if not m:
+        return None
+    a = next((x for x in mentions if x.start <= m.start("a") < x.end), None)
+    b = next((x for x in mentions if x.start <= m.start("b") < x.end), None)
+    if a is None or b is None or a.country not in pair or b.country not in pair or a.country == b.country:
+        return None
+    return a.country, b.country
 
 
 def _breaks(sentence: str) -> list[int]:
