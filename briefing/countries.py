@@ -300,7 +300,7 @@ def _in_pair(m: Mention, pair: tuple[str, ...]) -> Mention:
 
 def _names_of(name: str) -> tuple[str, ...]:
     rec = next((r for r in _records() if r["name"] == name), None)
-    return tuple([rec["name"], *rec["aliases"]]) if rec else ()
+    return (rec["name"], *rec["aliases"]) if rec else ()
 
 
 def count_mentions(text: str) -> dict[str, int]:
