@@ -38,6 +38,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 from briefing.build import DEFAULT_MAX_BYTES, Options, Outcome, attempt, load_options, pending
+from briefing.cache import Manifest
 from briefing.errors import BriefingError
 
 log = logging.getLogger("briefing.serve")
@@ -46,6 +47,7 @@ TOKEN_ENV = "BRIEFING_TOKEN"
 COOKIE = "briefing_token"
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")  # a brief's name is its folder's name, used in URLs
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries and headers around the file
+RETRY_FAILED = 60.0  # seconds a failed build is not tried again while its inputs stay the same
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class Brief:
         self.out = folder / "out" / "briefing.pdf"  # updated from briefing.toml at each build
         self.error: str | None = None  # the last build's error, until a build succeeds
         self._record: tuple = (None, (None, None))
+        self._failed: tuple[str, float, Outcome] | None = None  # inputs, time and outcome of a failed build
+        self._scanned: Manifest | None = None  # the last scan of the inputs: the next one only stats unchanged files
 
     def options(self) -> Options:
         options = load_options(self.folder)
@@ -125,7 +129,11 @@ class Brief:
 
     def _attempt(self) -> Outcome:
         start = time.monotonic()
+        inputs = self._inputs() if self._failed else None
+        if self._failed and self._failed[0] == inputs and start - self._failed[1] < RETRY_FAILED:
+            return self._failed[2]  # these inputs failed moments ago: the same answer, not the same work again
         outcome = attempt(self.options)
+        self._failed = (inputs or self._inputs(), start, outcome) if outcome.status == "failed" else None
         self.error = outcome.reason if outcome.status == "failed" else None
         took = time.monotonic() - start
         if outcome.status == "up to date":
@@ -151,6 +159,20 @@ class Brief:
             previous = load_previous(self.out)
             self._record = (key, (previous["extract"], previous.get("built")) if previous else (None, None))
         return (*self._record[1], st.st_mtime)
+
+    def _inputs(self) -> str:
+        """Every input of a build as one string: the cache's content hashes, or the config when it does not load."""
+        from briefing import cache
+
+        try:
+            options = load_options(self.folder)
+        except (BriefingError, OSError):
+            try:
+                return "config " + cache.sha256_file(self.folder / "briefing.toml")
+            except OSError as exc:
+                return f"config {exc.strerror}"
+        scanned = self._scanned = cache.scan(options.seeds, options.templates, options.settings, self._scanned)
+        return json.dumps({k: v for k, v in scanned.to_json().items() if k != "stamps"}, sort_keys=True)
 
     def summary(self) -> dict:
         """What the listing shows; reads hashes and the last build's record, builds nothing."""

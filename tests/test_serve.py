@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from starlette.testclient import TestClient
 
 import briefing.build
+import briefing.serve
 from briefing.cli import main
 from briefing.serve import Config, bind_warning, create_app, find_briefs
 from briefing.uploads import UploadError, check_name, save_upload
@@ -220,6 +221,30 @@ def test_failing_rebuild_serves_the_last_good_pdf(desk, breakage):
         row = client.get("/").text.split('id="brief-india-japan"')[1].split("</tr>")[0]
     assert "build failed" in row and error.replace("'", "&#39;") in row
     assert (brief / "out" / "briefing.pdf").read_bytes() == good.content
+
+
+def test_a_failed_build_is_not_redone_until_its_inputs_change(desk, monkeypatch):
+    reads = []
+    real = briefing.build.read_sources
+    monkeypatch.setattr(briefing.build, "read_sources", lambda *a, **k: reads.append(1) or real(*a, **k))
+    seeds = desk / "uk-norway" / "seeds"
+    with client_for(desk) as client:
+        good = client.get("/uk-norway.pdf").content
+        for path in seeds.iterdir():
+            path.write_bytes(b"\x00\x01 not text \x00" * 40)
+        answers = [client.get("/uk-norway.pdf") for _ in range(4)]
+        assert len(reads) == 2  # the good build, then one failed build for the four readers
+        assert all(a.content == good and "no readable" in a.headers["x-briefing-warning"] for a in answers)
+        (seeds / "c_bergen.txt").write_text(NEW_ARTICLE["uk-norway"], encoding="utf-8")
+        fixed = client.get("/uk-norway.pdf")
+        assert len(reads) == 3 and "x-briefing-warning" not in fixed.headers
+        assert "c_bergen.txt" in pdf_text(fixed.content)
+        for path in seeds.iterdir():
+            path.write_bytes(b"\x00\x02 not text \x00" * 40)
+        monkeypatch.setattr(briefing.serve, "RETRY_FAILED", 0.0)  # a failure may be passing (a full disk)
+        client.get("/uk-norway.pdf")
+        client.get("/uk-norway.pdf")
+    assert len(reads) == 5
 
 
 def test_a_brief_that_never_built_says_why(desk):
