@@ -178,8 +178,12 @@ def read_flow(text: str, cue: Cue, mentions, pair: tuple[str, str],
             and not _PARTNER_SUBJECT.search(text, max(0, cue.start - 60), cue.start):
         # "Zimbabwe exported goods worth $2.8bn": with no partner named this is usually all its exports
         return None, "partner not named"
-    seller = seller or other[buyer]
-    buyer = buyer or other[seller]
+    if seller is None:
+        seller = other[buyer] if buyer else None
+    if buyer is None:
+        buyer = other[seller] if seller else None
+    if seller is None or buyer is None:
+        return None, "direction unknown"
     if cue.field == EXPORT:
         return Flow(EXPORT, seller, buyer), None
     return Flow(IMPORT, buyer, seller), None

@@ -168,13 +168,13 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         return Mention(s, e, period=Period((y - 1, 4), (y, 3), fiscal=True))
     if name == "month_range":
         m1, m2 = _month(g["m1"]), _month(g["m2"])
-        y2 = int(g["y2"]) if g["y2"] else None
-        y1 = int(g["y1"]) if g["y1"] else (y2 - 1 if y2 and m1 > m2 else y2)
         if "and" in m.group(0).lower().split() and m2 != m1 + 1:
             return None  # "in May and September": two months, not a range
-        if y2 is None:
+        if not g["y2"]:
             return Mention(s, e, relation="month_range", month=m1, count=m2)
-        return Mention(s, e, period=months(y1, m1, m2, y2))
+        last_year = int(g["y2"])
+        first_year = int(g["y1"]) if g["y1"] else (last_year - 1 if m1 > m2 else last_year)
+        return Mention(s, e, period=months(first_year, m1, m2, last_year))
     if name == "month_rel_year":
         rel = g["rel"].lower()
         if rel.startswith("the same"):
@@ -196,10 +196,10 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
     if name == "year_ended":
         last, end_y = _month(g["m"]), int(g["y"])
         first = (end_y * 12 + last - 1) - 11
-        start = (first // 12, first % 12 + 1)
+        begin = (first // 12, first % 12 + 1)
         if g["fy"]:
-            return Mention(s, e, period=Period(start, (end_y, last), fiscal=True))
-        return Mention(s, e, period=Period(start, (end_y, last), partial=last != 12))
+            return Mention(s, e, period=Period(begin, (end_y, last), fiscal=True))
+        return Mention(s, e, period=Period(begin, (end_y, last), partial=last != 12))
     if name == "months_to":
         n, last = _count(g["n"]), _month(g["m"])
         if not 1 <= n <= 24:
@@ -296,57 +296,58 @@ def resolve(mention: Mention, doc_date: str | None, current: Period | None) -> P
     """Turn a mention into a period, given the article's date and the period in force."""
     if mention.period is not None:
         return mention.period
-    doc_year = int(doc_date[:4]) if doc_date else None
-    doc_month = int(doc_date[5:7]) if doc_date else None
     rel = mention.relation
+    # The numbers a relation carries (unset ones are never read by that relation).
+    month, count, back = mention.month or 0, mention.count or 0, mention.year or 0
+    if rel in ("years_later", "span_of_that_year", "previous_span", "same_span", "year_earlier", "anaphor"):
+        return _against(rel, mention, current)
+    if not doc_date:
+        return None   # everything below counts from the article's date
+    doc_year, doc_month = int(doc_date[:4]), int(doc_date[5:7])
     if rel == "last_year":
-        return year(doc_year - 1) if doc_year else None
+        return year(doc_year - 1)
     if rel == "this_year":
-        if doc_year is None:
-            return None
         if current is not None and not current.full_year and current.start[0] == current.end[0]:
             return months(doc_year, current.start[1], current.end[1])
         return year(doc_year)
-    if rel == "years_later":
-        return current.shift(mention.count) if current is not None and current.full_year else None
-    if rel == "span_of_that_year":
-        return months(current.end[0], 1, mention.count) if current is not None else None
     if rel == "months_of_year":
-        return months(doc_year - mention.year, mention.month, mention.count) if doc_year else None
+        return months(doc_year - back, month, count)
     if rel == "months_to":
-        if doc_year is None:
-            return None
-        end_y = doc_year if mention.month <= doc_month else doc_year - 1
-        first = (end_y * 12 + mention.month - 1) - (mention.count - 1)
-        return Period((first // 12, first % 12 + 1), (end_y, mention.month), partial=True)
-    if rel == "previous_span":
-        if current is None or current.months != mention.count:
-            return None
-        return current.shift_months(-mention.count)
+        end_y = doc_year if month <= doc_month else doc_year - 1
+        first = (end_y * 12 + month - 1) - (count - 1)
+        return Period((first // 12, first % 12 + 1), (end_y, month), partial=True)
     if rel == "ytd":
-        return months(doc_year, 1, doc_month - 1) if doc_year and doc_month > 1 else None
+        return months(doc_year, 1, doc_month - 1) if doc_month > 1 else None
     if rel == "span_of_year":
-        return months(doc_year, 1, mention.count) if doc_year else None
+        return months(doc_year, 1, count)
     if rel == "last_year_span":
-        return months(doc_year - 1, 1, mention.count) if doc_year else None
+        return months(doc_year - 1, 1, count)
     if rel in ("month", "last_month"):
-        if doc_year is None:
-            return None
-        y = doc_year if mention.month <= doc_month and rel == "month" else doc_year - 1
-        if rel == "last_month" and mention.month < doc_month:
+        y = doc_year if month <= doc_month and rel == "month" else doc_year - 1
+        if rel == "last_month" and month < doc_month:
             y = doc_year
-        return months(y, mention.month, mention.month)
+        return months(y, month, month)
     if rel == "month_range":
-        if doc_year is None:
-            return None
-        y = doc_year if mention.count <= doc_month else doc_year - 1
-        return months(y, mention.month, mention.count)
-    if rel == "same_span":
-        if current is None:
-            return year(mention.year)
-        return current.shift(mention.year - current.end[0])
+        y = doc_year if count <= doc_month else doc_year - 1
+        return months(y, month, count)
+    return None
+
+
+def _against(rel: str | None, mention: Mention, current: Period | None) -> Period | None:
+    """The relations counted from the period in force rather than from the article's date."""
+    count = mention.count or 0
+    if rel == "same_span" and mention.year is not None:
+        return year(mention.year) if current is None else current.shift(mention.year - current.end[0])
+    if current is None:
+        return None
+    if rel == "years_later":
+        return current.shift(count) if current.full_year else None
+    if rel == "span_of_that_year":
+        return months(current.end[0], 1, count)
+    if rel == "previous_span":
+        return current.shift_months(-count) if current.months == count else None
     if rel == "year_earlier":
-        return current.shift(-1) if current else None
+        return current.shift(-1)
     if rel == "anaphor":
         return current
     return None

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Protocol
 
 from briefing import countries
@@ -112,7 +113,7 @@ class _Percent:
 
 
 def read_shares(sentence: str, doc_date: str | None, pair: tuple[str, str],
-                history: list[periods.Period] = (), figures: list[Figure] = ()) -> list[tuple[periods.Period | None, float, str]]:
+                history: list[periods.Period] = (), figures: Sequence[Figure] = ()) -> list[tuple[periods.Period | None, float, str]]:
     """Return (period, percent, wording) for each share of the pair stated in one sentence.
 
     ``figures`` are the sentence's money amounts with their periods (a share
@@ -157,7 +158,7 @@ def read_shares(sentence: str, doc_date: str | None, pair: tuple[str, str],
 
 
 def extract_shares(sentence: str, doc_date: str | None, pair: tuple[str, str], source: str,
-                   history: list[periods.Period] = (), figures: list[Figure] = ()) -> list[Share]:
+                   history: list[periods.Period] = (), figures: Sequence[Figure] = ()) -> list[Share]:
     """``read_shares`` as model ``Share`` records; a share without any period is dropped."""
     return [Share(p.key, pct, text, sentence, source)
             for p, pct, text in read_shares(sentence, doc_date, pair, history, figures) if p is not None]

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from briefing import countries
 from briefing.extract import periods
 from briefing.extract.amounts import Amount, find_amounts, for_pair
-from briefing.extract.flows import EXPORT, IMPORT, TOTAL, Flow, cues, read_flow
+from briefing.extract.flows import EXPORT, TOTAL, Flow, cues, read_flow
 from briefing.model import AmountReading, Share, TradeFigure
 
 # --------------------------------------------------------------------------- what is not a trade figure
@@ -141,8 +141,8 @@ class _Reading:
     linked: str | None = None        # "chain" / "comparison": continues the amount before it
     relative: bool = False           # the period was resolved from the article date or context
     parenthetical: bool = False      # "(€4.6 billion)" after "$5 billion": the same figure again
-    measured: "_Reading | None" = None   # the last amount before it that measured a flow
-    before: "_Reading | None" = None     # the amount before it in the sentence
+    measured: _Reading | None = None   # the last amount before it that measured a flow
+    before: _Reading | None = None     # the amount before it in the sentence
     same_currency: bool = True           # a parenthetical in the same currency is a repeat, not a row
     needs_past: bool = False             # stands only for a period already over (a target's starting point)
     weak: bool = False                   # the period was carried, not written for this amount
@@ -187,8 +187,8 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
             if r.parenthetical and r.same_currency:
                 continue
             readings.append(_explained(r, sentence, source))
-            if r.reason is None:
-                months = _fiscal_months(r, pair, home)
+            if r.reason is None and r.period is not None and r.flow is not None:   # _check made it whole
+                months = _fiscal_months(r.period, r.flow, r.amount.currency, pair, home)
                 figures.append(TradeFigure(r.period.key, r.period.full_year, r.flow.field, r.amount.value,
                                            r.amount.currency, r.flow.reporter, r.flow.partner, sentence, source,
                                            months))
@@ -215,15 +215,17 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
                 ctx.current, ctx.current_age = (stated[0] if found else stated[-1]), 0
             else:
                 ctx.current_age += 1
-        if any(r.flow is not None and r.flow.field == TOTAL for r in main):
-            ctx.whole, ctx.whole_age = next(r.flow for r in main if r.flow.field == TOTAL), 0
+        totals = [r.flow for r in main if r.flow is not None and r.flow.field == TOTAL]
+        if totals:
+            ctx.whole, ctx.whole_age = totals[0], 0
         else:
             ctx.whole_age += 1
         shares.extend(_shares_of(sentence, doc_date, pair, ctx.history, source, found))
     return figures, shares, readings
 
 
-def _fiscal_months(r: _Reading, pair: tuple[str, str], home: str | None) -> str | None:
+def _fiscal_months(period: periods.Period, flow: Flow, currency: str, pair: tuple[str, str],
+                   home: str | None) -> str | None:
     """The months of a fiscal year on the calendar of the country that reports it.
 
     Whose calendar: the reporter of a flow; for a total, the country whose
@@ -231,17 +233,17 @@ def _fiscal_months(r: _Reading, pair: tuple[str, str], home: str | None) -> str 
     the pair that keeps a fiscal calendar. Two figures with the same label on
     different calendars are then different rows, never a conflict.
     """
-    if not r.period.fiscal:
+    if not period.fiscal:
         return None
-    order = [r.flow.reporter] if r.flow.reporter else []
-    order += [c for c in pair if countries.country_currency(c) == r.amount.currency]
+    order = [flow.reporter] if flow.reporter else []
+    order += [c for c in pair if countries.country_currency(c) == currency]
     order += [home] if home else []
     order += list(pair)
     for name in order:
         start = countries.fiscal_year_start(name) if name else None
         if start is not None:
             month = start[0]
-            first = (r.period.start[0], month)
+            first = (period.start[0], month)
             last = (first[0] + 1, month - 1) if month > 1 else (first[0], 12)
             return f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}"
     return None
@@ -300,9 +302,9 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
     respective.update(_from_to_between(sentence, real, doc_date))
     sentence_reason = _sentence_reason(sentence, mentions)
     for i, r in enumerate(real):
-        prev = real[i - 1] if i else None
+        before_r = real[i - 1] if i else None
         nxt = real[i + 1] if i + 1 < len(real) else None
-        _read_amount(r, sentence, prev, nxt, mentions, breaks, pair, ctx, sentence_reason)
+        _read_amount(r, sentence, before_r, nxt, mentions, breaks, pair, ctx, sentence_reason)
         if r.index in follows:
             earlier = readings[follows[r.index]]
             r.flow, r.reason, r.linked = earlier.flow, earlier.reason, "comparison"
@@ -313,7 +315,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
         if r.index in cue_of and r.flow is not None and r.flow.field != TOTAL:
             first = real[0].flow if real[0].flow is not None else r.flow
             r.flow = first.with_field(cue_of[r.index].field) if first.field != TOTAL else r.flow
-        _read_period(r, sentence, prev, nxt, period_mentions, breaks, doc_date, ctx, respective.get(r.index))
+        _read_period(r, sentence, before_r, nxt, period_mentions, breaks, doc_date, ctx, respective.get(r.index))
         _check(r, doc_date)
     _share_periods(sentence, real)
     for prev, r in zip(readings, readings[1:]):
@@ -457,7 +459,7 @@ def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
 
     # Continuing the amount before it: "from $X to $Y", "$X in 2022 and $Y in 2021", "up from $Y".
     between = _APPROX_TAIL.sub("", sentence[own_start:a.start]) if prev else ""
-    own_cues = [c for c in cues(sentence, seg_start, a.start)]
+    own_cues = list(cues(sentence, seg_start, a.start))
     own_cues += [c for c in cues(sentence, a.end, seg_end) if _OWN_AFTER.fullmatch(sentence[a.end:c.start])]
     crossing = _BALANCE.search(between) or _TARGET.search(between) or _FINANCE.search(between)
     if prev is not None and not own_cues and not crossing and (
@@ -608,7 +610,7 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
             return _carried(sentence, ctx), None
         return None, "no trade word"
     # The clause the cue lives in: its own clause, widened to the amount.
-    lo = _clause_start(cue.start, [b for b in _breaks(sentence)], 0)
+    lo = _clause_start(cue.start, list(_breaks(sentence)), 0)
     lo = min(lo, clause_start)
     hi = max(seg_end, cue.end)
     later = [c.start for c in cues(sentence, max(a.end, cue.end), hi)
@@ -654,8 +656,8 @@ _DATA_WORDS = re.compile(r"\b(?:recorded|reported|registered|counted|puts?|showe
 
 
 def ctx_sentence(r: _Reading | None) -> list[_Reading]:
-    """The readings of the sentence so far, first first, following the ``measured`` links back."""
-    out = []
+    """The readings of the sentence up to ``r``, first first."""
+    out: list[_Reading] = []
     while r is not None:
         out.insert(0, r)
         r = r.before
@@ -859,12 +861,12 @@ def _cue_list(sentence: str, end: int) -> list:
                   r"(?![^$€£¥₹]*\b(?:exports|imports|sales|purchases)\b)", head, re.I)
     if not m:
         return []
-    return [c for c in cues(sentence, m.start(), m.end())]
+    return list(cues(sentence, m.start(), m.end()))
 
 
 _FROM_TO = re.compile(r"\bfrom\s*$")
 _PAST_REFERENCE = re.compile(r"\s*(?:of|in|for|recorded\s+in)\s+(?:the\s+)?(?:year\s+)?(?:19|20)\d\d\b", re.I)
-_BETWEEN = re.compile(rf"^\s*(?:between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s+(?:and|to)\s+(?P<b>(?:1[89]|20)\d\d)\b", re.I)
+_BETWEEN = re.compile(r"^\s*(?:between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s+(?:and|to)\s+(?P<b>(?:1[89]|20)\d\d)\b", re.I)
 
 
 _MONTH_LIST = re.compile(r"\b((?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -1009,12 +1011,12 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     if chosen.relation in ("year_earlier", "previous_span") and r.linked is not None:
         base = prev.period if prev is not None else None   # "a year earlier" than the figure it compares with
     if chosen.relation == "anaphor" and re.search(r"that\s+year|the\s+same\s+year", sentence[chosen.start:chosen.end], re.I):
-        named = [m.period for m in periods.find(sentence)
+        years = [m.period for m in periods.find(sentence)
                  if m.end <= chosen.start and m.period is not None and m.period.full_year]
-        base = named[-1] if named else ctx.mentioned or base
+        base = years[-1] if years else ctx.mentioned or base
     if chosen.relation == "span_of_that_year":
-        named = [m.period for m in periods.find(sentence) if m.end <= chosen.start and m.period is not None]
-        base = named[-1] if named else base
+        stated = [m.period for m in periods.find(sentence) if m.end <= chosen.start and m.period is not None]
+        base = stated[-1] if stated else base
     if chosen.relation == "years_later":
         base = ctx.history[-1] if ctx.history else None
     r.relative = chosen.period is None
