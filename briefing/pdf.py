@@ -77,6 +77,10 @@ def _styles(f: FontSet) -> dict[str, ParagraphStyle]:
                 spaceBefore=14, spaceAfter=6, keepWithNext=1),
         "h2": s("h2", fontName=f.bold, fontSize=11, leading=14, textColor=NAVY,
                 spaceBefore=10, spaceAfter=4, keepWithNext=1),
+        # A table's title: not kept with the whole table (a long one would leave a blank page
+        # behind); the space check before it keeps it off the foot of a page.
+        "h2_table": s("h2_table", fontName=f.bold, fontSize=11, leading=14, textColor=NAVY,
+                      spaceBefore=10, spaceAfter=4, keepWithNext=0),
         "bullet": s("bullet", leftIndent=12, bulletIndent=2, spaceAfter=3),
         # a very long statement laid out in pieces (see _pieces): one bullet, no gaps
         "bullet_open": s("bullet_open", leftIndent=12, bulletIndent=2, spaceAfter=0),
@@ -416,7 +420,7 @@ class _Builder:
         title = " ".join((el.get("title") or "").split())
         out = [CondPageBreak(3 * cm)]
         if title:
-            out.append(_Heading(escape(title), self.st["h2"], 1, title))
+            out.append(_Heading(escape(title), self.st["h2_table"], 1, title))
         out.append(self._grid(rows, self._widths(keys), extra))
         out.append(Spacer(1, 1.5 * mm))
         out += [Paragraph(_inline(c), self.st["note"]) for c in el.findall("caption")]
