@@ -104,21 +104,20 @@ _COMPARISON = re.compile(r"(?:\bup|\bdown|\bincreas\w+|\bdeclin\w+|\brising|\bfa
                          r"\brelative\s+to\s*$|\bin\s+contrast\s+to\s*$|"
                          r"\b(?:high|low|peak|level|record|figure|total)\s+of\s*$|"
                          r"\b(?:of|at|recorded\s+at|with)\s*$(?<=\bthe\s\w{2})", re.I)
+# Words that hedge an amount without changing what it measures ("just over", "almost", "a record").
+_HEDGE = (r"(?:almost|nearly|about|around|some|roughly|approximately|over|under|more\s+than|less\s+than|"
+          r"just\s+over|just\s+under|slightly\s+(?:over|under|above|below)|an?\s+estimated|a\s+record|a\s+mere|only|"
+          r"then|further|another)")
 # The amount continues the one before it with the same measure: "$4.1 billion in 2022 and $3.6 billion in 2021".
 _CHAIN = re.compile(r"^(?:[\s,]*(?:and|or|then|to|through|as\s+well\s+as|while|with|followed\s+by))*[\s,]*"
                     r"(?:(?:reaching|reached|climbing|climbed|rising|rose|falling|fell|growing|grew|standing|stood|"
                     r"hitting|hit|totalling|totaling|totalled|totaled|touching|touched|dropping|dropped|slipping|"
                     r"slipped|coming|came)\s+(?:to\s+|at\s+)?)?[\s,]*"
-                    r"(?:(?:almost|nearly|about|around|some|roughly|more\s+than|over|just\s+over|just\s+under|"
-                    r"slightly\s+(?:over|under|above|below)|approximately|an?\s+estimated|a\s+record|"
-                    r"then|further|another)\s+)*(?:to\s+)?$", re.I)
+                    rf"(?:{_HEDGE}\s+)*(?:to\s+)?$", re.I)
 # A cue right after an amount is the amount's own: "$3bn of exports", "$2m in Tanzanian imports".
 _OWN_AFTER = re.compile(r"\s*(?:worth\s+)?(?:of|in)\s+(?:the\s+|its\s+|their\s+|those\s+|these\s+|such\s+|that\s+|this\s+)?(?:[A-Z][\w\-]*\s+)?|\s*(?:of\s+)?goods\s+", re.I)
-_LIST_JOIN = re.compile(r"[\s,]*(?:and|or)?[\s,]*(?:(?:a\s+record|almost|nearly|about|around|some|over|just\s+over|"
-                        r"more\s+than|then|roughly)\s+)?", re.I)
-_APPROX_TAIL = re.compile(r"(?:\b(?:about|around|some|almost|nearly|roughly|approximately|over|under|more\s+than|"
-                          r"less\s+than|just\s+over|just\s+under|slightly\s+(?:over|under|above|below)|"
-                          r"an\s+estimated|a\s+record|a\s+mere|only)\s*)+$", re.I)
+_LIST_JOIN = re.compile(rf"[\s,]*(?:and|or)?[\s,]*(?:{_HEDGE}\s+)?", re.I)
+_APPROX_TAIL = re.compile(rf"(?:\b{_HEDGE}\s*)+$", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # A subject that points back to the previous sentence.
 _ANAPHOR = re.compile(r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,6},\s+)?(?:they|it|these|those|this|that|the\s+figure|"
@@ -330,10 +329,9 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
 _BARE = re.compile(r"(?<![\w$€£¥₹.,])(\d{1,3}(?:[.,]\d{1,3})?)\s*(billion|million|trillion|bn|mn)\b(?!\s*(?:people|tonnes|"
                    r"tons|barrels|litres|liters|units|vehicles|cars|visitors|tourists|passengers|jobs|bags|doses|"
                    r"kilogrammes|kilograms|kg|square|cubic|hectares|acres))", re.I)
-_BARE_JOIN = re.compile(r"[\s,]*(?:and|or|to|then)?[\s,]*(?:(?:almost|nearly|about|around|some|roughly|over|"
-                        r"just\s+over|more\s+than|slightly\s+(?:over|under))\s+)?$|"
-                        r"\s*(?:in|for)\s+(?:\d{4}|the\s+\w+\s+(?:half|quarter)\s+of\s+\d{4})[\s,]*(?:and|to|then)\s+"
-                        r"(?:(?:almost|nearly|about|around|some|roughly|over|just\s+over|more\s+than)\s+)?$", re.I)
+_BARE_JOIN = re.compile(rf"[\s,]*(?:and|or|to|then)?[\s,]*(?:{_HEDGE}\s+)?$|"
+                        rf"\s*(?:in|for)\s+(?:\d{{4}}|the\s+\w+\s+(?:half|quarter)\s+of\s+\d{{4}})[\s,]*(?:and|to|then)\s+"
+                        rf"(?:{_HEDGE}\s+)?$", re.I)
 
 
 def _with_bare_numbers(sentence: str, amounts: list[Amount], comma_decimal: bool) -> list[Amount]:
@@ -354,8 +352,7 @@ def _with_bare_numbers(sentence: str, amounts: list[Amount], comma_decimal: bool
         source = None
         if before and _BARE_JOIN.fullmatch(sentence[before[-1].end:m.start()]):
             source = before[-1]
-        elif after and re.fullmatch(r"[\s,]*(?:and|or)?[\s,]*(?:(?:almost|nearly|about|around|some)\s+)?",
-                                    sentence[m.end():after[0].start]):
+        elif after and _LIST_JOIN.fullmatch(sentence[m.end():after[0].start]):
             source = after[0]
         if source is None:
             continue
