@@ -186,8 +186,13 @@ def parse_number(raw: str, scale: float = 1.0, comma_decimal: bool = False) -> f
     return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
     """Return the money amounts in ``text``; ``comma_decimal`` defaults to the text's own habit."""
+    if not _DIGIT.search(text):
+        return []   # most sentences: no number, no amount
     if comma_decimal is None:
         comma_decimal = decimal_comma(text)
     found = []

@@ -180,7 +180,8 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
     ctx = Context()
     local = _pair_currencies(pair, home)
     for sentence in sentences:
-        found = read_sentence(sentence, doc_date, pair, ctx, comma_decimal, local)
+        found_periods = data_periods(sentence)
+        found = read_sentence(sentence, doc_date, pair, ctx, comma_decimal, local, found_periods)
         kept = [r for r in found if r.reason is None]
         for r in found:
             if r.parenthetical and r.same_currency:
@@ -197,7 +198,6 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
         ctx.figures = [r.flow for r in kept] or _topic(sentence, pair, bool(found),
                                                         ctx.whole is not None and ctx.whole_age == 0)
         ctx.since = 0 if kept else ctx.since + 1
-        found_periods = data_periods(sentence)
         years = [m.period for m in found_periods if m.period is not None and m.period.full_year]
         ctx.mentioned = years[-1] if years else ctx.mentioned
         main = [r for r in kept if r.linked != "comparison"]
@@ -278,7 +278,8 @@ def _explained(r: _Reading, sentence: str, source: str) -> AmountReading:
 # --------------------------------------------------------------------------- one sentence
 
 def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ctx: Context | None = None,
-                  comma_decimal: bool = False, local: list[str] | None = None) -> list[_Reading]:
+                  comma_decimal: bool = False, local: list[str] | None = None,
+                  found_periods: list | None = None) -> list[_Reading]:
     """Read every money amount of one sentence (see the module docstring)."""
     ctx = ctx or Context()
     local = local if local is not None else [c for c in (countries.country_currency(x) for x in pair) if c]
@@ -294,7 +295,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
             r.same_currency = r.amount.currency == prev.amount.currency
     real = [r for r in readings if not r.parenthetical]
     mentions = countries.find_mentions_for_pair(sentence, pair)
-    period_mentions = data_periods(sentence)
+    period_mentions = data_periods(sentence) if found_periods is None else found_periods
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     respective, follows, cue_of, owner_of = _respectively(sentence, real, doc_date, pair)
     carried_of = _carried_list(sentence, real, ctx)
