@@ -323,3 +323,44 @@ def test_future_months_and_days_of_statements_are_not_events(text, doc):
 ])
 def test_held_is_an_event_only_for_meetings_and_exercises(text, expected):
     assert [y for y, _, _ in ev(text, "2024-01-01")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lima signed the pact in 1990, which Santiago tore up in 1997.", [1990, 1997]),
+    ("Ankara scrapped the visa deal with Tbilisi in 2005.", [2005]),
+    ("Both sides renounced the old treaty in 1979, and Oslo cancelled the fishing accord in 1983.", [1979, 1983]),
+])
+def test_undoing_an_agreement_is_an_event(text, expected):
+    assert sorted(y for y, _, _ in ev(text, "2020-01-01")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peru climbed to third place in 2015, the year the accord took effect, and has stayed in the top five since 2019.",
+     [2015]),
+    ("Ghana signed the pact in 2001, and its exports have ranked first since 2010.", [2001]),
+    ("The ministers met in Quito in 2012; sales have stood above that level since 2016.", [2012]),
+])
+def test_a_year_dates_an_event_only_in_a_clause_that_narrates_one(text, expected):
+    assert sorted(y for y, _, _ in ev(text, "2022-01-01")) == expected
+
+
+@pytest.mark.parametrize("sentences,doc,expected", [
+    (["The two countries upgraded ties in 2009.", "During a state visit on 5 December, the leaders signed a pact."],
+     "2022-12-21", (2022, "2022-12-05")),
+    (["Quito and Lima marked 40 years of ties this year.", "The ministers met in Lima on 2 June."],
+     "2021-06-20", (2021, "2021-06-02")),
+    (["Ghana and Togo signed the accord in 1998.", "Accra hosted the leaders on 3 March."],
+     "2021-06-01", (2021, "2021-03-03")),
+])
+def test_a_recent_day_or_one_after_a_plain_event_is_read_against_the_article(sentences, doc, expected):
+    events = extract_events(sentences, doc, "x")
+    assert (events[-1].year, events[-1].date) == expected
+
+
+@pytest.mark.parametrize("text,doc,year", [
+    ("In May 2019 the presidents met in Lima for the 200th anniversary of the battle.", "2024-12-19", 1819),
+    ("Ghana and Togo held a summit in 2015 to mark 50 years of ties.", "2023-01-01", 1965),
+    ("The 30th anniversary of the accord, signed in 1992, was marked in Quito.", "2022-06-01", 1992),
+])
+def test_an_anniversary_counts_from_the_year_it_was_marked(text, doc, year):
+    assert year in [y for y, _, d in ev(text, doc) if d]

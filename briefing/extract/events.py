@@ -130,7 +130,9 @@ EVENT_WORDS = re.compile(
     r"deposited|announced|asked|requested|killed|assassinat\w+|bomb(?:s|ings?|ed)|explo(?:ded|sion)|"
     r"attack(?:s|ed)|clash(?:es|ed)|war|invad(?:ed|es)|invasion|withdr(?:ew|awal)|shut|closed|reopen(?:ed|s)|"
     r"expell?(?:ed|s)|recalled|normali[sz](?:ed|ation)|collapsed|overt(?:ook|aken)|welcomed|represented|"
-    r"extended|renewed|approved|appointed|annex(?:ed|ation)|dat(?:es|ed|ing)\s+back)\b", re.I)
+    r"extended|renewed|approved|appointed|annex(?:ed|ation)|dat(?:es|ed|ing)\s+back|t(?:ore|ears?|earing)\s+up|"
+    r"scrapp(?:ed|ing)|abrogat(?:ed|ing|ion)|cancell?(?:ed|ing)|terminat(?:ed|ing)|revok(?:ed|ing)|renounc(?:ed|ing)|"
+    r"denounc(?:ed|ing)|pulled\s+out|walked\s+out)\b", re.I)
 # Verbs of an action happening on the anniversary day itself (not of the event it recalls).
 _ACTION_WORDS = re.compile(
     r"\b(?:sign(?:ed|ing)|met|meeting|visit(?:ed|ing)|open(?:ed|ing)|adopt(?:ed|ing)|agreed|"
@@ -150,6 +152,7 @@ _COMPARISON = re.compile(r"\b(?:\w+\s+times\s+(?:what|as|the|that)|(?:more|less|
 # "said on Thursday", "told reporters on Sunday": the day of a statement, not of an event.
 _REPORTED = re.compile(r"\b(?:said|says|told\s+\w+|stated|noted|added|remarked|explained|commented)\s+"
                        r"(?:at\s+the\s+(?:end|start|beginning)\s+of|on|in|last|this|earlier)\s*$", re.I)
+_CLAUSE_BREAK = re.compile(r",\s+|;\s+")
 _SEGMENT_BREAK = re.compile(r",\s+|;\s+|\s+[\u2013\u2014-]\s+")
 _MONEY = re.compile(
     r"(?:[$\u20ac\u00a3\u00a5\u20bd\u20b9\u20ba\u20a9]|\b(?:USD|EUR|GBP|RUB|CNY|JPY|INR|TRY|BRL|ARS|MXN|CHF|AZN|KZT)\b)\s?\d"
@@ -298,9 +301,6 @@ def _anchor(sentence: str, kind: str, doc: date | None, after: int, n: int = 0):
             return True
         return y <= doc.year + 1 and not (n and abs((doc.year - y) - n) <= 1)
 
-    def recent(y: int) -> bool:
-        return doc is None or y >= doc.year - 2
-
     if kind != "ago":
         dated = [(s, d) for s, e, d in full_dates(sentence) if d and anchor_year(d.year)]
         if dated:
@@ -318,7 +318,7 @@ def _anchor(sentence: str, kind: str, doc: date | None, after: int, n: int = 0):
     if _TODAY.search(sentence):
         return doc, doc.year, human_date(doc)
     if kind != "ago":
-        years = [y for y in explicit_years(sentence, doc.year) if recent(y[0])]
+        years = [y for y in explicit_years(sentence, doc.year) if anchor_year(y[0])]
         if years:
             return None, years[0][0], str(years[0][0])
     return None, doc.year, f"the article date {human_date(doc)}"
@@ -492,7 +492,8 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
     if years:
         if has_event_word:
             for year, when, pos in years:
-                found.append((year, when.isoformat() if when else None, False, None, a + pos))
+                if _dated_clause_narrates(unit, pos):
+                    found.append((year, when.isoformat() if when else None, False, None, a + pos))
         return found
     if same or doc is None or _states_figures(unit):
         return found
@@ -504,12 +505,15 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
             return found
     elif not has_event_word:
         return found
-    if ctx is not None and len(ctx) > 3 and ctx[3] and ctx[0] < doc.year - 1 and not inside:
-        # "... the 75th anniversary. Moscow recognised the republic on 2 October": a day without a year
-        # right after an older event belongs to that event's year, not to the article's.
+    if ctx is not None and len(ctx) > 3 and ctx[3] and ctx[2] and ctx[0] < doc.year - 1 and not inside:
+        # "... the 75th anniversary of relations. Moscow recognised the republic on 2 October": a day
+        # without a year right after an anniversary is the day of the event it recalls, unless it is
+        # a day of the last few weeks (news of the article).
         dm = _DM.search(unit)
-        if dm and not (_REL_YEAR.search(unit) or _WEEKDAY.search(unit) or _TODAY.search(unit)
-                       or re.search(r"\b(?:this|last|next)\s+" + _MONTH_CAP, unit)):
+        recent, _ = _day_month(unit, doc)
+        if dm and recent and (doc - recent).days > 60 and not (
+                _REL_YEAR.search(unit) or _WEEKDAY.search(unit) or _TODAY.search(unit)
+                or re.search(r"\b(?:this|last|next)\s+" + _MONTH_CAP, unit)):
             when = _make_date(ctx[0], _month(dm.group("m") or dm.group("m2")), int(dm.group("d") or dm.group("d2")))
             if when:
                 found.append((ctx[0], when.isoformat(), ctx[2], f"{dm.group(0).strip()} of {ctx[0]}, the year just spoken of",
@@ -518,6 +522,24 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
     for year, when, how in relative_dates(unit, doc):
         found.append((year, when.isoformat() if when else None, False, how, a))
     return found
+
+
+def _dated_clause_narrates(unit: str, pos: int) -> bool:
+    """The clause of a year (between commas, semicolons, "and" or "but") has an event word.
+
+    "It climbed to fourth place in 2015, the year the agreement took effect, and has
+    stood among the top three since 2022": 2015 is dated by the agreement, 2022 by nothing.
+    """
+    spans, at = [], 0
+    for m in _CLAUSE_BREAK.finditer(unit):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, len(unit)))
+    i = next((k for k, (s, e) in enumerate(spans) if s <= pos < e), len(spans) - 1)
+    text = unit[spans[i][0]:spans[i][1]]
+    if len(text.split()) <= 6:  # "In 1999, ...", "..., on 9 November 1991": a time phrase of its neighbours
+        text = " ".join(unit[s:e] for s, e in spans[max(0, i - 1):i + 2])
+    return bool(EVENT_WORDS.search(text))
 
 
 def _appositions(sentence: str, max_year: int, whole: bool):
