@@ -31,6 +31,7 @@ SCHEMA: dict[str, tuple[Any, str]] = {
     "max_events": (int, "timeline entries in the PDF (0: all)"),
     "sections": (dict, "keyword lists per section: {history = [...], ...}"),
     "table": (dict, "trade table: columns = [...]"),
+    "style": (dict, "the look: colours, font sizes, spacing, margins (docs/templates.md)"),
 }
 
 
@@ -54,6 +55,10 @@ def validate(data: dict[str, Any], text: str, name: str) -> list[str]:
             problems.append(f"{where}: '{key}' must be {want}, not {type(value).__name__}")
         elif key == "countries" and (len(value) != 2 or not all(isinstance(v, str) for v in value)):
             problems.append(f"{where}: 'countries' must list exactly two names")
+        elif key == "style":
+            from briefing.layout import style_problems
+
+            problems += [f"{name}:{_line_of(text, style) or line}: {why}" for style, why in style_problems(value)]
         elif key == "sections":
             for sec, words in value.items():
                 if not (isinstance(words, list) and all(isinstance(w, str) for w in words)):
@@ -81,6 +86,7 @@ class Settings:
     max_events: int | None = None
     sections: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # keyword lists by section
     table: Mapping[str, object] = field(default_factory=dict)
+    style: Mapping[str, object] = field(default_factory=dict)  # layout.STYLE keys; wins over the templates
 
     def as_dict(self) -> dict[str, object]:
         """Every setting by name: what the templates see and the build cache hashes."""

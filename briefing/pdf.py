@@ -1,20 +1,8 @@
 """Lay out the document XML from render.py as an A4 PDF with reportlab.
 
-Elements (children of <document title author subject keywords creator marking header>):
-  <title-block> <title/> <subtitle/> <line/>* </title-block>
-  <facts title=> <fact label=>text</fact>* </facts>        boxed key facts
-  <contents title=/>                                          table of contents
-  <section id= title=> ... </section>                         heading, outline entry, TOC entry
-  inside sections:
-    <p> with <b>/<i>;  <list><item/>*</list>;  <empty-note>;  <note>
-    <statements> <statement cite="1, 2">text</statement>* </statements>
-    <timeline> <column key=>head</column>x3 <event when= cite= note=>text</event>* <note/> </timeline>
-    <trade-table id= title= columns=> <column key= align=>head</column>*
-        <row partial= conflict=> <cell key= mark="conflict">text</cell>* </row>* <caption/> <note/>
-    </trade-table>
-    <chart title= unit= series="exports,imports" series-labels=> <bar label= exports= imports=/>* </chart>
-    <conflicts> <conflict title=> <value cite=>amount</value>* </conflict>* <warning/>* </conflicts>
-    <sources> <source n= file= file-label= outlet= title= places= date= url=>first words</source>* </sources>
+The elements and attributes, and the style keys, are listed in briefing/layout.py
+and documented with examples in docs/templates.md; render.py checks a document
+against that list before it reaches this module.
 
 All text is taken from the parsed XML and escaped again before it reaches a
 reportlab Paragraph, so article text never acts as Paragraph markup.
@@ -40,19 +28,25 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from .config import Settings
 from .fonts import FontSet, register_fonts
+from .layout import style_of
 
-NAVY = colors.HexColor("#1F3A5F")
-GREY = colors.HexColor("#5B6670")
-RULE = colors.HexColor("#AAB4BE")
-SHADE = colors.HexColor("#EEF2F6")
-CONFLICT = colors.HexColor("#FBE3C8")
-EXPORTS = colors.HexColor("#2F6690")
-IMPORTS = colors.HexColor("#D08C3A")
-
-MARGIN_X = 2 * cm
-MARGIN_TOP = 2.4 * cm
-MARGIN_BOTTOM = 2.0 * cm
 NBSP = "\u00a0"
+BODY_SIZE = 9.5  # the body size the other sizes are drawn relative to
+
+
+class _Look:
+    """The style of one document (layout.style_of) as reportlab values."""
+
+    def __init__(self, look: dict):
+        hexes = {key: str(look[key + "-color"]) for key in
+                 ("heading", "muted", "rule", "shade", "conflict", "exports", "imports", "marking", "link")}
+        self.hex = hexes
+        self.color = {key: colors.HexColor(value) for key, value in hexes.items()}
+        self.scale = float(look["font-size"]) / BODY_SIZE
+        self.title_size, self.heading_size = float(look["title-size"]), float(look["heading-size"])
+        self.paragraph, self.section = float(look["paragraph-spacing"]), float(look["section-spacing"])
+        self.margin_x, self.margin_top, self.margin_bottom = (
+            float(look[key]) / 10 * cm for key in ("margin-x", "margin-top", "margin-bottom"))
 
 
 def _table_style(fonts: FontSet, commands) -> TableStyle:
@@ -60,21 +54,28 @@ def _table_style(fonts: FontSet, commands) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.regular), *commands])
 
 
-def _styles(f: FontSet) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=f.regular, fontSize=9.5, leading=13.2,
-                          spaceAfter=4, textColor=colors.black,
+def _styles(f: FontSet, look: _Look) -> dict[str, ParagraphStyle]:
+    k = look.scale
+    NAVY, GREY = look.color["heading"], look.color["muted"]  # noqa: N806
+    base = ParagraphStyle("body", fontName=f.regular, fontSize=9.5 * k, leading=13.2 * k,
+                          spaceAfter=look.paragraph, textColor=colors.black,
                           bulletFontName=f.regular)
 
     def s(name, **kw):
+        for size in ("fontSize", "leading"):
+            if size in kw and name not in ("title", "h1"):
+                kw[size] *= k
         return ParagraphStyle(name, parent=base, **kw)
+
+    title, head = look.title_size / 22, look.heading_size / 14
 
     return {
         "body": base,
-        "title": s("title", fontName=f.bold, fontSize=22, leading=27, textColor=NAVY, spaceAfter=6),
+        "title": s("title", fontName=f.bold, fontSize=22 * title, leading=27 * title, textColor=NAVY, spaceAfter=6),
         "subtitle": s("subtitle", fontSize=13, leading=17, textColor=GREY, spaceAfter=6),
         "line": s("line", fontSize=10, leading=14, textColor=GREY, spaceAfter=0),
-        "h1": s("h1", fontName=f.bold, fontSize=14, leading=18, textColor=NAVY,
-                spaceBefore=14, spaceAfter=6, keepWithNext=1),
+        "h1": s("h1", fontName=f.bold, fontSize=14 * head, leading=18 * head, textColor=NAVY,
+                spaceBefore=look.section, spaceAfter=6, keepWithNext=1),
         "h2": s("h2", fontName=f.bold, fontSize=11, leading=14, textColor=NAVY,
                 spaceBefore=10, spaceAfter=4, keepWithNext=1),
         # A table's title: not kept with the whole table (a long one would leave a blank page
@@ -100,7 +101,7 @@ def _styles(f: FontSet) -> dict[str, ParagraphStyle]:
         "box_title": s("box_title", fontName=f.bold, fontSize=10.5, leading=14, textColor=NAVY,
                        spaceAfter=0),
         "source": s("source", fontSize=8.5, leading=11.5, leftIndent=24, bulletIndent=0,
-                    spaceAfter=4),
+                    spaceAfter=look.paragraph),
         "toc0": s("toc0", fontSize=10, leading=15, leftIndent=0, spaceAfter=0),
         "toc1": s("toc1", fontSize=9, leading=13, leftIndent=14, spaceAfter=0, textColor=GREY),
     }
@@ -189,15 +190,15 @@ class _PageCount(Flowable):
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, buf, meta: dict, fonts: FontSet, counter: _PageCount):
+    def __init__(self, buf, meta: dict, fonts: FontSet, counter: _PageCount, look: _Look):
         super().__init__(
-            buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+            buf, pagesize=A4, leftMargin=look.margin_x, rightMargin=look.margin_x,
+            topMargin=look.margin_top, bottomMargin=look.margin_bottom,
             title=meta["title"], author=meta["author"], subject=meta["subject"],
             keywords=meta["keywords"], creator=meta["creator"],
             invariant=1, initialFontName=fonts.regular, lang="en",
         )
-        self.meta, self.fonts, self.counter = meta, fonts, counter
+        self.meta, self.fonts, self.counter, self.look = meta, fonts, counter, look
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
@@ -223,11 +224,11 @@ class _Doc(BaseDocTemplate):
 
     def _decorate(self, canv, doc):
         """Running header (from page 2), marking on every page, 'Page N of M' footer."""
-        f, meta = self.fonts, self.meta
+        f, meta, color, MARGIN_X = self.fonts, self.meta, self.look.color, self.look.margin_x  # noqa: N806
         width, height = A4
         canv.saveState()
-        canv.setFillColor(GREY)
-        canv.setStrokeColor(RULE)
+        canv.setFillColor(color["muted"])
+        canv.setStrokeColor(color["rule"])
         canv.setLineWidth(0.5)
         if doc.page > 1 and meta["header"]:
             canv.setFont(f.regular, 8)
@@ -236,11 +237,11 @@ class _Doc(BaseDocTemplate):
             canv.line(MARGIN_X, height - 1.7 * cm, width - MARGIN_X, height - 1.7 * cm)
         if meta["marking"]:
             canv.setFont(f.bold, 8)
-            canv.setFillColor(colors.HexColor("#7A1F1F"))
+            canv.setFillColor(color["marking"])
             marking = _clip(meta["marking"], f.bold, 8, width - 2 * MARGIN_X)
             canv.drawCentredString(width / 2, height - 1.0 * cm, marking)
             canv.drawCentredString(width / 2, 0.8 * cm, marking)
-            canv.setFillColor(GREY)
+            canv.setFillColor(color["muted"])
         canv.line(MARGIN_X, 1.45 * cm, width - MARGIN_X, 1.45 * cm)
         canv.setFont(f.regular, 8)
         total = self.counter.assumed or self.counter.total or doc.page
@@ -262,10 +263,12 @@ def _clip(text: str, font: str, size: float, width: float) -> str:
 class _Builder:
     """Turns document XML elements into flowables."""
 
-    def __init__(self, fonts: FontSet, width: float):
+    def __init__(self, fonts: FontSet, width: float, look: _Look):
         self.f = fonts
-        self.st = _styles(fonts)
+        self.st = _styles(fonts, look)
         self.width = width
+        self.look = look
+        self.c = look.color
 
     # -- blocks -------------------------------------------------------------
     def children(self, el: ET.Element) -> list:
@@ -281,7 +284,7 @@ class _Builder:
             style = {"title": "title", "subtitle": "subtitle"}.get(child.tag, "line")
             out.append(Paragraph(_inline(child), self.st[style]))
         out.append(Spacer(1, 4 * mm))
-        out.append(HRFlowable(width="100%", thickness=1.2, color=NAVY, spaceAfter=8))
+        out.append(HRFlowable(width="100%", thickness=1.2, color=self.c["heading"], spaceAfter=8))
         return out
 
     def el_facts(self, el):
@@ -292,8 +295,8 @@ class _Builder:
         title = el.get("title")
         data = ([[Paragraph(_attr(el, "title"), self.st["box_title"]), ""]] if title else []) + rows
         t = Table(data, colWidths=[3.8 * cm, self.width - 3.8 * cm], splitInRow=1)
-        style = [("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                 ("BOX", (0, 0), (-1, -1), 0.8, NAVY),
+        style = [("BACKGROUND", (0, 0), (-1, -1), self.c["shade"]),
+                 ("BOX", (0, 0), (-1, -1), 0.8, self.c["heading"]),
                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
                  ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
                  ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
@@ -318,6 +321,9 @@ class _Builder:
         title = " ".join((el.get("title") or "").split())
         head = _Heading(escape(title), self.st["h1"], 0, title)
         return [CondPageBreak(4 * cm), head] + self.children(el)
+
+    def el_style(self, el):
+        return []  # read once for the whole document (layout.style_of)
 
     def el_p(self, el):
         text = _inline(el)
@@ -348,10 +354,10 @@ class _Builder:
     def _grid(self, data, widths, extra=()):
         t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         t.setStyle(_table_style(self.f, [
-            ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+            ("BACKGROUND", (0, 0), (-1, 0), self.c["heading"]),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, self.c["rule"]),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, self.c["shade"]]),
             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             *extra,
@@ -362,10 +368,11 @@ class _Builder:
         heads = {c.get("key"): _text(c) for c in el.findall("column")}
         head = [Paragraph(heads.get(k, ""), self.st["head"]) for k in ("when", "text", "cite")]
         rows, spans = [head], []
+        muted = self.look.hex["muted"]
         for ev in el.findall("event"):
             pieces = _pieces(_text(ev))  # a very long event runs on over rows of one shade
             if ev.get("note"):
-                pieces[-1] += f'<br/><font size="7.5" color="#5B6670"><i>{_attr(ev, "note")}</i></font>'
+                pieces[-1] += f'<br/><font size="{7.5 * self.look.scale:g}" color="{muted}"><i>{_attr(ev, "note")}</i></font>'
             cite = _attr(ev, "cite")
             spans.append((len(rows), len(rows) + len(pieces) - 1))
             rows.append([Paragraph(_attr(ev, "when"), self.st["cell"]),
@@ -375,7 +382,7 @@ class _Builder:
         extra = []
         if len(rows) > len(spans) + 1:
             for k, (first, last) in enumerate(spans):
-                shade = (colors.white, SHADE)[k % 2]
+                shade = (colors.white, self.c["shade"])[k % 2]
                 extra.append(("BACKGROUND", (0, first), (-1, last), shade))
                 if last > first:
                     extra += [("LINEBELOW", (0, first), (-1, last - 1), 0.3, shade),
@@ -414,7 +421,7 @@ class _Builder:
                     text = f"<i>{text}</i>"
                 if cell is not None and cell.get("mark") == "conflict":
                     text += "\u2020" if text else ""
-                    extra.append(("BACKGROUND", (j, i), (j, i), CONFLICT))
+                    extra.append(("BACKGROUND", (j, i), (j, i), self.c["conflict"]))
                 line.append(Paragraph(text, self.st["cell_r" if r else "cell"]))
             rows.append(line)
         title = " ".join((el.get("title") or "").split())
@@ -443,7 +450,7 @@ class _Builder:
         t = Table(rows, colWidths=[4.2 * cm, self.width - 4.2 * cm], splitInRow=1)
         t.setStyle(_table_style(self.f, [
             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FFF6EC")),
-            ("BOX", (0, 0), (-1, -1), 0.8, IMPORTS),
+            ("BOX", (0, 0), (-1, -1), 0.8, self.c["imports"]),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor("#EBCFAE")),
             ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
@@ -457,6 +464,7 @@ class _Builder:
         Missing parts are left out; an untitled source shows its place and first words instead.
         """
         out = []
+        muted, link = self.look.hex["muted"], self.look.hex["link"]
         for s in el.findall("source"):
             title = _attr(s, "title")
             head = [b for b in (_attr(s, "outlet"), f"\u201c{title}\u201d" if title else "", _attr(s, "places"),
@@ -470,10 +478,10 @@ class _Builder:
             url = s.get("url") or ""
             if url:
                 href = escape(url, {'"': "&quot;"})
-                text += f' <a href="{href}" color="#2F6690">{_attr(s, "url")}</a>'
+                text += f' <a href="{href}" color="{link}">{_attr(s, "url")}</a>'
             if s.get("file"):
                 label = (_attr(s, "file-label") + " ") if s.get("file-label") else ""
-                text += f' <font size="7" color="#5B6670">({label}{_attr(s, "file")})</font>'
+                text += f' <font size="{7 * self.look.scale:g}" color="{muted}">({label}{_attr(s, "file")})</font>'
             out.append(Paragraph(text.strip(), self.st["source"], bulletText=f"[{s.get('n', '')}]"))
         return out
 
@@ -484,10 +492,7 @@ class _Builder:
         bars = el.findall("bar")
         if not series or len(bars) < 2:
             return []
-        try:
-            data = [[float(b.get(s) or 0) for b in bars] for s in series]
-        except ValueError:
-            return []
+        data = [[float(b.get(s) or 0) for b in bars] for s in series]  # numbers: checked by layout.check_document
         f = self.f
         height = 6.2 * cm
         d = Drawing(self.width, height)
@@ -500,14 +505,14 @@ class _Builder:
         for axis in (chart.categoryAxis, chart.valueAxis):
             axis.labels.fontName = f.regular
             axis.labels.fontSize = 7.5
-            axis.strokeColor = RULE
+            axis.strokeColor = self.c["rule"]
         chart.valueAxis.valueMin = min(0, min(min(x) for x in data))
         chart.valueAxis.labelTextFormat = _axis_label
         chart.valueAxis.gridStrokeColor = colors.HexColor("#DDE3E9")
         chart.valueAxis.visibleGrid = 1
         chart.barSpacing = 1
         chart.groupSpacing = 8
-        palette = [EXPORTS, IMPORTS, NAVY, GREY]
+        palette = [self.c["exports"], self.c["imports"], self.c["heading"], self.c["muted"]]
         for i in range(len(series)):
             chart.bars[i].fillColor = palette[i % len(palette)]
             chart.bars[i].strokeColor = None
@@ -523,7 +528,7 @@ class _Builder:
         unit = " ".join((el.get("unit") or "").split())
         if unit:
             d.add(String(0, height - 0.35 * cm, unit, fontName=f.regular, fontSize=7.5,
-                         fillColor=GREY))
+                         fillColor=self.c["muted"]))
         out = []
         title = " ".join((el.get("title") or "").split())
         if title:
@@ -557,8 +562,9 @@ def build_pdf(markup: str, settings: Settings | None = None) -> bytes:
     fonts = register_fonts()
     counter = _PageCount()
     buf = io.BytesIO()
-    doc = _Doc(buf, _meta(root, settings), fonts, counter)
-    builder = _Builder(fonts, doc.width)
+    look = _Look(style_of(root, settings.style))
+    doc = _Doc(buf, _meta(root, settings), fonts, counter, look)
+    builder = _Builder(fonts, doc.width, look)
     story = [counter] + builder.children(root)
     doc.multiBuild(story)
     return buf.getvalue()

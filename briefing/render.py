@@ -17,7 +17,7 @@ from xml.etree import ElementTree as ET
 import jinja2
 import jinja2.sandbox
 
-from . import __version__
+from . import __version__, layout
 from .config import Settings
 from .formatting import axis_scale, format_amount, format_date, format_distinct, period_label
 from .errors import TemplateError
@@ -287,7 +287,7 @@ def _chart(briefing: Briefing, rows: list[dict], currency: str) -> dict:
     top = max(abs(y[s] or 0) for y in years for s in series)
     div, word = axis_scale(top)
     bars = [{"label": clean(labels.get(y["period"], y["period"])),
-             **{s: f"{(y[s] or 0) / div:.6g}" for s in series}} for y in years]
+             **{s: float(f"{(y[s] or 0) / div:.6g}") for s in series}} for y in years]  # a number, 6 digits
     return {"bars": bars, "series": series, "unit": f"{currency} {word}".strip()}
 
 
@@ -425,6 +425,10 @@ class _ConfinedLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+def _search_path(templates_dir: Path | None) -> list[str]:
+    return ([str(templates_dir)] if templates_dir else []) + [str(DEFAULT_TEMPLATES)]
+
+
 def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
     """User templates shadow the defaults file by file; anything missing falls back.
 
@@ -432,13 +436,15 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
     attributes starting with "_", no files, no code), so a templates folder
     from elsewhere cannot run commands. Still configuration: it decides what
     the PDF says.
+
+    The defaults are also there as "default/NAME", so a user template can extend
+    the one it shadows and change a block: ``{% extends "default/briefing.xml.j2" %}``.
     """
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    paths = [str(templates_dir)] if templates_dir else []
-    paths.append(str(DEFAULT_TEMPLATES))
+    defaults = jinja2.PrefixLoader({"default": _ConfinedLoader([str(DEFAULT_TEMPLATES)])})
     return ImmutableSandboxedEnvironment(
-        loader=_ConfinedLoader(paths),
+        loader=jinja2.ChoiceLoader([_ConfinedLoader(_search_path(templates_dir)), defaults]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -465,7 +471,7 @@ def _template_error(exc: Exception, env: jinja2.Environment, what: str = "") -> 
         return TemplateError(f"{where}:{exc.lineno}: {exc.message}")
     if isinstance(exc, jinja2.TemplateNotFound):
         return TemplateError(f"{exc.name}: template not found")
-    roots = [str(Path(p).resolve()) for p in env.loader.searchpath]  # type: ignore[union-attr]
+    roots = [str(Path(p).resolve()) for p in _search_path(getattr(env, "templates_dir", None))]
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         resolved = str(Path(frame.filename).resolve())
         if any(resolved.startswith(r) for r in roots):
@@ -477,6 +483,7 @@ def render_markup(briefing: Briefing, table_rows: list[dict], settings: Settings
                   templates_dir: Path | None = None, table_meta: dict | None = None) -> str:
     """Render the templates to document XML; template faults raise TemplateError."""
     env = make_env(templates_dir)
+    env.templates_dir = templates_dir  # type: ignore[attr-defined]  # for _template_error
     context = build_context(briefing, table_rows, settings, table_meta)
     try:
         template = env.get_template(MAIN_TEMPLATE)
@@ -489,10 +496,12 @@ def render_markup(briefing: Briefing, table_rows: list[dict], settings: Settings
         raise _template_error(exc, env) from None
     except Exception as exc:  # a filter or test failing on the data
         raise _template_error(exc, env) from None
+    main = _display(getattr(template, "filename", None), MAIN_TEMPLATE)
     try:
-        ET.fromstring(markup)
+        root = ET.fromstring(markup)
     except ET.ParseError as exc:
-        where = _display(getattr(template, "filename", None), MAIN_TEMPLATE)
-        raise TemplateError(f"{where}: output is not well-formed XML "
+        raise TemplateError(f"{main}: output is not well-formed XML "
                             f"(output line {exc.position[0]}): {exc}") from None
+    used = sorted({t.filename for t in env.cache.values() if t.filename} if env.cache else {})
+    layout.require_valid(root, [(_display(f, f), Path(f)) for f in used], main)
     return markup

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.resources import DEFAULT_TEMPLATES
-
 SEEDS_NOTE = """\
 Put the articles and notes for this briefing here, one file each: text (.txt, .md),
 saved web pages (.html, .htm), PDFs (.pdf) or Word files (.docx).
@@ -50,13 +48,39 @@ CONFIG = """\
 # max_statements = 25                         # statements per section in the PDF (all are in the JSON)
 
 # Keyword lists decide which section a sentence goes to (word stems are matched).
-# A list here replaces that section's defaults; a new name adds a section, which
-# then needs a <section> block in templates/briefing.xml.j2 to be printed.
+# A list here replaces that section's defaults; a new name adds a section (always in
+# the JSON), which the PDF prints once templates/briefing.xml.j2 has a <section> for it
+# (block more_sections).
 # [sections]
 # security = ["security", "defence", "military", "border", "police", "crime"]
 
 # [table]
 # columns = ["label", "total", "exports", "imports", "balance", "change", "share"]
+
+# The look (every key in docs/templates.md); it wins over the templates' <style>.
+# [style]
+# heading-color = "#1F3A5F"
+# font-size = 9.5                             # body text, points
+# margin-x = 20                               # left and right margins, mm
+"""
+
+
+TEMPLATE = """\
+{#- Your briefing.xml.j2: the default layout, with the blocks you override here.
+    Only what you change lives in this file, so fixes to the default reach you.
+    Blocks: style, title_block, key_facts, changes, contents, history, economy,
+    security, social_cultural, more_sections, discrepancies, sources.
+    Elements, attributes and style keys: docs/templates.md. Example of a look:
+      {% block style %}<style heading-color="#7A1F1F" font-size="10"/>{% endblock %}
+-#}
+{% extends "default/briefing.xml.j2" %}
+
+{% block security %}
+<section id="security" title="Security and defence">
+{{ m.statements(sections.security, empty="Nothing on security cooperation was found in the sources.") }}
+{{ m.more_note(more.security) }}
+</section>
+{% endblock %}
 """
 
 
@@ -67,8 +91,7 @@ def init_project(dest: Path) -> tuple[list[Path], list[Path]]:
         dest / "briefing.toml": CONFIG,
         dest / "out" / ".gitkeep": "",
     }
-    for template in sorted(Path(DEFAULT_TEMPLATES).glob("*.j2")):
-        files[dest / "templates" / template.name] = template.read_text(encoding="utf-8")
+    files[dest / "templates" / "briefing.xml.j2"] = TEMPLATE
     created, kept = [], []
     for path, text in files.items():
         if path.exists():

@@ -19,8 +19,9 @@ def test_init_then_build_inside_the_folder(tmp_path, monkeypatch):
     result = runner.invoke(main, ["init", str(tmp_path / "brief")])
     assert result.exit_code == 0, result.output
     folder = tmp_path / "brief"
-    for part in ("seeds/README", "briefing.toml", "templates/briefing.xml.j2", "templates/macros.xml.j2", "out"):
+    for part in ("seeds/README", "briefing.toml", "templates/briefing.xml.j2", "out"):
         assert (folder / part).exists(), part
+    assert not (folder / "templates" / "macros.xml.j2").exists()  # inherited, not copied
     for seed in (ROOT / "seeds").glob("*.txt"):
         shutil.copy(seed, folder / "seeds")
     (folder / "briefing.toml").write_text('title = "Desk Brief: Two Neighbours"\nmarking = "RESTRICTED"\n'
