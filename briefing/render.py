@@ -464,6 +464,15 @@ def _display(filename: str | None, fallback: str) -> str:
         return str(path)
 
 
+def _folders(loader) -> list[str]:
+    """Every folder a loader reads templates from."""
+    if isinstance(loader, jinja2.ChoiceLoader):
+        return [f for inner in loader.loaders for f in _folders(inner)]
+    if isinstance(loader, jinja2.PrefixLoader):
+        return [f for inner in loader.mapping.values() for f in _folders(inner)]
+    return list(getattr(loader, "searchpath", []))
+
+
 def _template_error(exc: Exception, env: jinja2.Environment, what: str = "") -> TemplateError:
     """Name the template file and line of a Jinja failure."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
@@ -471,7 +480,7 @@ def _template_error(exc: Exception, env: jinja2.Environment, what: str = "") -> 
         return TemplateError(f"{where}:{exc.lineno}: {exc.message}")
     if isinstance(exc, jinja2.TemplateNotFound):
         return TemplateError(f"{exc.name}: template not found")
-    roots = [str(Path(p).resolve()) for p in _search_path(getattr(env, "templates_dir", None))]
+    roots = [str(Path(p).resolve()) for p in _folders(env.loader)]
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         resolved = str(Path(frame.filename).resolve())
         if any(resolved.startswith(r) for r in roots):
@@ -483,7 +492,6 @@ def render_markup(briefing: Briefing, table_rows: list[dict], settings: Settings
                   templates_dir: Path | None = None, table_meta: dict | None = None) -> str:
     """Render the templates to document XML; template faults raise TemplateError."""
     env = make_env(templates_dir)
-    env.templates_dir = templates_dir  # type: ignore[attr-defined]  # for _template_error
     context = build_context(briefing, table_rows, settings, table_meta)
     try:
         template = env.get_template(MAIN_TEMPLATE)
