@@ -317,14 +317,6 @@ def _rebuild(options: Options, cache, manifest) -> Briefing:
     return briefing
 
 
-def build(options: Options) -> Briefing | None:
-    """Build the PDF at ``options.out``; None when it was already up to date.
-
-    The previous PDF survives any failure.
-    """
-    return run(options).briefing
-
-
 def attempt(load: Callable[[], Options] | Options) -> Outcome:
     """Run one build for a long-running loop (watch, schedule): errors become a "failed" outcome."""
     from briefing.errors import BriefingError

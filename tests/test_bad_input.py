@@ -22,6 +22,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from conftest import flat, pdf_text
 from briefing.cli import main
 
 pytestmark = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.which("qpdf")),
@@ -66,13 +67,6 @@ def cli(*args: str):
 
 def build(seeds: Path, out: Path, *extra: str):
     return cli("build", "--seeds", seeds, "--out", out, "--force", *extra)
-
-
-def pdf_text(pdf: Path) -> str:
-    """The PDF's text, whitespace collapsed and words split over lines joined again."""
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    text = text.replace("\u00a0", " ").replace("\u00ad", "")
-    return " ".join(text.split())
 
 
 def qpdf_check(pdf: Path) -> None:
@@ -133,7 +127,7 @@ def test_unreadable_seed_is_skipped_named_and_listed(project, caplog, name):
     assert result.exit_code == 0, result.output
     assert warnings_of(caplog) == [f"skipped {name}: {reason}"]
     assert "2 sources" in result.stderr  # the build went on with the rest
-    text = pdf_text(project.out)
+    text = flat(pdf_text(project.out))
     assert f"{name}: {reason}" in text.split("Sources")[-1]
     assert "Chile" in text and "Kenya" in text
 
@@ -148,7 +142,7 @@ def test_seed_over_the_configured_size_limit_is_skipped(project, caplog):
     assert result.exit_code == 0, result.output
     [warning] = warnings_of(caplog)
     assert re.fullmatch(r"skipped huge\.txt: larger than the 0\.01 MB limit", warning), warning
-    text = pdf_text(project.out)
+    text = flat(pdf_text(project.out))
     assert "huge.txt: larger than the 0.01 MB limit" in text
     assert "Valparaiso" not in text
 
@@ -197,7 +191,7 @@ def test_encodings_are_decoded_right(project, encoding, text, words):
     result = build(project.seeds, project.out)
     assert result.exit_code == 0, result.output
     assert "3 sources" in result.stderr
-    pdf = pdf_text(project.out)
+    pdf = flat(pdf_text(project.out))
     extract = json.dumps(json.loads(cli("extract", "--seeds", project.seeds).stdout), ensure_ascii=False)
     for word in words:
         assert word in pdf, word
@@ -212,7 +206,7 @@ def test_utf8_with_a_corrupt_byte_is_kept(project):
     (project.seeds / "c_damaged.txt").write_bytes(data[:cut] + b"\xff" + data[cut:])
     result = build(project.seeds, project.out)
     assert result.exit_code == 0 and "3 sources" in result.stderr
-    pdf = pdf_text(project.out)
+    pdf = flat(pdf_text(project.out))
     assert "«Дружба народов»" in pdf and "\ufffdВитебск" in pdf
 
 
@@ -226,7 +220,7 @@ def test_crlf_and_cr_line_ends(project, newline):
     assert "\r" not in json.dumps(data)
     result = build(project.seeds, project.out)
     assert result.exit_code == 0
-    assert "\r" not in pdf_text(project.out)
+    assert "\r" not in flat(pdf_text(project.out))
 
 
 def test_nfc_and_non_breaking_spaces(project):
@@ -240,7 +234,7 @@ def test_nfc_and_non_breaking_spaces(project):
     assert any(r["period"] == "2018" and r["total"] == 3.4e9 for r in data["trade"]), data["trade"]
     result = build(project.seeds, project.out)
     assert result.exit_code == 0
-    assert "Café Núñez" in pdf_text(project.out)
+    assert "Café Núñez" in flat(pdf_text(project.out))
 
 
 # --------------------------------------------------------------------------- nothing to build from
@@ -434,7 +428,7 @@ def test_symlink_outside_seeds_is_skipped(project, caplog):
     warnings = warnings_of(caplog)
     assert "skipped leak.txt: symbolic link pointing outside the seeds folder" in warnings
     assert all("secret" not in w or "sub/" in w for w in warnings)
-    text = pdf_text(project.out)
+    text = flat(pdf_text(project.out))
     assert "Zanzibar" not in text and "Arica" not in text
     assert "leak.txt: symbolic link pointing outside the seeds folder" in text
     data = json.loads(cli("extract", "--seeds", project.seeds).stdout)
@@ -455,7 +449,7 @@ def test_no_absolute_paths_in_pdf_or_metadata(project):
                str(Path.home()), str(Path(sys.prefix)), "/tmp/", "/usr/share/fonts"}
     for needle in needles:
         assert needle.encode() not in raw, needle
-    assert b"nested/c_deep.txt" in raw or "nested/c_deep.txt" in pdf_text(project.out)
+    assert b"nested/c_deep.txt" in raw or "nested/c_deep.txt" in flat(pdf_text(project.out))
     meta = PdfReader(project.out).metadata
     for key, value in meta.items():
         assert not re.search(r"/[^/\s]+/", str(value)), (key, value)  # nothing like /a/b

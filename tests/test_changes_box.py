@@ -1,17 +1,13 @@
 """The "Changes since" box: a revised figure and an added source show in the next PDF."""
 import shutil
-import subprocess
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from conftest import pdf_text
 from briefing.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def text_of(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_changes_box_after_a_revision(tmp_path):
@@ -20,13 +16,13 @@ def test_changes_box_after_a_revision(tmp_path):
     out = tmp_path / "out" / "b.pdf"
     runner = CliRunner()
     assert runner.invoke(main, ["build", "--seeds", str(seeds), "--out", str(out)]).exit_code == 0
-    assert "Changes since" not in text_of(out)
+    assert "Changes since" not in pdf_text(out)
     first = sorted(seeds.glob("*.txt"))[0]
     first.write_text(first.read_text().replace("$40.1 billion", "$41.2 billion"))
     (seeds / "zz_new.txt").write_text("Minsk, 1 July 2022 (XYZ): The two presidents met in Minsk on Friday.\n")
     result = runner.invoke(main, ["build", "--seeds", str(seeds), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    text = " ".join(text_of(out).split())
+    text = " ".join(pdf_text(out).split())
     assert "Changes since 25 June 2022" in text
     assert "zz_new.txt" in text.split("Contents")[0]
     assert "2021 total: $40.1 bn → $41.2 bn" in text

@@ -11,21 +11,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import flat, pdf_text
 from briefing.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
 PAIRS = Path(__file__).parent / "fixtures" / "pairs"
 GOLD = json.loads((Path(__file__).parent / "seeds-gold.json").read_text())
-
-
-def pdf_text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def flat(text: str) -> str:
-    text = re.sub(r"-\n(?=[a-z])", "", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def run_extract(seeds: Path, tmp_path: Path) -> dict:
@@ -89,7 +81,7 @@ def test_seeds_extract_matches_gold(seeds_build):
 
 def test_seeds_pdf_has_sections_amounts_citations_and_no_junk(seeds_build):
     pdf, data = seeds_build
-    text = flat(pdf_text(pdf))
+    text = flat(pdf_text(pdf, "-layout"))
     for title in ("History", "Economy", "Security", "Social"):
         assert title.lower() in text.lower()
     table = text[text.index("Trade between"):]
@@ -133,7 +125,7 @@ def score_case(folder: Path, tmp_path: Path) -> tuple[dict, str]:
     run_build(folder, out)
     data = run_extract(folder, tmp_path)
     (tmp_path / "x.json").write_text(json.dumps(data))
-    (tmp_path / "x.txt").write_text(pdf_text(out))
+    (tmp_path / "x.txt").write_text(pdf_text(out, "-layout"))
     report = subprocess.run([sys.executable, str(SHARED / "score.py"), str(folder / "gold.json"),
                              str(tmp_path / "x.json"), str(tmp_path / "x.txt")],
                             capture_output=True, text=True, check=True).stdout
@@ -178,7 +170,7 @@ def test_own_pairs(pair, tmp_path):
         assert data["sections"][sec] == [], (sec, data["sections"][sec])
     out = tmp_path / "b.pdf"
     run_build(seeds, out)
-    text = flat(pdf_text(out))
+    text = flat(pdf_text(out, "-layout"))
     for junk in expected["must_not_appear"]:
         assert junk not in text
     for _sec in expected["sections_empty"]:  # the wording names no section: one check per empty one
@@ -187,7 +179,7 @@ def test_own_pairs(pair, tmp_path):
 
 def test_a_sentence_restated_by_a_timeline_row_is_not_printed_again(seeds_build):
     pdf, data = seeds_build
-    text = flat(pdf_text(pdf))
+    text = flat(pdf_text(pdf, "-layout"))
     timeline_row = "celebrating the 30th anniversary of their diplomatic relations today"
     restatement = "been 30 years since the two countries established their diplomatic relations"
     assert timeline_row in text and restatement not in text

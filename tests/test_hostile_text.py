@@ -9,7 +9,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from test_bad_input import ARTICLE_B, build, cli, pdf_text, qpdf_check, write_seeds
+from conftest import flat, pdf_text
+from test_bad_input import ARTICLE_B, build, cli, qpdf_check, write_seeds
 
 MARKUP = [
     "AT&T, R&D & more",
@@ -55,7 +56,7 @@ def test_markup_and_template_syntax_print_as_written(tmp_path, monkeypatch):
     result = build(seeds, out)
     assert result.exit_code == 0, result.output
     qpdf_check(out)
-    text = pdf_text(out)
+    text = flat(pdf_text(out))
     for sentence in sentences:
         assert sentence in text, sentence
     assert "{{ 7*7 }} & <b>.txt" in text  # a file name is data too
@@ -78,7 +79,7 @@ def test_400_character_token_wraps_inside_the_page(tmp_path, monkeypatch):
     assert build(seeds, out).exit_code == 0
     qpdf_check(out)
     assert words_off_page(out) == []
-    squashed = pdf_text(out).replace(" ", "")
+    squashed = flat(pdf_text(out)).replace(" ", "")
     assert url in squashed
     assert "n" * 200 + ".txt" in squashed
 
@@ -120,7 +121,7 @@ def test_50000_word_paragraph_lands_whole_in_the_pdf(tmp_path, monkeypatch):
     result = build(seeds, out)
     assert result.exit_code == 0, result.output
     assert len(PdfReader(out).pages) > 50
-    text = pdf_text(out)
+    text = flat(pdf_text(out))
     assert "finale omega zulu. [" in text  # the last words, cited
     assert text.count(" ") > 50_000
     assert words_off_page(out) == []
@@ -217,4 +218,4 @@ def test_absurd_figures_stay_on_the_page(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     qpdf_check(out)
     assert words_off_page(out) == []
-    assert "trillion in 2018" in pdf_text(out)
+    assert "trillion in 2018" in flat(pdf_text(out))

@@ -1,17 +1,13 @@
 """`briefing init`, then a build inside the new folder; briefing.toml settings and errors."""
 import shutil
-import subprocess
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from conftest import pdf_text
 from briefing.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def text_of(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_init_then_build_inside_the_folder(tmp_path, monkeypatch):
@@ -29,7 +25,7 @@ def test_init_then_build_inside_the_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(folder)
     result = runner.invoke(main, ["build"])
     assert result.exit_code == 0, result.output
-    text = text_of(folder / "out" / "briefing.pdf")
+    text = pdf_text(folder / "out" / "briefing.pdf")
     assert "Desk Brief: Two Neighbours" in text
     assert text.count("RESTRICTED") >= 3  # every page
     assert "Analysis Unit" in text
@@ -62,7 +58,7 @@ def test_config_countries_reporter_and_table_columns(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
-    text = text_of(tmp_path / "out" / "briefing.pdf")
+    text = pdf_text(tmp_path / "out" / "briefing.pdf")
     assert "Exports of Russia" in text
     assert "Balance" not in text.split("Trade between")[1].split("Trade by year")[0]
 

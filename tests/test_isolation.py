@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
 import threading
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 
 import briefing.extract as ex
 import briefing.readers as readers
+from conftest import flat, pdf_text
 from briefing.build import Options, run
 from briefing.model import Source
 
@@ -34,11 +34,6 @@ def _seeds(tmp_path: Path) -> Path:
     for name, text in ARTICLES.items():
         (seeds / name).write_text(text, encoding="utf-8")
     return seeds
-
-
-def _pdf_text(pdf: Path) -> str:
-    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(out.split())
 
 
 def _failing(real):
@@ -65,7 +60,7 @@ def test_a_failing_document_is_skipped_named_and_listed(tmp_path, monkeypatch, c
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and "poison" in r.getMessage()]
     assert warnings == [f"skipped poison_one.txt: failed while {stage}ing (TypeError: unsupported operand "
                         "type(s) for *: 'NoneType' and 'int')"]
-    text = _pdf_text(out)
+    text = flat(pdf_text(out))
     assert "Files not used" in text
     assert "poison_one.txt" in text and "TypeError" in text
     assert "Portugal study in Norway" in text  # the good documents are all there

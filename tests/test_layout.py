@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 
+from conftest import pdf_text
 from briefing import layout
 from briefing.cli import main
 
@@ -31,10 +32,6 @@ def build(folder: Path, monkeypatch) -> tuple[int, str]:
     monkeypatch.chdir(folder)
     result = CliRunner().invoke(main, ["build", "--force"])
     return result.exit_code, result.output
-
-
-def text_of(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def fill(color: str) -> str:
@@ -118,12 +115,12 @@ def test_init_writes_a_stub_that_extends_the_default_and_an_edited_block_shows(t
     stub = folder / "templates" / "briefing.xml.j2"
     assert '{% extends "default/briefing.xml.j2" %}' in stub.read_text(encoding="utf-8")
     assert build(folder, monkeypatch)[0] == 0
-    assert "Security and defence" in text_of(folder / "out" / "briefing.pdf")
+    assert "Security and defence" in pdf_text(folder / "out" / "briefing.pdf")
     stub.write_text(stub.read_text(encoding="utf-8").replace('title="Security and defence"',
                                                              'title="Borders and policing"'), encoding="utf-8")
     code, output = build(folder, monkeypatch)
     assert code == 0, output
-    text = text_of(folder / "out" / "briefing.pdf")
+    text = pdf_text(folder / "out" / "briefing.pdf")
     assert "Borders and policing" in text and "Security and defence" not in text
     assert "Relations history" in text and "Sources" in text  # the rest is the default's
 

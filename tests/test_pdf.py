@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from conftest import flat, pdf_text
 from briefing import __version__, atomic, fonts, pdf, render
 from briefing.errors import FontError
 from briefing.config import Settings
@@ -28,15 +29,6 @@ def build(briefing=None, rows=None, settings=SETTINGS, templates_dir=None) -> by
     return pdf.build_pdf(markup, settings)
 
 
-def text_of(path: Path, *args: str) -> str:
-    return subprocess.run(["pdftotext", *args, str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("pdf") / "briefing.pdf"
@@ -52,7 +44,7 @@ def outline_titles(reader: PdfReader) -> list[str]:
 
 
 def test_sections_outline_and_contents(built):
-    text = flat(text_of(built))
+    text = flat(pdf_text(built))
     sections = ["Relations history", "Economy and trade", "Security and defence",
                 "Social and cultural ties"]
     for title in sections:
@@ -85,13 +77,13 @@ def test_page_n_of_m_and_marking_on_every_page(built):
     n = len(PdfReader(built).pages)
     assert n >= 2
     for page in range(1, n + 1):
-        text = text_of(built, "-f", str(page), "-l", str(page))
+        text = pdf_text(built, "-f", str(page), "-l", str(page))
         assert f"Page {page} of {n}" in text
         assert "UNCLASSIFIED // FOR OFFICIAL USE" in text
 
 
 def test_every_statement_cited_and_every_source_listed(built):
-    text = flat(text_of(built))
+    text = flat(pdf_text(built))
     b = make_briefing()
     for statements in b.sections.values():
         for s in statements:
@@ -104,7 +96,7 @@ def test_every_statement_cited_and_every_source_listed(built):
 
 
 def test_scripts_and_markup_like_text_survive(built):
-    text = flat(text_of(built))
+    text = flat(pdf_text(built))
     for word in ("Славянский базар", "Віцебск", "Ελλάδα"):
         assert word in text
     assert NASTY in text
@@ -112,7 +104,7 @@ def test_scripts_and_markup_like_text_survive(built):
 
 
 def test_derived_dates_conflicts_and_table(built):
-    text = flat(text_of(built))
+    text = flat(pdf_text(built))
     assert "25 June 1992*" in text
     assert "derived from: 30th anniversary on 25 June 2022" in text
     assert "40.1 bn\u2020" in text
@@ -141,7 +133,7 @@ def test_no_local_paths_in_pdf(built, tmp_path):
 def test_edited_template_changes_the_pdf(tmp_path):
     out = tmp_path / "edited.pdf"
     out.write_bytes(build(templates_dir=edited_templates(tmp_path)))
-    text = flat(text_of(out))
+    text = flat(pdf_text(out))
     body = text[text.index("Defence matters", text.index("Sources") + 1):]
     assert body.index("Defence matters") < body.index("Chronicle of ties") < body.index("Economy and trade")
     assert "Relations history" not in text
@@ -166,7 +158,7 @@ def test_long_tokens_and_paragraphs_do_not_break_layout(tmp_path):
     out = tmp_path / "long.pdf"
     out.write_bytes(build(b, rows, Settings(title="T" * 300, marking="M" * 300)))
     assert len(PdfReader(out).pages) > 2
-    assert "word word word" in text_of(out)
+    assert "word word word" in pdf_text(out)
 
 
 def test_pdf_write_is_atomic_and_names_the_pdf(tmp_path, monkeypatch):
