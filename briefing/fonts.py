@@ -64,31 +64,35 @@ def font_dirs() -> list[Path]:
     return dirs
 
 
-def find_family(dirs: list[Path] | None = None) -> tuple[str, tuple[Path, Path, Path, Path]]:
-    """Return the first family whose four files all exist in one folder."""
+def find_family(dirs: list[Path] | None = None, only: str = "") -> tuple[str, tuple[Path, Path, Path, Path]]:
+    """Return the first family (or the family ``only``) whose four files all exist in one folder."""
     for family, names in FAMILIES.items():
+        if only and family != only:
+            continue
         for folder in dirs if dirs is not None else font_dirs():
             paths = tuple(folder / n for n in names)
             if all(p.is_file() for p in paths):
                 return family, paths  # type: ignore[return-value]
     searched = ", ".join(str(d) for d in (dirs if dirs is not None else font_dirs()))
+    if only:
+        raise FontError(f"font {only} not found (searched {searched}): {INSTALL_HINT}")
     raise FontError(f"no TrueType font covering Latin, Cyrillic and Greek found "
                     f"(searched {searched}): {INSTALL_HINT}")
 
 
-_registered: FontSet | None = None
+_registered: dict[str, FontSet] = {}
 
 
-def register_fonts(dirs: list[Path] | None = None) -> FontSet:
-    """Register the family with reportlab once per process and return its names."""
-    global _registered
-    if _registered is not None and dirs is None:
-        return _registered
+def register_fonts(dirs: list[Path] | None = None, family: str = "") -> FontSet:
+    """Register a family (``family``, else the first found) with reportlab once per process; return its names."""
+    if dirs is None and family in _registered:
+        return _registered[family]
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    family, paths = find_family(dirs)
+    wanted = family
+    family, paths = find_family(dirs, wanted)
     names = (family, f"{family}-Bold", f"{family}-Italic", f"{family}-BoldItalic")
     for name, path in zip(names, paths):
         try:
@@ -105,5 +109,5 @@ def register_fonts(dirs: list[Path] | None = None) -> FontSet:
     addMapping(family, 1, 1, names[3])
     fonts = FontSet(family, *names)
     if dirs is None:
-        _registered = fonts
+        _registered[wanted] = fonts
     return fonts

@@ -62,7 +62,7 @@ ELEMENTS: dict[str, dict[str, str]] = {
                "date": TEXT, "url": TEXT},
 }
 
-COLOR, SIZE = "color", "size"
+COLOR, SIZE, FONT = "color", "size", "font"
 
 # The look: key -> (kind, default). Colours are #RRGGBB; sizes are points, margins millimetres.
 STYLE: dict[str, tuple[str, str | float]] = {
@@ -75,6 +75,7 @@ STYLE: dict[str, tuple[str, str | float]] = {
     "imports-color": (COLOR, "#D08C3A"),
     "marking-color": (COLOR, "#7A1F1F"),   # the marking on every page
     "link-color": (COLOR, "#2F6690"),      # links in the source list
+    "font": (FONT, ""),                   # a family of fonts.FAMILIES ("DejaVuSerif"); "" the first installed
     "font-size": (SIZE, 9.5),              # body text; every other size but title and headings scales with it
     "title-size": (SIZE, 22),
     "heading-size": (SIZE, 14),            # section headings
@@ -89,6 +90,12 @@ ELEMENTS["style"] = {key: kind for key, (kind, _) in STYLE.items()}
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
+def _families() -> list[str]:
+    from briefing.fonts import FAMILIES
+
+    return list(FAMILIES)
+
+
 def bad_value(kind: str, value: str) -> str | None:
     """Why ``value`` is not of ``kind``; None when it is."""
     if kind in (NUMBER, SIZE):
@@ -100,6 +107,8 @@ def bad_value(kind: str, value: str) -> str | None:
             return f"'{value}' is not a number"
         if kind == SIZE and number <= 0:
             return f"'{value}' must be more than 0"
+    elif kind == FONT and value and value not in _families():
+        return f"'{value}' is not a font family we embed ({', '.join(_families())})"
     elif kind == COLOR and not _HEX.fullmatch(value):
         return f"'{value}' is not a colour like #1F3A5F"
     elif kind == YES and value != "yes":
@@ -115,8 +124,9 @@ def style_problems(values: Mapping[str, object]) -> list[tuple[str, str]]:
             problems.append((key, f"unknown style '{key}'"))
             continue
         kind = STYLE[key][0]
-        if isinstance(value, bool) or not isinstance(value, str if kind == COLOR else (int, float)):
-            problems.append((key, f"style '{key}' must be {'a colour string' if kind == COLOR else 'a number'}"))
+        text = kind in (COLOR, FONT)
+        if isinstance(value, bool) or not isinstance(value, str if text else (int, float)):
+            problems.append((key, f"style '{key}' must be {'a string' if text else 'a number'}"))
         elif why := bad_value(kind, str(value)):
             problems.append((key, f"style '{key}': {why}"))
     return problems
@@ -128,7 +138,7 @@ def style_of(root: ET.Element, overrides: Mapping[str, object] | None = None) ->
     for el in root.iter("style"):
         look.update(el.attrib)
     look.update(overrides or {})
-    return {key: str(value) if STYLE[key][0] == COLOR else float(str(value)) for key, value in look.items()}
+    return {key: str(value) if STYLE[key][0] in (COLOR, FONT) else float(str(value)) for key, value in look.items()}
 
 
 # --------------------------------------------------------------------------- checking

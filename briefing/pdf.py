@@ -559,10 +559,11 @@ def build_pdf(markup: str, settings: Settings | None = None) -> bytes:
     """Lay out document XML (render.render_markup) as PDF bytes; same input, same bytes."""
     settings = settings or Settings()
     root = ET.fromstring(markup)
-    fonts = register_fonts()
+    style = style_of(root, settings.style)
+    fonts = register_fonts(family=str(style["font"]))
     counter = _PageCount()
     buf = io.BytesIO()
-    look = _Look(style_of(root, settings.style))
+    look = _Look(style)
     doc = _Doc(buf, _meta(root, settings), fonts, counter, look)
     builder = _Builder(fonts, doc.width, look)
     story = [counter] + builder.children(root)

@@ -60,6 +60,7 @@ CONFIG = """\
 # The look (every key in docs/templates.md); it wins over the templates' <style>.
 # [style]
 # heading-color = "#1F3A5F"
+# font = "DejaVuSerif"                        # or DejaVuSans
 # font-size = 9.5                             # body text, points
 # margin-x = 20                               # left and right margins, mm
 """

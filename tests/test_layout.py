@@ -169,3 +169,14 @@ def test_bad_style_settings_are_named_with_their_line(tmp_path, monkeypatch, tom
     folder = brief(tmp_path, toml)
     code, output = build(folder, monkeypatch)
     assert code == 1 and message in output
+
+
+def test_the_font_family_from_briefing_toml_is_the_one_embedded(tmp_path, monkeypatch):
+    folder = brief(tmp_path, '[style]\nfont = "DejaVuSerif"\n')
+    assert build(folder, monkeypatch)[0] == 0
+    listing = subprocess.run(["pdffonts", str(folder / "out" / "briefing.pdf")], capture_output=True, text=True,
+                             check=True).stdout
+    assert "DejaVuSerif" in listing and "DejaVuSans" not in listing
+    (folder / "briefing.toml").write_text('[style]\nfont = "Comic"\n', encoding="utf-8")
+    code, output = build(folder, monkeypatch)
+    assert code == 1 and "briefing.toml:2: style 'font': 'Comic' is not a font family we embed" in output
