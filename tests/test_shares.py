@@ -105,6 +105,9 @@ def test_comparison_values_take_their_own_period(sentence, pair, expected):
      ("Chile", "Peru")),
     ("About 90 per cent of payments between Chile and Peru are made in dollars.", ("Chile", "Peru")),
     ("Ghana will remove duties on 94 per cent of its tariff lines for Togo.", ("Ghana", "Togo")),
+    ("Peru accounted for 60 per cent of Chile's trade deficit in 2021.", ("Chile", "Peru")),
+    ("Nepal's deficit with India equalled 30 per cent of Nepal's GDP in 2020.", ("India", "Nepal")),
+    ("India took 40 per cent of the growth in Nepal's exports in 2019.", ("India", "Nepal")),
     # a share of a flow to or from a group
     ("Kenya took 28 per cent of Uganda's exports to the East African Community in 2020.", ("Uganda", "Kenya")),
     ("Kenya supplied 70 per cent of Uganda's imports from the bloc in 2021.", ("Uganda", "Kenya")),

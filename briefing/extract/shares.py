@@ -53,6 +53,7 @@ _FLOW = [
     ("trade", re.compile(r"\b(?:trade|traded|turnover|commerce)\b", re.I)),
 ]
 _NOT_FLOW = re.compile(r"\b(?:payments?|tariff|lines|receipts\s+from|inflows?|investment|GDP|output|production|population|"
+                       r"deficits?|surplus(?:es)?|balance|gap|growth|increase|rise|"
                        r"market\s+capitali[sz]ation|debt|reserves|budget|services|tourists?|visitors)\b", re.I)
 # "of Chile's total trade", "in Polish exports", "of what Peru bought abroad" (ends at a clause break or a verb).
 _PHRASE_AFTER = re.compile(r"^\s*(?:share\s+)?(?:of|in)\s+(?P<phrase>[^,;:()]{2,90}?)(?=\s*(?:[,;:()]|\.(?:\s|$)|$|"
