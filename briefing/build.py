@@ -91,6 +91,11 @@ def read_sources(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache=None) ->
         for path in paths:
             bar.update()
             _read_one(path, seeds, root, max_bytes, cache, sources, skipped)
+    from briefing.seedfiles import unreadable_folders
+
+    for name, reason in unreadable_folders(seeds):
+        log.warning("skipped folder %s: %s", name, reason)
+        skipped.append(f"{name}: {reason}")
     if not sources:
         what = f"no readable seed files in {seeds}" if skipped else f"no seed files (.txt, .md, .html, .pdf, .docx) in {seeds}"
         raise SourceError(what)
@@ -111,12 +116,16 @@ def _read_one(path: Path, seeds: Path, root: Path, max_bytes: int, cache, source
         try:
             sources.append(read_source(path, name))
             return
-        except (ValueError, OSError) as exc:
+        except OSError as exc:  # its str() holds the absolute path: the PDF must not
+            reason = exc.strerror or type(exc).__name__
+        except ValueError as exc:
             reason = str(exc) or type(exc).__name__
         except Exception as exc:  # a bug hit by one document costs that document only
             from briefing.extract import describe
 
             reason = f"failed while reading ({describe(exc)})"
+    for prefix in {str(root), str(seeds.absolute())}:  # no local path in the PDF
+        reason = reason.replace(prefix + "/", "").replace(prefix, "seeds folder")
     log.warning("skipped %s: %s", name, reason)
     skipped.append(f"{name}: {reason}")
 

@@ -10,6 +10,8 @@ reportlab Paragraph, so article text never acts as Paragraph markup.
 from __future__ import annotations
 
 import io
+import logging
+import re
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape
 
@@ -25,6 +27,8 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepToget
                                 PageTemplate, Paragraph, Spacer, Table, TableStyle)
 from reportlab.platypus.flowables import Flowable, HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
+
+log = logging.getLogger("briefing")
 
 from .config import Settings
 from .fonts import FontSet, register_fonts
@@ -107,29 +111,48 @@ def _styles(f: FontSet, look: _Look) -> dict[str, ParagraphStyle]:
     }
 
 
+LONG_TOKEN = 80    # characters without a space; longer runs are cut before reportlab sees them
+TOKEN_PIECE = 60
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONG_TOKEN + 1))
+
+
+def _break_long(text: str) -> str:
+    """Cut runs of more than LONG_TOKEN non-space characters into TOKEN_PIECE-character words.
+
+    reportlab splits an over-long word by trying ever shorter prefixes, so its
+    time grows with the square of the word (a 160,000-character token took 36 s);
+    cut beforehand, layout time is linear. Every character is kept.
+    """
+    if len(text) <= LONG_TOKEN:
+        return text
+    return _LONG_RUN.sub(lambda m: " ".join(m.group(0)[i:i + TOKEN_PIECE]
+                                            for i in range(0, len(m.group(0)), TOKEN_PIECE)), text)
+
+
 def _text(el: ET.Element | None) -> str:
     """Plain text of an element (children included), escaped for a Paragraph."""
     if el is None:
         return ""
-    return escape(" ".join("".join(el.itertext()).split()))
+    return escape(" ".join(_break_long("".join(el.itertext())).split()))
 
 
 def _attr(el: ET.Element, name: str) -> str:
-    return escape(" ".join((el.get(name) or "").split()))
+    return escape(" ".join(_break_long(el.get(name) or "").split()))
 
 
 def _inline(el: ET.Element) -> str:
     """Template-written emphasis (<b>, <i>) kept; every text node escaped."""
-    parts = [escape(el.text or "")]
+    parts = [escape(_break_long(el.text or ""))]
     for child in el:
         tag = {"b": "b", "strong": "b", "i": "i", "em": "i"}.get(child.tag)
         inner = _inline(child)
         parts.append(f"<{tag}>{inner}</{tag}>" if tag else inner)
-        parts.append(escape(child.tail or ""))
+        parts.append(escape(_break_long(child.tail or "")))
     return " ".join("".join(parts).split())
 
 
 PIECE_WORDS = 500
+PIECE_CHARS = 4000  # a Paragraph longer than a page is wrapped again on each page it spans
 
 
 def _pieces(text: str, size: int = PIECE_WORDS) -> list[str]:
@@ -140,9 +163,16 @@ def _pieces(text: str, size: int = PIECE_WORDS) -> list[str]:
     out in linear time, each piece starting a new line.
     """
     words = text.split(" ")
-    if len(words) <= size:
+    if len(words) <= size and len(text) <= PIECE_CHARS:
         return [text]
-    return [" ".join(words[i:i + size]) for i in range(0, len(words), size)]
+    pieces, current, length = [], [], 0
+    for word in words:
+        if current and (len(current) >= size or length + len(word) > PIECE_CHARS):
+            pieces.append(" ".join(current))
+            current, length = [], 0
+        current.append(word)
+        length += len(word) + 1
+    return pieces + [" ".join(current)]
 
 
 def _cite(cite: str) -> str:
@@ -220,7 +250,7 @@ class _Doc(BaseDocTemplate):
         key = f"h{self._keys}"
         self.canv.bookmarkPage(key, fit="XYZ", top=self.frame._y + flowable.height + 12)
         self.canv.addOutlineEntry(text, key, level=level, closed=False)
-        self.notify("TOCEntry", (level, escape(text), self.page, key))  # the contents list is markup too
+        self.notify("TOCEntry", (level, escape(_break_long(text)), self.page, key))  # the contents list is markup too
 
     def _decorate(self, canv, doc):
         """Running header (from page 2), marking on every page, 'Page N of M' footer."""
@@ -252,12 +282,18 @@ class _Doc(BaseDocTemplate):
 
 
 def _clip(text: str, font: str, size: float, width: float) -> str:
+    """Cut ``text`` with an ellipsis to fit ``width``: a binary search, so a 20 KB marking costs no more than a word."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "\u2026", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "\u2026"
+    lo, hi = 0, min(len(text), int(width / (size * 0.2)) + 1)  # no glyph is narrower than 0.2 em
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid] + "\u2026", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "\u2026"
 
 
 class _Builder:
@@ -319,7 +355,7 @@ class _Builder:
 
     def el_section(self, el):
         title = " ".join((el.get("title") or "").split())
-        head = _Heading(escape(title), self.st["h1"], 0, title)
+        head = _Heading(escape(_break_long(title)), self.st["h1"], 0, title)
         return [CondPageBreak(4 * cm), head] + self.children(el)
 
     def el_style(self, el):
@@ -427,7 +463,7 @@ class _Builder:
         title = " ".join((el.get("title") or "").split())
         out = [CondPageBreak(3 * cm)]
         if title:
-            out.append(_Heading(escape(title), self.st["h2_table"], 1, title))
+            out.append(_Heading(escape(_break_long(title)), self.st["h2_table"], 1, title))
         out.append(self._grid(rows, self._widths(keys), extra))
         out.append(Spacer(1, 1.5 * mm))
         out += [Paragraph(_inline(c), self.st["note"]) for c in el.findall("caption")]
@@ -548,11 +584,20 @@ def _meta(root: ET.Element, settings: Settings) -> dict:
             fallback = ", ".join(fallback)
         return " ".join((root.get(name) or fallback or "").split())
 
-    title = get("title")
-    return {"title": title, "author": get("author"), "subject": get("subject"),
+    meta = {"title": get("title"), "author": get("author"), "subject": get("subject"),
             "keywords": get("keywords"), "creator": get("creator") or "briefing",
-            "marking": get("marking"), "header": get("header") or title,
-            "date": get("date")}
+            "marking": get("marking"), "header": get("header"), "date": get("date")}
+    for name, limit in MAX_META.items():
+        if len(meta[name]) > limit:
+            log.warning("%s longer than %d characters: cut to %d", name, limit, limit)
+            meta[name] = meta[name][:limit].rstrip() + "\u2026"
+    meta["header"] = meta["header"] or meta["title"]
+    return meta
+
+
+# Longest title, marking... printed on every page and in the metadata; longer ones are cut with a warning.
+MAX_META = {"title": 300, "subject": 300, "author": 200, "keywords": 500, "creator": 100, "marking": 120,
+            "header": 300, "date": 60}
 
 
 def build_pdf(markup: str, settings: Settings | None = None) -> bytes:

@@ -5,7 +5,11 @@ already has seeds, is safe.
 """
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
+
+log = logging.getLogger("briefing")
 
 SEEDS_NOTE = """\
 Put the articles and notes for this briefing here, one file each: text (.txt, .md),
@@ -95,10 +99,24 @@ def init_project(dest: Path) -> tuple[list[Path], list[Path]]:
     files[dest / "templates" / "briefing.xml.j2"] = TEMPLATE
     created, kept = [], []
     for path, text in files.items():
-        if path.exists():
+        if _exists(path):
             kept.append(path)
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        _create(path, text)
         created.append(path)
     return created, kept
+
+
+def _exists(path: Path) -> bool:
+    """Present, or a symbolic link (even a dangling one: writing through it would land elsewhere)."""
+    if path.is_symlink() and not path.exists():
+        log.warning("kept %s: a symbolic link to a missing file; not written through", path)
+    return path.exists() or path.is_symlink()
+
+
+def _create(path: Path, text: str) -> None:
+    """Write a new file; never follow a symbolic link put in its place meanwhile (O_EXCL)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)

@@ -36,3 +36,18 @@ def find_seeds(folder: Path) -> list[Path]:
     Hidden files and folders and editor temp files are skipped.
     """
     return [Path(folder) / rel for rel in list_seeds(folder)]
+
+
+def unreadable_folders(folder: Path) -> list[tuple[str, str]]:
+    """Subfolders that cannot be listed, as ("name/", reason): their seeds would vanish without a word."""
+    folder = Path(folder)
+    found: list[tuple[str, str]] = []
+
+    def note(exc: OSError) -> None:
+        rel = Path(exc.filename).relative_to(folder).as_posix() if exc.filename else "?"
+        if rel != "." and not any(is_temp(p) for p in rel.split("/")):
+            found.append((rel + "/", exc.strerror or type(exc).__name__))
+
+    for top, dirs, _ in os.walk(folder, onerror=note):
+        dirs[:] = [d for d in dirs if not is_temp(d)]
+    return sorted(found)

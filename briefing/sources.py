@@ -29,6 +29,33 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def _utf16_parity(data: bytes) -> str | None:
+    """The codec of UTF-16 saved without a byte order mark, else None.
+
+    Spaces, digits and Latin letters put a NUL in every other byte: zeros
+    crowded on one parity mean UTF-16 (odd: little-endian), not binary data.
+    """
+    zeros = data.count(0)
+    if len(data) < 8 or len(data) % 2 or zeros < len(data) * 0.05:
+        return None
+    odd = data[1::2].count(0)
+    if odd >= 0.95 * zeros:
+        return "utf-16-le"
+    if zeros - odd >= 0.95 * zeros:
+        return "utf-16-be"
+    return None
+
+
+def stray_nuls(data: bytes) -> int:
+    """How many NUL bytes ``decode`` drops from a text file (a few, in a file that is not UTF-16/32)."""
+    if any(data.startswith(bom) for bom, _ in _BOMS) or _utf16_parity(data):
+        return 0
+    zeros = data.count(0)
+    if not zeros or zeros > len(data) // 100 + 1:
+        return 0
+    return 0 if _looks_binary(data.replace(b"\x00", b"")) else zeros
+
+
 def _looks_binary(data: bytes) -> bool:
     """NUL bytes or many control bytes mean this is not a text file."""
     if b"\x00" in data:
@@ -89,8 +116,9 @@ def normalize_text(text: str) -> str:
 def decode(data: bytes) -> str:
     """Return the text of a seed file, whatever its encoding.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read directly;
-    anything else is guessed by charset-normalizer. Raises ValueError with a
+    UTF-8 (with or without BOM), UTF-16/32 with BOM and UTF-16 without one
+    (see ``_utf16_parity``) are read directly; a few stray NUL bytes are
+    dropped; anything else is guessed by charset-normalizer. Raises ValueError with a
     short reason for empty or binary data.
     """
     if not data.strip():
@@ -103,12 +131,26 @@ def decode(data: bytes) -> str:
                 raise ValueError(f"invalid {codec} text") from exc
             break
     else:
+        utf16 = _utf16_parity(data)
+        if utf16:
+            try:
+                text = data.decode(utf16)
+            except UnicodeDecodeError as exc:
+                raise ValueError("binary data, not text") from exc
+            return _checked(text)
+        if stray_nuls(data):
+            data = data.replace(b"\x00", b"")  # one stray NUL must not cost the article (read_source warns)
         if _looks_binary(data):
             raise ValueError("binary data, not text")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _mostly_utf8(data) or _guess_decode(data)
+    return _checked(text)
+
+
+def _checked(text: str) -> str:
+    """Refuse decoded text that is mostly control characters; normalise the rest."""
     if _CONTROL.search(text[:4096]) and len(_CONTROL.findall(text[:4096])) > len(text[:4096]) * 0.05:
         raise ValueError("binary data, not text")
     text = normalize_text(text)
@@ -212,7 +254,7 @@ def strip_markdown(line: str) -> tuple[str, bool]:
 
 # --------------------------------------------------------------------------- paragraphs
 
-_PROSE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]\u00bb]*$")
+_PROSE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\]\u00bb\u300d\u300f\uff09]*$")  # 。！？ too
 _LOWER_START = re.compile(r"^[a-z0-9(\"'\u201c\u2018,;:\u2013\u2014-]")
 
 
@@ -221,7 +263,7 @@ def is_prose(line: str) -> bool:
     return bool(_PROSE_END.search(line.strip()))
 
 
-_SENTENCE_INSIDE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]\u00bb]*\s+\S")
+_SENTENCE_INSIDE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]\u00bb]*\s+\S|[\u3002\uff01\uff1f]\S")
 _LONG_WORDS = 40  # no heading or caption runs this long
 
 

@@ -161,6 +161,21 @@ def _plain(value: float | None) -> str:
     return str(int(value)) if value.is_integer() and abs(value) < 1e18 else repr(value)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def csv_safe(cell) -> str:
+    """A cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "@cmd") gets a leading "'" (OWASP).
+
+    Plain negative numbers ("-3.50") stay numbers.
+    """
+    cell = "" if cell is None else str(cell)
+    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def table_csv(frame) -> str:
     """Return the table as CSV with plain numbers; a disputed field lists its values joined by ";"."""
     out = io.StringIO()
@@ -169,7 +184,7 @@ def table_csv(frame) -> str:
                      "change_pct", "share", "conflict", "sources"])
     for _, row in frame.iterrows():
         change = _num(row["change_pct"])
-        writer.writerow([
+        writer.writerow(csv_safe(cell) for cell in [
             row["period"], row["label"], "true" if row["full_year"] else "false", row["currency"],
             *(";".join(_plain(v) for v in row[f"{f}_values"]) for f in _FIELDS),
             _plain(_num(row["balance"])),

@@ -50,9 +50,20 @@ def _inside_quote(text: str) -> bool:
     return straight or curly
 
 
+# Chinese and Japanese end sentences with full-width 。！？ and no space after them.
+_CJK_END = re.compile(r"[\u3002\uff01\uff1f]")
+_CJK_SENTENCE = re.compile(r".*?[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\uff09]*|.+$", re.S)
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Return the sentences of a paragraph, stripped, in order."""
     text = " ".join(paragraph.split())
+    if _CJK_END.search(text):
+        return [s for part in _CJK_SENTENCE.findall(text) for s in _split(part.strip())]
+    return _split(text)
+
+
+def _split(text: str) -> list[str]:
     out, start = [], 0
     for m in _BOUNDARY.finditer(text):
         nxt = m.group("next")

@@ -46,6 +46,13 @@ def read_source(path: Path, name: str, data: bytes | None = None) -> Source:
     fmt, module = FORMATS.get(path.suffix.lower(), ("text", "text"))
     reader = importlib.import_module(f"briefing.readers.{module}")
     decoded = reader.decode_document(data, fmt)
+    if module == "text":
+        from briefing.sources import stray_nuls
+
+        if nuls := stray_nuls(data):
+            import logging
+
+            logging.getLogger("briefing").warning("%s: %d NUL byte%s dropped", name, nuls, "s" * (nuls > 1))
     source = to_source(name, hashlib.sha256(data).hexdigest(), decoded)
     if module != "text" and not any(len(p.split()) >= _MIN_WORDS for p in source.paragraphs):
         raise UnreadableSource("no article text (only scripts, menus, captions or markup?)")
