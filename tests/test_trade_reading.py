@@ -497,3 +497,30 @@ def test_a_year_ended_in_a_month(phrase, want, full):
 ])
 def test_flows_listed_after_whose_trade_with_whom(sentence, pair, want):
     assert [(f, r, p) for _, f, _, r, p in read([sentence], pair)[0]] == want
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Trade between Peru and Chile, which stood at $4.2 billion in 2022, is expected to grow to $5 billion next year.",
+     ("Chile", "Peru"), [("2022", "total", 4.2e9)]),
+    ("Norwegian exports to Sweden, which reached NOK 90 billion in 2023, are likely to fall this year.",
+     ("Norway", "Sweden"), [("2023", "exports", 9e10)]),
+    ("Ghana's sales to Nigeria, which came to $610 million in 2022, rose again last year.", ("Ghana", "Nigeria"),
+     [("2022", "exports", 6.1e8)]),
+])
+def test_a_relative_clause_takes_the_flow_it_hangs_on(sentence, pair, want):
+    assert [(p, f, v) for p, f, v, _, _ in read([sentence], pair)[0]] == want
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Exports of Chilean wine to Peru rose to $50 million in 2023.", ("Chile", "Peru")),
+    ("Peru's exports to Chile of fresh grapes reached $80 million in 2023.", ("Chile", "Peru")),
+    ("Sales of Norwegian salmon to Sweden came to NOK 4 billion in 2023.", ("Norway", "Sweden")),
+])
+def test_exports_of_one_named_kind_of_goods_are_a_product_value(sentence, pair):
+    got, readings = read([sentence], pair)
+    assert got == [] and readings[0].reason == "product or sector"
+
+
+def test_a_quarter_still_running_at_the_article_date_is_last_year_s():
+    got, _ = read(["Peru's sales to Chile fell to $1.2bn in the first quarter."], ("Chile", "Peru"), "2024-03-10")
+    assert got[0][0] == "2023-01..2023-03"

@@ -335,7 +335,8 @@ def resolve(mention: Mention, doc_date: str | None, current: Period | None) -> P
             y = doc_year
         return months(y, month, month)
     if rel == "month_range":
-        y = doc_year if count <= doc_month else doc_year - 1
+        # "in the first quarter" in a March article is last year's: a span still running has no figures yet
+        y = doc_year if count < doc_month else doc_year - 1
         return months(y, month, count)
     return None
 

@@ -542,6 +542,8 @@ def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_st
             or re.search(rf"\b(?:{_PRODUCT_WORDS})\s+(?:worth|at|of)\s*$|\b(?:{_PRODUCT_WORDS})\s*$", own_pre, re.I):
         if not _whole_flow_listed(sentence, own_pre, mentions, pair):
             return "product or sector"
+    if _OF_KIND.search(own_pre):
+        return "product or sector"
     which = list(re.finditer(r"\b(?:with|to|from|of)\s+which\b", sentence[:a.start]))
     if which:
         antecedent = [m for m in mentions if m.end <= which[-1].start()]
@@ -559,6 +561,10 @@ def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_st
     return None
 
 
+# "exports of Chilean wine", "Peru's exports to Chile of fresh grapes": one kind of goods, named.
+_OF_KIND = re.compile(r"\b(?i:exports?|imports?|sales|shipments|purchases|deliveries)\s+(?:to|from)?\s*(?:the\s+)?"
+                      r"(?:\w+\s+)??of\s+(?!(?:the\s+)?(?:goods|merchandise|products|commodities|items|wares)\b)"
+                      rf"(?:[A-Z]\w+\s+)?(?!goods\b|merchandise\b|products\b|{_HEDGE}\b|up\b|just\b)[a-z][\w\-]+")
 _GOODS_LIST = re.compile(r"\b(?:sent|sold|shipped|supplied|exported|delivered|bought|imported|purchased)\s+"
                          r"(?P<to>\w+\s+)?(?P<items>[\w\-]+(?:\s+[\w\-]+)?(?:\s*,\s*[\w\-]+(?:\s+[\w\-]+)?){2,}"
                          r"\s*,?\s+and\s+[\w\-]+(?:\s+[\w\-]+)?)\s+worth\s+(?:about\s+|some\s+|around\s+)?$", re.I)
@@ -577,6 +583,9 @@ def _whole_flow_listed(sentence: str, own_pre: str, mentions, pair) -> bool:
 def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start: int, mentions, pair,
           prev: _Reading | None, ctx: Context) -> tuple[Flow | None, str | None]:
     a = r.amount
+    if re.match(r"[\s,]*(?:which|that)\b", sentence[clause_start:a.start]) and not cues(sentence, clause_start, a.start):
+        # "Trade between X and Y, which stood at $4.2 billion in 2022, ...": the clause it hangs on names the flow
+        clause_start = _clause_start(clause_start, _breaks(sentence), 0)
     before = cues(sentence, clause_start, a.start)
     after = cues(sentence, a.end, seg_end)
     own_before = [c for c in before if prev is None or (
