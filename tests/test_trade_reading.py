@@ -524,3 +524,15 @@ def test_exports_of_one_named_kind_of_goods_are_a_product_value(sentence, pair):
 def test_a_quarter_still_running_at_the_article_date_is_last_year_s():
     got, _ = read(["Peru's sales to Chile fell to $1.2bn in the first quarter."], ("Chile", "Peru"), "2024-03-10")
     assert got[0][0] == "2023-01..2023-03"
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Bilateral trade (2023): US$5.2 billion.", ("Chile", "Peru"), [("2023", "total", 5.2e9)]),
+    ("Chile-Peru trade totalled $5.2 billion in 2023, of which Chilean exports were $3.0 billion.", ("Chile", "Peru"),
+     [("2023", "total", 5.2e9), ("2023", "exports", 3e9)]),
+    ("Norway recorded a NOK 12 billion deficit in its trade with Sweden in 2023, exporting NOK 80 billion and "
+     "importing NOK 92 billion.", ("Norway", "Sweden"), [("2023", "exports", 8e10), ("2023", "imports", 9.2e10)]),
+    ("Trade between Ghana and Nigeria, 2022: $1.7 billion.", ("Ghana", "Nigeria"), [("2022", "total", 1.7e9)]),
+])
+def test_labels_parts_of_a_total_and_flows_after_a_balance(sentence, pair, want):
+    assert [(p, f, v) for p, f, v, _, _ in read([sentence], pair)[0]] == want

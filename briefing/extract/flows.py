@@ -92,7 +92,7 @@ def _lead(text: str, pos: int, width: int = 16) -> str:
     return text[max(0, pos - width):pos].lower()
 
 
-def _role(text: str, mention, cue: Cue) -> str | None:
+def side_role(text: str, mention, cue: Cue) -> str | None:
     """Return "seller" or "buyer" for a country mention, from the words that tie it to the cue."""
     lead = _lead(text, mention.start)
     tail = text[mention.end:mention.end + 24]
@@ -151,7 +151,7 @@ def read_flow(text: str, cue: Cue, mentions, pair: tuple[str, str],
     subject = head[0] if head and not re.search(r"\b(?:to|from|in|into|by|with|of|for)\s+(?:the\s+)?$",
                                                 _lead(text, head[0].start)) else None
     for m in own:
-        role = _role(text, m, cue)
+        role = side_role(text, m, cue)
         if role is None:
             continue
         if m.country not in pair:

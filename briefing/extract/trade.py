@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from briefing import countries
 from briefing.extract import periods
 from briefing.extract.amounts import Amount, find_amounts, for_pair
-from briefing.extract.flows import EXPORT, TOTAL, Flow, cues, read_flow
+from briefing.extract.flows import EXPORT, IMPORT, TOTAL, Flow, cues, read_flow, side_role
 from briefing.model import AmountReading, Share, TradeFigure
 
 # --------------------------------------------------------------------------- what is not a trade figure
@@ -516,7 +516,10 @@ def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_st
     clause_pre = _DESCRIPTION.sub(",", sentence[seg_start:a.start])
     recent = " ".join(clause_pre.split()[-10:])
     near_post = " ".join(post.split()[:6])
-    if _BALANCE.search(recent) or re.match(r"^\s*(?:(?!and\b|or\b|while\b)\w+\s+){0,2}(?:deficit|surplus|"
+    verb_after = re.search(r"\b(?:exporting|importing|selling|buying|shipping|exported|imported|sold|bought|shipped)\b"
+                           r"[^;]*$", recent, re.I)
+    # "a $800m surplus ..., exporting $3.0bn": the balance is said before the verb that the amount belongs to
+    if (_BALANCE.search(recent) and not verb_after) or re.match(r"^\s*(?:(?!and\b|or\b|while\b)\w+\s+){0,2}(?:deficit|surplus|"
                                             r"in\s+(?:\w+(?:'s|’s)?\s+)?favou?r)", post, re.I):
         return "balance"
     if _TARGET.search(clause_pre) or re.search(r"\bby\s+20\d\d\b", near_post):
@@ -583,6 +586,8 @@ def _whole_flow_listed(sentence: str, own_pre: str, mentions, pair) -> bool:
 def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start: int, mentions, pair,
           prev: _Reading | None, ctx: Context) -> tuple[Flow | None, str | None]:
     a = r.amount
+    if re.fullmatch(r"[\s:]*", sentence[clause_start:a.start]):
+        clause_start = _clause_start(clause_start, _breaks(sentence), 0)   # "Bilateral trade (2023): $5.2 billion"
     if re.match(r"[\s,]*(?:which|that)\b", sentence[clause_start:a.start]) and not cues(sentence, clause_start, a.start):
         # "Trade between X and Y, which stood at $4.2 billion in 2022, ...": the clause it hangs on names the flow
         clause_start = _clause_start(clause_start, _breaks(sentence), 0)
@@ -638,6 +643,11 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
     flow, why = read_flow(sentence, cue, clause_mentions, pair, third)
     if flow is not None and flow.field == TOTAL:
         return _total(sentence, lo, hi, clause_mentions, pair, back, ctx, prev, a.end)
+    if flow is None and why == "partner not named" and prev is not None and prev.flow is not None \
+            and prev.flow.field == TOTAL:
+        implied = _implied_partner(sentence, cue, clause_mentions, pair)   # "..., of which Chilean exports were"
+        if implied is not None:
+            return implied, None
     if flow is None and why == "direction unknown":
         # "its imports from the neighbouring country", "They rose to ...": the sides said before.
         if prev is not None and prev.flow is not None and prev.flow.field != TOTAL:
@@ -688,6 +698,20 @@ def _bloc_mentions(sentence: str, lo: int, hi: int, mentions=()) -> list:
     return [countries.Mention(m.start(), m.end(), "<" + m.group(0) + ">", "name", m.group(0))
             for m in _BLOCS.finditer(sentence, lo, hi)
             if not any(c.start <= m.start() < c.end for c in mentions)]
+
+
+def _implied_partner(sentence: str, cue, clause_mentions, pair) -> Flow | None:
+    """The flow of a cue whose one named side is of the pair, the other side being the pair's other country."""
+    named = [m for m in clause_mentions if m.country in pair]
+    if len(named) != 1 or any(m.country not in pair for m in clause_mentions) or cue.field == TOTAL:
+        return None
+    side = named[0].country
+    other = pair[1] if side == pair[0] else pair[0]
+    role = side_role(sentence, named[0], cue)
+    if role is None:
+        return None
+    seller, buyer = (side, other) if role == "seller" else (other, side)
+    return Flow(EXPORT, seller, buyer) if cue.field == EXPORT else Flow(IMPORT, buyer, seller)
 
 
 def _trade_with(sentence: str, mentions, pair) -> tuple[str, str] | None:
