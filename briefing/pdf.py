@@ -28,11 +28,11 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepToget
 from reportlab.platypus.flowables import Flowable, HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
-log = logging.getLogger("briefing")
-
 from .config import Settings
 from .fonts import FontSet, register_fonts
 from .layout import style_of
+
+log = logging.getLogger("briefing")
 
 NBSP = "\u00a0"
 BODY_SIZE = 9.5  # the body size the other sizes are drawn relative to
@@ -165,7 +165,9 @@ def _pieces(text: str, size: int = PIECE_WORDS) -> list[str]:
     words = text.split(" ")
     if len(words) <= size and len(text) <= PIECE_CHARS:
         return [text]
-    pieces, current, length = [], [], 0
+    pieces: list[str] = []
+    current: list[str] = []
+    length = 0
     for word in words:
         if current and (len(current) >= size or length + len(word) > PIECE_CHARS):
             pieces.append(" ".join(current))

@@ -48,6 +48,6 @@ def unreadable_folders(folder: Path) -> list[tuple[str, str]]:
         if rel != "." and not any(is_temp(p) for p in rel.split("/")):
             found.append((rel + "/", exc.strerror or type(exc).__name__))
 
-    for top, dirs, _ in os.walk(folder, onerror=note):
+    for _top, dirs, _ in os.walk(folder, onerror=note):
         dirs[:] = [d for d in dirs if not is_temp(d)]
     return sorted(found)
