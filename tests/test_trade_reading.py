@@ -536,3 +536,19 @@ def test_a_quarter_still_running_at_the_article_date_is_last_year_s():
 ])
 def test_labels_parts_of_a_total_and_flows_after_a_balance(sentence, pair, want):
     assert [(p, f, v) for p, f, v, _, _ in read([sentence], pair)[0]] == want
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Vietnam's export turnover to Japan reached $23.3 billion in 2023.", ("Vietnam", "Japan"), ("exports", "Vietnam")),
+    ("Ghana's export earnings from Nigeria came to $610 million in 2022.", ("Ghana", "Nigeria"), ("exports", "Ghana")),
+    ("Chile's import bill from Peru rose to $1.4 billion in 2023.", ("Chile", "Peru"), ("imports", "Chile")),
+])
+def test_export_turnover_and_import_bill_are_one_way(sentence, pair, want):
+    assert [(f, r) for _, f, _, r, _ in read([sentence], pair)[0]] == [want]
+
+
+@pytest.mark.parametrize("phrase, want", [("in FY23", "2022-23"), ("in FY 2024", "2023-24"), ("in FY'22", "2021-22")])
+def test_two_digit_fiscal_years(phrase, want):
+    figures, _, _ = read_document([f"Pakistani exports to Afghanistan reached $1.1 billion {phrase}."], "2024-09-01",
+                                  ("Pakistan", "Afghanistan"), "x.txt")
+    assert [f.period for f in figures] == [want]

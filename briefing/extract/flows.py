@@ -21,10 +21,10 @@ IMPORT = "imports"
 TOTAL = "total"
 
 # Cue words, by the side of the flow they describe. Nouns and verbs.
-_EXPORT_RX = (r"exports?|exported|exporting|export\s+earnings|sales|sold|sells|selling|shipments?|shipped|ships|"
+_EXPORT_RX = (r"exports?\s+(?:turnover|value|revenues?|earnings|receipts|volume)|exports?|exported|exporting|export\s+earnings|sales|sold|sells|selling|shipments?|shipped|ships|"
               r"shipping|supplied|supplies|supply|supplying|deliveries|delivered|delivering|sent|"
               r"went\s+(?:to|into)|earned\s+from\s+sales")
-_IMPORT_RX = (r"imports?|imported|importing|purchases|purchased|bought|buys|buying|sourced|took\s+in|"
+_IMPORT_RX = (r"imports?\s+(?:turnover|value|bill|volume)|imports?|imported|importing|purchases|purchased|bought|buys|buying|sourced|took\s+in|"
               r"trucking\s+in|brought\s+in|came\s+(?:in\s+)?from|arrived\s+from|entered|crossed")
 _TOTAL_RX = (r"trade(?!\s+(?:disputes?|wars?|talks|agreements?|deals?|pacts?|ministers?|ministry|fairs?|missions?|"
              r"barriers?|polic(?:y|ies)|relations|ties|delegations?|routes?|corridors?|unions?|shows?|offices?|"
@@ -102,6 +102,8 @@ def side_role(text: str, mention, cue: Cue) -> str | None:
     if re.search(r"\bin\s+(?:the\s+)?$", lead) and after_cue and cue.field == EXPORT:
         return "buyer"   # "goods sold in Kenya"
     if re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?$", lead):
+        if cue.field == EXPORT and re.search(r"earnings|revenues?|receipts", cue.text):
+            return "buyer"   # "export earnings from X": money earned from selling to X
         return "seller"
     if re.search(r"\bby\s+(?:the\s+)?$", lead):
         return "seller" if cue.field == EXPORT else "buyer"   # "sold by X" / "bought by X"

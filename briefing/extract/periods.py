@@ -102,7 +102,7 @@ def _count(word: str) -> int:
 _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name, rx in [
     ("fiscal", rf"\b(?:(?:fiscal|financial)(?:\s+year)?\s+|FY\s?)(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}}|{_YEAR})\b"),
     ("fiscal_bare", rf"\b(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}})\b(?!\s*(?:{_MONTH}|per|%))"),
-    ("fiscal_fy", rf"\bFY\s?(?P<y1>{_YEAR})\b"),
+    ("fiscal_fy", rf"\bFY\s?(?P<y1>{_YEAR})\b|\bFY\s?'?(?P<yy>\d{{2}})\b(?![-/–]\d)"),
     ("month_range", rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})\s*(?:period\s+)?(?:of\s+|,\s*)?(?P<y2>{_YEAR})?\b"),
     ("year_ended", rf"\b(?P<fy>(?:fiscal|financial)\s+)?year\s+(?:ended|ending|to|through)\s+(?:(?:the\s+end\s+of|\d{{1,2}})\s+)?(?P<m>{_MONTH})(?:\s+\d{{1,2}},?)?\s+(?P<y>{_YEAR})"),
     ("months_to", rf"\b(?:the\s+)?(?P<n>{_COUNT})\s+months\s+(?:to|ending|ended|through|until)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?"),
@@ -171,7 +171,7 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
             return None
         return Mention(s, e, period=Period((y1, 4), (y1 + 1, 3), fiscal=True))
     if name == "fiscal_fy":
-        y = int(g["y1"])
+        y = int(g["y1"]) if g["y1"] else 2000 + int(g["yy"])   # "FY23": the fiscal year that ends in 2023
         return Mention(s, e, period=Period((y - 1, 4), (y, 3), fiscal=True))
     if name == "month_range":
         m1, m2 = _month(g["m1"]), _month(g["m2"])
