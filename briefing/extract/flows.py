@@ -4,7 +4,7 @@ A *flow* is a direction of goods between the two countries of the briefing
 (``origin`` -> ``destination``) or a two-way ``total``. It is read from cue words
 ("exports", "bought", "turnover") and the roles the clause gives to country
 mentions: "to X", "into X", "in X" and "by X" after a sale name the buyer;
-"from X" and an adjective or possessive on the goods ("Polish goods", "Chile's
+"from X" and an adjective or possessive on the goods ("Ghanaian goods", "Chile's
 sales") name the seller; a country that is the subject of "sold"/"bought" is
 the seller/buyer. A side left unnamed is the other country of the pair, but only
 when the clause names one of the pair and no third country.
@@ -32,11 +32,11 @@ _TOTAL_RX = (r"trade(?!\s+(?:disputes?|wars?|talks|agreements?|deals?|pacts?|min
              r"exchanges?\s+of\s+goods|goods\s+exchange|changed\s+hands|crossed\s+between")
 CUE = re.compile(rf"\b(?:(?P<total>{_TOTAL_RX})|(?P<exp>{_EXPORT_RX})|(?P<imp>{_IMPORT_RX}))\b", re.I)
 
-# Nouns for goods that an adjective or possessive marks with their origin ("Polish goods").
+# Nouns for goods that an adjective or possessive marks with their origin ("Ghanaian goods").
 GOODS = re.compile(r"\b(?:goods|products|produce|merchandise|commodities|wares|shipments|exports|sales|"
                    r"exporters|sellers|suppliers|producers|manufacturers)\b", re.I)
 BUYERS = re.compile(r"\b(?:imports|purchases|importers|buyers|consumers|customers)\b", re.I)
-# People who do what the verb says: "Kenyan traders spent ... trucking in goods" (buyers), "Turkish companies sold".
+# People who do what the verb says: "Peruvian importers brought in goods" (buyers), "Chilean companies sold".
 ACTORS = re.compile(r"\b(?:companies|firms|traders|businesses|merchants|enterprises|retailers|wholesalers|"
                     r"refiners|millers|farmers)\b", re.I)
 
@@ -46,7 +46,7 @@ _PARTNER_WORDS = re.compile(r"\b(?:to|from|into|in|by)\s+(?:it|them|there|(?:its
                             r"(?:neighbou?rs?|neighbou?ring\s+country|partners?|other\s+side|country|nation))\b|"
                             r"\b(?:to|from|into|in|by|with)\s+the\s+(?:Kingdom|Republic|Emirates|Sultanate|Federation|"
                             r"Confederation|Principality|Grand\s+Duchy|island\s+nation|archipelago|mainland)\b", re.I)
-# The partner as the subject, by its title: "the Kingdom took 17 per cent of Egyptian exports, worth ...".
+# The partner as the subject, by its title: "the Kingdom took 9 per cent of Jordanian exports, worth ...".
 _PARTNER_SUBJECT = re.compile(r"\bthe\s+(?:Kingdom|Republic|Emirates|Sultanate|Federation|Principality)\s+"
                               r"(?:took|bought|absorbed|received|imported|purchased)\b")
 
@@ -100,7 +100,7 @@ def side_role(text: str, mention, cue: Cue) -> str | None:
     if re.search(r"\b(?:to|into|for)\s+(?:the\s+)?$", lead):
         return "buyer"
     if re.search(r"\bin\s+(?:the\s+)?$", lead) and after_cue and cue.field == EXPORT:
-        return "buyer"   # "goods sold in Kenya"
+        return "buyer"   # "goods sold in Peru"
     if re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?$", lead):
         if cue.field == EXPORT and re.search(r"earnings|revenues?|receipts", cue.text):
             return "buyer"   # "export earnings from X": money earned from selling to X
@@ -108,7 +108,7 @@ def side_role(text: str, mention, cue: Cue) -> str | None:
     if re.search(r"\bby\s+(?:the\s+)?$", lead):
         return "seller" if cue.field == EXPORT else "buyer"   # "sold by X" / "bought by X"
     if re.search(r"\bwith\s+(?:the\s+)?$", lead) and mention.kind != "adjective":
-        return None      # "trade with X": no side of its own (but "with Russian goods bought by ...")
+        return None      # "trade with X": no side of its own (but "with Chilean goods bought by ...")
     possessive = re.match(r"\s*(?:'s|’s|')?\s*", tail)
     rest = tail[possessive.end():] if possessive else tail
     if mention.kind == "adjective" or (possessive and possessive.group(0).strip()):
@@ -120,15 +120,15 @@ def side_role(text: str, mention, cue: Cue) -> str | None:
         if ACTORS.match(rest) and not after_cue:
             return "seller" if cue.field == EXPORT else "buyer" if cue.field == IMPORT else None
     if not after_cue:
-        # The subject of the verb: "Chile sold", "Peru bought", "Kenyan traders spent ... trucking in".
+        # The subject of the verb: "Chile sold", "Peru bought", "Chilean importers brought in".
         between = text[mention.end:cue.start]
         if not re.search(r"\b(?:to|from|in|into|by|with|of)\b|[;]", between, re.I) and len(between.split()) <= 8:
             return "seller" if cue.field == EXPORT else "buyer" if cue.field == IMPORT else None
     elif cue.field == EXPORT and re.fullmatch(r"\s*", text[cue.end:mention.start]) \
             and re.fullmatch(r"sold|sells|shipped|ships|supplied|supplies|sent|delivered|exported", cue.text):
-        return "buyer"   # "sold Peru goods worth", "shipped Vietnam machinery", "supplied Egypt with"
+        return "buyer"   # "sold Peru goods worth", "shipped Japan machinery", "supplied Chile with"
     elif cue.field == IMPORT and cue.text.startswith(("entered", "crossed")) and re.fullmatch(r"\s*", text[cue.end:mention.start]):
-        return "buyer"   # "entered Tanzania from Kenya"
+        return "buyer"   # "entered Chile from Peru"
     return None
 
 
@@ -178,7 +178,7 @@ def read_flow(text: str, cue: Cue, mentions, pair: tuple[str, str],
     partner_named = buyer if cue.field == EXPORT else seller
     if partner_named is None and not _PARTNER_WORDS.search(text, cue.end, hi) and subject is None \
             and not _PARTNER_SUBJECT.search(text, max(0, cue.start - 60), cue.start):
-        # "Zimbabwe exported goods worth $2.8bn": with no partner named this is usually all its exports
+        # "Chile exported goods worth $98bn": with no partner named this is usually all its exports
         return None, "partner not named"
     if seller is None:
         seller = other[buyer] if buyer else None

@@ -65,7 +65,7 @@ _WORLD = re.compile(r"\b(?:with\s+the\s+(?:world|rest)|(?:its|their|\w+'s|\w+’
                     r"(?<![A-Z]\w\w\w\s)(?<!\bfor\s)(?:foreign|external)\s+trade(?!\s+(?:secretariat|ministry|ministers?|office|"
                     r"department|agency|council|bank|statistics|data|body|authority|commission|service|policy))|global\s+(?:trade|exports|imports)|"
                     r"worldwide|from\s+all\s+(?:countries|sources)|to\s+all\s+(?:countries|destinations))\b")
-_SERVICES = re.compile(r"\bservices\b")   # lower case: "Chamber of Commerce and Services" is a name
+_SERVICES = re.compile(r"\bservices\b")   # lower case: "Chamber of Industry and Services" is a name
 _SUBNATIONAL = re.compile(r"\b(?:ports?|port's|gateway|airport|seaport|province|provincial|municipal\w*|"
                           r"border\s+(?:crossing|post|point|checkpoints?|trade|markets?)|checkpoints?|"
                           r"state's|region's|regional|alone\s+(?:sold|bought|shipped))\b|\b(?:through|via)\s+(?-i:(?:the\s+)?[A-Z][a-z]+)", re.I)
@@ -114,7 +114,7 @@ _CHAIN = re.compile(r"^(?:[\s,]*(?:and|or|then|to|through|as\s+well\s+as|while|w
                     r"hitting|hit|totalling|totaling|totalled|totaled|touching|touched|dropping|dropped|slipping|"
                     r"slipped|coming|came)\s+(?:to\s+|at\s+)?)?[\s,]*"
                     rf"(?:{_HEDGE}\s+)*(?:to\s+)?$", re.I)
-# A cue right after an amount is the amount's own: "$3bn of exports", "$2m in Tanzanian imports".
+# A cue right after an amount is the amount's own: "$3bn of exports", "$2m in Ghanaian imports".
 _OWN_AFTER = re.compile(r"\s*(?:worth\s+)?(?:of|in)\s+(?:the\s+|its\s+|their\s+|those\s+|these\s+|such\s+|that\s+|this\s+)?(?:[A-Z][\w\-]*\s+)?|\s*(?:of\s+)?goods\s+", re.I)
 _LIST_JOIN = re.compile(rf"[\s,]*(?:and|or)?[\s,]*(?:{_HEDGE}\s+)?", re.I)
 _APPROX_TAIL = re.compile(rf"(?:\b{_HEDGE}\s*)+$", re.I)
@@ -259,7 +259,7 @@ def data_periods(sentence: str) -> list:
 
 
 def _pair_currencies(pair: tuple[str, str], home: str | None) -> list[str]:
-    """The pair's currencies, the article's own country first ("Sh" in a Nairobi paper is KES)."""
+    """The pair's currencies, the article's own country first ("Sh" in a Kampala paper is UGX)."""
     order = sorted(pair, key=lambda c: c != home)
     return [c for c in (countries.country_currency(x) for x in order) if c]
 
@@ -320,7 +320,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
     _share_periods(sentence, real)
     for prev, r in zip(readings, readings[1:]):
         if r.parenthetical:
-            # "Ksh28.7 billion ($236.7 million)": the source states the figure in a second currency
+            # "KSh 12.5 billion ($97 million)": the source states the figure in a second currency
             r.flow, r.period, r.reason = prev.flow, prev.period, prev.reason
             if r.same_currency and r.reason is None:
                 r.reason = "the same figure again"
@@ -362,7 +362,7 @@ def _with_bare_numbers(sentence: str, amounts: list[Amount], comma_decimal: bool
             continue
         extra.append(replace(source, start=m.start(), end=m.end(), value=value * SCALES[m.group(2).lower()],
                              text=m.group(0)))
-    # a list is read right to left as well: "11.5 billion, 19.5 billion and 28.1 billion zlotys"
+    # a list is read right to left as well: "4.2 billion, 5.1 billion and 6.3 billion kroner"
     for m in reversed(bare):
         if any(x.start == m.start() for x in extra):
             continue
@@ -433,7 +433,7 @@ def _sentence_reason(sentence: str, mentions=()) -> str | None:
         return "product values"
     first = next(iter(mentions), None)
     if first is not None and _REGION_OF.search(sentence[max(0, first.start - 16):first.start]):
-        return "port or region"     # "Western Australia alone sold ...": a state, not the country
+        return "port or region"     # "Northern Chile alone sold ...": a region, not the country
     return None
 
 
@@ -465,13 +465,13 @@ def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         r.linked = "comparison" if _COMPARISON.search(between) else "chain"
         source = prev
         if r.linked == "comparison" and prev.reason == "increase or difference" and prev.measured is not None:
-            source = prev.measured      # "$11.8bn more than the $45.6bn of 2021": compares with the figure before
+            source = prev.measured      # "$2bn more than the $9bn of 2021": compares with the figure before
         r.flow, r.reason = source.flow, (None if source.reason in _PERIOD_REASONS else source.reason)
         if r.reason == "target or forecast" and r.linked == "comparison" and source.flow is not None:
-            r.reason, r.needs_past = None, True   # "to $15bn by 2030 from $5bn in 2015": 2015's is a stated figure
+            r.reason, r.needs_past = None, True   # "to $20bn by 2030 from $8bn in 2019": 2019's is a stated figure
         r.measured = source
         if r.reason is None and _CHANGE_AFTER.search(sentence[a.end:seg_end]):
-            r.flow, r.reason = None, "increase or difference"   # "$5.6 billion, $100 million more than in 2015"
+            r.flow, r.reason = None, "increase or difference"   # "$3.1 billion, $200 million more than in 2019"
         if r.reason is None and _third_before(sentence, own_start, a.start, mentions, pair):
             r.flow, r.reason = None, "another country"
         return
@@ -483,7 +483,7 @@ def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
                                            mentions, pair)
     if reason == "target or forecast" and _PAST_REFERENCE.match(sentence[a.end:seg_end]) \
             and re.search(r"\b(?:above|below|than|from|against|compared\s+with)\s+(?:the\s+)?$", own_pre, re.I):
-        reason, r.needs_past = None, True     # "expects ... to be above the $28.2bn of 2014": a stated past figure
+        reason, r.needs_past = None, True     # "expects ... to pass the $7.5bn of 2012": a stated past figure
     if reason:
         r.reason = reason
         if reason == "target or forecast":
@@ -505,7 +505,7 @@ def _third_before(sentence: str, start: int, end: int, mentions, pair) -> bool:
     return bool(third) or bool(_bloc_mentions(sentence, start, end, mentions))
 
 
-# ", chiefly electricity, chemicals and cars," or ", including border trade,": what a flow consists of.
+# ", chiefly copper, fruit and fish," or ", including re-exports,": what a flow consists of.
 _DESCRIPTION = re.compile(r",\s*(?:including|chiefly|mostly|mainly|largely|notably|especially|primarily|led\s+by|"
                           r"dominated\s+by|such\s+as)\s+[^;:]*,(?=[^,]*$)", re.I)
 
@@ -551,7 +551,7 @@ def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_st
     if which:
         antecedent = [m for m in mentions if m.end <= which[-1].start()]
         if antecedent and antecedent[-1].country not in pair and which[-1].start() - antecedent[-1].end <= 3:
-            return "another country"   # "behind Canada, with which X traded goods worth ..."
+            return "another country"   # "after Brazil, with which X traded goods worth ..."
     named = sorted([m for m in mentions if seg_start <= m.start < a.start and not _attribution(sentence, m)]
                    + _bloc_mentions(sentence, seg_start, a.start, mentions), key=lambda m: m.start)
     if named and named[-1].country not in pair:
@@ -574,7 +574,7 @@ _GOODS_LIST = re.compile(r"\b(?:sent|sold|shipped|supplied|exported|delivered|bo
 
 
 def _whole_flow_listed(sentence: str, own_pre: str, mentions, pair) -> bool:
-    """"France sent Italy electricity, chemicals, medicines, steel and food worth €45 billion": a list of the
+    """"Peru sold Chile copper, fruit, zinc and fishmeal worth $2.2 billion": a list of the
     kinds of goods that make up a flow between the two named countries is the flow, not one product."""
     m = _GOODS_LIST.search(own_pre)
     if not m:
@@ -602,7 +602,7 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
     if cue is None:
         alone = re.search(r"\balone\b", sentence[clause_start:a.start], re.I)
         if back and alone:
-            # "November alone accounted for $Y": a part of the whole stated first
+            # "March alone brought in $Y": a part of the whole stated first
             whole = next((x for x in ctx_sentence(prev) if x.flow is not None and x.reason is None), None)
             if whole is not None:
                 return whole.flow, None
@@ -617,7 +617,7 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
             return Flow(TOTAL), None
         earlier = _earlier_flow(sentence, clause_start, mentions, pair) if back else None
         if earlier is not None:
-            return earlier, None     # "Ukrainian deliveries to Poland went the other way: they shrank to $X"
+            return earlier, None     # "Peruvian sales to Chile moved the other way: they fell to $X"
         if (back or (ctx.since == 0 and _DATA_WORDS.search(sentence[clause_start:a.start]))) and ctx.figures:
             return _carried(sentence, ctx), None
         return None, "no trade word"
@@ -634,7 +634,7 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
         return None, "another country"
     contrast = [m.end() for m in _CONTRAST.finditer(sentence, 0, a.start)]
     t_lo = contrast[-1] if contrast else 0
-    # ... and after it, up to the end of its own clause or the next comma ("..., lifting X above Y").
+    # ... and after it, up to the end of its own clause or the next comma ("..., putting X ahead of Y").
     comma = sentence.find(",", a.end)
     t_hi = min([m.start() for m in _CONTRAST.finditer(sentence, a.end)] + [len(sentence)]
                + ([comma] if comma >= 0 else []))
@@ -654,7 +654,7 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
             return _same_sides(prev.flow, cue.field), None
         sides = _trade_with(sentence, mentions, pair)
         if sides is not None:
-            return Flow(cue.field, *sides), None     # "Vietnam's trade with Japan in 2023: exports $X, ..."
+            return Flow(cue.field, *sides), None     # "Chile's trade with Peru in 2023: exports $X, ..."
         if ctx.figures and (back or not clause_mentions):
             carried = _carried(sentence, ctx)
             if carried.field == TOTAL:
@@ -693,7 +693,7 @@ def _earlier_flow(sentence: str, clause_start: int, mentions, pair) -> Flow | No
 
 
 def _bloc_mentions(sentence: str, lo: int, hi: int, mentions=()) -> list:
-    """Blocs and regions ("the East African Community") as third parties of a flow; "Africa" in
+    """Blocs and regions ("the Andean Community") as third parties of a flow; "Africa" in
     "South Africa" is a country's name, not a region."""
     return [countries.Mention(m.start(), m.end(), "<" + m.group(0) + ">", "name", m.group(0))
             for m in _BLOCS.finditer(sentence, lo, hi)
@@ -755,7 +755,7 @@ def _carried(sentence: str, ctx: Context) -> Flow:
 
 
 def _topic(sentence: str, pair: tuple[str, str], had_amounts: bool, bilateral: bool = False) -> list[Flow]:
-    """The flow a sentence without figures is about ("Kenya's exports to Tanzania grew faster."): the next
+    """The flow a sentence without figures is about ("Norway's exports to Sweden grew faster."): the next
     sentence's "They rose to ..." continues it."""
     if had_amounts:
         return []
@@ -767,7 +767,7 @@ def _topic(sentence: str, pair: tuple[str, str], had_amounts: bool, bilateral: b
         return []
     flow, why = read_flow(sentence, found[0], mentions, pair)
     if flow is None and why == "partner not named" and bilateral:
-        # "Italian goods shipped across the Alps made up the larger share", right after the two-way total
+        # "Chilean goods shipped north made up most of it", right after the two-way total
         named = [m for m in mentions if m.country in pair]
         if len(named) == 1:
             other = pair[1] if named[0].country == pair[0] else pair[0]
@@ -783,7 +783,7 @@ _INSTITUTION = re.compile(r"^\s*(?:'s\s+|’s\s+)?(?:\w+\s+){0,3}?(?:Bureau|Mini
 
 
 def _attribution(sentence: str, m) -> bool:
-    """A country named as a source of data ("the Kenya National Bureau of Statistics", "according to
+    """A country named as a source of data ("the Ghana Statistical Service", "according to
     Chinese customs"), not as a side of the trade."""
     return bool(_INSTITUTION.match(sentence[m.end:m.end + 60])) or bool(
         re.search(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", sentence[max(0, m.start - 40):m.start])) or bool(
@@ -873,7 +873,7 @@ def _respectively(sentence: str, readings: list[_Reading], doc_date, pair: tuple
 
 
 def _country_list(sentence: str, end: int, pair: tuple[str, str]) -> list:
-    """"X, Y and the Z supplied Egypt with $A, $B and $C respectively": the countries listed, in order."""
+    """"X, Y and Z sold W goods worth $A, $B and $C respectively": the countries listed, in order."""
     found = countries.find_mentions_for_pair(sentence[:end], pair)
     run: list = []
     for m in reversed(found):
@@ -988,7 +988,7 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
             sentence[max(0, a.start - 12):a.start]) and re.fullmatch(r"\s*to\s*", sentence[a.end:nxt.amount.start]):
         r.period = None
         if r.reason is None:
-            r.reason = "comparison without period"   # "slipped from $26.7bn to $25.9bn": the first year is unnamed
+            r.reason = "comparison without period"   # "slipped from $4.2bn to $3.9bn": the first year is unnamed
         return
     if chosen is None and r.linked == "comparison" and prev is not None:
         inside = [m for m in mentions if prev.amount.end <= m.start and m.end <= a.start
@@ -1053,7 +1053,7 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     r.relative = chosen.period is None
     r.period = periods.resolve(chosen, doc_date, base)
     if chosen.relation in ("year_earlier", "same_span", "previous_span") and r.linked is None:
-        r.linked = "comparison"   # "the Sh31.9 billion of a year earlier": an earlier period, not the text's own
+        r.linked = "comparison"   # "the $1.9 billion of a year earlier": an earlier period, not the text's own
     if r.period is None and r.reason is None:
         r.reason = "relative date unresolved (undated article)" if doc_date is None else "no period"
 
@@ -1069,13 +1069,13 @@ def readings_before(r: _Reading) -> list[_Reading]:
 
 
 def _owned_by_amount(sentence: str, m, earlier: list[_Reading]) -> bool:
-    """"$1.43 billion in 2018, with total trade of ...": 2018 is the period of the amount it follows."""
+    """"$2.1 billion in 2019, with total trade of ...": 2019 is the period of the amount it follows."""
     return any(x.amount.end <= m.start and len(sentence[x.amount.end:m.start].split()) <= 2
                and not re.search(r"[;:]", sentence[x.amount.end:m.start]) for x in earlier)
 
 
 def _is_sentence_head(sentence: str, m) -> bool:
-    """A period that opens the sentence ("In the 2022/23 financial year, ...") covers all of it."""
+    """A period that opens the sentence ("In the 2021/22 fiscal year, ...") covers all of it."""
     head = sentence[:m.start].strip(" ,")
     return len(head.split()) <= 4 and not re.search(r"[$€£¥₹]|\d", head)
 
