@@ -1,15 +1,15 @@
-"""Find money amounts in text: "$ 29.5 billion", "USD 1.2bn", "779,308 million dollars".
+"""Find money amounts in text: "$ 29.5 billion", "USD 1.2bn", "512,406 million dollars".
 
 Money parsers on PyPI mangle exactly these wire-copy forms (a space after the
 symbol, "bn"/"mn" glued to the number, the currency named after the scale), so
 this is a small grammar of our own, tested on such strings.
 
-Separators: "1,345" is a thousands group in English copy, but wire copy from
-regions with a decimal comma writes "US$ 1,345 billion" for 1.345 billion. A
-document whose other numbers show a decimal comma ("20,5%") is read that way
+Separators: "2,415" is a thousands group in English copy, but wire copy from
+regions with a decimal comma writes "US$ 2,415 billion" for 2.415 billion. A
+document whose other numbers show a decimal comma ("12,5%") is read that way
 for amounts whose scale word makes the grouped reading unnatural (nobody writes
-"1,345 billion" for 1.345 trillion in such copy, while "1,350 million" is the
-usual way to write 1.35 billion).
+"2,415 billion" for 2.415 trillion in such copy, while "2,400 million" is the
+usual way to write 2.4 billion).
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ _PREFIX = {
     "RO": "OMR", "GH¢": "GHS", "MK": "MWK", "ZK": "ZMW", "S/": "PEN", "Bs": "BOB", "Rf": "MVR",
     "R": "ZAR", "N": "NGN",   # single letters: only with a scale word ("R25.6bn"), see _NEEDS_SCALE
 }
-# Single capital letters are currencies only when a number and a scale word follow ("R 12.8 billion").
+# Single capital letters are currencies only when a number and a scale word follow ("R 4.1 billion").
 _NEEDS_SCALE = {"R", "N"}
 
 # Currency named after the number: "2.5 billion dollars", "1.2 trillion roubles".
@@ -154,7 +154,7 @@ def for_pair(amount: Amount, currencies: set[str]) -> Amount:
 
 
 def decimal_comma(text: str) -> bool:
-    """Tell whether a document writes decimals with a comma ("20,5%", "1.234.567")."""
+    """Tell whether a document writes decimals with a comma ("12,5%", "1.234.567")."""
     return len(_DECIMAL_COMMA.findall(text)) > len(_DECIMAL_POINT.findall(text))
 
 
