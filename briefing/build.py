@@ -105,8 +105,9 @@ def read_sources(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache=None) ->
 def _read_one(path: Path, seeds: Path, root: Path, max_bytes: int, cache, sources: list, skipped: list) -> None:
     """Read one seed into ``sources``, or record in ``skipped`` why not."""
     from briefing.readers import read_source
+    from briefing.seedfiles import display_name
 
-    name = path.relative_to(seeds).as_posix()
+    name = display_name(path.relative_to(seeds).as_posix())
     reason = _unreadable(path, root, max_bytes)
     if reason is None:
         cached = cache.source(name) if cache is not None else None
@@ -190,6 +191,7 @@ def extract_all(sources: list[Source], settings: Settings, cache=None) -> tuple[
         extractions[i] = hit
     log.info("extracted %d of %d documents (%d from cache)", cache.extracted, len(sources), cache.reused)
     cache.report()
+    cache.save()  # before rendering: a template error must not cost the extractions
     return pair, cast("list[Extraction | Failure]", extractions)  # every gap was filled above
 
 
@@ -311,7 +313,8 @@ def _rebuild(options: Options, cache, manifest) -> Briefing:
 
     if not options.seeds.is_dir():
         raise SourceError(f"seeds folder not found: {options.seeds}")
-    docs = cache.DocCache(options.out, dict(manifest.seeds), manifest.extractor, read=not options.force)
+    hashes = {cache.display_name(name): sha for name, sha in manifest.seeds.items()}
+    docs = cache.DocCache(options.out, hashes, manifest.extractor, read=not options.force)
     previous = cache.load_previous(options.out)
     briefing = collect(options, docs)
     plain = to_dict(briefing)
@@ -320,7 +323,6 @@ def _rebuild(options: Options, cache, manifest) -> Briefing:
     atomic_write(options.out, data, durable=True)
     cache.save_previous(options.out, datetime.now().astimezone().isoformat(timespec="seconds"), plain)
     cache.save_manifest(options.out, manifest)
-    docs.prune()
     log.info("wrote %s (%d sources, %d statements)", options.out, len(briefing.documents),
              sum(len(v) for v in briefing.sections.values()))
     return briefing

@@ -6,7 +6,8 @@ build with nothing changed stops here. This module is on that no-op path: it
 imports only the standard library and must stay that way (no pandas,
 reportlab, jinja2, nor ``briefing.extract``, which loads every extractor).
 
-Cache files are JSON, not pickle: a corrupt or hostile file can only fail to
+Cache files are JSON (the per-document extracts packed into one file, checked
+field by field against the model when read), not pickle: a corrupt or hostile file can only fail to
 parse (and is then rebuilt), never run code, and a user can read why a build
 did what it did. Every file is written to a temporary file in the same folder
 and moved into place with ``os.replace``, so a build killed at any instant
@@ -24,7 +25,7 @@ from briefing.atomic import atomic_write
 from briefing.config import Settings
 from briefing.lock import build_lock, lock_path  # noqa: F401 (the build lock lives in briefing.lock)
 from briefing.resources import DEFAULT_TEMPLATES as PACKAGE_TEMPLATES
-from briefing.seedfiles import SEED_SUFFIXES, is_seed_name, is_temp, list_seeds  # noqa: F401
+from briefing.seedfiles import SEED_SUFFIXES, display_name, is_seed_name, is_temp, list_seeds  # noqa: F401
 
 log = logging.getLogger("briefing")
 
@@ -42,7 +43,8 @@ def cache_dir(out: Path) -> Path:
 
 
 def write_json(path: Path, data, durable: bool = False) -> None:
-    atomic_write(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"), durable)
+    """ASCII JSON: a file name with undecodable bytes (kept as surrogates) is written as \\udcNN, not a crash."""
+    atomic_write(path, json.dumps(data, ensure_ascii=True, sort_keys=True).encode("ascii"), durable)
 
 
 def read_json(path: Path):
@@ -256,7 +258,7 @@ def reasons(old: Manifest | None, new: Manifest) -> list[str]:
         why.append("config changed")
     if old.templates != new.templates:
         why.append("templates changed")
-    changed, added, removed = changed_seeds(old.seeds, new.seeds)
+    changed, added, removed = (list(map(display_name, names)) for names in changed_seeds(old.seeds, new.seeds))
     if changed or added or removed:
         counts = [f"{len(v)} {k}" for k, v in (("changed", changed), ("added", added), ("removed", removed)) if v]
         why.append(f"{', '.join(counts)}: {_names(changed + added + removed)}")
@@ -287,45 +289,127 @@ def save_previous(out: Path, built: str, extract: dict) -> None:
 
 # --------------------------------------------------------------------------- per-document cache
 
+PACK = "docs.jsonl"
+PACK_FORMAT = 2                # bump when the layout of the pack changes (the model's fields are checked apart)
 
-_SHAPES: dict = {}
+
+class InvalidEntry(ValueError):
+    """A cache entry that does not match the model's schema: rebuilt, never trusted."""
 
 
-def _shape(cls) -> tuple[set, dict]:
-    """Return a model dataclass's field names and, per tuple field, the dataclass of its items (or None)."""
-    if cls not in _SHAPES:
+def _is_str(v) -> bool:
+    return type(v) is str
+
+
+def _is_opt_str(v) -> bool:
+    return v is None or type(v) is str
+
+
+def _is_int(v) -> bool:
+    return type(v) is int
+
+
+def _is_float(v) -> bool:  # JSON keeps 3 and 3.0 apart, so an int stored is an int revived
+    return type(v) is float or type(v) is int
+
+
+def _is_bool(v) -> bool:
+    return type(v) is bool
+
+
+def _is_strs(v) -> bool:
+    return type(v) is list and all(type(x) is str for x in v)
+
+
+def _is_counts(v) -> bool:
+    return type(v) is dict and all(type(k) is str and type(n) is int for k, n in v.items())
+
+
+_CHECKS = {"str": _is_str, "str | None": _is_opt_str, "int": _is_int, "float": _is_float, "bool": _is_bool,
+           "tuple[str, ...]": _is_strs, "dict[str, int]": _is_counts}
+
+_SCHEMAS: dict = {}
+
+
+def _schema(cls) -> tuple[tuple[str, object, object], ...]:
+    """(field, check, item dataclass or None) per field of a model dataclass, in order.
+
+    Derived from the model's annotations, so a new field changes the schema
+    (and the cache's fingerprint) without anyone editing this module.
+    """
+    if cls not in _SCHEMAS:
         import dataclasses
-        import typing
 
         from briefing import model
 
-        hints = typing.get_type_hints(cls, vars(model))
-        tuples = {}
+        spec = []
         for f in dataclasses.fields(cls):
-            hint = hints[f.name]
-            if typing.get_origin(hint) is tuple:
-                args = [a for a in typing.get_args(hint) if a is not Ellipsis]
-                tuples[f.name] = args[0] if args and dataclasses.is_dataclass(args[0]) else None
-        _SHAPES[cls] = ({f.name for f in dataclasses.fields(cls)}, tuples)
-    return _SHAPES[cls]
+            hint = f.type if isinstance(f.type, str) else repr(f.type)
+            item = None
+            if hint.startswith("tuple[") and hint.endswith(", ...]") and hint[6:-6] in vars(model):
+                item = getattr(model, hint[6:-6])
+                check = None
+            elif hint in _CHECKS:
+                check = _CHECKS[hint]
+            else:
+                raise TypeError(f"cache: no schema check for {cls.__name__}.{f.name}: {hint}")
+            spec.append((f.name, check, item))
+        _SCHEMAS[cls] = tuple(spec)
+    return _SCHEMAS[cls]
 
 
-def _revive(cls, data: dict):
-    """Rebuild a model dataclass (and the dataclasses in its tuple fields) from JSON data.
+def schema_fingerprint() -> str:
+    """Names and types of every cached field: a model change makes every entry a silent miss."""
+    from briefing.model import Extraction, Source
 
-    Lists become tuples again, so a revived object equals the one stored; an
-    unknown key (the model lost a field) raises TypeError: the entry is stale.
+    seen, parts, todo = set(), [], [Source, Extraction]
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        spec = _schema(cls)
+        parts.append(f"{cls.__name__}(" + ",".join(f"{n}:{c.__name__ if c else i.__name__}" for n, c, i in spec) + ")")
+        todo += [i for _, _, i in spec if i is not None]
+    return hashlib.sha256(";".join(sorted(parts)).encode()).hexdigest()[:16]
+
+
+def pack(obj):
+    """A model dataclass as a JSON list of its field values, in field order (tuples as lists)."""
+    out = []
+    for name, check, item in _schema(type(obj)):
+        value = getattr(obj, name)
+        if item is not None:
+            out.append([pack(x) for x in value])
+        elif type(value) is tuple:
+            out.append(list(value))
+        else:
+            out.append(value)
+    return out
+
+
+def revive(cls, data):
+    """Rebuild a model dataclass from ``pack``'s list, checking every field's type.
+
+    Raises InvalidEntry naming the first field of the wrong type: a cache file
+    that parses but holds a string where a list belongs must not reach the PDF
+    (a string would be read as a sequence of one-letter paragraphs).
     """
-    names, tuples = _shape(cls)
-    unknown = set(data) - names
-    if unknown:
-        raise TypeError(f"unknown fields {sorted(unknown)}")
-    kwargs = dict(data)
-    for name, item in tuples.items():
-        value = kwargs.get(name)
-        if isinstance(value, list):
-            kwargs[name] = tuple(_revive(item, v) for v in value) if item else tuple(value)
-    return cls(**kwargs)
+    spec = _schema(cls)
+    if type(data) is not list or len(data) != len(spec):
+        raise InvalidEntry(f"{cls.__name__}: expected a list of {len(spec)} fields")
+    values = []
+    for (name, check, item), value in zip(spec, data):
+        if item is not None:
+            if type(value) is not list:
+                raise InvalidEntry(f"{cls.__name__}.{name}: expected a list, got {type(value).__name__}")
+            value = tuple(revive(item, x) for x in value)
+        elif not check(value):
+            raise InvalidEntry(f"{cls.__name__}.{name}: {type(value).__name__} does not fit")
+        elif type(value) is list:
+            value = tuple(value)
+        values.append(value)
+    return cls(*values)
 
 
 def context_key(pair, keywords) -> str:
@@ -334,57 +418,106 @@ def context_key(pair, keywords) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class DocCache:
-    """One JSON file per seed: its ``Source``, its country mentions and its ``Extraction``.
+def _dumps(data) -> str:
+    """Compact ASCII JSON: any name (even undecodable bytes kept as surrogates) can be written."""
+    return json.dumps(data, ensure_ascii=True, separators=(",", ":"))
 
-    An entry is keyed by the seed's name and content hash and is valid for one
-    tool and extractor version; the extraction inside it also records the
-    context (pair, keywords) it was made for. A wrong or unreadable entry is a
-    miss: counted, reported once, and overwritten.
+
+class DocCache:
+    """Every seed's ``Source``, country mentions and ``Extraction``, in one file per output.
+
+    The file (``docs.jsonl``) is a header line, then one line per seed:
+    ``name<TAB>sha256<TAB>[source, mentions, context, extraction]`` in JSON,
+    each dataclass as the list of its field values. One file is read and
+    written per build instead of one per seed (10,000 files cost seconds), and
+    an unchanged entry is written back as the line it was read from.
+
+    An entry is valid for one content hash, tool and extractor version and
+    model schema; the extraction inside it also records the context (pair,
+    keywords) it was made for. An entry that does not parse or fails the schema
+    is a miss: counted, reported on one line, and rebuilt. The file is
+    replaced whole (``atomic_write``), so a killed build leaves the old one.
     """
 
     def __init__(self, out: Path, hashes: dict[str, str], extractor: str, read: bool = True):
         from briefing import __version__
 
         self.read = read  # False (--force): extract everything again, still store the results
-        self.folder = cache_dir(out) / "docs"
+        self.path = cache_dir(out) / PACK
+        self.legacy = cache_dir(out) / "docs"  # one JSON file per seed, before the pack
         self.hashes = hashes
-        self.version = [__version__, extractor]
+        self.version = [__version__, str(extractor), schema_fingerprint()]
+        self.lines: dict[str, str] = {}          # name -> its line in the file, not parsed yet
         self.entries: dict[str, dict | None] = {}
+        self.keep: dict[str, str] = {}           # name -> line to write back
         self.corrupt: list[str] = []
-        self.used: set[str] = set()
         self.extracted = 0
         self.reused = 0
+        if read:
+            self._load()
 
-    def _path(self, name: str, sha: str) -> Path:
-        key = hashlib.sha256(f"{name}\0{sha}".encode()).hexdigest()
-        return self.folder / f"{key}.json"
+    def _header(self) -> str:
+        return _dumps({"format": PACK_FORMAT, "version": self.version})
+
+    def _load(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            log.warning("cache: %s is unreadable (%s); extracting again", self.path, exc.strerror)
+            return
+        try:
+            text = raw.decode("ascii")
+        except UnicodeDecodeError:
+            text = ""
+        head, _, body = text.partition("\n")
+        if head != self._header():
+            try:
+                fine = isinstance(json.loads(head), dict)
+            except ValueError:
+                fine = False
+            if not fine:  # another version's file is a silent miss; garbage is worth a line
+                log.warning("cache: %s is unreadable; extracting every document again", self.path)
+            return
+        for line in body.split("\n"):
+            name, tab, rest = line.partition("\t")
+            if not tab:
+                if line:
+                    self.corrupt.append("a line without a name")
+                continue
+            try:
+                name = json.loads(name)
+                if type(name) is not str:
+                    raise ValueError
+            except ValueError:
+                self.corrupt.append("a line with an unreadable name")
+                continue
+            self.lines[name] = rest
 
     def _entry(self, name: str) -> dict | None:
-        sha = self.hashes.get(name)
-        if sha is None:
-            return None
+        """Parse and check a seed's entry on first use; None when missing, stale or invalid."""
         if name in self.entries:
             return self.entries[name]
-        path = self._path(name, sha)
-        self.used.add(path.name)
         entry: dict | None = None
-        if not self.read:
-            self.entries[name] = None
-            return None
-        try:
-            data = read_json(path)
-            if data is not None:
-                if not isinstance(data, dict) or data.get("format") != FORMAT:
-                    raise ValueError("old format")
-                if data.get("version") == self.version and data.get("name") == name and data.get("sha256") == sha:
-                    from briefing.model import Source
+        line = self.lines.pop(name, None)
+        sha = self.hashes.get(name)
+        if line is not None and sha is not None:
+            stored_sha, _, payload = line.partition("\t")
+            if stored_sha == sha:
+                from briefing.model import Source
 
-                    entry = {"source": _revive(Source, data["source"]), "mentions": dict(data["mentions"]),
-                             "context": data.get("context"), "extraction": data.get("extraction")}
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            self.corrupt.append(f"{name} ({exc})")
-            entry = None
+                try:
+                    source, mentions, context, extraction = json.loads(payload)
+                    if not (_is_counts(mentions) and _is_opt_str(context)):
+                        raise InvalidEntry("mentions or context of the wrong type")
+                    source = revive(Source, source)
+                    if source.file != name or source.sha256 != sha:
+                        raise InvalidEntry("name or hash does not match")
+                    entry = {"source": source, "mentions": mentions, "context": context,
+                             "extraction": extraction, "line": line}
+                except (ValueError, TypeError) as exc:  # InvalidEntry, JSON errors, wrong list length
+                    self.corrupt.append(f"{name} ({exc})")
         self.entries[name] = entry
         return entry
 
@@ -404,29 +537,29 @@ class DocCache:
         entry = self._entry(name)
         if not entry or entry["context"] != context or entry["extraction"] is None:
             return None
-        if not hasattr(entry["extraction"], "sentences"):
+        if type(entry["extraction"]) is not Extraction:
             try:
-                entry["extraction"] = _revive(Extraction, entry["extraction"])
-            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                extraction = revive(Extraction, entry["extraction"])
+                if extraction.file != name or extraction.sha256 != entry["source"].sha256:
+                    raise InvalidEntry("extraction of another document")
+            except (ValueError, TypeError) as exc:
                 self.corrupt.append(f"{name} ({exc})")
                 entry["extraction"] = None
                 return None
+            entry["extraction"] = extraction
+        self.keep[name] = entry["line"]
         self.reused += 1
         return entry["extraction"]
 
     def put(self, source, mentions: dict, context: str, extraction) -> None:
-        """Store one document's source, mentions and extraction (atomically)."""
-        from dataclasses import asdict
-
+        """Remember one document's source, mentions and extraction (written by ``save``)."""
         self.extracted += 1
         self.hashes.setdefault(source.file, source.sha256)
-        path = self._path(source.file, source.sha256)
-        self.used.add(path.name)
+        payload = [pack(source), mentions, context, pack(extraction) if extraction is not None else None]
+        line = f"{source.sha256}\t{_dumps(payload)}"
         self.entries[source.file] = {"source": source, "mentions": mentions, "context": context,
-                                     "extraction": extraction}
-        write_json(path, {"format": FORMAT, "version": self.version, "name": source.file, "sha256": source.sha256,
-                          "source": asdict(source), "mentions": mentions, "context": context,
-                          "extraction": asdict(extraction)})
+                                     "extraction": extraction, "line": line}
+        self.keep[source.file] = line
 
     def report(self) -> None:
         """Log the unreadable entries once (they have been rebuilt)."""
@@ -434,11 +567,15 @@ class DocCache:
             log.warning("cache: %d unreadable entr%s rebuilt: %s", len(self.corrupt),
                         "y" if len(self.corrupt) == 1 else "ies", _names(self.corrupt, 3))
 
-    def prune(self) -> None:
-        """Delete the entries this build did not use (old versions of changed or removed seeds)."""
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.glob("*.json"):
-            if path.name not in self.used:
-                with contextlib.suppress(OSError):
-                    path.unlink()
+    def save(self) -> None:
+        """Write the entries this build used (read back or new) as the new file, all at once.
+
+        Entries of removed or changed seeds are not written: the file never
+        holds more than one build's worth.
+        """
+        body = "".join(f"{_dumps(name)}\t{line}\n" for name, line in sorted(self.keep.items()))
+        atomic_write(self.path, (self._header() + "\n" + body).encode("ascii"))
+        if self.legacy.is_dir():
+            import shutil
+
+            shutil.rmtree(self.legacy, ignore_errors=True)

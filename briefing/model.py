@@ -95,7 +95,7 @@ class Extraction:
 
     file: str
     sha256: str
-    mentions: dict                 # country -> number of mentions
+    mentions: dict[str, int]       # country -> number of mentions
     sentences: tuple[Sentence, ...]
     trade: tuple[TradeFigure, ...]
     shares: tuple[Share, ...]

@@ -21,6 +21,20 @@ def is_seed_name(rel: str) -> bool:
     return Path(parts[-1]).suffix.lower() in SEED_SUFFIXES and not any(is_temp(p) for p in parts)
 
 
+def display_name(rel: str) -> str:
+    """A seed's name as printed and cached: bytes of a non-UTF-8 file name shown as ``\\xNN``.
+
+    ``os.listdir`` keeps such bytes as lone surrogates (``surrogateescape``),
+    which no UTF-8 file, PDF or terminal can hold; shown escaped, the name stays
+    readable and every later step treats it as plain text.
+    """
+    try:
+        rel.encode("utf-8")
+        return rel
+    except UnicodeEncodeError:
+        return os.fsencode(rel).decode("utf-8", "backslashreplace")
+
+
 def list_seeds(folder: Path) -> list[str]:
     """Return the seed files in ``folder`` and its subfolders as relative names, sorted."""
     folder = Path(folder)

@@ -166,6 +166,8 @@ def test_document_cache_returns_equal_objects(tmp_path, extracted):
     writer = cache.DocCache(out, {s.file: s.sha256 for s in sources}, "1")
     for s, e in zip(sources, extractions):
         writer.put(s, count_mentions(s), ctx, e)
+    writer.save()
+    assert [p.name for p in cache.cache_dir(out).iterdir()] == [cache.PACK]  # one file, whatever the count
     reader = cache.DocCache(out, {s.file: s.sha256 for s in sources}, "1")
     for s, e in zip(sources, extractions):
         assert reader.source(s.file) == s
@@ -175,7 +177,12 @@ def test_document_cache_returns_equal_objects(tmp_path, extracted):
     assert reader.corrupt == []
     # another extractor version or another content hash: a miss, silently
     assert cache.DocCache(out, {s.file: s.sha256 for s in sources}, "2").source(sources[0].file) is None
-    assert cache.DocCache(out, {sources[0].file: "0" * 64}, "1").source(sources[0].file) is None
+    other = cache.DocCache(out, {sources[0].file: "0" * 64}, "1")
+    assert other.source(sources[0].file) is None and other.corrupt == []
+
+
+def _pack_file(out):
+    return cache.cache_dir(out) / cache.PACK
 
 
 def test_corrupt_document_entry_is_a_reported_miss(tmp_path, extracted, caplog):
@@ -184,32 +191,177 @@ def test_corrupt_document_entry_is_a_reported_miss(tmp_path, extracted, caplog):
     hashes = {s.file: s.sha256 for s in sources}
     writer = cache.DocCache(out, hashes, "1")
     ctx = cache.context_key(pair, None)
-    writer.put(sources[0], {}, ctx, extractions[0])
-    entry = next((cache.cache_dir(out) / "docs").glob("*.json"))
-    entry.write_bytes(entry.read_bytes()[:100])
+    for s, e in zip(sources, extractions):
+        writer.put(s, {}, ctx, e)
+    writer.save()
+    head, first, *rest = _pack_file(out).read_text().split("\n")
+    _pack_file(out).write_text("\n".join([head, first[:150], *rest]))  # one line cut short
     reader = cache.DocCache(out, hashes, "1")
     assert reader.source(sources[0].file) is None
+    assert all(reader.extraction(s.file, ctx) == e for s, e in zip(sources[1:], extractions[1:]))
     with caplog.at_level(logging.WARNING, logger="briefing"):
         reader.report()
     assert "1 unreadable entry rebuilt" in caplog.text and sources[0].file in caplog.text
-    data = json.loads(json.dumps({"format": 1, "version": reader.version, "name": sources[0].file,
-                                  "sha256": sources[0].sha256, "source": {"bogus": 1}, "mentions": {}}))
-    entry.write_text(json.dumps(data))
-    again = cache.DocCache(out, hashes, "1")
-    assert again.source(sources[0].file) is None and len(again.corrupt) == 1
+    assert len(caplog.records) == 1
 
 
-def test_prune_keeps_only_used_entries(tmp_path, extracted):
+def test_garbage_pack_warns_once_and_is_a_miss(tmp_path, extracted, caplog):
+    sources, pair, extractions = extracted
+    out = tmp_path / "b.pdf"
+    hashes = {s.file: s.sha256 for s in sources}
+    _pack_file(out).parent.mkdir(parents=True)
+    for garbage in (b"\x00\xffgarbage", b"", b'{"format": 2, "version": ["0", "1", "x"]}\n"a"\tb\tc'):
+        _pack_file(out).write_bytes(garbage)
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="briefing"):
+            reader = cache.DocCache(out, hashes, "1")
+            assert all(reader.source(s.file) is None for s in sources)
+        # garbage or an empty file is named once; another version's file is an ordinary miss
+        assert len(caplog.records) == (0 if garbage.startswith(b"{") else 1)
+
+
+def test_save_keeps_only_used_entries(tmp_path, extracted):
     sources, pair, extractions = extracted
     out = tmp_path / "b.pdf"
     ctx = cache.context_key(pair, None)
     first = cache.DocCache(out, {}, "1")
     for s, e in zip(sources, extractions):
         first.put(s, {}, ctx, e)
-    second = cache.DocCache(out, {sources[0].file: sources[0].sha256}, "1")
+    first.save()
+    second = cache.DocCache(out, {s.file: s.sha256 for s in sources}, "1")
     assert second.extraction(sources[0].file, ctx) == extractions[0]
-    second.prune()
-    assert len(list((cache.cache_dir(out) / "docs").glob("*.json"))) == 1
+    second.save()
+    assert len(_pack_file(out).read_text().splitlines()) == 2  # the header and the one entry used
+    third = cache.DocCache(out, {s.file: s.sha256 for s in sources}, "1")
+    assert third.extraction(sources[0].file, ctx) == extractions[0]
+    assert third.source(sources[1].file) is None and third.corrupt == []
+
+
+def test_the_per_file_cache_of_older_versions_is_removed(tmp_path, extracted):
+    sources, pair, extractions = extracted
+    out = tmp_path / "b.pdf"
+    legacy = cache.cache_dir(out) / "docs"
+    legacy.mkdir(parents=True)
+    (legacy / "0123.json").write_text("{}")
+    writer = cache.DocCache(out, {}, "1")
+    writer.put(sources[0], {}, "ctx", extractions[0])
+    writer.save()
+    assert not legacy.exists()
+
+
+# -- the schema: every field of every cached dataclass, with a value of the wrong type
+
+
+def _wrong(check):
+    """A JSON value that ``check`` must refuse (a string where a list of strings belongs, ...)."""
+    return {cache._is_str: 7, cache._is_opt_str: ["x"], cache._is_int: "12", cache._is_float: "1.5",
+            cache._is_bool: 1, cache._is_strs: "abc", cache._is_counts: {"Chile": "3"}}[check]
+
+
+def _rich_document():
+    """A source and an extraction with at least one of every nested dataclass (my own wording)."""
+    from briefing.model import Event, Extraction, Sentence, Share, Source, TradeFigure
+
+    source = Source(file="sub/n\u00e9ws.txt", sha256="ab" * 32, date="2024-03-01", places=("Lima", "Quito"),
+                    agency="Wire", paragraphs=("Ecuador and Peru signed a fisheries pact.", "Talks resume soon."),
+                    dropped=("Caption",))
+    extraction = Extraction(
+        file=source.file, sha256=source.sha256, mentions={"Ecuador": 2, "Peru": 1},
+        sentences=(Sentence("Ecuador and Peru signed a fisheries pact.", "economy", 0),),
+        trade=(TradeFigure("2023", True, "total", 1.5e9, "USD", None, None, "Trade reached $1.5 billion.",
+                           source.file),),
+        shares=(Share("2023", 4.5, "Peru's share of Ecuador's trade", "Peru took 4.5%.", source.file),),
+        events=(Event(2024, "2024-03-01", False, "The pact was signed.", None, source.file),),
+        warnings=("a warning",))
+    return source, extraction
+
+
+def _field_paths():
+    """(description, path into the packed [source, mentions, context, extraction], check) of every field."""
+    from briefing.model import Extraction, Source
+
+    def walk(cls, prefix, label):
+        for i, (name, check, item) in enumerate(cache._schema(cls)):
+            if item is None:
+                yield f"{label}.{name}", prefix + [i], check
+            else:
+                yield f"{label}.{name}", prefix + [i], None
+                yield from walk(item, prefix + [i, 0], f"{label}.{name}[0]")
+
+    yield from walk(Source, [0], "Source")
+    yield "mentions", [1], cache._is_counts
+    yield "context", [2], cache._is_opt_str
+    yield from walk(Extraction, [3], "Extraction")
+
+
+def test_every_cached_field_with_a_wrong_type_is_rebuilt_with_one_line(tmp_path, caplog):
+    source, extraction = _rich_document()
+    paths = list(_field_paths())
+    assert len(paths) >= 40  # every field of Source, Extraction, Sentence, TradeFigure, Share and Event
+    for n, (label, path, check) in enumerate(paths):
+        out = tmp_path / f"{n}" / "b.pdf"
+        writer = cache.DocCache(out, {}, "1")
+        writer.put(source, {"Ecuador": 2, "Peru": 1}, "ctx", extraction)
+        writer.save()
+        head, line, _ = _pack_file(out).read_text().split("\n")
+        name, sha, payload = line.split("\t")
+        data = json.loads(payload)
+        node = data
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = _wrong(check) if check else "not a list"
+        _pack_file(out).write_text(f"{head}\n{name}\t{sha}\t{json.dumps(data)}\n")
+        reader = cache.DocCache(out, {source.file: source.sha256}, "1")
+        got = reader.source(source.file) and reader.extraction(source.file, "ctx")
+        assert got is None, label
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="briefing"):
+            reader.report()
+        assert len(caplog.records) == 1 and "1 unreadable entry rebuilt" in caplog.text, label
+        assert source.file in caplog.text, label
+
+
+def test_numbers_keep_their_type_through_the_cache(tmp_path):
+    """An int stays an int and a float a float: the printed text cannot change by a round trip."""
+    from dataclasses import replace
+
+    source, extraction = _rich_document()
+    trade = replace(extraction.trade[0], value=3)
+    extraction = replace(extraction, trade=(trade,), shares=(replace(extraction.shares[0], percent=12.0),))
+    out = tmp_path / "b.pdf"
+    writer = cache.DocCache(out, {}, "1")
+    writer.put(source, {}, "ctx", extraction)
+    writer.save()
+    got = cache.DocCache(out, {source.file: source.sha256}, "1").extraction(source.file, "ctx")
+    assert got == extraction
+    assert type(got.trade[0].value) is int and type(got.shares[0].percent) is float
+
+
+def test_a_model_change_changes_the_schema_fingerprint(monkeypatch):
+    from briefing.model import Event
+
+    before = cache.schema_fingerprint()
+    spec = cache._schema(Event)
+    monkeypatch.setitem(cache._SCHEMAS, Event, spec + (("extra", cache._is_str, None),))
+    assert cache.schema_fingerprint() != before
+
+
+# -- file names that are not UTF-8
+
+
+def test_display_name_escapes_undecodable_bytes():
+    raw = os.fsdecode(b"caf\xe9/r\xc3\xa9sum\xff.txt")
+    assert cache.display_name(raw) == "caf\\xe9/r\u00e9sum\\xff.txt"
+    assert cache.display_name("plain/na\u00efve.md") == "plain/na\u00efve.md"
+    assert cache.display_name(os.fsdecode(b"\x80\x81.txt")) == "\\x80\\x81.txt"
+
+
+def test_manifest_keeps_undecodable_names(tmp_path):
+    raw = os.fsdecode(b"caf\xe9.txt")
+    out = tmp_path / "b.pdf"
+    cache.save_manifest(out, manifest(seeds={raw: "1"}, stamps={f"seeds:{raw}": [1, 2, "1"]}))
+    assert cache.load_manifest(out).seeds == {raw: "1"}
+    assert cache.reasons(manifest(seeds={}), manifest(seeds={raw: "1"})) == ["1 added: caf\\xe9.txt"]
 
 
 def test_the_extractor_version_covers_every_module_extraction_imports():

@@ -214,8 +214,8 @@ def test_a_new_pair_or_keywords_extracts_everything_again(site, monkeypatch):
 def test_corrupt_cache_files_warn_and_rebuild(site, caplog):
     _, seeds, out = site
     folder = cache.cache_dir(out)
-    for entry in (folder / "docs").glob("*.json"):
-        entry.write_bytes(b"\x00garbage")
+    head, *entries = (folder / cache.PACK).read_text().splitlines()
+    (folder / cache.PACK).write_text("\n".join([head] + [e[:len(e) // 2] for e in entries]))  # every entry cut
     (folder / "previous.json").write_text("{")
     cache.manifest_path(out).write_text("[1, 2")
     with caplog.at_level(logging.WARNING, logger="briefing"):
@@ -227,6 +227,47 @@ def test_corrupt_cache_files_warn_and_rebuild(site, caplog):
     caplog.clear()
     assert run(Options(seeds=seeds, out=out, force=True)).status == "rebuilt"
     assert "unreadable" not in caplog.text  # all repaired
+
+
+def test_a_cache_entry_of_the_wrong_type_is_rebuilt_and_prints_the_same(site, caplog):
+    """A paragraph list turned into a string must not print its letters as paragraphs."""
+    _, seeds, out = site
+    pdf = out.read_bytes()
+    pack = cache.cache_dir(out) / cache.PACK
+    head, *entries = pack.read_text().splitlines()
+    name, sha, payload = entries[0].split("\t")
+    data = json.loads(payload)
+    data[0][5] = "".join(data[0][5])  # Source.paragraphs: a string of the right text, the wrong type
+    pack.write_text("\n".join([head, f"{name}\t{sha}\t{json.dumps(data)}", *entries[1:]]) + "\n")
+    out.unlink()  # the build runs (output missing) and reads the cache
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        assert run(Options(seeds=seeds, out=out)).line() == "rebuilt: output missing"
+    lines = [r.getMessage() for r in caplog.records if "cache" in r.getMessage()]
+    assert len(lines) == 1 and "1 unreadable entry rebuilt" in lines[0] and json.loads(name) in lines[0]
+    assert out.read_bytes() == pdf
+
+
+def test_a_file_name_that_is_not_utf8_builds_and_prints_escaped(tmp_path):
+    seeds = make_seeds(tmp_path / "seeds")
+    raw = os.fsencode(seeds) + b"/r\xe9sum\xe9 \xff.txt"
+    with open(raw, "wb") as fh:
+        fh.write(EXAMPLES[0].read_bytes().replace(b"\n\n", b"\n\nAn added paragraph, in its own words.\n\n", 1))
+    out = tmp_path / "out" / "b.pdf"
+    first = subprocess.run(BRIEFING + ["build", "--seeds", str(seeds), "--out", str(out)],
+                           capture_output=True, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "r\\xe9sum\\xe9 \\xff.txt" in text
+    again = subprocess.run(BRIEFING + ["build", "--seeds", str(seeds), "--out", str(out)],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert again.returncode == 0 and "up to date" in again.stdout + again.stderr
+    with open(raw, "ab") as fh:
+        fh.write(b"\nOne more sentence at the end of the file.\n")
+    third = subprocess.run(BRIEFING + ["-v", "build", "--seeds", str(seeds), "--out", str(out)],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert third.returncode == 0, third.stderr
+    assert "1 changed: r\\xe9sum\\xe9 \\xff.txt" in third.stdout + third.stderr
+    assert f"({len(EXAMPLES)} from cache)" in third.stderr
 
 
 def test_changes_since_previous_build(site):
