@@ -78,19 +78,47 @@ def read_sources(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache=None) ->
 
     With a ``cache.DocCache``, a seed whose content hash is cached is not read again.
     """
+    sources, _, skipped = _read_all(seeds, max_bytes, cache)
+    return sources, skipped
+
+
+def _read_all(seeds: Path, max_bytes: int, cache=None, pool=None) -> tuple[list[Source], list[dict | None], list[str]]:
+    """Read every seed and count its country mentions (from the cache, or in ``pool``'s workers).
+
+    Returns the sources, their mentions and "file: reason" for each skipped seed.
+    """
+    import briefing.extract as ex
     from briefing import progress
+    from briefing.seedfiles import display_name
     from briefing.sources import find_seeds
 
     if not seeds.is_dir():
         raise SourceError(f"seeds folder not found: {seeds}")
-    sources: list[Source] = []
-    skipped: list[str] = []
     root = seeds.resolve()
-    paths = find_seeds(seeds)
-    with progress.bar("reading", len(paths)) as bar:
-        for path in paths:
-            bar.update()
-            _read_one(path, seeds, root, max_bytes, cache, sources, skipped)
+    slots: list = []      # per seed: (name, Source, mentions) or (name, None, reason)
+    todo: list = []       # (slot, path, name) still to read
+    for path in find_seeds(seeds):
+        name = display_name(path.relative_to(seeds).as_posix())
+        reason = _unreadable(path, root, max_bytes)
+        cached = cache.source(name) if cache is not None and reason is None else None
+        mentions = cache.mentions(name) if cached is not None else None
+        if reason is None and mentions is None:
+            todo.append((len(slots), path, name))
+        slots.append((name, cached, mentions if cached is not None else reason))
+    with progress.bar("reading", len(todo)) as bar:
+        read = (pool or ex.Workers()).map(_read_counted, [(path, name) for _, path, name in todo], bar.update)
+    for (i, _, name), (source, outcome) in zip(todo, read):
+        slots[i] = (name, source, outcome)
+    sources, mentions, skipped = [], [], []
+    for name, source, outcome in slots:
+        if source is None:
+            for prefix in {str(root), str(seeds.absolute())}:  # no local path in the PDF
+                outcome = outcome.replace(prefix + "/", "").replace(prefix, "seeds folder")
+            log.warning("skipped %s: %s", name, outcome)
+            skipped.append(f"{name}: {outcome}")
+        else:
+            sources.append(source)
+            mentions.append(outcome)
     from briefing.seedfiles import unreadable_folders
 
     for name, reason in unreadable_folders(seeds):
@@ -99,36 +127,25 @@ def read_sources(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache=None) ->
     if not sources:
         what = f"no readable seed files in {seeds}" if skipped else f"no seed files (.txt, .md, .html, .pdf, .docx) in {seeds}"
         raise SourceError(what)
-    return sources, skipped
+    return sources, mentions, skipped
 
 
-def _read_one(path: Path, seeds: Path, root: Path, max_bytes: int, cache, sources: list, skipped: list) -> None:
-    """Read one seed into ``sources``, or record in ``skipped`` why not."""
+def _read_counted(item: tuple[Path, str]) -> tuple[Source | None, dict | str | None]:
+    """Read one seed and count its mentions (in a worker): (source, mentions) or (None, why not)."""
     from briefing.readers import read_source
-    from briefing.seedfiles import display_name
 
-    name = display_name(path.relative_to(seeds).as_posix())
-    reason = _unreadable(path, root, max_bytes)
-    if reason is None:
-        cached = cache.source(name) if cache is not None else None
-        if cached is not None:
-            sources.append(cached)
-            return
-        try:
-            sources.append(read_source(path, name))
-            return
-        except OSError as exc:  # its str() holds the absolute path: the PDF must not
-            reason = exc.strerror or type(exc).__name__
-        except ValueError as exc:
-            reason = str(exc) or type(exc).__name__
-        except Exception as exc:  # a bug hit by one document costs that document only
-            from briefing.extract import describe
+    path, name = item
+    try:
+        source = read_source(path, name)
+    except OSError as exc:  # its str() holds the absolute path: the PDF must not
+        return None, exc.strerror or type(exc).__name__
+    except ValueError as exc:
+        return None, str(exc) or type(exc).__name__
+    except Exception as exc:  # a bug hit by one document costs that document only
+        from briefing.extract import describe
 
-            reason = f"failed while reading ({describe(exc)})"
-    for prefix in {str(root), str(seeds.absolute())}:  # no local path in the PDF
-        reason = reason.replace(prefix + "/", "").replace(prefix, "seeds folder")
-    log.warning("skipped %s: %s", name, reason)
-    skipped.append(f"{name}: {reason}")
+        return None, f"failed while reading ({describe(exc)})"
+    return source, _mentions(source)
 
 
 def _unreadable(path: Path, root: Path, max_bytes: int) -> str | None:
@@ -145,46 +162,46 @@ def _unreadable(path: Path, root: Path, max_bytes: int) -> str | None:
     return None
 
 
-def _mentions(source: Source) -> dict[str, int]:
-    """Country mentions of one document; one that fails here fails again (and is skipped) at extraction."""
+def _mentions(source: Source) -> dict[str, int] | None:
+    """Country mentions of one document; None when counting fails: it fails again (and is skipped) at extraction."""
     import briefing.extract as ex
 
     try:
         return ex.count_mentions(source)
     except Exception:  # noqa: BLE001
-        return {}
+        return None
 
 
-def extract_all(sources: list[Source], settings: Settings, cache=None) -> tuple[tuple[str, ...], list[Extraction | Failure]]:
+def extract_all(sources: list[Source], settings: Settings, cache=None, mentions: list[dict | None] | None = None,
+                pool=None) -> tuple[tuple[str, ...], list[Extraction | Failure]]:
     """Find the country pair, then extract every document against it.
 
+    Mentions already counted (``mentions``, one per source) are not counted again.
     A document whose extraction raised comes back as a ``Failure`` (see ``drop_failed``).
-    With a ``cache.DocCache``, mention counts and extractions made for the same
-    content, extractor version, pair and keywords are reused; failures are never cached.
+    With a ``cache.DocCache``, extractions made for the same content, extractor
+    version, pair and keywords are reused; failures are never cached.
     """
     import briefing.extract as ex
 
     from briefing import progress
 
     keywords = dict(settings.sections) or None
+    if mentions is None:
+        mentions = [_mentions(s) for s in sources]
+    pair = settings.countries or ex.detect_pair([m or {} for m in mentions])
     if cache is None:
-        pair = settings.countries or ex.detect_pair([_mentions(s) for s in sources])
         with progress.bar("extracting", len(sources)) as bar:
-            return pair, ex.extract_many(sources, pair, keywords, progress=bar.update)
+            return pair, ex.extract_many(sources, pair, keywords, progress=bar.update, mentions=mentions, pool=pool)
 
     from briefing.cache import context_key
 
-    mentions = []
-    for s in sources:
-        m = cache.mentions(s.file) if cache.hashes.get(s.file) == s.sha256 else None
-        mentions.append(m if m is not None else _mentions(s))
-    pair = settings.countries or ex.detect_pair(mentions)
     context = context_key(pair, keywords)
     extractions = [cache.extraction(s.file, context) if cache.hashes.get(s.file) == s.sha256 else None
                    for s in sources]
     missing = [i for i, hit in enumerate(extractions) if hit is None]
     with progress.bar("extracting", len(missing)) as bar:
-        fresh = ex.extract_many([sources[i] for i in missing], pair, keywords, progress=bar.update)
+        fresh = ex.extract_many([sources[i] for i in missing], pair, keywords, progress=bar.update,
+                                mentions=[mentions[i] for i in missing], pool=pool)
     for i, hit in zip(missing, fresh):
         if not isinstance(hit, ex.Failure):
             cache.put(sources[i], mentions[i], context, hit)
@@ -217,12 +234,15 @@ def collect(options: Options, cache=None) -> Briefing:
 
     from briefing.progress import stage
 
+    from briefing.extract import Workers
+
     max_bytes = options.settings.max_seed_bytes or DEFAULT_MAX_BYTES
-    with stage("read"):
-        sources, skipped = read_sources(options.seeds, max_bytes, cache)
-    with stage("extract"):
-        pair, attempted = extract_all(sources, options.settings, cache)
-        sources, extractions, failed = drop_failed(sources, attempted)
+    with Workers() as pool:  # one set of worker processes reads, then extracts
+        with stage("read"):
+            sources, mentions, skipped = _read_all(options.seeds, max_bytes, cache, pool)
+        with stage("extract"):
+            pair, attempted = extract_all(sources, options.settings, cache, mentions, pool)
+            sources, extractions, failed = drop_failed(sources, attempted)
     if not sources:
         raise SourceError(f"no seed file in {options.seeds} could be extracted")
     with stage("merge"):

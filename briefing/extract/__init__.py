@@ -48,8 +48,12 @@ def detect_pair(mentions: list[dict[str, int]]) -> tuple[str, ...]:
     return tuple(ranked[:2])
 
 
-def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | None = None) -> Extraction:
-    """Extract sentences with their sections, trade figures, shares and events from one source."""
+def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | None = None,
+                     mentions: dict[str, int] | None = None) -> Extraction:
+    """Extract sentences with their sections, trade figures, shares and events from one source.
+
+    ``mentions``: the document's ``count_mentions``, when the caller has it already.
+    """
     from briefing.extract.amounts import decimal_comma
     from briefing.extract.events import extract_events
     from briefing.extract.sections import DEFAULT_KEYWORDS, classify
@@ -83,7 +87,7 @@ def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | Non
     return Extraction(
         file=source.file,
         sha256=source.sha256,
-        mentions=count_mentions(source),
+        mentions=count_mentions(source) if mentions is None else mentions,
         sentences=sentences,
         trade=tuple(trade),
         shares=tuple(shares),
@@ -122,10 +126,11 @@ def describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def extract_safely(source: Source, pair: tuple[str, ...], keywords: dict | None = None) -> Extraction | Failure:
+def extract_safely(source: Source, pair: tuple[str, ...], keywords: dict | None = None,
+                   mentions: dict[str, int] | None = None) -> Extraction | Failure:
     """``extract_document``, but a bug hit by one document costs that document only."""
     try:
-        return extract_document(source, pair, keywords)
+        return extract_document(source, pair, keywords, mentions)
     except Exception as exc:  # noqa: BLE001 - isolation is the point: any error, one document
         return Failure(source.file, describe(exc))
 
@@ -168,48 +173,107 @@ def _die_with_parent(parent: int | None) -> None:
 
 
 def _extract_chunk(args) -> list[Extraction | Failure]:
-    sources, pair, keywords = args
-    return [extract_safely(s, pair, keywords) for s in sources]
+    sources, pair, keywords, mentions = args
+    return [extract_safely(s, pair, keywords, m) for s, m in zip(sources, mentions)]
+
+
+def _chunk(args) -> list:
+    fn, items = args
+    return [fn(x) for x in items]
+
+
+class Workers:
+    """Worker processes for per-document work, started on first need and shared by a build's stages.
+
+    Reading and extracting are pure and per document, so they split across
+    CPUs without any coordination. Fewer than ``PARALLEL_MIN`` items run in
+    this process: starting workers would cost more than it saves. Workers
+    are forked when this is the only thread (cheap: they inherit the imported
+    modules); with other threads running (``briefing watch``) a fork server
+    is used instead, because forking a threaded process can inherit a held lock.
+    """
+
+    def __init__(self, workers: int | None = None):
+        import os
+
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        self.count = workers or min(cpus, MAX_WORKERS)
+        self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def parallel(self, n: int) -> bool:
+        """Whether ``n`` items are worth worker processes."""
+        return self.count >= 2 and n >= PARALLEL_MIN
+
+    def _executor(self):
+        if self._pool is None:
+            import multiprocessing
+            import os
+            import threading
+            from concurrent.futures import ProcessPoolExecutor
+
+            methods = multiprocessing.get_all_start_methods()
+            method = "fork" if threading.active_count() == 1 and "fork" in methods \
+                else "spawn" if "forkserver" not in methods else "forkserver"
+            context = multiprocessing.get_context(method)
+            if method == "forkserver":
+                context.set_forkserver_preload(["briefing.extract"])
+            parent = os.getpid() if method == "fork" else None  # a fork server's workers are not our children
+            self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=context,
+                                             initializer=_die_with_parent, initargs=(parent,))
+        return self._pool
+
+    def split(self, items: list) -> list[list]:
+        """A few chunks per worker: big enough to amortise pickling, small enough to balance the load."""
+        size = max(1, -(-len(items) // (self.count * 4)))
+        return [items[i:i + size] for i in range(0, len(items), size)]
+
+    def map(self, fn, items: list, progress=None) -> list:
+        """``[fn(x) for x in items]``, in order; ``progress(k)`` after each k more are done."""
+        return self.map_chunks(_chunk, [(fn, part) for part in self.split(items)], len(items), progress)
+
+    def map_chunks(self, fn, chunks: list, n: int, progress=None) -> list:
+        """``fn`` over chunks of ``n`` items in all, each returning a list; the lists joined in order."""
+        done = progress or (lambda k: None)
+        out: list = []
+        results = self._executor().map(fn, chunks) if self.parallel(n) else map(fn, chunks)
+        for part in results:
+            out.extend(part)
+            done(len(part))
+        return out
 
 
 def extract_many(sources: list[Source], pair: tuple[str, ...], keywords: dict | None = None,
-                 workers: int | None = None, progress=None) -> list[Extraction | Failure]:
+                 workers: int | None = None, progress=None, mentions: list | None = None,
+                 pool: Workers | None = None) -> list[Extraction | Failure]:
     """``extract_safely`` for each source, in order; in worker processes when there are many.
 
-    Extraction is pure and per document, so it splits across CPUs without any
-    coordination.  Workers are forked when this is the only thread (cheap:
-    they inherit the imported modules and compiled patterns); with other
-    threads running (``briefing watch``) a fork server is used instead,
-    because forking a threaded process can inherit a held lock.
+    ``mentions`` (one dict per source) saves counting them again; ``pool``
+    lends workers already started (see ``Workers``).
     """
-    import os
-
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    workers = workers or min(cpus, MAX_WORKERS)
-    done = progress or (lambda n: None)  # called with how many more documents are extracted
-    if workers < 2 or len(sources) < PARALLEL_MIN:
-        out = []
-        for s in sources:
-            out.append(extract_safely(s, pair, keywords))
-            done(1)
-        return out
-    import multiprocessing
-    import threading
-    from concurrent.futures import ProcessPoolExecutor
-
-    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() \
-        else "spawn" if "forkserver" not in multiprocessing.get_all_start_methods() else "forkserver"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload(["briefing.extract"])
-    # A few chunks per worker: big enough to amortise pickling, small enough to balance the load.
-    size = max(1, -(-len(sources) // (workers * 4)))
-    chunks = [(sources[i:i + size], tuple(pair), keywords) for i in range(0, len(sources), size)]
-    out = []
-    parent = os.getpid() if method == "fork" else None  # a fork server's workers are not our children
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent,
-                             initargs=(parent,)) as pool:
-        for part in pool.map(_extract_chunk, chunks):
-            out.extend(part)
-            done(len(part))
-    return out
+    counts = list(mentions) if mentions is not None else [None] * len(sources)
+    own = pool is None
+    pool = pool or Workers(workers)
+    try:
+        if not pool.parallel(len(sources)):
+            done = progress or (lambda n: None)
+            out = []
+            for s, m in zip(sources, counts):
+                out.append(extract_safely(s, pair, keywords, m))
+                done(1)
+            return out
+        chunks = [(part, tuple(pair), keywords, cs) for part, cs in zip(pool.split(sources), pool.split(counts))]
+        return pool.map_chunks(_extract_chunk, chunks, len(sources), progress)
+    finally:
+        if own:
+            pool.close()
