@@ -614,5 +614,22 @@ def build_pdf(markup: str, settings: Settings | None = None) -> bytes:
     doc = _Doc(buf, _meta(root, settings), fonts, counter, look)
     builder = _Builder(fonts, doc.width, look)
     story = [counter] + builder.children(root)
+    _expect_contents(story)
     doc.multiBuild(story)
     return buf.getvalue()
+
+
+def _expect_contents(story: list) -> None:
+    """Give each table of contents its entries before the first pass, pages still unknown.
+
+    The first pass then lays the contents out at their final size, so every
+    heading lands on its final page and the second pass (real page numbers,
+    "Page N of M") is the last: two passes instead of three. Should a guess be
+    wrong, multiBuild simply runs another pass; the output is the same.
+    """
+    headings = [f.toc for f in story if getattr(f, "toc", None)]
+    entries = [(level, text, 0, f"h{k}") for k, (level, text) in enumerate(headings, 1)]
+    for flowable in story:
+        if isinstance(flowable, TableOfContents):
+            flowable.addEntries(entries)
+

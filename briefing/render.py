@@ -443,7 +443,7 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     defaults = jinja2.PrefixLoader({"default": _ConfinedLoader([str(DEFAULT_TEMPLATES)])})
-    return ImmutableSandboxedEnvironment(
+    env = ImmutableSandboxedEnvironment(
         loader=jinja2.ChoiceLoader([_ConfinedLoader(_search_path(templates_dir)), defaults]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -451,6 +451,35 @@ def make_env(templates_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.bytecode_cache = bytecode_cache(env)
+    return env
+
+
+def bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs (compiling them is a good part of a small build).
+
+    Jinja checks each entry against its template's source, but not against
+    the environment that compiled it; the file names therefore carry a
+    fingerprint of everything that changes the generated code (sandboxed or
+    not, syntax options, versions), so no other environment's code is reused.
+    """
+    from briefing import usercache
+
+    folder = usercache.folder("jinja")
+    if folder is None:
+        return None
+    import hashlib
+
+    kind = type(env)
+    options = [f"{kind.__module__}.{kind.__qualname__}", env.sandboxed, jinja2.__version__, __version__,
+               env.autoescape if isinstance(env.autoescape, bool) else getattr(env.autoescape, "__qualname__", "?"),
+               env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.newline_sequence,
+               env.block_start_string, env.block_end_string, env.variable_start_string,
+               env.variable_end_string, env.comment_start_string, env.comment_end_string,
+               env.line_statement_prefix, env.line_comment_prefix, env.optimized, env.is_async,
+               getattr(env.finalize, "__qualname__", repr(env.finalize)), sorted(env.extensions)]
+    tag = hashlib.sha256(repr(options).encode()).hexdigest()[:16]
+    return jinja2.FileSystemBytecodeCache(str(folder), f"{tag}_%s.cache")
 
 
 def _display(filename: str | None, fallback: str) -> str:

@@ -1,6 +1,7 @@
 """pdf.build_pdf: the PDF a reader gets, read back with pypdf and poppler."""
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -182,3 +183,36 @@ def test_pdf_write_is_atomic_and_names_the_pdf(tmp_path, monkeypatch):
 def test_missing_fonts_raise_font_error_naming_the_package(tmp_path):
     with pytest.raises(FontError, match="fonts-dejavu-core"):
         fonts.find_family([tmp_path])
+
+
+def _passes(monkeypatch) -> list[int]:
+    from reportlab.platypus.doctemplate import BaseDocTemplate
+
+    passes, real = [], BaseDocTemplate.multiBuild
+    monkeypatch.setattr(BaseDocTemplate, "multiBuild", lambda self, *a, **k: passes.append(real(self, *a, **k))
+                        or passes[-1])
+    return passes
+
+
+def test_two_layout_passes_give_the_pdf_of_three(monkeypatch):
+    """Contents sized before the first pass: two passes, the very bytes three passes gave."""
+    sections = "".join(f'<section id="s{i}" title="Part {i} of the long report"><p>Body of part {i}. '
+                       + "Words to fill a line or two. " * (i % 7 * 20) + "</p></section>" for i in range(60))
+    markup = f'<document title="Many parts"><contents title="Contents"/>{sections}</document>'
+    passes = _passes(monkeypatch)
+    two = pdf.build_pdf(markup, SETTINGS)
+    monkeypatch.setattr(pdf, "_expect_contents", lambda story: None)
+    three = pdf.build_pdf(markup, SETTINGS)
+    assert passes == [2, 3]
+    assert two == three
+    assert "Part 59 of the long report" in flat(text_of_bytes(two)) and len(PdfReader(io.BytesIO(two)).pages) > 5
+
+
+def test_a_briefing_is_laid_out_in_two_passes(monkeypatch):
+    passes = _passes(monkeypatch)
+    build()
+    assert passes == [2]
+
+
+def text_of_bytes(data: bytes) -> str:
+    return subprocess.run(["pdftotext", "-", "-"], input=data, check=True, capture_output=True).stdout.decode()
