@@ -44,8 +44,20 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check briefing tests bench tools setup.py
 	$(VENV)/bin/mypy
 
-bench: compile system-deps
+# The benchmark's peer (jinja2 + WeasyPrint) in its own environment, never the tool's;
+# WeasyPrint needs Pango from Debian.
+PEER := bench/.venv/.installed
+$(PEER): bench/peer/requirements.txt
+	@[ -f /usr/lib/x86_64-linux-gnu/libpango-1.0.so.0 ] || ldconfig -p | grep -q libpangoft2-1.0 \
+	  || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; } \
+	  || echo "warning: install libpango-1.0-0 and libpangoft2-1.0-0 for the WeasyPrint peer"
+	python3 -m venv bench/.venv
+	bench/.venv/bin/pip install -q --upgrade pip
+	bench/.venv/bin/pip install -q -r bench/peer/requirements.txt
+	touch $(PEER)
+
+bench: compile system-deps $(PEER)
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) out/*.pdf out/.briefing-cache
+	rm -rf $(VENV) bench/.venv out/*.pdf out/.briefing-cache

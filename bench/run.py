@@ -1,8 +1,9 @@
 """Benchmark: the import floor, builds of seeds/ and of synthetic archives, watch latency, peak memory.
 
 Every case runs ``briefing`` in a fresh child process, as a user would; each
-time is a wall-clock median of several runs and peak memory is the child's
-``ru_maxrss`` (from ``os.wait4``, so it is that child's alone).  Ratios are to
+time is a wall-clock median of several runs and peak memory is the most the
+child and its worker processes held together (sampled), or the child's own
+``ru_maxrss`` if that is higher.  Ratios are to
 the import floor measured in the same run, so the targets do not depend on
 how fast the machine is.  Prints the table and writes bench/results.md.
 
@@ -31,21 +32,54 @@ BRIEFING = [PY, "-m", "briefing"]
 sys.path.insert(0, str(ROOT / "bench"))
 
 FLOOR = "import pandas, reportlab.platypus, jinja2, click"
+PEER = ROOT / "bench" / ".venv" / "bin" / "python"   # jinja2 + WeasyPrint, made by `make bench`
 GIB = 1024 ** 3
 
 
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants now, in bytes (0 once it is gone)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += next((int(line.split()[1]) * 1024 for line in status.splitlines()
+                           if line.startswith("VmRSS:")), 0)
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
 def run(argv: list[str], cwd: Path = ROOT) -> tuple[float, int]:
-    """Run one child to completion; return (wall seconds, peak RSS in bytes). Fails loudly."""
+    """Run one child to completion; return (wall seconds, peak memory in bytes). Fails loudly.
+
+    Peak memory is the larger of the child's own ``ru_maxrss`` and the highest
+    sum over the child and its worker processes, sampled every 50 ms.
+    """
+    import threading
+
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak, stop = [0], threading.Event()
+
+    def sample():
+        while not stop.wait(0.05):
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - t0
+    stop.set()
+    sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     err = proc.stderr.read().decode(errors="replace")
     proc.stderr.close()
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(argv)}\n{err}")
-    return elapsed, usage.ru_maxrss * 1024
+    return elapsed, max(usage.ru_maxrss * 1024, peak[0])
 
 
 def median_of(runs: int, argv_for, before=None) -> dict:
@@ -129,6 +163,33 @@ def watch_latency(seeds_src: Path, runs: int) -> dict | None:
     return {"s": s, "runs": latencies, "step": step, "beyond": s - step}
 
 
+def peer_race(seeds_out: Path, runs: int) -> dict | None:
+    """Our cold build of seeds/ and the peer (the same brief, the tool's JSON, through jinja2 + WeasyPrint), in turns.
+
+    Both are whole processes, imports included, as a user would run them; ours
+    also reads and extracts the articles, the peer starts from the extracted JSON.
+    """
+    if not PEER.exists():
+        print("peer: bench/.venv missing (make bench makes it); not measured", flush=True)
+        return None
+    brief = WORK / "brief.json"
+    data = subprocess.run(BRIEFING + ["-q", "extract", "--seeds", str(ROOT / "seeds")], cwd=ROOT,
+                          capture_output=True, check=True).stdout
+    brief.write_bytes(data)
+    peer_pdf = WORK / "peer" / "brief.pdf"
+    peer_pdf.parent.mkdir(parents=True, exist_ok=True)
+    peer_argv = [str(PEER), str(ROOT / "bench" / "peer" / "peer.py"), str(brief), str(peer_pdf)]
+    run(peer_argv)  # first run: font configuration and bytecode, as our first run had
+    ours, theirs = [], []
+    for i in range(runs):
+        fresh(seeds_out)(i)
+        ours.append(run(build_argv(ROOT / "seeds", seeds_out, force=True)))
+        theirs.append(run(peer_argv))
+    pack = lambda xs: {"s": statistics.median(t for t, _ in xs), "runs": [t for t, _ in xs],  # noqa: E731
+                       "peak": max(m for _, m in xs)}
+    return {"ours": pack(ours), "peer": pack(theirs)}
+
+
 def machine() -> dict:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor() or "?")
@@ -196,6 +257,11 @@ def main(argv=None) -> None:
     res["noop"] = median_of(small, build_argv(ROOT / "seeds", seeds_out))
     print(f"seeds cold {res['seeds']['s']:.2f}s, no-op {res['noop']['s']:.2f}s", flush=True)
 
+    peer = peer_race(seeds_out, small)
+    if peer:
+        res.update(peer)
+        print(f"same brief: ours {res['ours']['s']:.2f}s, WeasyPrint {res['peer']['s']:.2f}s", flush=True)
+
     for n in sizes:
         out = WORK / f"out_{n}" / "b.pdf"
         runs = big
@@ -247,6 +313,14 @@ def _revision() -> str:
     return f"commit {rev}"
 
 
+def _peer_version() -> str:
+    try:
+        return subprocess.run([str(PEER), "-c", "import weasyprint; print(weasyprint.__version__)"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "?"
+
+
 def write_report(info, res, watch, pages, profile, total, sizes, archives) -> str:
     floor, click = res["floor"]["s"], res["click"]["s"]
     rows = []
@@ -263,11 +337,16 @@ def write_report(info, res, watch, pages, profile, total, sizes, archives) -> st
                     f"{' ' + base_name if base_name != 'floor' else ''} | {'yes' if ok else '**no**'} |")
 
     row("cold build of seeds/", "seeds", floor, "floor", 1.5)
-    row("no-op build (seeds/)", "noop", click, "click", 2)
+    row("no-op build (seeds/)", "noop", click, "click", 1.5)
     row("1,000 articles, cold", "cold1000", floor, "floor", 6, 1 * GIB)
     if 10000 in sizes:
-        row("10,000 articles, cold", "cold10000", floor, "floor", 40, 2 * GIB)
+        row("10,000 articles, cold", "cold10000", floor, "floor", 40, 1 * GIB)
     row("one article changed of 1,000", "changed", floor, "floor", 2)
+    if "peer" in res:
+        row("the same brief: ours (cold build of seeds/) vs jinja2 + WeasyPrint", "ours", res["peer"]["s"],
+            "WeasyPrint", 0.5)
+    else:
+        rows.append("| the same brief vs jinja2 + WeasyPrint | not measured (no bench/.venv) | | | <= 0.5x | |")
     if watch:
         ok = watch["beyond"] <= 1.0
         rows.append(f"| watch: save to new PDF (seeds/) | {watch['s']:.2f} | {watch['beyond']:.2f} s beyond "
@@ -277,6 +356,8 @@ def write_report(info, res, watch, pages, profile, total, sizes, archives) -> st
 
     words = {n: sum(len(p.read_text(encoding="utf-8").split()) for p in archives[n].glob("*.txt")) for n in sizes}
     runs = "\n".join(f"- {k}: " + ", ".join(f"{t:.2f}" for t in v["runs"]) for k, v in res.items())
+    peer_line = (f"| the peer: `bench/.venv/bin/python bench/peer/peer.py brief.json` (jinja2 + WeasyPrint "
+                 f"{_peer_version()}) | {res['peer']['s']:.2f} |\n" if "peer" in res else "")
     text = f"""# Benchmark results
 
 Written by `make bench` (`bench/run.py`) in {total / 60:.1f} minutes, at {_revision()}.
@@ -293,7 +374,7 @@ Written by `make bench` (`bench/run.py`) in {total / 60:.1f} minutes, at {_revis
 |---|---|
 | import floor: `python -c "{FLOOR}"` | {floor:.2f} |
 | `python -c "import click"` | {click:.2f} |
-
+{peer_line}
 ## Targets
 
 | case | median s | ratio | peak memory | target | met |
