@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "countries.json"
@@ -175,6 +175,13 @@ def _by_first_run() -> dict[str, tuple[str, ...]]:
     return {run: tuple(sorted(phrases, key=len, reverse=True)) for run, phrases in index.items()}
 
 
+@cache
+def _starts() -> re.Pattern:
+    """A run of letters that begins with a character some phrase begins with (most words do not)."""
+    firsts = sorted({p[0] for p in _lexicon() if p[0].isalpha()})  # a phrase found by _scan starts a letter run
+    return re.compile(r"(?<![^\W\d_])[" + "".join(map(re.escape, firsts)) + r"][^\W\d_]*")
+
+
 def _scan(text: str):
     """Yield (start, end) of each phrase, as ``_matcher().finditer`` would find them.
 
@@ -186,7 +193,7 @@ def _scan(text: str):
     """
     index = _by_first_run()
     pos = 0
-    for m in _RUN.finditer(text):
+    for m in _starts().finditer(text):  # the runs of letters (_RUN) a phrase can begin with
         start = m.start()
         if start < pos or (start and _is_word(text[start - 1])):
             continue
@@ -332,10 +339,16 @@ def canonical(name: str) -> str | None:
     return _index().get(_fold(name)) if name else None
 
 
+@cache
+def _by_name() -> dict[str, Country]:
+    return {c.name: c for c in all_countries()}
+
+
+@lru_cache(maxsize=4096)  # asked for the pair's currency in every sentence
 def country(name: str) -> Country | None:
     """The record for any name, alias or adjective, or None."""
     canon = canonical(name)
-    return next((c for c in all_countries() if c.name == canon), None) if canon else None
+    return _by_name().get(canon) if canon else None
 
 
 def country_currency(name: str) -> str | None:
