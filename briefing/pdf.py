@@ -221,6 +221,31 @@ class _PageCount(Flowable):
         pass
 
 
+def _not_drawn(*args, **kwargs) -> None:
+    pass
+
+
+class _SizingFrame(Frame):
+    """A frame that, while ``sizing``, places flowables without drawing them.
+
+    The first layout pass only finds where everything falls (pages for the
+    contents and "Page N of M"); its drawing is thrown away, and drawing is
+    about half of a pass. Placement never depends on drawing, so the last
+    pass, which draws, is the same as ever.
+    """
+
+    sizing = False
+
+    def _add(self, flowable, canv, trySplit=0):
+        if not self.sizing:
+            return super()._add(flowable, canv, trySplit)
+        flowable.drawOn = _not_drawn  # shadows the method on this object only
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+
 class _Doc(BaseDocTemplate):
     def __init__(self, buf, meta: dict, fonts: FontSet, counter: _PageCount, look: _Look):
         super().__init__(
@@ -231,10 +256,17 @@ class _Doc(BaseDocTemplate):
             invariant=1, initialFontName=fonts.regular, lang="en",
         )
         self.meta, self.fonts, self.counter, self.look = meta, fonts, counter, look
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+        self.body = _SizingFrame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                                 leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        self.addPageTemplates([PageTemplate(id="page", frames=[self.body], onPage=self._decorate)])
         self._keys = 0
+        self.passes = 0
+
+    def build(self, *args, **kwargs):
+        """One layout pass; the first only sizes (the page count makes a second pass certain)."""
+        self.passes += 1
+        self.body.sizing = self.passes == 1
+        return super().build(*args, **kwargs)
 
     def beforeDocument(self):
         self._keys = 0
@@ -616,6 +648,8 @@ def build_pdf(markup: str, settings: Settings | None = None) -> bytes:
     story = [counter] + builder.children(root)
     _expect_contents(story)
     doc.multiBuild(story)
+    if doc.body.sizing:  # cannot happen while _PageCount is in the story; never ship an undrawn pass
+        raise RuntimeError("the last layout pass was not drawn")
     return buf.getvalue()
 
 

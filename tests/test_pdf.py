@@ -216,3 +216,20 @@ def test_a_briefing_is_laid_out_in_two_passes(monkeypatch):
 
 def text_of_bytes(data: bytes) -> str:
     return subprocess.run(["pdftotext", "-", "-"], input=data, check=True, capture_output=True).stdout.decode()
+
+
+def test_the_sizing_pass_changes_no_byte(monkeypatch):
+    """The first pass places without drawing; the PDF is the one a drawn first pass gives."""
+    from reportlab.platypus import Frame
+
+    long = " ".join(["word"] * 1500)
+    b = make_briefing()
+    b = replace(b, sections={**b.sections, "security": (Statement(long, ("b_second.txt",)),)})
+    sections = "".join(f'<section id="s{i}" title="Part {i}"><p>{"Text of a part. " * (i * 9)}</p></section>'
+                       for i in range(30))
+    documents = [lambda: build(), lambda: build(b, settings=Settings(marking="M" * 200)),
+                 lambda: pdf.build_pdf(f'<document title="Parts"><contents title="Contents"/>{sections}</document>',
+                                       SETTINGS)]
+    sized = [make() for make in documents]
+    monkeypatch.setattr(pdf._SizingFrame, "_add", Frame._add)  # every pass draws
+    assert [make() for make in documents] == sized
