@@ -89,8 +89,7 @@ def _read_all(seeds: Path, max_bytes: int, cache=None, pool=None) -> tuple[list[
     """
     import briefing.extract as ex
     from briefing import progress
-    from briefing.seedfiles import display_name
-    from briefing.sources import find_seeds
+    from briefing.seedfiles import display_name, find_seeds
 
     if not seeds.is_dir():
         raise SourceError(f"seeds folder not found: {seeds}")
@@ -149,12 +148,14 @@ def _read_counted(item: tuple[Path, str]) -> tuple[Source | None, dict | str | N
 
 
 def _unreadable(path: Path, root: Path, max_bytes: int) -> str | None:
-    """Say why a seed must be skipped before reading it, or None."""
+    """Say why a seed must be skipped before reading it, or None (os.path: pathlib costs seconds at 10,000 seeds)."""
+    import os
+
     try:
-        real = path.resolve()
-        if root not in real.parents:
+        real = os.path.realpath(path)
+        if not real.startswith(os.path.join(root, "")):  # not inside the seeds folder
             return "symbolic link pointing outside the seeds folder"
-        size = real.stat().st_size
+        size = os.stat(real).st_size
     except OSError as exc:
         return exc.strerror or "cannot be read"
     if size > max_bytes:
