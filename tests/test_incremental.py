@@ -67,7 +67,7 @@ def test_noop_build_touches_nothing_and_imports_nothing_heavy(site):
         "except SystemExit as exc:\n"
         "    code = exc.code\n"
         "heavy = ('pandas', 'reportlab', 'jinja2', 'numpy', 'briefing.extract.trade', 'briefing.extract.events',\n"
-        "         'briefing.countries', 'briefing.sources', 'briefing.merge')\n"
+        "         'briefing.countries', 'briefing.sources', 'briefing.merge', 'briefing.model')\n"
         "print(json.dumps({'code': code, 'loaded': [m for m in heavy if m in sys.modules]}))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp, capture_output=True, text=True, timeout=60)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from briefing.model import Extraction, Sentence, Source
+if TYPE_CHECKING:  # the model is imported where it is used: the no-op build reads only the version
+    from briefing.model import Extraction, Source
 
 # The extractors are imported inside the functions: importing this package (or a
 # submodule such as events) must stay cheap. The cache key is a hash of this
@@ -58,6 +60,7 @@ def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | Non
     from briefing.extract.events import extract_events
     from briefing.extract.sections import DEFAULT_KEYWORDS, classify
     from briefing.extract.trade import read_document
+    from briefing.model import Extraction, Sentence
 
     texts = sentences_of(source)
     warnings: list[str] = []
