@@ -260,6 +260,8 @@ def _wrong(check):
 
 def _rich_document():
     """A source and an extraction with at least one of every nested dataclass (my own wording)."""
+    from dataclasses import replace
+
     from briefing.model import Event, Extraction, Sentence, Share, Source, TradeFigure
 
     source = Source(file="sub/n\u00e9ws.txt", sha256="ab" * 32, date="2024-03-01", places=("Lima", "Quito"),
@@ -273,7 +275,18 @@ def _rich_document():
         shares=(Share("2023", 4.5, "Peru's share of Ecuador's trade", "Peru took 4.5%.", source.file),),
         events=(Event(2024, "2024-03-01", False, "The pact was signed.", None, source.file),),
         warnings=("a warning",))
+    # any other list of dataclasses the model has (or gains) gets one made-up item, so every field is tested
+    for name, check, item in cache._schema(Extraction):
+        if item is not None and not getattr(extraction, name):
+            extraction = replace(extraction, **{name: (_sample(item),)})
     return source, extraction
+
+
+def _sample(cls):
+    """An instance of a model dataclass with a value of the right type in every field."""
+    values = {cache._is_str: "text", cache._is_opt_str: "text", cache._is_int: 3, cache._is_float: 2.5,
+              cache._is_bool: True, cache._is_strs: ("a", "b"), cache._is_counts: {"Peru": 1}}
+    return cls(*[(_sample(item),) if item is not None else values[check] for _, check, item in cache._schema(cls)])
 
 
 def _field_paths():
