@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing.atomic import atomic_write
@@ -328,10 +329,11 @@ def _is_counts(v) -> bool:
 _CHECKS = {"str": _is_str, "str | None": _is_opt_str, "int": _is_int, "float": _is_float, "bool": _is_bool,
            "tuple[str, ...]": _is_strs, "dict[str, int]": _is_counts}
 
-_SCHEMAS: dict = {}
+Field = tuple[str, "Callable[[object], bool] | None", "type | None"]  # name, check, item dataclass
+_SCHEMAS: dict[type, tuple[Field, ...]] = {}
 
 
-def _schema(cls) -> tuple[tuple[str, object, object], ...]:
+def _schema(cls: type) -> tuple[Field, ...]:
     """(field, check, item dataclass or None) per field of a model dataclass, in order.
 
     Derived from the model's annotations, so a new field changes the schema
@@ -342,10 +344,11 @@ def _schema(cls) -> tuple[tuple[str, object, object], ...]:
 
         from briefing import model
 
-        spec = []
+        spec: list[Field] = []
         for f in dataclasses.fields(cls):
             hint = f.type if isinstance(f.type, str) else repr(f.type)
-            item = None
+            item: type | None = None
+            check: Callable[[object], bool] | None
             if hint.startswith("tuple[") and hint.endswith(", ...]") and hint[6:-6] in vars(model):
                 item = getattr(model, hint[6:-6])
                 check = None
@@ -369,7 +372,7 @@ def schema_fingerprint() -> str:
             continue
         seen.add(cls)
         spec = _schema(cls)
-        parts.append(f"{cls.__name__}(" + ",".join(f"{n}:{c.__name__ if c else i.__name__}" for n, c, i in spec) + ")")
+        parts.append(f"{cls.__name__}(" + ",".join(f"{n}:{getattr(c or i, '__name__', '?')}" for n, c, i in spec) + ")")
         todo += [i for _, _, i in spec if i is not None]
     return hashlib.sha256(";".join(sorted(parts)).encode()).hexdigest()[:16]
 
@@ -377,7 +380,7 @@ def schema_fingerprint() -> str:
 def pack(obj):
     """A model dataclass as a JSON list of its field values, in field order (tuples as lists)."""
     out = []
-    for name, check, item in _schema(type(obj)):
+    for name, _check, item in _schema(type(obj)):
         value = getattr(obj, name)
         if item is not None:
             out.append([pack(x) for x in value])

@@ -276,7 +276,7 @@ def _rich_document():
         events=(Event(2024, "2024-03-01", False, "The pact was signed.", None, source.file),),
         warnings=("a warning",))
     # any other list of dataclasses the model has (or gains) gets one made-up item, so every field is tested
-    for name, check, item in cache._schema(Extraction):
+    for name, _check, item in cache._schema(Extraction):
         if item is not None and not getattr(extraction, name):
             extraction = replace(extraction, **{name: (_sample(item),)})
     return source, extraction

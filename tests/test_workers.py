@@ -1,7 +1,6 @@
 """Per-document work in worker processes: same results as in one process, each document counted once."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import briefing.extract as ex
