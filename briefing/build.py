@@ -73,12 +73,17 @@ class Outcome:
         return self.status + (f": {self.reason}" if self.reason else "")
 
 
-def read_sources(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache=None) -> tuple[list[Source], list[str]]:
+def read_sources(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache=None, pool=None,
+                 mentions: list | None = None) -> tuple[list[Source], list[str]]:
     """Read every seed; return the readable ones and "file: reason" for each skipped one.
 
     With a ``cache.DocCache``, a seed whose content hash is cached is not read again.
+    ``pool`` (``extract.Workers``) reads in worker processes; ``mentions``, when
+    given, receives each returned source's country mentions, counted where it was read.
     """
-    sources, _, skipped = _read_all(seeds, max_bytes, cache)
+    sources, counted, skipped = _read_all(seeds, max_bytes, cache, pool)
+    if mentions is not None:
+        mentions[:] = counted
     return sources, skipped
 
 
@@ -240,7 +245,8 @@ def collect(options: Options, cache=None) -> Briefing:
     max_bytes = options.settings.max_seed_bytes or DEFAULT_MAX_BYTES
     with Workers() as pool:  # one set of worker processes reads, then extracts
         with stage("read"):
-            sources, mentions, skipped = _read_all(options.seeds, max_bytes, cache, pool)
+            mentions: list[dict | None] = []
+            sources, skipped = read_sources(options.seeds, max_bytes, cache, pool, mentions)
         with stage("extract"):
             pair, attempted = extract_all(sources, options.settings, cache, mentions, pool)
             sources, extractions, failed = drop_failed(sources, attempted)
