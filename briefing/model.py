@@ -60,7 +60,7 @@ class AmountReading:
 
     source: str                    # file name
     sentence: str
-    text: str                      # the amount as written ("US$ 1,345 billion")
+    text: str                      # the amount as written ("US$ 2,415 billion")
     value: float
     currency: str
     period: str | None

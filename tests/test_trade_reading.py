@@ -224,7 +224,7 @@ def test_every_item_of_an_investment_list_is_investment():
 # --------------------------------------------------------------------------- 8. currencies as written
 
 @pytest.mark.parametrize("written, pair, home, currency, value", [
-    ("R25.6bn", ("South Africa", "Botswana"), None, "ZAR", 2.56e10),
+    ("R31.4bn", ("South Africa", "Botswana"), None, "ZAR", 3.14e10),
     ("R 4.1 billion", ("South Africa", "Lesotho"), None, "ZAR", 4.1e9),
     ("KSh12.5 billion", ("Kenya", "Uganda"), None, "KES", 1.25e10),
     ("Sh12.5 billion", ("Kenya", "Uganda"), "Kenya", "KES", 1.25e10),

@@ -42,7 +42,7 @@ _PREFIX = {
     "SR": "SAR", "Dh": "AED", "Dhs": "AED", "NRs": "NPR", "NPR": "NPR", "LKR": "LKR", "SLRs": "LKR",
     "FCFA": "XOF", "CFA": "XOF", "Br": "ETB", "Bt": "THB", "QR": "QAR", "KD": "KWD", "BD": "BHD", "JD": "JOD",
     "RO": "OMR", "GH¢": "GHS", "MK": "MWK", "ZK": "ZMW", "S/": "PEN", "Bs": "BOB", "Rf": "MVR",
-    "R": "ZAR", "N": "NGN",   # single letters: only with a scale word ("R25.6bn"), see _NEEDS_SCALE
+    "R": "ZAR", "N": "NGN",   # single letters: only with a scale word ("R31.4bn"), see _NEEDS_SCALE
 }
 # Single capital letters are currencies only when a number and a scale word follow ("R 4.1 billion").
 _NEEDS_SCALE = {"R", "N"}
@@ -159,7 +159,7 @@ def decimal_comma(text: str) -> bool:
 
 
 def parse_number(raw: str, scale: float = 1.0, comma_decimal: bool = False) -> float | None:
-    """Read "16,386", "1,345", "7.153", "1 234,5" as a float; None when malformed."""
+    """Read "11,872", "2,415", "7.153", "1 234,5" as a float; None when malformed."""
     s = raw.replace("\u202f", " ").replace("\u00a0", " ").strip()
     if not re.search(r"\d", s) or sum(c.isdigit() for c in s) > MAX_DIGITS:
         return None
