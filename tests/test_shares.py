@@ -135,3 +135,17 @@ def test_a_third_country_beside_a_share_is_left_out(sentence, pair):
 ])
 def test_holders_named_by_abbreviation_or_title(sentence, pair, expected):
     assert shares(sentence, pair) == expected
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("Peru ranked as Chile's second supplier in 2021, accounting for 9 per cent of its imports.", ("Chile", "Peru"),
+     [("2021", 9.0, "Peru's share of Chile's imports")]),
+    ("Exports from Togo to Ghana accounted for 15 per cent of Togo's exports in 2018.", ("Ghana", "Togo"),
+     [("2018", 15.0, "Ghana's share of Togo's exports")]),
+    ("Norway's sales to Sweden made up 11 per cent of its exports in 2020.", ("Sweden", "Norway"),
+     [("2020", 11.0, "Sweden's share of Norway's exports")]),
+    ("Goods from Kenya accounted for 19 per cent of Uganda's imports in 2019.", ("Uganda", "Kenya"),
+     [("2019", 19.0, "Kenya's share of Uganda's imports")]),
+])
+def test_the_holder_is_the_subject_or_the_flow_s_other_end(sentence, pair, expected):
+    assert shares(sentence, pair) == expected

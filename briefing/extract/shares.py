@@ -300,7 +300,14 @@ def _holder(sentence: str, clause_start: int, first: _Percent, end: _Percent, me
         if any(m.country not in pair for m in named):
             return False
         if named:
-            return named[-1].country
+            # "Exports from Peru to Chile accounted for ...": the destination holds the share;
+            # else the grammatical subject ("Peru, Chile's second supplier, provided ...").
+            for m in named:
+                if re.search(r"\b(?:sales|exports|shipments|deliveries|goods|flows)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$|"
+                             r"\b(?:imports|purchases|supplies|goods)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?$",
+                             sentence[max(0, m.start - 40):m.start], re.I):
+                    return m.country
+            return named[0].country
         if not subject.strip() or re.fullmatch(r"\s*(?:and|it|which)\s*", subject, re.I):
             return last.holder if last is not None else None
         return False  # "Fuels and mineral oils accounted for 21 per cent of ..."
