@@ -36,6 +36,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 import snowballstemmer
 from rapidfuzz import fuzz
@@ -50,7 +51,11 @@ THRESHOLD_STRONG = 0.52   # an exact date, amount or several numbers in common
 # Weighted Dice needed as well, so a short sentence is not swallowed by any
 # long one that happens to contain its few words (a caption by its story).
 DICE_NONE = 0.45
-DICE_STRONG = 0.35
+DICE_STRONG = 0.30
+# A full date or a scaled amount in common ("4 March 2019", "$7.7 billion") is near-proof of one
+# fact when a few specific words (names, places) are shared as well.
+THRESHOLD_EXACT = 0.34
+DICE_EXACT = 0.24
 MIN_SHARED = 2            # content words two sentences must share at least
 PREFIX = 6                # pairs of a sentence's rarest words are its blocking keys
 RARE_DF = 30              # a word in at most this many sentences is a blocking key on its own
@@ -165,12 +170,78 @@ def numbers(text: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+_WORD_NUMBERS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_WORD_NUMBERS.update({w: str(10 * i) for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+_DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH_NAMES + r")\b")
+_DAY_AFTER = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![\d,.]\d)")
+
+
+@dataclass(frozen=True)
+class Facets:
+    """The numbers of a sentence by kind: what must agree for two sentences to be merged.
+
+    ``core`` (amounts, percentages, counts, ranks) must be equal, except that a
+    count written as a word in one sentence ("twelve years") may stand for the
+    digits in the other ("12 years").  Years, months and days may be missing
+    from one sentence (less specific), never different.
+    """
+
+    core: tuple[str, ...]
+    years: frozenset
+    months: frozenset
+    days: frozenset
+    words: frozenset       # counts written as words: "twelve" -> "12"
+
+    def combine(self, other: "Facets") -> "Facets":
+        return Facets(max(self.core, other.core, key=len), self.years or other.years,
+                      self.months or other.months, self.days or other.days, self.words | other.words)
+
+
+@functools.lru_cache(maxsize=100_000)
+def facets(text: str) -> Facets:
+    """Split the numbers of a sentence into amounts/counts, years, months and days."""
+    day_spans = {m.start(1) for m in _DAY_BEFORE.finditer(text)} | {m.start(1) for m in _DAY_AFTER.finditer(text)}
+    core, years, days = [], set(), set()
+    for m in _NUMBER.finditer(text):
+        unit = (m.group(2) or "").lower().replace(" ", "")
+        suffix = "%" if unit.startswith(("%", "per")) else _SCALES.get(unit, "")
+        token = _canonical_number(m.group(1)) + suffix
+        if not suffix and m.start(1) in day_spans:
+            days.add(token)
+        elif not suffix and re.fullmatch(r"\d{4}", m.group(1)) and 1000 <= int(m.group(1)) <= 2200:
+            years.add(token)
+        else:
+            core.append(token)
+    core += [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
+    months = {f"m{_MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)}
+    words = {_WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS}
+    return Facets(tuple(sorted(core)), frozenset(years), frozenset(months), frozenset(days), frozenset(words))
+
+
+def compatible(a: Facets, b: Facets) -> bool:
+    """Tell whether two sentences' numbers can state one fact: no figure or date differs."""
+    ca, cb = Counter(a.core), Counter(b.core)
+    if not set(ca - cb) <= b.words or not set(cb - ca) <= a.words:
+        return False
+    return all(not x or not y or x == y for x, y in
+               ((a.years, b.years), (a.months, b.months), (a.days, b.days)))
+
+
 def _strength(nums: tuple[str, ...]) -> int:
-    """How much a shared set of numbers says: 0 none, 1 only years, 2 dates, amounts or several."""
-    if not nums:
+    """How much a shared set of numbers says: 0 none, 1 only years, 2 dates, amounts or several,
+    3 a full date (day, month and year), an amount with a scale and another number, or three numbers."""
+    if not nums or all(n.startswith("o") for n in nums):   # a rank alone ("second") says little
         return 0
     years = [n for n in nums if n.isdigit() and len(n) == 4 and 1000 <= int(n) <= 2200]
-    return 1 if len(years) == len(nums) == 1 else 2
+    if len(years) == len(nums) == 1:
+        return 1
+    days = [n for n in nums if n.isdigit() and len(n) <= 2]
+    months = [n for n in nums if n.startswith("m")]
+    scaled = [n for n in nums if n[-1:] in ("k", "m", "b", "t", "c", "l") and n[:-1].isdigit()]
+    return 3 if (years and months and days) or (scaled and len(nums) > 1) or len(nums) >= 3 else 2
 
 
 def _fold(text: str) -> str:
@@ -259,7 +330,8 @@ def _opposed(a: frozenset, b: frozenset) -> bool:
 
 def _bar(nums: tuple[str, ...]) -> tuple[float, float]:
     """Return the (score, dice) a pair with these shared numbers needs."""
-    return ((THRESHOLD_NONE, DICE_NONE), (THRESHOLD_YEAR, DICE_NONE), (THRESHOLD_STRONG, DICE_STRONG))[_strength(nums)]
+    return ((THRESHOLD_NONE, DICE_NONE), (THRESHOLD_YEAR, DICE_NONE), (THRESHOLD_STRONG, DICE_STRONG),
+            (THRESHOLD_EXACT, DICE_EXACT))[_strength(nums)]
 
 
 def _candidates(members: list[int], bags: list[frozenset], idf: dict, n_all: int | None = None):
@@ -332,21 +404,24 @@ def _cluster_distinct(texts: list[str], counts: list[int]) -> list[list[int]]:
     negated = [bool(_NEGATION.search(t)) for t in texts]
     idf = _idf(bags, counts)
     weights = [sum(idf[w] for w in bag) for bag in bags]
-    partitions = defaultdict(list)
-    for i, key in enumerate(nums):
-        partitions[key].append(i)
+    facet = [facets(t) for t in texts]
+    group_facets = {i: facet[i] for i in range(len(texts))}   # per union-find root: the group's numbers
     uf = _UnionFind(len(texts))
     n_all = sum(counts)
-    for key, members in partitions.items():
-        if len(members) < 2:
+    for i, j in _candidates(list(range(len(texts))), bags, idf, n_all):
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj or negated[i] != negated[j] or _opposed(bags[i], bags[j]):
             continue
-        need, need_dice = _bar(key)
-        for i, j in _candidates(members, bags, idf, n_all):
-            if uf.find(i) == uf.find(j) or negated[i] != negated[j] or _opposed(bags[i], bags[j]):
-                continue
-            value, dice = score(bags[i], bags[j], idf, joined[i], joined[j], weights[i], weights[j])
-            if value >= need and dice >= need_dice:
-                uf.union(i, j)
+        shared = tuple(sorted((Counter(nums[i]) & Counter(nums[j])).elements()))
+        # Numbers that differ in specificity only ("5 December" / "December 2022") are allowed
+        # when the two sentences share at least one of them; otherwise they must be equal.
+        if (nums[i] != nums[j] and not shared) or not compatible(group_facets[ri], group_facets[rj]):
+            continue
+        need, need_dice = _bar(shared)
+        value, dice = score(bags[i], bags[j], idf, joined[i], joined[j], weights[i], weights[j])
+        if value >= need and dice >= need_dice:
+            uf.union(i, j)
+            group_facets[uf.find(i)] = group_facets[ri].combine(group_facets[rj])
     groups = defaultdict(list)
     for i in range(len(texts)):
         groups[uf.find(i)].append(i)

@@ -52,21 +52,68 @@ def choose_reporter(extractions: list[Extraction], pair: tuple[str, ...]) -> str
 
 # --- sections ---------------------------------------------------------------------
 
-def merge_sections(extractions: list[Extraction]) -> dict:
-    """Return section -> statements, each fact once with every file that states it.
+def merge_sections(extractions: list[Extraction], label=None) -> dict:
+    """Return section -> statements, each fact once, in one section, with every file that states it.
 
-    Deduplication is global: a paraphrase labelled with another section in
-    another document joins its group, and the group goes to the section of its
-    representative sentence.  Most-cited statements come first, then order of
-    first appearance.
+    Sentences are first clustered across all documents (near-duplicates, never
+    across different numbers).  Then each document's sentences are grouped into
+    units (``statements.units``: a bare "It ..." joins the sentence before it, a
+    quotation stays whole), and a unit whose facts (sentence clusters) are all
+    in a bigger unit is folded into it, its sources added.  A unit goes to the
+    section of its sentence if it has one, else to ``label(joined text)``
+    (a sentence stating a trade figure keeps economy).  Most-cited statements
+    come first, then order of first appearance.
     """
+    from briefing import statements
+
     items = [(s, ex.file) for ex in extractions for s in sorted(ex.sentences, key=lambda s: s.index)]
     texts = [s.text for s, _ in items]
+    cluster_of = {}
+    for n, group in enumerate(dedupe.cluster(texts)):
+        for i in group:
+            cluster_of[i] = n
+    with_figures = {t.text for ex in extractions for t in ex.trade} | {s.sentence for ex in extractions for s in ex.shares}
+    all_units: list[list[int]] = []
+    start = 0
+    for ex in extractions:
+        n = len(ex.sentences)
+        all_units += [[start + k for k in unit] for unit in statements.units(texts[start:start + n])]
+        start += n
+    # Biggest units first, so a one-sentence restatement folds into the unit that contains its fact.
+    order = sorted(range(len(all_units)), key=lambda u: (-len({cluster_of[i] for i in all_units[u]}), all_units[u][0]))
+    groups: list[tuple[frozenset, list[int]]] = []
+    by_cluster: dict[int, list[int]] = defaultdict(list)
+    for u in order:
+        facts = frozenset(cluster_of[i] for i in all_units[u])
+        candidates = set.intersection(*(set(by_cluster[c]) for c in facts))
+        home = min(candidates, default=None)
+        if home is None:
+            home = len(groups)
+            groups.append((facts, []))
+            for c in facts:
+                by_cluster[c].append(home)
+        groups[home][1].append(u)
     placed = defaultdict(list)
-    for group in dedupe.cluster(texts):
-        rep = _representative(group, texts)
-        sources = _ordered_unique(items[i][1] for i in group)
-        placed[items[rep][0].section].append((-len(sources), group[0], Statement(texts[rep], sources)))
+    for facts, members in groups:
+        unit_texts = [statements.join([texts[i] for i in all_units[u]]) for u in members]
+        distinct = list(dict.fromkeys(unit_texts))
+        rep_unit = members[unit_texts.index(distinct[dedupe.representative(distinct)])]
+        rep = all_units[rep_unit]
+        text = statements.join([texts[i] for i in rep])
+        sources = _ordered_unique(items[i][1] for u in sorted(members, key=lambda u: all_units[u][0])
+                                  for i in all_units[u])
+        if len(rep) == 1:
+            section = items[rep[0]][0].section
+        elif any(texts[i] in with_figures for i in rep) and "economy" in SECTIONS:
+            section = "economy"
+        elif label is not None:
+            section = label(text)
+        else:  # the section most of its sentences have; the first sentence's on a tie
+            votes = Counter(items[i][0].section for i in rep)
+            section = max(rep, key=lambda i: (votes[items[i][0].section], -i))
+            section = items[section][0].section
+        first = min(all_units[u][0] for u in members)
+        placed[section].append((-len(sources), first, Statement(text, sources)))
     sections: dict[str, tuple[Statement, ...]] = dict.fromkeys(SECTIONS, ())
     for name, entries in placed.items():
         sections[name] = tuple(st for *_, st in sorted(entries, key=lambda e: e[:2]))

@@ -187,15 +187,23 @@ def _events(briefing: Briefing, numbers, rows: list[dict] | None = None) -> list
 
 
 def _statements(briefing: Briefing) -> dict[str, list]:
-    """Statements per section; a sentence already in the timeline is not printed again."""
+    """Statements per section that can be printed.
+
+    Left out (all stay in the JSON): a sentence already in the timeline, and one
+    that opens with a bare anaphor and had no sentence to join (``statements.printable``).
+    """
+    from briefing.statements import printable
+
     in_timeline = {e.text for e in briefing.events} | briefing.timeline_sentences
-    return {name: [s for s in briefing.sections.get(name, ()) if s.text not in in_timeline]
+    return {name: [s for s in briefing.sections.get(name, ()) if s.text not in in_timeline and printable(s.text)]
             for name in briefing.section_names()}
 
 
 def _sections(briefing: Briefing, numbers, chosen: dict[str, list] | None = None) -> dict[str, list[dict]]:
     chosen = _statements(briefing) if chosen is None else chosen
-    return {name: [{"text": clean(s.text), **_refs(s.sources, numbers)} for s in items]
+    from briefing.statements import print_text
+
+    return {name: [{"text": clean(print_text(s.text)), **_refs(s.sources, numbers)} for s in items]
             for name, items in chosen.items()}
 
 

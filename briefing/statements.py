@@ -1,0 +1,124 @@
+"""Whole thoughts: which sentences of a document must be read together, and how a statement prints.
+
+A source sentence cut loose from its context cannot be signed: "It was the
+first such visit" does not say what "it" is, and a quotation split across two
+sections loses its speaker.  So sentences are grouped into *units* before they
+become statements:
+
+- a sentence whose subject is a bare anaphor ("It", "They", "These", "The
+  latter" ...) is joined to the sentence before it;
+- a quotation that runs over several sentences is one unit, up to the sentence
+  that closes it (where the speaker usually is);
+- a leading connective ("Thus,", "In addition,") is dropped from the print
+  only; the JSON keeps the source's words.
+
+A dependent sentence with nothing before it (the first of a document), or one
+that would make a unit longer than ``MAX_UNIT`` sentences, stays a unit of its
+own; ``printable`` says it must not be printed (it is still in the JSON).
+Pure functions of the sentence list, no I/O.
+"""
+from __future__ import annotations
+
+import re
+
+MAX_UNIT = 4          # sentences in one statement; a longer chain is not printed whole
+MAX_UNIT_CHARS = 900  # nor a unit longer than this many characters
+
+CONNECTIVES = (
+    "Thus", "Namely", "In addition", "Moreover", "Notably", "Furthermore", "Additionally", "Also",
+    "Besides", "Therefore", "Hence", "Since then", "As a result", "Noteworthy", "Most importantly",
+    # Beyond the issue's list, only additive or resumptive ones: "However" marks a contrast the
+    # reader needs, so it stays.
+    "In addition to this", "Likewise", "Similarly", "Indeed", "In this regard", "In this context",
+)
+ANAPHORS = ("It", "They", "He", "She", "Its", "Their", "This", "These", "Those", "Such",
+            "The latter", "The former", "Them", "His", "Her", "That")
+
+# Longest first, so "In addition to this," is not read as "In addition" + "to this,".  A one-word
+# connective needs its comma ("Hence the name" keeps "Hence"); a phrase may go without one.
+_CONNECTIVE = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(c) for c in sorted(CONNECTIVES, key=len, reverse=True) if " " in c)
+    + r")\b,?|(?:" + "|".join(re.escape(c) for c in CONNECTIVES if " " not in c) + r"),)\s+")
+_ANAPHOR = re.compile(
+    r"^[\"'\u201c\u2018]?(?:" + "|".join(re.escape(a) for a in sorted(ANAPHORS, key=len, reverse=True))
+    + r")(?=[\s,\u2019']|$)")
+# "This year's summit", "That week" name a time, not something said before.
+_TIME_DEICTIC = re.compile(
+    r"^(?:This|That|These|Those)\s+(?:year|month|week|day|morning|afternoon|evening|spring|summer|autumn|"
+    r"fall|winter|quarter|decade|century|time|weekend|season|years|months|weeks|days)\b", re.IGNORECASE)
+_OPEN_QUOTES = re.compile(r"[\u201c\u00ab]")
+_CLOSE_QUOTES = re.compile(r"[\u201d\u00bb]")
+
+
+def strip_connective(text: str) -> str:
+    """Return the sentence without a leading connective, its first letter upper-cased.
+
+    "Thus, it assists ..." -> "It assists ...": the rest of the words are the source's.
+    """
+    stripped = text
+    while True:
+        m = _CONNECTIVE.match(stripped)
+        if not m or m.end() >= len(stripped):
+            break
+        stripped = stripped[m.end():]
+    if stripped is text:
+        return text
+    return stripped[:1].upper() + stripped[1:]
+
+
+def has_connective(text: str) -> bool:
+    """Tell whether the sentence opens with one of ``CONNECTIVES``."""
+    return bool(_CONNECTIVE.match(text))
+
+
+def depends(text: str) -> bool:
+    """Tell whether the sentence (after any connective) opens with a bare anaphor: it needs the one before."""
+    head = strip_connective(text)
+    if _TIME_DEICTIC.match(head):
+        return False
+    return bool(_ANAPHOR.match(head))
+
+
+def open_quote(text: str) -> bool:
+    """Tell whether a quotation opened in ``text`` is still open at its end."""
+    curly = len(_OPEN_QUOTES.findall(text)) > len(_CLOSE_QUOTES.findall(text))
+    return curly or text.count('"') % 2 == 1
+
+
+def units(sentences: list[str]) -> list[list[int]]:
+    """Group the sentences of one document into units of consecutive indices.
+
+    Every index is in exactly one unit, in order.  A dependent sentence joins the
+    unit before it unless that would exceed ``MAX_UNIT`` sentences or
+    ``MAX_UNIT_CHARS`` characters; an open quotation pulls in the following
+    sentences until it closes (same limits).
+    """
+    out: list[list[int]] = []
+    quote_open = False
+    for i, text in enumerate(sentences):
+        if out:
+            current = out[-1]
+            size = sum(len(sentences[j]) + 1 for j in current) + len(text)
+            fits = len(current) < MAX_UNIT and size <= MAX_UNIT_CHARS
+            if fits and (quote_open or depends(text)):
+                current.append(i)
+                quote_open = open_quote(" ".join(sentences[j] for j in current))
+                continue
+        out.append([i])
+        quote_open = open_quote(text)
+    return out
+
+
+def join(sentences: list[str]) -> str:
+    """The text of a unit: its sentences as the source wrote them, one space apart."""
+    return " ".join(s.strip() for s in sentences)
+
+
+def print_text(text: str) -> str:
+    """The text of a statement as printed: the leading connective dropped, nothing else changed."""
+    return strip_connective(text)
+
+
+def printable(text: str) -> bool:
+    """Tell whether a statement can be printed alone: it does not open with a bare anaphor."""
+    return not depends(text)

@@ -1,0 +1,97 @@
+"""Whole thoughts: bare anaphors join the sentence before, quotations stay whole, connectives drop from print."""
+import pytest
+
+from briefing.merge import merge_sections
+from briefing.model import Extraction, Sentence
+from briefing.statements import depends, open_quote, print_text, printable, strip_connective, units
+
+
+@pytest.mark.parametrize("text, printed", [
+    ("Thus, it assists its members to trade freely.", "It assists its members to trade freely."),
+    ("In addition, the two navies train together.", "The two navies train together."),
+    ("Most importantly, Chile and Peru agreed on fisheries.", "Chile and Peru agreed on fisheries."),
+    ("As a result the balance tilted in favour of Ghana.", "The balance tilted in favour of Ghana."),
+    ("Since then, ferries have sailed twice a week.", "Ferries have sailed twice a week."),
+    ("Hence the name of the bridge.", "Hence the name of the bridge."),       # no comma: not a connective
+    ("However, Norway disagreed.", "However, Norway disagreed."),           # a contrast stays
+    ("Alsoland signed the treaty.", "Alsoland signed the treaty."),
+])
+def test_connective_dropped_from_print_only(text, printed):
+    assert print_text(text) == printed
+
+
+@pytest.mark.parametrize("text", [
+    "It was the first visit by a Peruvian leader in a decade.",
+    "They agreed to reopen the consulate.",
+    "Its navy joined the drill.",
+    "These include a fisheries pact and a visa waiver.",
+    "The latter has objected to the dam.",
+    "Noteworthy, they continue building a shared database.",
+    "Also, she met the Ghanaian delegation.",
+    "\u201cIt is a good day,\u201d she said.",
+])
+def test_bare_anaphors_depend_on_the_sentence_before(text):
+    assert depends(text) and not printable(text)
+
+
+@pytest.mark.parametrize("text", [
+    "This year's summit was held in Lima.",
+    "Those who fled the floods settled in Accra.".replace("Those who", "Refugees who"),
+    "Italy and Slovenia signed a border treaty.",
+    "Itinerant traders cross the border daily.",
+    "Thereafter the two sides met yearly.",
+])
+def test_ordinary_openings_stand_alone(text):
+    assert not depends(text)
+
+
+def test_units_join_anaphors_and_quotes():
+    sents = ["Chile and Peru signed a fisheries pact in 2019.",
+             "It was the first in forty years.",
+             "They also agreed to meet yearly.",
+             "Exports of copper rose.",
+             "\u201cWe will build the bridge.",
+             "It will carry trains too,\u201d the Peruvian minister said.",
+             "The ferry still runs."]
+    assert units(sents) == [[0, 1, 2], [3], [4, 5], [6]]
+    assert open_quote(sents[4]) and not open_quote(" ".join(sents[4:6]))
+
+
+def test_unit_without_a_head_is_left_alone():
+    assert units(["It rained in Lima.", "Ghana exports cocoa."]) == [[0], [1]]
+
+
+def test_long_chain_is_cut():
+    sents = ["Norway sent a frigate."] + [f"It sailed for {n} days." for n in range(2, 9)]
+    groups = units(sents)
+    assert all(len(g) <= 4 for g in groups) and sum(map(len, groups)) == len(sents)
+
+
+def test_strip_connective_keeps_the_rest_verbatim():
+    assert strip_connective("Furthermore, the ministers of Kenya and Ghana met.") == \
+        "The ministers of Kenya and Ghana met."
+
+
+def _ex(file, texts, sections):
+    return Extraction(file, "0" * 64, {}, tuple(Sentence(t, s, i) for i, (t, s) in enumerate(zip(texts, sections))),
+                      (), (), ())
+
+
+def test_merged_statement_joins_anaphor_with_both_citations():
+    a = _ex("a.txt", ["Ghana and Togo opened a joint border post at Aflao in 2021.",
+                      "It cut crossing times for lorries by half."], ["security", "economy"])
+    b = _ex("b.txt", ["It cut crossing times for lorries by half."], ["economy"])
+    sections = merge_sections([a, b])
+    flat = [(name, s) for name, items in sections.items() for s in items]
+    joined = [s for _, s in flat if s.text.startswith("Ghana and Togo")]
+    assert len(joined) == 1 and "It cut crossing times" in joined[0].text
+    assert joined[0].sources == ("a.txt", "b.txt")
+    # the lone copy in b.txt is the same fact: folded into the joined statement, not printed again
+    assert not any(s.text == "It cut crossing times for lorries by half." for _, s in flat)
+
+
+def test_every_statement_in_one_section_only():
+    a = _ex("a.txt", ["Peru and Chile held naval exercises off Arica in May 2022."], ["security"])
+    b = _ex("b.txt", ["In May 2022 Peru and Chile held naval exercises off Arica."], ["history"])
+    sections = merge_sections([a, b])
+    assert sum(len(v) for v in sections.values()) == 1
