@@ -59,10 +59,9 @@ def merge_sections(extractions: list[Extraction], label=None) -> dict:
     across different numbers).  Then each document's sentences are grouped into
     units (``statements.units``: a bare "It ..." joins the sentence before it, a
     quotation stays whole), and a unit whose facts (sentence clusters) are all
-    in a bigger unit is folded into it, its sources added.  A unit goes to the
-    section of its sentence if it has one, else to ``label(joined text)``
-    (a sentence stating a trade figure keeps economy).  Most-cited statements
-    come first, then order of first appearance.
+    in a bigger unit is folded into it, its sources added.  A unit goes to one
+    section (``_unit_section``).  Most-cited statements come first, then order
+    of first appearance.
     """
     from briefing import statements
 
@@ -102,22 +101,32 @@ def merge_sections(extractions: list[Extraction], label=None) -> dict:
         text = statements.join([texts[i] for i in rep])
         sources = _ordered_unique(items[i][1] for u in sorted(members, key=lambda u: all_units[u][0])
                                   for i in all_units[u])
-        if len(rep) == 1:
-            section = items[rep[0]][0].section
-        elif any(texts[i] in with_figures for i in rep) and "economy" in SECTIONS:
-            section = "economy"
-        elif label is not None:
-            section = label(text)
-        else:  # the section most of its sentences have; the first sentence's on a tie
-            votes = Counter(items[i][0].section for i in rep)
-            section = max(rep, key=lambda i: (votes[items[i][0].section], -i))
-            section = items[section][0].section
+        section = _unit_section([items[i][0].section for i in rep], any(texts[i] in with_figures for i in rep),
+                                text, label)
         first = min(all_units[u][0] for u in members)
         placed[section].append((-len(sources), first, Statement(text, sources)))
     sections: dict[str, tuple[Statement, ...]] = dict.fromkeys(SECTIONS, ())
     for name, entries in placed.items():
         sections[name] = tuple(st for *_, st in sorted(entries, key=lambda e: e[:2]))
     return sections
+
+
+def _unit_section(labels: list[str], has_figure: bool, text: str, label=None) -> str:
+    """The section of a statement made of sentences with these labels.
+
+    A trade figure keeps it in the economy.  Otherwise the one topical label
+    among its sentences wins over the general "history" ("The ministers met.
+    They agreed on joint naval patrols." is about security); with several
+    topical labels, ``label(text)`` decides, or the first sentence's topic.
+    """
+    if has_figure:
+        return "economy"
+    topical = list(dict.fromkeys(x for x in labels if x != "history"))
+    if not topical:
+        return labels[0]
+    if len(topical) == 1:
+        return topical[0]
+    return label(text) if label is not None else topical[0]
 
 
 def _representative(group: list[int], texts: list[str]) -> int:
