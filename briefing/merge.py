@@ -53,6 +53,12 @@ def choose_reporter(extractions: list[Extraction], pair: tuple[str, ...]) -> str
 # --- sections ---------------------------------------------------------------------
 
 def merge_sections(extractions: list[Extraction], label=None) -> dict:
+    """Return section -> statements (see ``merge_statements``)."""
+    return merge_statements(extractions, label)[0]
+
+
+def merge_statements(extractions: list[Extraction], label=None,
+                     timeline: frozenset = frozenset()) -> tuple[dict, frozenset]:
     """Return section -> statements, each fact once, in one section, with every file that states it.
 
     Sentences are first clustered across all documents (near-duplicates, never
@@ -68,9 +74,12 @@ def merge_sections(extractions: list[Extraction], label=None) -> dict:
     items = [(s, ex.file) for ex in extractions for s in sorted(ex.sentences, key=lambda s: s.index)]
     texts = [s.text for s, _ in items]
     cluster_of = {}
+    dated = set()   # clusters with a sentence that is in the timeline
     for n, group in enumerate(dedupe.cluster(texts)):
         for i in group:
             cluster_of[i] = n
+            if texts[i] in timeline:
+                dated.add(n)
     with_figures = {t.text for ex in extractions for t in ex.trade} | {s.sentence for ex in extractions for s in ex.shares}
     all_units: list[list[int]] = []
     start = 0
@@ -93,6 +102,7 @@ def merge_sections(extractions: list[Extraction], label=None) -> dict:
                 by_cluster[c].append(home)
         groups[home][1].append(u)
     placed = defaultdict(list)
+    covered = set()
     for facts, members in groups:
         unit_texts = [statements.join([texts[i] for i in all_units[u]]) for u in members]
         distinct = list(dict.fromkeys(unit_texts))
@@ -105,10 +115,12 @@ def merge_sections(extractions: list[Extraction], label=None) -> dict:
                                 text, label)
         first = min(all_units[u][0] for u in members)
         placed[section].append((-len(sources), first, Statement(text, sources)))
+        if facts <= dated:
+            covered.add(text)
     sections: dict[str, tuple[Statement, ...]] = dict.fromkeys(SECTIONS, ())
     for name, entries in placed.items():
         sections[name] = tuple(st for *_, st in sorted(entries, key=lambda e: e[:2]))
-    return sections
+    return sections, frozenset(covered)
 
 
 def _unit_section(labels: list[str], has_figure: bool, text: str, label=None) -> str:
@@ -447,16 +459,20 @@ def merge(sources: list[Source], extractions: list[Extraction], pair: tuple[str,
     trade, conflicts, warnings = merge_trade(extractions, pair, reporter)
     warnings += [f"{ex.file}: {w}" for ex in extractions for w in ex.warnings]
     warnings += [left_out(r) for ex in extractions for r in ex.amounts if r.reason in UNSURE]
+    dated = frozenset(e.text for ex in extractions for e in ex.events)
+    sections, in_timeline = merge_statements(extractions, timeline=dated)
     return Briefing(
         countries=tuple(pair),
         reporter=reporter,
         documents=tuple(sorted(sources, key=lambda s: s.file)),
-        sections=merge_sections(extractions),
+        sections=sections,
         events=merge_events(extractions),
         trade=trade,
         shares=merge_shares(extractions),
         conflicts=conflicts,
         warnings=tuple(warnings),
         amounts=tuple(r for ex in extractions for r in ex.amounts),
-        timeline_sentences=frozenset(e.text for ex in extractions for e in ex.events),
+        # Every sentence that dated an event, and every statement whose facts a timeline row
+        # states in other words ("It's been 30 years since ..."), so the PDF does not print them twice.
+        timeline_sentences=dated | in_timeline,
     )
