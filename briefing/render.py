@@ -199,6 +199,12 @@ def _statements(briefing: Briefing) -> dict[str, list]:
             for name in briefing.section_names()}
 
 
+def _in_timeline(briefing: Briefing, name: str) -> int:
+    """How many statements of a section are left out because the timeline states them."""
+    dated = {e.text for e in briefing.events} | set(briefing.extra.get("timeline_sentences", ()))
+    return sum(s.text in dated for s in briefing.sections.get(name, ()))
+
+
 def _sections(briefing: Briefing, numbers, chosen: dict[str, list] | None = None) -> dict[str, list[dict]]:
     chosen = _statements(briefing) if chosen is None else chosen
     from briefing.statements import print_text
@@ -210,16 +216,26 @@ def _sections(briefing: Briefing, numbers, chosen: dict[str, list] | None = None
 def select(briefing: Briefing, settings: Settings) -> tuple[dict[str, list], list[dict], dict[str, int]]:
     """Pick what the PDF prints of a big briefing: (statements per section, timeline rows, left out).
 
-    Each section keeps its ``max_statements`` most informative statements
-    (most sources, newest, most figures first), the timeline its
-    ``max_events`` most-cited rows; both stay in the merged order.  ``left out``
-    counts the rest per section and under "events"; all of it is in the JSON export.
+    Each section keeps its ``max_statements`` statements a reader needs most
+    (``ranking.score``: about the pair, named actors, agreements, visits and
+    disputes, dates, figures and sources; then most sources, newest), printed
+    in that order; the timeline keeps its ``max_events`` most-cited rows, in
+    date order.  ``left out`` counts the rest per section (with the statements
+    that could not be printed alone) and under "events"; all of it is in the JSON export.
     """
+    from briefing.ranking import rank_key
+
     dates = {d.file: d.date for d in briefing.documents}
     limit = _limit(settings.max_statements, MAX_STATEMENTS)
+    pair = tuple(briefing.countries)
+    printable = _statements(briefing)
     chosen, more = {}, {}
-    for name, items in _statements(briefing).items():
-        chosen[name], more[name] = _keep(items, lambda s: _rank(s.sources, s.text, dates), limit)
+    for name, items in printable.items():
+        def key(s):
+            return (rank_key(s.text, s.sources, pair), _rank(s.sources, s.text, dates))
+        kept, more[name] = _keep(items, key, limit)
+        chosen[name] = sorted(kept, key=key)   # stable: equal keys keep the merged order
+        more[name] += len(briefing.sections.get(name, ())) - len(items) - _in_timeline(briefing, name)
     rows, more["events"] = _keep(_event_rows(briefing), lambda r: (-len(r["sources"]), r["derived"]),
                                  _limit(settings.max_events, MAX_EVENTS))
     return chosen, rows, more
@@ -322,6 +338,54 @@ def _facts(briefing: Briefing, table: dict, sources: list[dict]) -> dict:
     }
 
 
+def _overview(briefing: Briefing, currency: str, cite, conflicts: list[dict]) -> dict:
+    """Facts for templates/overview.xml.j2, formatted, each with its citations (see overview.py)."""
+    from briefing import overview as ov
+    from briefing.countries import in_sentence
+    from briefing.statements import print_text
+    from briefing.tables import format_percent, period_label
+
+    def name(country: str | None, start: bool = False) -> str:
+        text = clean(in_sentence(country)) if country else ""
+        return text[:1].upper() + text[1:] if start else text
+
+    countries = [name(c) for c in briefing.countries]
+    facts = ov.trade(briefing, currency) if currency else None
+    trade = None
+    if facts:
+        amounts = format_distinct([t["value"] for t in facts["totals"]], currency)
+        trade = {"period": clean(period_label(facts["period"])), "disputed": facts["disputed"],
+                 "totals": [{"amount": a, **cite(t["sources"])} for a, t in zip(amounts, facts["totals"])],
+                 "change": None, "balance": None}
+        if facts["change"]:
+            ch = facts["change"]
+            trade["change"] = {"direction": "up" if ch["percent"] > 0 else "down" if ch["percent"] < 0 else "unchanged",
+                               "percent": format_percent(abs(ch["percent"])), "previous": period_label(ch["previous"]),
+                               "previous_amount": format_amount(ch["previous_value"], currency),
+                               **cite(ch["previous_sources"])}
+        if facts["balance"]:
+            b = facts["balance"]
+            trade["balance"] = {"kind": "surplus" if b["value"] > 0 else "deficit" if b["value"] < 0 else "balance",
+                                "amount": format_amount(abs(b["value"]), currency),
+                                "reporter": name(b["reporter"], start=True), "partner": name(b["partner"]),
+                                "exports": format_amount(b["exports"], currency),
+                                "imports": format_amount(b["imports"], currency), **cite(b["sources"])}
+    events = [{"when": format_date(e.date) if e.date else str(e.year), "text": clean(print_text(e.text)),
+               **cite(e.sources)} for e in ov.latest_events(briefing)]
+    sp = ov.span(briefing)
+    span = {"count": sp["count"],
+            "first": format_date(sp["first"][0]) if sp["first"] else "",
+            "first_cite": cite([sp["first"][1]])["cite"] if sp["first"] else "",
+            "last": format_date(sp["last"][0]) if sp["last"] else "",
+            "last_cite": cite([sp["last"][1]])["cite"] if sp["last"] else ""}
+    total_period = facts["period"] if facts else None
+    others = [c for c in conflicts if not (c["period"] == total_period and c["field"] == "total" and trade
+                                           and trade["disputed"])]
+    return {"pair": " and ".join(countries), "span": span, "trade": trade, "events": events,
+            "disagreements": others[:1], "more_disagreements": max(0, len(others) - 1),
+            "any_disagreement": bool(conflicts)}
+
+
 def _conflicts(briefing: Briefing, table: dict, numbers, currency: str) -> list[dict]:
     labels = {r.get("period"): r.get("label") or r.get("period") for r in table["rows"]}
     out = []
@@ -381,6 +445,7 @@ def build_context(briefing: Briefing, table_rows: list[dict], settings: Settings
     sections = _sections(briefing, cite, chosen)
     events = _events(briefing, cite, event_rows)
     conflicts = _conflicts(briefing, table, cite, table["currency"])
+    overview = _overview(briefing, table["currency"], cite, conflicts)
     sources = _sources(briefing, numbers, cite.cited if big else None)
     more["sources"] = len(numbers) - len(sources)
     countries = [clean(c) for c in briefing.countries]
@@ -409,6 +474,7 @@ def build_context(briefing: Briefing, table_rows: list[dict], settings: Settings
         "table": table,
         "chart": _chart(briefing, table["rows"], table["currency"]),
         "facts": _facts(briefing, table, sources),
+        "overview": overview,
         "sources": sources,
         "skipped": [clean(s) for s in briefing.skipped],
         "conflicts": conflicts,

@@ -15,14 +15,17 @@ become statements:
 A dependent sentence with nothing before it (the first of a document), or one
 that would make a unit longer than ``MAX_UNIT`` sentences, stays a unit of its
 own; ``printable`` says it must not be printed (it is still in the JSON).
+A quotation cut by the sentence splitter is rejoined first, so a statement
+never ends inside one.
 Pure functions of the sentence list, no I/O.
 """
 from __future__ import annotations
 
 import re
 
-MAX_UNIT = 4          # sentences in one statement; a longer chain is not printed whole
-MAX_UNIT_CHARS = 900  # nor a unit longer than this many characters
+MAX_UNIT = 4          # sentences (a quotation counts as one) in a statement; a longer chain is cut
+MAX_UNIT_CHARS = 1200  # nor a unit longer than this many characters
+MAX_QUOTE = 8         # sentences one quotation may run over
 
 CONNECTIVES = (
     "Thus", "Namely", "In addition", "Moreover", "Notably", "Furthermore", "Additionally", "Also",
@@ -85,27 +88,38 @@ def open_quote(text: str) -> bool:
     return curly or text.count('"') % 2 == 1
 
 
+def _quote_blocks(sentences: list[str]) -> list[list[int]]:
+    """Consecutive sentences of one quotation as one block (at most ``MAX_QUOTE`` sentences)."""
+    blocks: list[list[int]] = []
+    open_ = False
+    for i, text in enumerate(sentences):
+        if open_ and blocks and len(blocks[-1]) < MAX_QUOTE:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+        open_ = open_quote(" ".join(sentences[j] for j in blocks[-1]))
+    return blocks
+
+
 def units(sentences: list[str]) -> list[list[int]]:
     """Group the sentences of one document into units of consecutive indices.
 
-    Every index is in exactly one unit, in order.  A dependent sentence joins the
-    unit before it unless that would exceed ``MAX_UNIT`` sentences or
-    ``MAX_UNIT_CHARS`` characters; an open quotation pulls in the following
-    sentences until it closes (same limits).
+    Every index is in exactly one unit, in order.  A quotation is one block
+    first; a block that opens with a bare anaphor then joins the unit before
+    it, unless that would make more than ``MAX_UNIT`` blocks or
+    ``MAX_UNIT_CHARS`` characters.
     """
     out: list[list[int]] = []
-    quote_open = False
-    for i, text in enumerate(sentences):
+    blocks_in: list[int] = []
+    for block in _quote_blocks(sentences):
         if out:
-            current = out[-1]
-            size = sum(len(sentences[j]) + 1 for j in current) + len(text)
-            fits = len(current) < MAX_UNIT and size <= MAX_UNIT_CHARS
-            if fits and (quote_open or depends(text)):
-                current.append(i)
-                quote_open = open_quote(" ".join(sentences[j] for j in current))
+            size = sum(len(sentences[j]) + 1 for j in out[-1] + block)
+            if depends(sentences[block[0]]) and blocks_in[-1] < MAX_UNIT and size <= MAX_UNIT_CHARS:
+                out[-1] += block
+                blocks_in[-1] += 1
                 continue
-        out.append([i])
-        quote_open = open_quote(text)
+        out.append(list(block))
+        blocks_in.append(1)
     return out
 
 
