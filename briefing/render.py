@@ -165,13 +165,18 @@ def _keep(items: list, key, limit: int | None) -> tuple[list, int]:
 
 
 def _event_rows(briefing: Briefing) -> list[dict]:
-    """Timeline rows; a sentence that dates several events is one row listing every date."""
+    """Timeline rows; a sentence that dates several events is one row listing every date.
+
+    The text is printed as statements are: without a leading connective.
+    """
+    from briefing.statements import print_text
+
     rows: dict[str, dict] = {}
     for e in briefing.events:
         row = rows.get(e.text)
         if row is None:
             rows[e.text] = {"when": _when(e), "year": e.year, "date": e.date or "", "derived": e.derived,
-                            "how": clean(e.how), "text": clean(e.text), "sources": list(e.sources)}
+                            "how": clean(e.how), "text": clean(print_text(e.text)), "sources": list(e.sources)}
             continue
         row["when"] += "; " + _when(e)
         row["derived"] = row["derived"] or e.derived

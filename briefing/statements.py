@@ -33,9 +33,11 @@ CONNECTIVES = (
     # Beyond the issue's list, only additive or resumptive ones: "However" marks a contrast the
     # reader needs, so it stays.
     "In addition to this", "Likewise", "Similarly", "Indeed", "In this regard", "In this context",
+    "For instance", "For example", "Finally", "In particular",
 )
 ANAPHORS = ("It", "They", "He", "She", "Its", "Their", "This", "These", "Those", "Such",
-            "The latter", "The former", "Them", "His", "Her", "That")
+            "The latter", "The former", "Them", "His", "Her", "That", "The same", "At the same",
+            "In the same", "On the same", "During the same")
 
 # Longest first, so "In addition to this," is not read as "In addition" + "to this,".  A one-word
 # connective needs its comma ("Hence the name" keeps "Hence"); a phrase may go without one.
@@ -133,6 +135,21 @@ def print_text(text: str) -> str:
     return strip_connective(text)
 
 
+THIN_WORDS = 8   # a statement shorter than this, without a figure or a name, announces rather than states
+
+
+def thin(text: str) -> bool:
+    """Tell whether a statement only announces what follows it in the source ("Politics has shaped
+    the numbers."): fewer than ``THIN_WORDS`` words, no digit, no country, no capitalised word
+    after the first."""
+    from briefing.countries import find_mentions
+
+    words = strip_connective(text).split()
+    return (len(words) < THIN_WORDS and not re.search(r"\d", text)
+            and not any(w[:1].isupper() for w in words[1:]) and not find_mentions(text))
+
+
 def printable(text: str) -> bool:
-    """Tell whether a statement can be printed alone: it does not open with a bare anaphor."""
-    return not depends(text)
+    """Tell whether a statement can be printed alone: it does not open with a bare anaphor and
+    is not a thin lead-in."""
+    return not depends(text) and not thin(text)

@@ -95,3 +95,41 @@ def test_every_statement_in_one_section_only():
     b = _ex("b.txt", ["In May 2022 Peru and Chile held naval exercises off Arica."], ["history"])
     sections = merge_sections([a, b])
     assert sum(len(v) for v in sections.values()) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Politics has shaped the numbers.",
+    "Military ties have kept pace.",
+    "The momentum carried into this year.",
+])
+def test_thin_lead_ins_are_not_printed(text):
+    assert not printable(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trade rose 12 per cent in 2021.",
+    "Peru recalled its ambassador.",
+    "The two navies held joint search and rescue drills off the northern coast.",
+])
+def test_short_statements_with_a_figure_or_a_name_are_printed(text):
+    assert printable(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The same month, the king announced a fund for the port.",
+    "At the same meeting, the ministers signed a visa waiver.",
+])
+def test_the_same_depends_on_what_came_before(text):
+    assert depends(text)
+
+
+@pytest.mark.parametrize("sentence, article, day", [
+    ("The presidents of Ghana and Togo opened a border post at Aflao yesterday.", "2024-03-14", "2024-03-13"),
+    ("Chile and Peru signed a fisheries pact in Lima yesterday.", "2023-01-01", "2022-12-31"),
+    ("Norway and Sweden signed a rail agreement yesterday in Oslo.", "2021-06-09", "2021-06-08"),
+])
+def test_yesterday_is_the_day_before_the_article(sentence, article, day):
+    from briefing.extract.events import extract_events
+
+    events = extract_events([sentence], article, "a.txt")
+    assert [e.date for e in events] == [day]

@@ -84,6 +84,7 @@ _MONTH_ONLY = re.compile(
     rf"\b(?P<pre>in|last|since|until|by|early|mid|late|from|during|of|this)\s+(?:-\s*)?(?P<m>{_MONTH_CAP})\b\.?(?!,?\s+\d)")
 _WEEKDAY = re.compile(r"\b(?:on|last|this|next)\s+(?P<w>%s)\b" % "|".join(w.title() for w in WEEKDAYS))
 _TODAY = re.compile(r"\b(?:today|to the day|this day|yesterday)\b", re.I)
+_YESTERDAY = re.compile(r"\byesterday\b", re.I)
 _REL_YEAR = re.compile(r"\b(?P<w>last|this|past|previous)\s+year\b(?!'s\s+(?:figure|total))", re.I)
 _SAME_YEAR = re.compile(
     rf"\b(?:(?P<month>(?:(?:of|in|during)\s+)?(?:the|that)\s+same\s+month|later\s+that\s+month)"
@@ -316,7 +317,8 @@ def _anchor(sentence: str, kind: str, doc: date | None, after: int, n: int = 0):
         d = _weekday_date(wd.group("w"), doc, bool(_FUTURE.search(sentence)))
         return d, d.year, human_date(d)
     if _TODAY.search(sentence):
-        return doc, doc.year, human_date(doc)
+        d = doc - timedelta(days=1) if _YESTERDAY.search(sentence) else doc
+        return d, d.year, human_date(d)
     if kind != "ago":
         years = [y for y in explicit_years(sentence, doc.year) if anchor_year(y[0])]
         if years:
@@ -385,6 +387,9 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
         if wd and not _REPORTED.search(sentence[:wd.start("w")]):
             d = _weekday_date(wd.group("w"), doc, future)
             out.append((d.year, d, f"{wd.group(0)}, read against {human_date(doc)}"))
+        elif _YESTERDAY.search(sentence):
+            d = doc - timedelta(days=1)
+            out.append((d.year, d, f"yesterday, read against {human_date(doc)}"))
         elif _TODAY.search(sentence):
             out.append((doc.year, doc, "today"))
     return out
