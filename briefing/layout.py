@@ -31,6 +31,7 @@ ELEMENTS: dict[str, dict[str, str]] = {
     "title": {},
     "subtitle": {},
     "line": {},
+    "overview": {"title": TEXT},
     "facts": {"title": TEXT},
     "fact": {"label": TEXT},
     "contents": {"title": TEXT},

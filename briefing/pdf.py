@@ -376,6 +376,10 @@ class _Builder:
         t.setStyle(_table_style(self.f, style))
         return [t, Spacer(1, 6 * mm)]
 
+    def el_overview(self, el):
+        out = [Paragraph(_attr(el, "title"), self.st["h2"])] if el.get("title") else []
+        return out + self.children(el) + [Spacer(1, 2 * mm)]
+
     def el_contents(self, el):
         toc = TableOfContents(levelStyles=[self.st["toc0"], self.st["toc1"]], dotsMinLevel=0,
                               tableStyle=_table_style(self.f, [

@@ -9,13 +9,17 @@ scored instead on what a desk officer reads for, in this order of weight:
    goes last, and one about a third country's trade below everything;
 2. it names actors and institutions (a president, a ministry, a court);
 3. it reports an agreement, a visit or a dispute;
-4. it carries dates and figures, and more sources state it.
+4. it carries dates and figures, and more sources state it;
+5. a short lead-in without a figure or a name ("Politics has shaped the
+   numbers.") comes last: it announces what the source says next.
 
 Pure functions of the text, its sources and the pair.
 """
 from __future__ import annotations
 
 import re
+
+from briefing.statements import thin
 
 SUBSTANCE = re.compile(
     r"\b(?:agree(?:d|ment|ments)?|accords?|treat(?:y|ies)|memorand(?:um|a)|pacts?|conventions?|protocols?|"
@@ -60,7 +64,8 @@ def score(text: str, sources, pair: tuple[str, ...]) -> float:
     dated = 1 if YEAR.search(text) else 0
     figures = 1 if NUMBER.search(text) else 0
     support = min(3, len(set(sources)) - 1)
-    return 8 * focus + 2 * actors + 3 * substance + dated + figures + 1.5 * support
+    lead_in = 12 if thin(text) else 0    # "Politics has shaped the numbers.": says what follows, not a fact
+    return 8 * focus + 2 * actors + 3 * substance + dated + figures + 1.5 * support - lead_in
 
 
 def rank_key(text: str, sources, pair: tuple[str, ...]) -> tuple:

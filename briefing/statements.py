@@ -136,6 +136,7 @@ def print_text(text: str) -> str:
 
 
 THIN_WORDS = 8   # a statement shorter than this, without a figure or a name, announces rather than states
+                 # (ranked last; see ranking.py)
 
 
 def thin(text: str) -> bool:
@@ -150,6 +151,5 @@ def thin(text: str) -> bool:
 
 
 def printable(text: str) -> bool:
-    """Tell whether a statement can be printed alone: it does not open with a bare anaphor and
-    is not a thin lead-in."""
-    return not depends(text) and not thin(text)
+    """Tell whether a statement can be printed alone: it does not open with a bare anaphor."""
+    return not depends(text)

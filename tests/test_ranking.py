@@ -37,3 +37,9 @@ def test_cap_keeps_substance_and_says_how_many_more():
     chosen, _, more = select(briefing, Settings(max_statements=3))
     assert chosen["economy"][0] is key
     assert len(chosen["economy"]) == 3 and more["economy"] == 6
+
+
+def test_thin_lead_in_ranks_below_a_statement_of_fact():
+    pair = ("Norway", "Sweden")
+    assert score("Politics has shaped the numbers.", ["1", "2"], pair) < \
+        score("The ferry between the two ports carried 200,000 passengers.", ["1"], pair)

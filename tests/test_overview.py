@@ -1,0 +1,57 @@
+"""Overview facts: the latest full-year total, its computed change and balance, never from disputed figures."""
+from briefing.model import Briefing, Conflict, ConflictValue, MergedEvent, Source, TradeRow
+from briefing.overview import latest_events, span, trade
+
+
+def _row(period, total, exports=None, imports=None, sources=("a.txt",), reporter="Peru", full=True):
+    return TradeRow(period, full, reporter if exports is not None else None, "Chile" if exports is not None else None,
+                    total, exports, imports, "USD", tuple(sources))
+
+
+def _briefing(rows, conflicts=(), events=(), docs=()):
+    return Briefing(countries=("Peru", "Chile"), reporter="Peru", documents=tuple(docs),
+                    sections={}, events=tuple(events), trade=tuple(rows), shares=(), conflicts=tuple(conflicts))
+
+
+def test_change_and_balance_are_computed_from_stated_figures():
+    b = _briefing([_row("2021", 3.8e9, sources=("b.txt",)), _row("2022", 4.1e9, 1.9e9, 2.2e9),
+                   _row("2023-01..2023-06", 2.5e9, full=False)])
+    t = trade(b, "USD")
+    assert t["period"] == "2022" and not t["disputed"]
+    assert abs(t["change"]["percent"] - (4.1 - 3.8) / 3.8 * 100) < 1e-9
+    assert t["change"]["previous_sources"] == ["b.txt"]
+    assert abs(t["balance"]["value"] - (1.9e9 - 2.2e9)) < 1 and t["balance"]["reporter"] == "Peru"
+
+
+def test_fiscal_years_compare_with_the_fiscal_year_before():
+    b = _briefing([_row("2020-21", 10e9), _row("2021-22", 12e9)])
+    assert abs(trade(b, "USD")["change"]["percent"] - 20.0) < 1e-9
+
+
+def test_disputed_total_is_shown_with_every_version_and_nothing_computed():
+    rows = [_row("2021", 5e9), _row("2022", 6e9, sources=("a.txt",)), _row("2022", 6.4e9, sources=("b.txt",))]
+    conflict = Conflict("2022", "total", (ConflictValue(6e9, ("a.txt",)), ConflictValue(6.4e9, ("b.txt",))))
+    t = trade(_briefing(rows, [conflict]), "USD")
+    assert t["disputed"] and [x["value"] for x in t["totals"]] == [6e9, 6.4e9]
+    assert t["change"] is None and t["balance"] is None
+
+
+def test_no_change_without_the_year_before():
+    t = trade(_briefing([_row("2019", 2e9), _row("2022", 3e9)]), "USD")
+    assert t["change"] is None
+
+
+def test_latest_events_are_agreements_visits_or_disputes_latest_first():
+    events = [MergedEvent(2019, "2019-03-04", False, "Ghana and Togo signed a trade pact in Accra.", None, ("a.txt",)),
+              MergedEvent(2021, "2021-05-02", False, "The weather in Lomé was fine on that day.", None, ("a.txt",)),
+              MergedEvent(2022, None, False, "The Ghanaian president visited Lomé in 2022.", None, ("b.txt",)),
+              MergedEvent(1957, None, True, "Ghana became independent 65 years ago.", "65 years ago", ("b.txt",))]
+    got = [e.year for e in latest_events(_briefing([], events=events))]
+    assert got == [2022, 2019]
+
+
+def test_span_names_first_and_last_dated_sources():
+    docs = [Source("b.txt", "0" * 64, "2023-10-10", (), None, ("x",)), Source("a.txt", "1" * 64, "2021-01-05", (), None, ("y",)),
+            Source("c.txt", "2" * 64, None, (), None, ("z",))]
+    s = span(_briefing([], docs=docs))
+    assert s["count"] == 3 and s["first"] == ("2021-01-05", "a.txt") and s["last"] == ("2023-10-10", "b.txt")
