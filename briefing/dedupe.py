@@ -195,7 +195,7 @@ class Facets:
     days: frozenset
     words: frozenset       # counts written as words: "twelve" -> "12"
 
-    def combine(self, other: "Facets") -> "Facets":
+    def combine(self, other: Facets) -> Facets:
         return Facets(max(self.core, other.core, key=len), self.years or other.years,
                       self.months or other.months, self.days or other.days, self.words | other.words)
 

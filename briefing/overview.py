@@ -58,11 +58,11 @@ def trade(briefing: Briefing, currency: str) -> dict | None:
     row = rows[0]
     previous = _previous_period(period)
     before = by_period.get(previous or "", [])
-    if len(before) == 1 and not _disputed(briefing, previous or "", "total") and before[0].total:
-        old = before[0].total
-        out["change"] = {"percent": (row.total - old) / old * 100, "previous": previous,
+    new, old = row.total, before[0].total if len(before) == 1 else None
+    if new is not None and old and not _disputed(briefing, previous or "", "total"):
+        out["change"] = {"percent": (new - old) / old * 100, "previous": previous,
                          "previous_value": old, "previous_sources": list(before[0].sources),
-                         "computed_from": [row.total, old]}
+                         "computed_from": [new, old]}
     if (row.exports is not None and row.imports is not None and row.reporter
             and not _disputed(briefing, period, "exports") and not _disputed(briefing, period, "imports")):
         out["balance"] = {"value": row.exports - row.imports, "reporter": row.reporter, "partner": row.partner,

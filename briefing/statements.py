@@ -94,7 +94,7 @@ def _quote_blocks(sentences: list[str]) -> list[list[int]]:
     """Consecutive sentences of one quotation as one block (at most ``MAX_QUOTE`` sentences)."""
     blocks: list[list[int]] = []
     open_ = False
-    for i, text in enumerate(sentences):
+    for i in range(len(sentences)):
         if open_ and blocks and len(blocks[-1]) < MAX_QUOTE:
             blocks[-1].append(i)
         else:

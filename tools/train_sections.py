@@ -54,7 +54,7 @@ def train(rows) -> dict:
                 counts[label][f] += weight
     vocabulary = sorted(set().union(*counts.values()))
     model = {"sections": list(SECTIONS), "vocabulary": {}, "log_prior": {}, "log_likelihood": {}, "log_unseen": {}}
-    model["vocabulary"] = {w: 1 for w in vocabulary}
+    model["vocabulary"] = dict.fromkeys(vocabulary, 1)
     for name in SECTIONS:
         total = sum(counts[name].values()) + ALPHA * len(vocabulary)
         model["log_prior"][name] = round(math.log(1 / len(SECTIONS)), 6)
