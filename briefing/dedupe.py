@@ -174,7 +174,7 @@ _WORD_NUMBERS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 _WORD_NUMBERS.update({w: str(10 * i) for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
-_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH_NAMES + r")\b")
 _DAY_AFTER = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![\d,.]\d)")
 
@@ -216,7 +216,7 @@ def facets(text: str) -> Facets:
         else:
             core.append(token)
     core += [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
-    months = {f"m{_MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)}
+    months = {f"m{MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)}
     words = {_WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS}
     return Facets(tuple(sorted(core)), frozenset(years), frozenset(months), frozenset(days), frozenset(words))
 
