@@ -206,7 +206,7 @@ def _statements(briefing: Briefing) -> dict[str, list]:
 
 def _in_timeline(briefing: Briefing, name: str) -> int:
     """How many statements of a section are left out because the timeline states them."""
-    dated = {e.text for e in briefing.events} | set(briefing.extra.get("timeline_sentences", ()))
+    dated = {e.text for e in briefing.events} | briefing.timeline_sentences
     return sum(s.text in dated for s in briefing.sections.get(name, ()))
 
 
