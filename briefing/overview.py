@@ -8,7 +8,7 @@ a test can recompute it.  Pure functions of the Briefing.
 """
 from __future__ import annotations
 
-from briefing.merge import period_key, period_kind
+from briefing.extract.periods import period_key, period_kind
 from briefing.model import Briefing, TradeRow
 
 MAX_EVENTS = 2   # latest dated events named in the overview
