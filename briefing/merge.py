@@ -85,7 +85,8 @@ def merge_statements(extractions: list[Extraction], label=None,
     start = 0
     for ex in extractions:
         n = len(ex.sentences)
-        all_units += [[start + k for k in unit] for unit in statements.units(texts[start:start + n])]
+        closed = {k for k in range(n) if cluster_of[start + k] in dated}
+        all_units += [[start + k for k in unit] for unit in statements.units(texts[start:start + n], closed)]
         start += n
     # Biggest units first, so a one-sentence restatement folds into the unit that contains its fact.
     order = sorted(range(len(all_units)), key=lambda u: (-len({cluster_of[i] for i in all_units[u]}), all_units[u][0]))

@@ -103,18 +103,19 @@ def _quote_blocks(sentences: list[str]) -> list[list[int]]:
     return blocks
 
 
-def units(sentences: list[str]) -> list[list[int]]:
+def units(sentences: list[str], closed=frozenset()) -> list[list[int]]:
     """Group the sentences of one document into units of consecutive indices.
 
     Every index is in exactly one unit, in order.  A quotation is one block
     first; a block that opens with a bare anaphor then joins the unit before
     it, unless that would make more than ``MAX_UNIT`` blocks or
-    ``MAX_UNIT_CHARS`` characters.
+    ``MAX_UNIT_CHARS`` characters, or the unit opens with a sentence in
+    ``closed`` (one the timeline prints: the statement would repeat it).
     """
     out: list[list[int]] = []
     blocks_in: list[int] = []
     for block in _quote_blocks(sentences):
-        if out:
+        if out and out[-1][0] not in closed:
             size = sum(len(sentences[j]) + 1 for j in out[-1] + block)
             if depends(sentences[block[0]]) and blocks_in[-1] < MAX_UNIT and size <= MAX_UNIT_CHARS:
                 out[-1] += block

@@ -133,3 +133,9 @@ def test_yesterday_is_the_day_before_the_article(sentence, article, day):
 
     events = extract_events([sentence], article, "a.txt")
     assert [e.date for e in events] == [day]
+
+
+def test_no_join_onto_a_sentence_the_timeline_prints():
+    sents = ["Chile and Peru signed a fisheries pact in Lima on 9 October 2023.", "It was the first in forty years."]
+    assert units(sents) == [[0, 1]]
+    assert units(sents, closed={0}) == [[0], [1]]   # "It was ..." alone: kept in the JSON, not printed
