@@ -453,7 +453,7 @@ class _Builder:
                          Paragraph(pieces[0], self.st["cell"]),
                          Paragraph(f"[{cite}]" if cite else "", self.st["cell"])])
             rows += [["", Paragraph(piece, self.st["cell"]), ""] for piece in pieces[1:]]
-        extra = []
+        extra: list[tuple] = []
         if len(rows) > len(spans) + 1:
             for k, (first, last) in enumerate(spans):
                 shade = (colors.white, self.c["shade"])[k % 2]
