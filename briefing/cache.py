@@ -407,7 +407,7 @@ def revive(cls, data):
             if type(value) is not list:
                 raise InvalidEntry(f"{cls.__name__}.{name}: expected a list, got {type(value).__name__}")
             value = tuple(revive(item, x) for x in value)
-        elif not check(value):
+        elif check is not None and not check(value):
             raise InvalidEntry(f"{cls.__name__}.{name}: {type(value).__name__} does not fit")
         elif type(value) is list:
             value = tuple(value)

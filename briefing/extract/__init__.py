@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the model is imported where it is used: the no-op build reads only the version
+    from concurrent.futures import ProcessPoolExecutor
+
     from briefing.model import Extraction, Source
 
 # The extractors are imported inside the functions: importing this package (or a
@@ -201,7 +203,7 @@ class Workers:
 
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
         self.count = workers or min(cpus, MAX_WORKERS)
-        self._pool = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> Workers:
         return self
