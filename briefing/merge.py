@@ -19,6 +19,22 @@ from briefing.model import (
 
 REL_TOL = 1e-6   # two amounts this close are the same value written twice
 
+# How far a one-sided figure may lie from its number: "more than $10bn" is at least 10 and, in the copy
+# this reads, rarely a quarter more. "About $10bn" is read as 10: two sources giving "about 5.67" and
+# "5.66" do disagree on the figure.
+_HEDGED = {"over": (1.0, 1.25), "under": (0.8, 1.0)}
+
+
+def consistent(a: float, a_bound: str | None, b: float, b_bound: str | None) -> bool:
+    """Tell whether two statements of a figure can both be true: "more than $10bn" and "$10.4bn" can,
+    "exceeded $6bn" and "$5.8bn" cannot. Exact figures must be the same value."""
+    if a_bound is None and b_bound is None:
+        return same_value(a, b)
+    lo_a, hi_a = (a * x for x in _HEDGED.get(a_bound or "", (1 - REL_TOL, 1 + REL_TOL)))
+    lo_b, hi_b = (b * x for x in _HEDGED.get(b_bound or "", (1 - REL_TOL, 1 + REL_TOL)))
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
 def same_value(a: float | None, b: float | None) -> bool:
     """Tell whether two amounts are the same value (within REL_TOL)."""
     if a is None or b is None:
@@ -286,25 +302,33 @@ class _Row:
         self.period, self.currency, self.full_year = period, currency, full_year
         self.months = months   # fiscal years on different calendars share a label but not their months
         self.values: dict[str, float] = {}
+        self.bounds: dict[str, str | None] = {}   # a hedged value ("more than") until an exact one comes
         self.files: dict[str, list[str]] = {}
         self.sources: list[str] = []
 
     def agrees(self, other: _Row) -> bool:
         return (self.period, self.currency, self.months) == (other.period, other.currency, other.months) and all(
-            same_value(v, other.values[f]) for f, v in self.values.items() if f in other.values)
+            consistent(v, self.bounds.get(f), other.values[f], other.bounds.get(f))
+            for f, v in self.values.items() if f in other.values)
+
+    def _keep(self, field: str, value: float, bound: str | None) -> None:
+        """Hold the value; an exact figure replaces a hedged one it agrees with."""
+        if field not in self.values or (self.bounds.get(field) is not None and bound is None):
+            self.values[field], self.bounds[field] = value, bound
 
     def absorb(self, other: _Row) -> None:
         for f, v in other.values.items():
-            self.values.setdefault(f, v)
+            self._keep(f, v, other.bounds.get(f))
             self.files.setdefault(f, [])
             self.files[f] += [s for s in other.files[f] if s not in self.files[f]]
         self.sources += [s for s in other.sources if s not in self.sources]
 
     def add(self, fig: TradeFigure) -> bool:
         """Add a figure; False when the row already holds another value for its field."""
-        if fig.field in self.values and not same_value(self.values[fig.field], fig.value):
+        if fig.field in self.values and not consistent(self.values[fig.field], self.bounds.get(fig.field),
+                                                       fig.value, fig.bound):
             return False
-        self.values.setdefault(fig.field, fig.value)
+        self._keep(fig.field, fig.value, fig.bound)
         self.files.setdefault(fig.field, [])
         if fig.source not in self.files[fig.field]:
             self.files[fig.field].append(fig.source)
@@ -356,20 +380,20 @@ def build_rows(figures: list[TradeFigure]) -> list[_Row]:
 
 def find_conflicts(rows: list[_Row]) -> tuple[Conflict, ...]:
     """Return one conflict per (period, field) stated with more than one value, values in order of appearance."""
-    found: dict[tuple, list[tuple[float, list[str]]]] = {}
+    found: dict[tuple, list[tuple[float, str | None, list[str]]]] = {}
     for row in rows:
         for field in FIELDS:
             if field not in row.values:
                 continue
             versions = found.setdefault((row.period, row.currency, row.months, field), [])
-            value = row.values[field]
-            match = next((v for v in versions if same_value(v[0], value)), None)
+            value, bound = row.values[field], row.bounds.get(field)
+            match = next((v for v in versions if consistent(v[0], v[1], value, bound)), None)
             if match is None:
-                versions.append((value, list(row.files[field])))
+                versions.append((value, bound, list(row.files[field])))
             else:
-                match[1].extend(s for s in row.files[field] if s not in match[1])
+                match[2].extend(s for s in row.files[field] if s not in match[2])
     conflicts = [
-        Conflict(period, field, tuple(ConflictValue(v, tuple(files)) for v, files in versions))
+        Conflict(period, field, tuple(ConflictValue(v, tuple(files)) for v, _, files in versions))
         for (period, _, _, field), versions in found.items() if len(versions) > 1
     ]
     conflicts.sort(key=lambda c: (period_key(c.period), FIELDS.index(c.field)))

@@ -52,6 +52,7 @@ class TradeFigure:
     text: str                      # the sentence it came from
     source: str                    # file name
     months: str | None = None      # a fiscal year's months on its country's calendar ("2022-07..2023-06")
+    bound: str | None = None       # "over", "under" or "about" when the source hedges ("more than $10bn")
 
 
 @dataclass(frozen=True)

@@ -552,3 +552,41 @@ def test_two_digit_fiscal_years(phrase, want):
     figures, _, _ = read_document([f"Pakistani exports to Afghanistan reached $1.1 billion {phrase}."], "2024-09-01",
                                   ("Pakistan", "Afghanistan"), "x.txt")
     assert [f.period for f in figures] == [want]
+
+
+def _merged(texts, pair):
+    from briefing.merge import merge_trade
+    from briefing.model import Extraction
+
+    extractions = []
+    for i, text in enumerate(texts):
+        figs = read_document([text], "2024-02-01", pair, f"{i}.txt")[0]
+        extractions.append(Extraction(f"{i}.txt", "0" * 64, {}, (), tuple(figs), (), ()))
+    return merge_trade(extractions, pair, pair[0])
+
+
+@pytest.mark.parametrize("texts, pair, value", [
+    (["Trade between Chile and Peru topped $5 billion in 2023.", "Trade between Chile and Peru reached $5.3 billion "
+      "in 2023."], ("Chile", "Peru"), 5.3e9),
+    (["Chilean exports to Peru were more than $2 billion in 2023.", "Chilean exports to Peru came to $2.06 billion in "
+      "2023."], ("Chile", "Peru"), 2.06e9),
+    (["Trade between Ghana and Nigeria was just under $2 billion in 2022.", "Trade between Ghana and Nigeria came to "
+      "$1.94 billion in 2022."], ("Ghana", "Nigeria"), 1.94e9),
+])
+def test_a_one_sided_figure_agrees_with_an_exact_one_inside_it(texts, pair, value):
+    rows, conflicts, _ = _merged(texts, pair)
+    assert conflicts == ()
+    assert [(r.total or r.exports, r.sources) for r in rows] == [(value, ("0.txt", "1.txt"))]
+
+
+@pytest.mark.parametrize("texts, pair", [
+    (["Trade between Chile and Peru exceeded $6 billion in 2023.", "Trade between Chile and Peru reached $5.8 billion "
+      "in 2023."], ("Chile", "Peru")),
+    (["Trade between Norway and Sweden reached about NOK 210 billion in 2023.", "Trade between Norway and Sweden came "
+      "to NOK 212 billion in 2023."], ("Norway", "Sweden")),
+    (["Ghanaian exports to Nigeria were more than $600 million in 2022.", "Ghanaian exports to Nigeria came to "
+      "$540 million in 2022."], ("Ghana", "Nigeria")),
+])
+def test_figures_that_cannot_both_be_true_are_a_conflict(texts, pair):
+    _, conflicts, _ = _merged(texts, pair)
+    assert len(conflicts) == 1

@@ -94,7 +94,18 @@ SCALES = {
 }
 
 APPROX = re.compile(r"\b(?:just\s+over|just\s+under|over|under|almost|nearly|about|around|some|roughly|approximately|"
-                    r"more\s+than|less\s+than|exceeded|exceeding|close\s+to|up\s+to|an\s+estimated)\s*$", re.I)
+                    r"more\s+than|less\s+than|exceeded|exceeding|close\s+to|up\s+to|an\s+estimated|topped|surpassed|"
+                    r"above|in\s+excess\s+of|upwards\s+of)\s*$", re.I)
+# Which side of the number an approximate wording puts the value on.
+_ABOVE = re.compile(r"over|more|exceed|above|top|surpass|excess|upwards", re.I)
+_BELOW = re.compile(r"under|less|almost|nearly|close|up\s+to", re.I)
+
+
+def bound_of(wording: str) -> str | None:
+    """"over" (at least the number), "under" (at most), "about", or None for an exact figure."""
+    if not wording:
+        return None
+    return "over" if _ABOVE.search(wording) else "under" if _BELOW.search(wording) else "about"
 
 
 def _alt(keys) -> str:
@@ -143,6 +154,7 @@ class Amount:
     approx: bool          # "just over", "almost", "exceeded"...
     text: str
     choices: tuple[str, ...] = ()   # other currencies the token may mean (see FAMILIES)
+    bound: str | None = None        # "over" / "under" / "about" for approximate wording, else None
 
 
 def for_pair(amount: Amount, currencies: set[str]) -> Amount:
@@ -226,8 +238,9 @@ def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
         if not 0 < value * scale <= MAX_AMOUNT:  # "$0 billion", "99999999999999999999 trillion": no figure
             continue
         end = m.end()
-        approx = bool(APPROX.search(text[max(0, m.start() - 24):m.start()]))
+        hedge = APPROX.search(text[max(0, m.start() - 24):m.start()])
+        approx = bool(hedge)
         choices = FAMILIES.get(currency, ()) if token in _AMBIGUOUS else ()
         found.append(Amount(m.start(), end, float(Decimal(repr(value)) * Decimal(repr(scale))), currency, approx,
-                            text[m.start():end].strip(), choices))
+                            text[m.start():end].strip(), choices, bound_of(hedge.group(0)) if hedge else None))
     return found

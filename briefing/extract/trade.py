@@ -191,7 +191,7 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
                 months = _fiscal_months(r.period, r.flow, r.amount.currency, pair, home)
                 figures.append(TradeFigure(r.period.key, r.period.full_year, r.flow.field, r.amount.value,
                                            r.amount.currency, r.flow.reporter, r.flow.partner, sentence, source,
-                                           months))
+                                           months, r.amount.bound))
         own = [r for r in kept if r.linked != "comparison"] or kept
         if own:
             ctx.history = [p for p in ctx.history if p != own[0].period] + [own[0].period]
@@ -341,7 +341,7 @@ def _with_bare_numbers(sentence: str, amounts: list[Amount], comma_decimal: bool
     zlotys"."""
     from dataclasses import replace
 
-    from briefing.extract.amounts import SCALES, parse_number
+    from briefing.extract.amounts import APPROX, SCALES, bound_of, parse_number
 
     taken = [(a.start, a.end) for a in amounts]
     extra: list[Amount] = []
@@ -360,8 +360,9 @@ def _with_bare_numbers(sentence: str, amounts: list[Amount], comma_decimal: bool
         value = parse_number(m.group(1), SCALES[m.group(2).lower()], comma_decimal)
         if value is None:
             continue
+        hedge = APPROX.search(sentence[max(0, m.start() - 24):m.start()])
         extra.append(replace(source, start=m.start(), end=m.end(), value=value * SCALES[m.group(2).lower()],
-                             text=m.group(0)))
+                             text=m.group(0), approx=bool(hedge), bound=bound_of(hedge.group(0)) if hedge else None))
     # a list is read right to left as well: "4.2 billion, 5.1 billion and 6.3 billion kroner"
     for m in reversed(bare):
         if any(x.start == m.start() for x in extra):
@@ -371,8 +372,10 @@ def _with_bare_numbers(sentence: str, amounts: list[Amount], comma_decimal: bool
         if after and re.fullmatch(r"[\s,]*(?:and|or)?[\s,]*", sentence[m.end():after[0].start]):
             value = parse_number(m.group(1), SCALES[m.group(2).lower()], comma_decimal)
             if value is not None:
-                extra.append(replace(after[0], start=m.start(), end=m.end(),
-                                     value=value * SCALES[m.group(2).lower()], text=m.group(0)))
+                hedge = APPROX.search(sentence[max(0, m.start() - 24):m.start()])
+                extra.append(replace(after[0], start=m.start(), end=m.end(), approx=bool(hedge),
+                                     value=value * SCALES[m.group(2).lower()], text=m.group(0),
+                                     bound=bound_of(hedge.group(0)) if hedge else None))
     return sorted(amounts + extra, key=lambda a: a.start)
 
 
