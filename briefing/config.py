@@ -5,6 +5,7 @@ line, then the load fails once with a ConfigError.
 """
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Mapping
@@ -35,6 +36,15 @@ SCHEMA: dict[str, tuple[Any, str]] = {
 }
 
 
+# Numbers: the inclusive range of each (inf, nan, 1e308 and -1 are refused with their line).
+RANGES: dict[str, tuple[float, float]] = {
+    "max_seed_mb": (0.001, 1024),
+    "max_statements": (0, 100_000),
+    "max_events": (0, 100_000),
+}
+TABLE_COLUMNS = ("label", "period", "total", "exports", "imports", "balance", "change", "share", "sources")
+
+
 def _line_of(text: str, key: str) -> int | None:
     m = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.M)
     return text.count("\n", 0, m.start()) + 1 if m else None
@@ -53,12 +63,27 @@ def validate(data: dict[str, Any], text: str, name: str) -> list[str]:
         if not isinstance(value, kind) or isinstance(value, bool):
             want = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
             problems.append(f"{where}: '{key}' must be {want}, not {type(value).__name__}")
+        elif key in RANGES and not (math.isfinite(value) and RANGES[key][0] <= value <= RANGES[key][1]):
+            lo, hi = RANGES[key]
+            problems.append(f"{where}: '{key}' must be between {lo:g} and {hi:g}, not {value}")
         elif key == "countries" and (len(value) != 2 or not all(isinstance(v, str) for v in value)):
             problems.append(f"{where}: 'countries' must list exactly two names")
         elif key == "style":
             from briefing.layout import style_problems
 
             problems += [f"{name}:{_line_of(text, style) or line}: {why}" for style, why in style_problems(value)]
+        elif key == "keywords" and not all(isinstance(v, str) for v in value):
+            problems.append(f"{where}: 'keywords' must list strings")
+        elif key == "table" and "columns" in value:
+            columns = value["columns"]
+            at = f"{name}:{_line_of(text, 'columns') or line}"
+            if not (isinstance(columns, list) and all(isinstance(c, str) for c in columns)):
+                problems.append(f"{at}: 'table.columns' must list column names")
+            elif not 1 <= len(columns) <= len(TABLE_COLUMNS) or len(set(columns)) != len(columns):
+                problems.append(f"{at}: 'table.columns' must list 1 to {len(TABLE_COLUMNS)} different columns "
+                                f"of {', '.join(TABLE_COLUMNS)}")
+            elif unknown := [c for c in columns if c not in TABLE_COLUMNS]:
+                problems.append(f"{at}: unknown table column '{unknown[0]}' (known: {', '.join(TABLE_COLUMNS)})")
         elif key == "sections":
             for sec, words in value.items():
                 if not (isinstance(words, list) and all(isinstance(w, str) for w in words)):
@@ -125,6 +150,8 @@ def load_settings(path: Path) -> Settings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path.name}: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path.name}: arrays or tables nested too deeply") from None
     problems = validate(data, text, path.name)
     if problems:
         raise ConfigError("; ".join(problems))

@@ -40,22 +40,67 @@ def make_filter(seeds: Path, templates: Path | None, config: Path | None) -> Cal
     return accept
 
 
+def _identity(paths: list[Path]) -> list[tuple[int, int] | None]:
+    """(device, inode) of each watched folder, None where it is gone: a changed value means a new folder."""
+    out: list[tuple[int, int] | None] = []
+    for p in paths:
+        try:
+            st = p.stat()
+            out.append((st.st_dev, st.st_ino) if p.is_dir() else None)
+        except OSError:
+            out.append(None)
+    return out
+
+
 def _watcher(paths: list[Path], recursive: bool, accept, dirty: threading.Event, ready: threading.Event,
-             stop_event: threading.Event, step: int, debounce: int) -> None:
+             stop_event: threading.Event, step: int, debounce: int, poll: float = 0.5) -> None:
+    """Watch ``paths`` until ``stop_event``; survive them being deleted, renamed or replaced.
+
+    An inotify watch dies with its folder, so a folder that is gone (or whose
+    device and inode changed, or that reported its own removal) is waited for
+    and watched anew; losing and finding it are each said once, and finding it
+    triggers a build.
+    """
     import watchfiles
 
-    try:
-        for changes in watchfiles.watch(*paths, watch_filter=accept, debounce=debounce, step=step,
-                                        stop_event=stop_event, rust_timeout=200, yield_on_timeout=True,
-                                        raise_interrupt=False, recursive=recursive):
+    names = ", ".join(map(str, paths))
+    lost = ""
+    while not stop_event.is_set():
+        ident = _identity(paths)
+        if None in ident:
+            if not lost:
+                lost = ", ".join(str(p) for p, i in zip(paths, ident) if i is None)
+                log.warning("lost %s (deleted or moved); waiting for it to come back", lost)
             ready.set()
-            if changes:
-                log.info("changed: %s", ", ".join(sorted(Path(p).name for _, p in changes)))
-                dirty.set()
-    except Exception as exc:  # a vanished folder: say so, and let the other watchers go on
-        log.warning("stopped watching %s: %s", ", ".join(map(str, paths)), exc)
-    finally:
-        ready.set()
+            stop_event.wait(poll)
+            continue
+        if lost:
+            log.warning("found %s again; watching it", lost)
+            lost = ""
+            dirty.set()
+        reset = threading.Event()
+
+        def keep(change, path: str) -> bool:
+            if Path(path) in paths:  # a watched folder itself was removed or moved away
+                reset.set()
+                return False
+            return accept(change, path)
+
+        try:
+            for changes in watchfiles.watch(*paths, watch_filter=keep, debounce=debounce, step=step,
+                                            stop_event=stop_event, rust_timeout=200, yield_on_timeout=True,
+                                            raise_interrupt=False, recursive=recursive):
+                ready.set()
+                if changes:
+                    log.info("changed: %s", ", ".join(sorted(Path(p).name for _, p in changes)))
+                    dirty.set()
+                if reset.is_set() or _identity(paths) != ident:
+                    break
+        except Exception as exc:  # the folder vanished under the watcher: look again
+            log.debug("watching %s: %s", names, exc)
+            stop_event.wait(poll)
+        finally:
+            ready.set()
 
 
 def watch_loop(load, stop_event: threading.Event, on_build: Callable | None = None,
@@ -80,7 +125,7 @@ def watch_loop(load, stop_event: threading.Event, on_build: Callable | None = No
     dirty = threading.Event()
     dirty.set()  # the first build
     threads = []
-    for paths, recursive in ((deep, True), (flat, False)):
+    for paths, recursive in [([p], True) for p in deep] + [(flat, False)]:  # one lost folder blinds no other
         if paths:
             ready = threading.Event()
             t = threading.Thread(target=_watcher, name="briefing-watch", daemon=True,

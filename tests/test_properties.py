@@ -170,3 +170,85 @@ def test_fuzz_corpus(seed, tmp_path):
     alone = make_seeds(tmp_path / "alone", files, False)
     ends_well(build(alone, tmp_path / "alone" / "b.pdf"))
     ends_well(cli("extract", "--seeds", alone))
+
+
+# --------------------------------------------------------------------------- issue 10: generated articles
+# Whole articles, read from bytes and extracted in process (no CLI, no PDF), so thousands
+# run in seconds: amounts grouped with spaces and non-breaking spaces, datelines with any
+# year, CJK and right-to-left text, NUL bytes, UTF-16 without BOM. Nothing may raise.
+
+from briefing.extract import extract_document  # noqa: E402
+from briefing.merge import merge  # noqa: E402
+from briefing.readers import read_source  # noqa: E402
+
+PAIRS = [("Norway", "Portugal"), ("Peru", "Ghana"), ("Finland", "Morocco")]
+GROUP = st.sampled_from([" ", "\u00a0", "\u202f", ",", ".", "'", ""])
+GROUPED = st.builds(
+    lambda head, groups, sep, dec: head + "".join(sep + g for g in groups) + dec,
+    st.integers(0, 999).map(str), st.lists(st.integers(0, 999).map("{:03d}".format), max_size=6), GROUP,
+    st.sampled_from(["", ".5", ",25", ".", ",0"]))
+MONEY = st.builds("{}{}{}{}".format, st.sampled_from(["$", "US$ ", "USD ", "€", "NOK ", "PEN ", "-$", ""]),
+                  st.one_of(GROUPED, st.integers(0, 10**22).map(str)),
+                  st.sampled_from([" million", " billion", " trillion", "bn", " thousand", ""]),
+                  st.sampled_from(["", " dollars", " euros", " cedis"]))
+YEAR = st.one_of(st.integers(1990, 2030).map(str), st.integers(1990, 2030).map(str),
+                 st.integers(0, 99_999).map(str), st.integers(0, 9999).map("{:04d}".format))
+MONTH = st.sampled_from(["January", "June", "February", "December", "Sept.", "Smarch"])
+DATELINE = st.builds("{}, {} {} {}{}: ".format, st.sampled_from(["Oslo", "LIMA", "Rabat/Accra", "Lisboa"]),
+                     st.integers(0, 40), MONTH, YEAR, st.sampled_from(["", " (Wire)"]))
+CJK = st.sampled_from(["挪威和葡萄牙签署了渔业合作协定。", "双方同意扩大贸易！", "会谈何时继续？",
+                       "秘鲁和加纳的贸易额达到１２３４亿美元。", "ノルウェーとポルトガルは漁業協定に署名した。",
+                       "양국은 무역 확대에 합의했다."])
+RTL = st.sampled_from(["وقعت النرويج والبرتغال اتفاقية تجارية.", "בלה בלה סחר בין פרו לגאנה.",
+                       "\u202eReversed text\u202c.", "\u200fمرحبا 2021."])
+
+
+def _sentence(a: str, b: str):
+    trade = st.one_of(
+        st.builds("Trade between {} and {} reached {} in {}.".format, st.just(a), st.just(b), MONEY, YEAR),
+        st.builds("{}'s exports to {} rose to {} last year.".format, st.just(a), st.just(b), MONEY))
+    return st.one_of(
+        trade, trade, trade,
+        st.builds("On {} {} {}, {} and {} marked the {}th anniversary of relations.".format,
+                  st.integers(1, 31), MONTH, YEAR, st.just(a), st.just(b), st.integers(0, 10_000)),
+        st.builds("{} and {} met on Monday, {} years ago.".format, st.just(a), st.just(b), st.integers(0, 3000)),
+        CJK, RTL, st.text(ODD_CHARS, max_size=30), st.sampled_from(["\x00", "\x00\x00", "NUL\x00here."]),
+    )
+
+
+@st.composite
+def generated_article(draw):
+    a, b = draw(st.sampled_from(PAIRS))
+    body = draw(st.lists(_sentence(a, b), min_size=1, max_size=8))
+    text = draw(DATELINE) + " ".join(body[:3]) + "\n\n" + " ".join(body[3:]) + "\n"
+    how = draw(st.sampled_from(["utf-8", "utf-8", "utf-8", "utf-16-le", "utf-16"]))
+    return (a, b), text.encode(how, errors="surrogatepass")
+
+
+def _extract_generated(pair, data: bytes) -> None:
+    try:
+        source = read_source(Path("generated.txt"), "generated.txt", data)
+    except ValueError:
+        return  # refused with a reason (empty, binary...): the build names it
+    extraction = extract_document(source, pair)
+    briefing = merge([source], [extraction], pair)
+    for row in briefing.trade:
+        for value in (row.total, row.exports, row.imports):
+            assert value is None or 0 < value <= 1e18, row
+        assert not row.period.startswith("0"), row
+    for event in briefing.events:
+        assert event.year >= 1
+
+
+@settings(max_examples=int(os.environ.get("ARTICLE_EXAMPLES", 300)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(article=generated_article())
+def test_generated_articles_never_crash_extraction(article):
+    _extract_generated(*article)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(article=generated_article())
+def test_2000_generated_articles_never_crash_extraction(article):
+    _extract_generated(*article)

@@ -198,3 +198,41 @@ def test_a_change_during_a_build_leads_to_exactly_one_more_build(tmp_path, monke
     finally:
         stop.set()
         thread.join(5)
+
+
+# --------------------------------------------------------------------------- issue 10: the folder itself goes
+
+
+def _lost_and_found(caplog, seeds) -> tuple[bool, bool]:
+    text = caplog.text
+    return (f"lost {seeds.resolve()}" in text, f"found {seeds.resolve()} again" in text)
+
+
+@pytest.mark.parametrize("how", ["deleted and recreated", "renamed away and back"])
+def test_watch_survives_its_seeds_folder_going_and_coming_back(watching, caplog, how, tmp_path):
+    import logging
+
+    seeds, templates, out, config, recorder = watching
+    caplog.set_level(logging.WARNING, logger="briefing")
+    keep = tmp_path / "kept_seeds"
+    if how == "deleted and recreated":
+        shutil.copytree(seeds, keep)
+        shutil.rmtree(seeds)
+    else:
+        seeds.rename(keep)
+    deadline = time.monotonic() + 10
+    while not _lost_and_found(caplog, seeds)[0] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _lost_and_found(caplog, seeds)[0], caplog.text
+    before = recorder.settle()
+    if how == "deleted and recreated":
+        shutil.copytree(keep, seeds)
+    else:
+        keep.rename(seeds)
+    assert recorder.wait_for(before + 1), "no build after the folder came back"
+    assert _lost_and_found(caplog, seeds)[1], caplog.text
+    for i in range(3):  # later edits are seen too
+        n = recorder.settle()
+        edit(next(seeds.glob("*.txt")), f"Norway and Portugal signed accord number {i}.")
+        assert recorder.wait_for(n + 1), f"edit {i} after the folder came back was not seen"
+    assert recorder.outcomes[-1].status == "rebuilt"
