@@ -590,3 +590,26 @@ def test_a_one_sided_figure_agrees_with_an_exact_one_inside_it(texts, pair, valu
 def test_figures_that_cannot_both_be_true_are_a_conflict(texts, pair):
     _, conflicts, _ = _merged(texts, pair)
     assert len(conflicts) == 1
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("A Chilean company signed a $300 million deal to export copper to Peru in 2023.", ("Chile", "Peru")),
+    ("Japan opened a $1 billion credit line for Vietnamese importers of Japanese machinery in 2023.",
+     ("Vietnam", "Japan")),
+    ("A Ghanaian firm won a $50 million contract to supply cement to Nigeria in 2022.", ("Ghana", "Nigeria")),
+])
+def test_an_amount_that_names_a_deal_or_a_credit_is_finance(sentence, pair):
+    got, readings = read([sentence], pair)
+    assert got == [] and readings[0].reason == "investment or finance"
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Peru's mining exports reached $40 billion in 2023, with Chile buying $1 billion.", ("Chile", "Peru")),
+    ("Vietnam's exports reached $355 billion in 2023, with Japan taking $24 billion.", ("Vietnam", "Japan")),
+    ("Ghana's cocoa sales rose to $3 billion in 2022, with Nigeria buying $90 million.", ("Ghana", "Nigeria")),
+])
+def test_a_new_subject_after_with_is_never_read_as_the_first_one(sentence, pair):
+    got, _ = read([sentence], pair)
+    seller = sentence.split("'")[0]          # the country whose goods the sentence is about
+    assert not any(field == "imports" and reporter == seller for _, field, _, reporter, _ in got)
+    assert not any(field == "exports" and reporter != seller for _, field, _, reporter, _ in got)

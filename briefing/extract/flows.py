@@ -108,6 +108,9 @@ def side_role(text: str, mention, cue: Cue) -> str | None:
     if re.search(r"\bby\s+(?:the\s+)?$", lead):
         return "seller" if cue.field == EXPORT else "buyer"   # "sold by X" / "bought by X"
     if re.search(r"\bwith\s+(?:the\s+)?$", lead) and mention.kind != "adjective":
+        if mention.end <= cue.start and re.fullmatch(r"\s*", text[mention.end:cue.start]) \
+                and cue.text.endswith("ing"):
+            return "seller" if cue.field == EXPORT else "buyer"   # "..., with Chile buying $1 billion"
         return None      # "trade with X": no side of its own (but "with Chilean goods bought by ...")
     possessive = re.match(r"\s*(?:'s|’s|')?\s*", tail)
     rest = tail[possessive.end():] if possessive else tail
@@ -162,7 +165,7 @@ def read_flow(text: str, cue: Cue, mentions, pair: tuple[str, str],
             seller = m.country
         elif role == "buyer" and buyer is None:
             buyer = m.country
-    if seller is None and buyer is None and subject is not None and subject.country in pair \
+    if seller is None and buyer is None and subject is not None and subject.country in pair and not own \
             and re.search(r"(?:\sand|,)\s*$", text[:cut]) is not None and cue.field in (EXPORT, IMPORT) \
             and not cues(text, subject.end, cut)[1:]:
         seller, buyer = (subject.country, None) if cue.field == EXPORT else (None, subject.country)

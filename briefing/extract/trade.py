@@ -76,7 +76,7 @@ _PRODUCT_WORDS = (r"manufactured|manufacturing|agricultur\w*|agri-food|farm|food
                   r"digital|pharmaceutical\w*|medicines?|non-oil|non-energy|electricity|grain|wheat|maize|corn|"
                   r"rice|sugar|coffee|tea|cocoa|cattle|livestock|meat|beef|fish|seafood|fruit|vegetables|"
                   r"chemicals?|machinery|equipment|electronics?|semiconductors?|chips?|phones?|minerals?|ores?|"
-                  r"timber|wood|paper|cotton|tobacco|fertili[sz]ers?|plastics?|rubber|soybeans?|cereals?|"
+                  r"timber|wood|paper|cotton|tobacco|mining|fertili[sz]ers?|plastics?|rubber|soybeans?|cereals?|"
                   r"dairy|milk|poultry|chicken|cement|aircraft|ships?|palm\s+oil|components|parts|"
                   r"consumer\s+goods|capital\s+goods|intermediate\s+goods|raw\s+materials")
 _PRODUCT = re.compile(rf"\b(?:{_PRODUCT_WORDS})\b", re.I)
@@ -508,6 +508,9 @@ def _third_before(sentence: str, start: int, end: int, mentions, pair) -> bool:
     return bool(third) or bool(_bloc_mentions(sentence, start, end, mentions))
 
 
+_FINANCE_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:deals?|contracts?|loans?|investments?|projects?|grants?|packages?|"
+                            r"agreements?|credits?|credit\s+lines?|facility|facilities|bonds?|orders?|tenders?|"
+                            r"programmes?|programs?|funds?|plants?|factory|factories|refinery|pipeline)\b", re.I)
 # ", chiefly copper, fruit and fish," or ", including re-exports,": what a flow consists of.
 _DESCRIPTION = re.compile(r",\s*(?:including|chiefly|mostly|mainly|largely|notably|especially|primarily|led\s+by|"
                           r"dominated\s+by|such\s+as)\s+[^;:]*,(?=[^,]*$)", re.I)
@@ -529,6 +532,8 @@ def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_st
         return "target or forecast"
     if _CHANGE_BEFORE.search(own_pre) or _CHANGE_AFTER.search(post):
         return "increase or difference"
+    if _FINANCE_AFTER.match(post):
+        return "investment or finance"   # "a $300 million deal to ...", "a $1 billion credit line"
     if _FINANCE.search(clause_pre) or re.match(r"^\s*(?:in|of|for|into|on)\s+(?:[\w\-]+\s+){0,2}?"
                                                r"(?:financing|finance|remittances|loans?|invest\w*|aid|credits?|"
                                                r"debts?|grants?|contracts?|bonds?|securities|assets|projects?|"
