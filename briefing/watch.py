@@ -80,7 +80,7 @@ def _watcher(paths: list[Path], recursive: bool, accept, dirty: threading.Event,
             dirty.set()
         reset = threading.Event()
 
-        def keep(change, path: str) -> bool:
+        def keep(change, path: str, reset: threading.Event = reset) -> bool:
             if Path(path) in paths:  # a watched folder itself was removed or moved away
                 reset.set()
                 return False
