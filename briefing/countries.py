@@ -209,7 +209,7 @@ def _scan(text: str):
 def find_mentions(text: str, pair: tuple[str, ...] | None = None) -> list[Mention]:
     """Every country mention in ``text``, left to right, without overlaps.
 
-    Words in an all-capitals headline ("SOUTH AFRICA AND ZIMBABWE SIGN ...") are
+    Words in an all-capitals headline ("NAMIBIA AND BOTSWANA SIGN ...") are
     read as if written in title case. With the briefing's ``pair``, references
     that only the pair resolves are mentions too (kind "reference"): "the
     Kingdom" when exactly one of the two is a kingdom, "the neighbouring
@@ -255,7 +255,7 @@ _SMALL_WORDS = re.compile(r"(?<=\s)(?:And|Of|The|De|Del|Des|Du|Da|Es|La|Le|Y|Et|
 
 
 def _title(words: str) -> str:
-    """Title case that keeps every offset ("SOUTH AFRICA'S" -> "South Africa's", "DAR ES SALAAM" -> "Dar es Salaam")."""
+    """Title case that keeps every offset ("JAMAICA'S" -> "Jamaica's", "PORT OF SPAIN" -> "Port of Spain")."""
     out, prev = [], ""
     for ch in words:
         low = ch.lower()

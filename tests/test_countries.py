@@ -275,7 +275,8 @@ def test_every_recorded_fiscal_start_is_a_real_date():
 # --- abbreviations, headlines, references ---------------------------------------
 
 @pytest.mark.parametrize("text,expected", [
-    ("Exports to RSA rose while Zim imports fell.", ["South Africa", "Zimbabwe"]),
+    ("Exports from Namibia to RSA rose while Zim bought more from Zambia.", ["Namibia", "South Africa", "Zimbabwe",
+                                                                             "Zambia"]),
     ("The RSA and the ROK signed a memorandum.", ["South Africa", "South Korea"]),
     ("NZ and PNG agreed on fisheries; T&T sent an observer.", ["New Zealand", "Papua New Guinea",
                                                                "Trinidad and Tobago"]),
@@ -298,7 +299,7 @@ def test_legal_form_sa_after_a_company_name_is_not_south_africa(text):
 
 @pytest.mark.parametrize("text,pair,expected", [
     ("SA accounted for most of the trade.", ("South Africa", "Zimbabwe"), "South Africa"),
-    ("Egypt's exports to SA rose.", ("Egypt", "Saudi Arabia"), "Saudi Arabia"),
+    ("Jordan's exports to SA rose.", ("Jordan", "Saudi Arabia"), "Saudi Arabia"),
     ("SA and Lesotho signed.", ("Lesotho", "South Africa"), "South Africa"),
 ])
 def test_shared_abbreviation_is_the_pair_s_own(text, pair, expected):
@@ -306,9 +307,10 @@ def test_shared_abbreviation_is_the_pair_s_own(text, pair, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("SOUTH AFRICA AND ZIMBABWE SIGN BORDER DEAL", ["South Africa", "Zimbabwe"]),
+    ("NAMIBIA AND BOTSWANA SIGN BORDER DEAL", ["Namibia", "Botswana"]),
     ("CHILE, PERU HAIL RECORD COPPER TRADE", ["Chile", "Peru"]),
-    ("KENYA'S EXPORTS TO TANZANIA CLIMB AS DAR ES SALAAM EASES RULES", ["Kenya", "Tanzania", "Tanzania"]),
+    ("JAMAICA'S EXPORTS TO TRINIDAD CLIMB AS PORT OF SPAIN EASES RULES",
+     ["Jamaica", "Trinidad and Tobago", "Trinidad and Tobago"]),
 ])
 def test_all_capitals_headlines(text, expected):
     assert names(text) == expected
@@ -320,8 +322,8 @@ def test_headline_mentions_keep_the_text_as_written():
 
 
 @pytest.mark.parametrize("text,pair,expected", [
-    ("The Kingdom bought Egyptian goods worth $1 billion.", ("Egypt", "Saudi Arabia"), "Saudi Arabia"),
-    ("Goods bought from the kingdom rose.", ("Qatar", "Saudi Arabia"), "Saudi Arabia"),
+    ("The Kingdom bought Qatari goods worth $1 billion.", ("Qatar", "Saudi Arabia"), "Saudi Arabia"),
+    ("Goods bought from the kingdom rose.", ("Kuwait", "Bahrain"), "Bahrain"),
     ("The Sultanate sold more gas to India.", ("India", "Oman"), "Oman"),
 ])
 def test_the_kingdom_is_the_one_kingdom_of_the_pair(text, pair, expected):
@@ -329,7 +331,7 @@ def test_the_kingdom_is_the_one_kingdom_of_the_pair(text, pair, expected):
 
 
 @pytest.mark.parametrize("text,pair", [
-    ("The Kingdom signed the accord.", ("Thailand", "Cambodia")),   # both are kingdoms
+    ("The Kingdom signed the accord.", ("Spain", "Morocco")),       # both are kingdoms
     ("The Kingdom signed the accord.", ("Chile", "Peru")),          # neither is
     ("The Federation of Chambers met.", ("Russia", "China")),       # an organisation's name
 ])
@@ -339,8 +341,8 @@ def test_an_unresolved_title_is_no_mention(text, pair):
 
 @pytest.mark.parametrize("text,pair,expected", [
     ("Chile's exports to Peru rose, while its imports from the neighbouring country fell.", ("Chile", "Peru"), "Peru"),
-    ("Ukraine shipped grain worth $1 billion to its western neighbour.", ("Poland", "Ukraine"), "Poland"),
-    ("Kenya sold tea to its southern neighbour.", ("Tanzania", "Kenya"), "Tanzania"),
+    ("Belarus shipped potash worth $1 billion to its western neighbour.", ("Lithuania", "Belarus"), "Lithuania"),
+    ("Uganda sold sugar to its southern neighbour.", ("Rwanda", "Uganda"), "Rwanda"),
 ])
 def test_the_neighbour_is_the_other_of_the_pair(text, pair, expected):
     assert [m.country for m in find_mentions(text, pair) if m.kind == "reference"] == [expected]
@@ -356,7 +358,7 @@ def test_a_neighbour_without_a_named_country_before_is_no_mention():
 @pytest.mark.parametrize("text,pair,expected", [
     ("Korea's trade with China fell.", ("North Korea", "China"), ["North Korea", "China"]),
     ("Korean coal shipments to China stopped.", ("China", "North Korea"), ["North Korea", "China"]),
-    ("Korea's exports to Vietnam rose.", ("South Korea", "Vietnam"), ["South Korea", "Vietnam"]),
+    ("Korea's exports to Chile rose.", ("South Korea", "Chile"), ["South Korea", "Chile"]),
     ("Korea's exports to Japan rose.", ("Japan", "Mongolia"), ["South Korea", "Japan"]),
 ])
 def test_korea_is_south_korea_unless_the_pair_is_north_korea(text, pair, expected):

@@ -153,7 +153,7 @@ def test_eval_gold_events(case):
     for g in gold:
         assert any(e.year == g["year"] and e.derived == g["derived"] for e in got), g
     # junk guard: no trade statistic becomes an event. An event's text may name money that a decision
-    # states ("signed a contract valued at $400 billion"), but never a trade figure, share or percentage.
+    # states ("signed a contract worth $2 billion"), but never a trade figure, share or percentage.
     from briefing.countries import canonical
     from briefing.extract.trade import extract_trade
 
@@ -187,8 +187,8 @@ def test_apposition_dates_an_event(text, doc, year):
 @pytest.mark.parametrize("text,doc,year,kept", [
     ("Exports reached $3.1 billion in 2014, the year Lima and Santiago signed the border accord.", "2020-03-01",
      2014, "2014, the year Lima and Santiago signed the border accord"),
-    ("Trade rose 12 per cent to $900 million in 2003, the year the railway to Nairobi opened.", "2019-06-01",
-     2003, "2003, the year the railway to Nairobi opened"),
+    ("Trade rose 12 per cent to $900 million in 2003, the year the railway to Kigali opened.", "2019-06-01",
+     2003, "2003, the year the railway to Kigali opened"),
     ("Flows fell to €2 billion in 2009, when Athens and Ankara suspended the ferry talks.", "2018-04-04",
      2009, "2009, when Athens and Ankara suspended the ferry talks"),
 ])
@@ -207,9 +207,9 @@ def test_apposition_that_is_not_an_event(text):
 
 
 @pytest.mark.parametrize("text,doc,year", [
-    ("In March 2012 Canberra recalled its ambassador from Jakarta.", "2020-01-01", 2012),
+    ("In March 2012 Wellington recalled its ambassador from Suva.", "2020-01-01", 2012),
     ("Ottawa downgraded its ties with Riyadh in August 2018.", "2020-01-01", 2018),
-    ("Nairobi barred poultry from Kampala in 2019, and Kampala answered with curbs on sugar.", "2021-01-01", 2019),
+    ("Kigali barred poultry from Kampala in 2019, and Kampala answered with curbs on sugar.", "2021-01-01", 2019),
     ("In 1964 Ankara asked Athens to withdraw the garrison from the island.", "2021-01-01", 1964),
 ])
 def test_capitals_as_actors(text, doc, year):
@@ -224,7 +224,7 @@ def test_capitals_as_actors(text, doc, year):
     ("The embassy in Lima opened in 1990. Two years later, Peru appointed its first ambassador to Ghana.",
      "2020-01-01", [1990, 1992]),
     ("In a note issued in October 2016, the minister said trade reached $2 billion in the first nine months. "
-     "The same month, Oslo announced a new consulate in Hanoi.", "2020-01-01", [2016]),
+     "The same month, Oslo announced a new consulate in Lima.", "2020-01-01", [2016]),
     ("Chile and Peru signed a pact in 2010, and a year later Lima opened a trade office in Santiago.", "2020-01-01",
      [2010, 2011]),
     ("The general said in March 2016 that twelve joint drills had been held the previous year.",
@@ -288,9 +288,9 @@ def test_counts_deadlines_and_titles_are_not_years(text):
 # ---------------------------------------------------------------- money in event sentences
 
 @pytest.mark.parametrize("text,year", [
-    ("Ankara signed a contract worth $2 billion for Azerbaijani gas in March 2011.", 2011),
-    ("In June 2019 Riyadh deposited $3 billion with the central bank in Amman.", 2019),
-    ("The king announced in May 2016 that aid to Jordan would be raised to $1.2 billion.", 2016),
+    ("Vienna signed a contract worth $2 billion for Norwegian gas in March 2011.", 2011),
+    ("In June 2019 Abu Dhabi deposited $3 billion with the central bank in Amman.", 2019),
+    ("The emir announced in May 2016 that grants to Jordan would rise to $1.2 billion.", 2016),
 ])
 def test_money_a_decision_states_keeps_the_event(text, year):
     assert [y for y, _, _ in ev(text, "2022-01-01")] == [year]

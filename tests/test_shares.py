@@ -23,8 +23,8 @@ def test_share_of_and_share_in(sentence, pair, expected):
 @pytest.mark.parametrize("sentence,pair,expected", [
     ("In 2020 Norway accounted for 9.4 per cent of Sweden's total trade.", ("Sweden", "Norway"),
      [("2020", 9.4, "Norway's share of Sweden's foreign trade")]),
-    ("Kenyan buyers took 31 per cent of Ugandan exports in 2019.", ("Uganda", "Kenya"),
-     [("2019", 31.0, "Kenya's share of Uganda's exports")]),
+    ("Rwandan buyers took 31 per cent of Ugandan exports in 2019.", ("Uganda", "Rwanda"),
+     [("2019", 31.0, "Rwanda's share of Uganda's exports")]),
     ("In 2022 Chile took 7.1 per cent of Peru's exports and supplied 5.5 per cent of its imports.", ("Chile", "Peru"),
      [("2022", 7.1, "Chile's share of Peru's exports"), ("2022", 5.5, "Chile's share of Peru's imports")]),
     ("Seen from Oslo, Sweden absorbed 10 per cent of Norwegian exports and provided 12 per cent of Norway's imports.",
@@ -36,8 +36,8 @@ def test_holder_as_subject(sentence, pair, expected):
 
 
 @pytest.mark.parametrize("sentence,pair,expected", [
-    ("In 2021, 18 per cent of Uganda's imports came from Kenya.", ("Kenya", "Uganda"),
-     [("2021", 18.0, "Kenya's share of Uganda's imports")]),
+    ("In 2021, 18 per cent of Uganda's imports came from Rwanda.", ("Rwanda", "Uganda"),
+     [("2021", 18.0, "Rwanda's share of Uganda's imports")]),
     ("Ghana provided 14 per cent of what Togo bought abroad in 2018.", ("Ghana", "Togo"),
      [("2018", 14.0, "Ghana's share of Togo's imports")]),
     ("Chilean suppliers provided 9.5 per cent of everything Peru imported in 2017.", ("Chile", "Peru"),
@@ -67,8 +67,8 @@ def test_respectively_lists(sentence, pair, expected):
 @pytest.mark.parametrize("sentence,pair,expected", [
     ("In 2019 Peru earned $2 billion from sales to Chile, 4.4 per cent of its export revenue.", ("Chile", "Peru"),
      [("2019", 4.4, "Chile's share of Peru's exports")]),
-    ("That gave Kenya 21 per cent of all goods traded by Uganda in 2020.", ("Uganda", "Kenya"),
-     [("2020", 21.0, "Kenya's share of Uganda's goods trade")]),
+    ("That gave Rwanda 21 per cent of all goods traded by Uganda in 2020.", ("Uganda", "Rwanda"),
+     [("2020", 21.0, "Rwanda's share of Uganda's goods trade")]),
     ("With a 13 per cent share in Togo's imports in 2021, Ghana became its second supplier.", ("Ghana", "Togo"),
      [("2021", 13.0, "Ghana's share of Togo's imports")]),
 ])
@@ -109,8 +109,8 @@ def test_comparison_values_take_their_own_period(sentence, pair, expected):
     ("Nepal's deficit with India equalled 30 per cent of Nepal's GDP in 2020.", ("India", "Nepal")),
     ("India took 40 per cent of the growth in Nepal's exports in 2019.", ("India", "Nepal")),
     # a share of a flow to or from a group
-    ("Kenya took 28 per cent of Uganda's exports to the East African Community in 2020.", ("Uganda", "Kenya")),
-    ("Kenya supplied 70 per cent of Uganda's imports from the bloc in 2021.", ("Uganda", "Kenya")),
+    ("Rwanda took 12 per cent of Uganda's exports to the Common Market in 2017.", ("Uganda", "Rwanda")),
+    ("Rwanda supplied 40 per cent of Uganda's imports from the bloc in 2016.", ("Uganda", "Rwanda")),
     ("Chile took 12 per cent of Peru's exports to South America in 2020.", ("Chile", "Peru")),
 ])
 def test_not_shares(sentence, pair):
@@ -127,11 +127,11 @@ def test_a_third_country_beside_a_share_is_left_out(sentence, pair):
 
 
 @pytest.mark.parametrize("sentence,pair,expected", [
-    ("The Kingdom took 17 per cent of Jordanian exports in 2009.", ("Jordan", "Saudi Arabia"), []),
-    ("The Kingdom took 17 per cent of Egyptian exports in 2009.", ("Egypt", "Saudi Arabia"),
-     [("2009", 17.0, "Saudi Arabia's share of Egypt's exports")]),
-    ("SA accounted for 61 per cent of Zimbabwe's export earnings in 2018.", ("South Africa", "Zimbabwe"),
-     [("2018", 61.0, "South Africa's share of Zimbabwe's exports")]),
+    ("The Kingdom took 12 per cent of Moroccan exports in 2015.", ("Morocco", "Spain"), []),   # both kingdoms
+    ("The Sultanate took 9 per cent of Indian exports in 2016.", ("India", "Oman"),
+     [("2016", 9.0, "Oman's share of India's exports")]),
+    ("SA accounted for 81 per cent of Lesotho's export earnings in 2018.", ("South Africa", "Lesotho"),
+     [("2018", 81.0, "South Africa's share of Lesotho's exports")]),
 ])
 def test_holders_named_by_abbreviation_or_title(sentence, pair, expected):
     assert shares(sentence, pair) == expected
@@ -144,8 +144,8 @@ def test_holders_named_by_abbreviation_or_title(sentence, pair, expected):
      [("2018", 15.0, "Ghana's share of Togo's exports")]),
     ("Norway's sales to Sweden made up 11 per cent of its exports in 2020.", ("Sweden", "Norway"),
      [("2020", 11.0, "Sweden's share of Norway's exports")]),
-    ("Goods from Kenya accounted for 19 per cent of Uganda's imports in 2019.", ("Uganda", "Kenya"),
-     [("2019", 19.0, "Kenya's share of Uganda's imports")]),
+    ("Goods from Rwanda accounted for 19 per cent of Uganda's imports in 2019.", ("Uganda", "Rwanda"),
+     [("2019", 19.0, "Rwanda's share of Uganda's imports")]),
 ])
 def test_the_holder_is_the_subject_or_the_flow_s_other_end(sentence, pair, expected):
     assert shares(sentence, pair) == expected

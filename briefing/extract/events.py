@@ -109,7 +109,7 @@ _COUNTED = re.compile(
     r"police(?:men)?|members|projects|households|homes|houses|deaths|casualties|prisoners|units|pieces|"
     r"items|cars|barrels|megawatts|MW|beds|cases|villages|schools|scholarships)\b)", re.I)
 # An apposition that dates an event by the year of another: "in 2007, the year Romania joined the EU",
-# "back to 1962, when the court ruled ...".
+# "back to 1975, when the tribunal awarded ...".
 _APPOSITION = re.compile(
     r"(?<![\w.,$/-])(?P<y>1[7-9]\d\d|2\d\d\d),\s+(?:the\s+(?:same\s+)?year\s+(?:that\s+|when\s+|in\s+which\s+)?"
     r"(?!before\b|after\b|earlier\b|later\b|of\b|in\b|to\b|end\w*\b|when\b|on\b|for\b)|when\s+)"
@@ -139,8 +139,8 @@ _ACTION_WORDS = re.compile(
     r"\b(?:sign(?:ed|ing)|met|meeting|visit(?:ed|ing)|open(?:ed|ing)|adopt(?:ed|ing)|agreed|"
     r"launch(?:ed|ing)|la(?:id|ying)|inaugurat(?:ed|ing)|ratif(?:ied|ying)|unveil(?:ed|ing)|represent(?:ed|ing)|"
     r"welcom(?:ed|ing)|host(?:ed|ing))\b", re.I)
-# Money is part of an event when a decision states it ("signed a contract worth $400 billion",
-# "announced investment of SR30 billion"), not when it measures trade.
+# Money is part of an event when a decision states it ("signed a contract worth $2 billion",
+# "announced grants of $1 billion"), not when it measures trade.
 _STRONG_ACTION = re.compile(
     r"\b(?:sign(?:ed|ing)|announc(?:ed|ing)|pledg(?:e|ed|ing)|deposit(?:ed|ing)|agreed|approv(?:ed|ing)|"
     r"launch(?:ed|ing)|grant(?:ed|ing)|award(?:ed|ing)|committed|conclu(?:ded|ding)|ratif(?:ied|ying))\b", re.I)
@@ -421,7 +421,7 @@ def _units(sentence: str) -> list[tuple[int, int]]:
 
     The whole sentence, unless it states figures: then the runs of clauses
     (split at commas, semicolons and dashes) that narrate, so that "It reached
-    $110 billion in 2019, the year the pipeline opened" keeps the pipeline and
+    $3 billion in 2014, the year the bridge opened" keeps the bridge and
     drops the statistic.
     """
     if not _states_figures(sentence):
@@ -511,7 +511,7 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
     elif not has_event_word:
         return found
     if ctx is not None and len(ctx) > 3 and ctx[3] and ctx[2] and ctx[0] < doc.year - 1 and not inside:
-        # "... the 75th anniversary of relations. Moscow recognised the republic on 2 October": a day
+        # "... the 60th anniversary of relations. Accra recognised the new state on 3 March": a day
         # without a year right after an anniversary is the day of the event it recalls, unless it is
         # a day of the last few weeks (news of the article).
         dm = _DM.search(unit)
@@ -532,8 +532,8 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
 def _dated_clause_narrates(unit: str, pos: int) -> bool:
     """The clause of a year (between commas, semicolons, "and" or "but") has an event word.
 
-    "It climbed to fourth place in 2015, the year the agreement took effect, and has
-    stood among the top three since 2022": 2015 is dated by the agreement, 2022 by nothing.
+    "Peru climbed to third place in 2015, the year the accord took effect, and has
+    stayed in the top five since 2019": 2015 is dated by the accord, 2019 by nothing.
     """
     spans, at = [], 0
     for m in _CLAUSE_BREAK.finditer(unit):
@@ -548,7 +548,7 @@ def _dated_clause_narrates(unit: str, pos: int) -> bool:
 
 
 def _appositions(sentence: str, max_year: int, whole: bool):
-    """Events dated by apposition: "in 2019, the year the pipeline opened", "in 1962, when the court ruled"."""
+    """Events dated by apposition: "in 2014, the year the bridge opened", "in 1975, when the tribunal ruled"."""
     out = []
     for m in _APPOSITION.finditer(sentence):
         year, clause = int(m.group("y")), m.group("clause")

@@ -7,8 +7,8 @@ Peru"). Of the two countries of the briefing, one holds the share of the
 other's flow, so finding either side is enough, and finding both must agree.
 
 Not shares: a third country's share, a combined share ("the three partners
-account for 51 per cent"), growth rates ("rose 12 per cent"), composition
-("fuels accounted for 21 per cent of Polish deliveries") and anything that is
+account for half"), growth rates ("rose 12 per cent"), composition
+("copper accounted for 40 per cent of Chilean deliveries") and anything that is
 not trade (payments, tariff lines, foreign-exchange receipts).
 
 All functions are pure: text in, plain data out.
@@ -27,7 +27,7 @@ from briefing.model import Share
 _NUM = r"\d{1,3}(?:[.,]\d+)?"
 _UNIT = r"(?:%|per\s*cent\b|percent\b|pct\b)"
 PERCENT = re.compile(rf"(?<![\d.,])({_NUM})\s*{_UNIT}", re.I)
-# "42.9, 40.6 and 40.8 per cent": bare numbers that share the "per cent" of the last one.
+# "12.1, 11.8 and 12.6 per cent": bare numbers that share the "per cent" of the last one.
 _LISTED = re.compile(rf"(?<![\d.,$€£¥])({_NUM})(?=(?:,\s+{_NUM})*,?\s+and\s+{_NUM}\s*{_UNIT})", re.I)
 _LIST_GAP = re.compile(rf"^\s*{_UNIT}?\s*(?:,\s+|,?\s+and\s+)$", re.I)
 
@@ -55,12 +55,12 @@ _FLOW = [
 _NOT_FLOW = re.compile(r"\b(?:payments?|tariff|lines|receipts\s+from|inflows?|investment|GDP|output|production|population|"
                        r"deficits?|surplus(?:es)?|balance|gap|growth|increase|rise|"
                        r"market\s+capitali[sz]ation|debt|reserves|budget|services|tourists?|visitors)\b", re.I)
-# "of Chile's total trade", "in Polish exports", "of what Peru bought abroad" (ends at a clause break or a verb).
+# "of Chile's total trade", "in Chilean exports", "of what Peru bought abroad" (ends at a clause break or a verb).
 _PHRASE_AFTER = re.compile(r"^\s*(?:share\s+)?(?:of|in)\s+(?P<phrase>[^,;:()]{2,90}?)(?=\s*(?:[,;:()]|\.(?:\s|$)|$|"
                            r"\s+(?:in|during|over|for|from|between|last|this|a|compared|against|up|down|while|and|but|"
                            r"which|when|as|after|before|according|said|came|went|were|was|is|are|respectively)\b))",
                            re.I)
-# "Ukraine's share in Polish exports slipped to", "its share in imports to", "a share of".
+# "Peru's share in Chilean exports slipped to", "its share in imports to", "a share of".
 _SHARE_BEFORE = re.compile(r"(?P<owner>\b[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)?\s*\bshares?\s+(?:(?:of|in)\s+(?P<phrase>[^,;:]{2,90}?))?"
                            r"\s*(?:\b(?:was|is|were|are|stood|stands|has|had|rose|risen|fell|fallen|slipped|climbed|increased|"
                            r"decreased|declined|dropped|grew|edged|jumped|reached|amounted|came|hit|remained|went|reaching|"
@@ -79,7 +79,7 @@ _SOURCE_AFTER = re.compile(r"^\s*(?:came|come|comes|originated|were\s+sourced|wa
                            r"was\s+bound|were\s+destined|was\s+destined)\s+(?:to|for)\s+(?:the\s+)?$", re.I)
 _CLAUSE_START = re.compile(r"[;:]|,\s+(?:while|whereas|and|but)\b|\b(?:while|whereas|which\s+means|meaning|so\s+that|"
                            r"that|when)\s+|,\s+(?=[A-Z])")
-# A flow to or from a group, not the other country: "to the East African Community", "from the bloc".
+# A flow to or from a group, not the other country: "to the Common Market", "from the bloc".
 _REGION = re.compile(r"\b(?:to|from|with|within|in|among)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){0,4}(?:Community|Union|Area|"
                      r"Market|Zone|Council|Alliance|League|Bloc|Partnership)\b|(?:bloc|region|community|union|world|"
                      r"continent|rest\s+of|neighbou?rhood|area|zone|members?|partners)\b|(?:EU|EAC|SADC|COMESA|ECOWAS|"
@@ -110,7 +110,7 @@ class _Percent:
     text: str | None = None          # "Peru's share of Chile's foreign trade"; None: not a share
     holder: str | None = None
     of: str | None = None
-    linked: bool = False             # "up from 4.1 per cent in 2022": the share before, for another period
+    linked: bool = False             # "up from 7.5 per cent in 2020": the share before, for another period
 
 
 def read_shares(sentence: str, doc_date: str | None, pair: tuple[str, str],
@@ -145,8 +145,8 @@ def read_shares(sentence: str, doc_date: str | None, pair: tuple[str, str],
         nxt = anchors[i + 1].start if i + 1 < len(anchors) else len(sentence)
         figure = next((b for b in reversed(anchors[:i]) if not isinstance(b, _Percent) and b.period), None)
         # A comparison value counts from the share it compares with; a new share from the last one
-        # stated (not from a comparison's period: "5.2 per cent in 2021, up from 4.8 per cent in 2020,
-        # and took 4.1 per cent ..." is 2021).
+        # stated (not from a comparison's period: "8.2 per cent in 2021, up from 7.5 per cent in 2020,
+        # and took 6 per cent ..." is 2021).
         prev = last if a.linked else (statement if statement is not None and (figure is None or figure.start < statement.start)
                                       else figure)
         if a.period is None:
@@ -166,7 +166,7 @@ def extract_shares(sentence: str, doc_date: str | None, pair: tuple[str, str], s
 
 
 def _find_percents(sentence: str) -> list[_Percent]:
-    """Every percentage, with bare numbers of a list ("42.9, 40.6 and 40.8 per cent") grouped."""
+    """Every percentage, with bare numbers of a list ("12.1, 11.8 and 12.6 per cent") grouped."""
     found = [_Percent(float(m.group(1).replace(",", ".")), m.start(), m.end()) for m in PERCENT.finditer(sentence)]
     taken = {p.start for p in found}
     found += [_Percent(float(m.group(1).replace(",", ".")), m.start(), m.end()) for m in _LISTED.finditer(sentence)
@@ -192,7 +192,7 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
     pre = sentence[seg_start:first.start]
     other = {pair[0]: pair[1], pair[1]: pair[0]}
     if last is not None and LINK_BEFORE.search(pre) and len(pre.split()) <= 12:
-        for p in members:  # "up from 4.1 per cent in 2022": the same share, another period
+        for p in members:  # "up from 7.5 per cent in 2020": the same share, another period
             p.text, p.holder, p.of, p.linked = last.text, last.holder, last.of, True
         return
     if _CHANGE_BEFORE.search(sentence[:first.start]) or _CHANGE_AFTER.search(sentence[end.end:]):
@@ -202,7 +202,7 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
     before = _SHARE_BEFORE.search(sentence[clause_start:first.start]) or _SHARE_BEFORE.search(sentence[:first.start][-120:])
     phrase, pstart = None, None
     if after and _flow(after.group("phrase")) is None and before is not None:
-        after = None  # "was 16.7 per cent in January-November 2022": the phrase is before
+        after = None  # "was 9 per cent in January-May 2021": the phrase is before
     if after:
         phrase, pstart = after.group("phrase"), end.end + after.start("phrase")
     elif before and before.group("phrase"):
@@ -228,7 +228,7 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
     if phrase and (countries.BLOCS.search(phrase) or _REGION.search(phrase) or _REGION.match(tail.lstrip())
                    or _elsewhere(phrase, pstart, mentions, pair)
                    or _elsewhere(tail[:25], pstart + len(phrase), mentions, pair)):
-        return  # "of Tanzania's exports to the East African Community", "of its imports from the bloc"
+        return  # "of Uganda's exports to the Common Market", "of its imports from the bloc"
     in_phrase = [m for m in mentions if pstart <= m.start < pstart + len(phrase)]
     if any(m.country not in pair for m in in_phrase) or len({m.country for m in in_phrase}) > 1:
         return  # "of trade with China", "of trade between the two"
@@ -310,14 +310,14 @@ def _holder(sentence: str, clause_start: int, first: _Percent, end: _Percent, me
             return named[0].country
         if not subject.strip() or re.fullmatch(r"\s*(?:and|it|which)\s*", subject, re.I):
             return last.holder if last is not None else None
-        return False  # "Fuels and mineral oils accounted for 21 per cent of ..."
+        return False  # "Copper and fruit accounted for 40 per cent of ..."
     # "That gave Peru 15 per cent of ...", "which left Chile a share of 9 per cent of ..."
     given = [m for m in mentions if m.end <= first.start and re.fullmatch(r"\s*(?:(?:a|an)\s+share\s+of\s+)?(?:only\s+|about\s+|some\s+)?",
                                                                            sentence[m.end:first.start])]
     if given and re.search(r"\b(?:gave|gives|give|giving|left|leaves|leave|leaving|earned|earns|won|wins)\s+(?:the\s+)?$",
                            sentence[max(0, given[-1].start - 20):given[-1].start], re.I):
         return given[-1].country if given[-1].country in pair else False
-    # "With a 10 per cent share in Peru's imports, Chile became ..."
+    # "With a 13 per cent share in Peru's imports, Chile became ..."
     if re.search(r"\b(?:a|an)\s*$", sentence[max(0, first.start - 4):first.start], re.I) and \
             re.match(r"\s*(?:%|per\s*cent|percent)?\s*shares?\b", sentence[first.end:], re.I):
         after_clause = re.search(r",\s+", sentence[end.end:])
@@ -327,7 +327,7 @@ def _holder(sentence: str, clause_start: int, first: _Percent, end: _Percent, me
             if nxt is not None and nxt.start - at < 30:
                 return nxt.country if nxt.country in pair else False
         return None
-    # an apposition to a flow: "... from sales to Peru, 6.3 per cent of its export revenue"
+    # an apposition to a flow: "... from sales to Chile, 4.4 per cent of its export revenue"
     if any(clause_start <= m.start < first.start for m in third):
         return False
     flow_to = list(re.finditer(r"\b(?:sales|exports|shipments|deliveries)\s+to\s+(?:the\s+)?$|"
