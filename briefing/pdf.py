@@ -666,7 +666,8 @@ def _expect_contents(story: list) -> None:
     wrong, multiBuild simply runs another pass; the output is the same.
     """
     headings = [f.toc for f in story if getattr(f, "toc", None)]
-    entries = [(level, text, 0, f"h{k}") for k, (level, text) in enumerate(headings, 1)]
+    entries = [(level, escape(_break_long(text)), 0, f"h{k}")  # as afterFlowable will notify them
+               for k, (level, text) in enumerate(headings, 1)]
     for flowable in story:
         if isinstance(flowable, TableOfContents):
             flowable.addEntries(entries)
