@@ -175,6 +175,9 @@ _WORD_NUMBERS = {w: str(i) for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _WORD_NUMBERS.update({w: str(10 * i) for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
 _MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+# "the 500th anniversary" and "500 years since" count the same span back to a date.
+_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:(?:st|nd|rd|th)\s+anniversary|\s+years\s+(?:since|ago|after))\b",
+                          re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH_NAMES + r")\b")
 _DAY_AFTER = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![\d,.]\d)")
 
@@ -194,23 +197,28 @@ class Facets:
     months: frozenset
     days: frozenset
     words: frozenset       # counts written as words: "twelve" -> "12"
+    anniversaries: frozenset = frozenset()   # "its 20th anniversary", "500 years since": a date, counted
 
     def combine(self, other: Facets) -> Facets:
-        return Facets(max(self.core, other.core, key=len), self.years or other.years,
-                      self.months or other.months, self.days or other.days, self.words | other.words)
+        return Facets(max(self.core, other.core, key=len), self.years | other.years,
+                      self.months | other.months, self.days | other.days, self.words | other.words,
+                      self.anniversaries | other.anniversaries)
 
 
 @functools.lru_cache(maxsize=100_000)
 def facets(text: str) -> Facets:
     """Split the numbers of a sentence into amounts/counts, years, months and days."""
     day_spans = {m.start(1) for m in _DAY_BEFORE.finditer(text)} | {m.start(1) for m in _DAY_AFTER.finditer(text)}
-    core, years, days = [], set(), set()
+    anniversary_spans = {m.start(1): m.group(1) for m in _ANNIVERSARY.finditer(text)}
+    core, years, days, anniversaries = [], set(), set(), set()
     for m in _NUMBER.finditer(text):
         unit = (m.group(2) or "").lower().replace(" ", "")
         suffix = "%" if unit.startswith(("%", "per")) else _SCALES.get(unit, "")
         token = _canonical_number(m.group(1)) + suffix
         if not suffix and m.start(1) in day_spans:
             days.add(token)
+        elif not suffix and m.start(1) in anniversary_spans:
+            anniversaries.add(token)
         elif not suffix and re.fullmatch(r"\d{4}", m.group(1)) and 1000 <= int(m.group(1)) <= 2200:
             years.add(token)
         else:
@@ -218,7 +226,8 @@ def facets(text: str) -> Facets:
     core += [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
     months = {f"m{MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)}
     words = {_WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS}
-    return Facets(tuple(sorted(core)), frozenset(years), frozenset(months), frozenset(days), frozenset(words))
+    return Facets(tuple(sorted(core)), frozenset(years), frozenset(months), frozenset(days), frozenset(words),
+                  frozenset(anniversaries))
 
 
 def compatible(a: Facets, b: Facets) -> bool:
@@ -226,8 +235,8 @@ def compatible(a: Facets, b: Facets) -> bool:
     ca, cb = Counter(a.core), Counter(b.core)
     if not set(ca - cb) <= b.words or not set(cb - ca) <= a.words:
         return False
-    return all(not x or not y or x == y for x, y in
-               ((a.years, b.years), (a.months, b.months), (a.days, b.days)))
+    return all(x <= y or y <= x for x, y in
+               ((a.years, b.years), (a.months, b.months), (a.days, b.days), (a.anniversaries, b.anniversaries)))
 
 
 def _strength(nums: tuple[str, ...]) -> int:
@@ -240,7 +249,7 @@ def _strength(nums: tuple[str, ...]) -> int:
         return 1
     days = [n for n in nums if n.isdigit() and len(n) <= 2]
     months = [n for n in nums if n.startswith("m")]
-    scaled = [n for n in nums if n[-1:] in ("k", "m", "b", "t", "c", "l") and n[:-1].isdigit()]
+    scaled = [n for n in nums if re.fullmatch(r"\d+e\d+", n)]   # "$200 billion" -> "200e9"
     return 3 if (years and months and days) or (scaled and len(nums) > 1) or len(nums) >= 3 else 2
 
 

@@ -167,16 +167,34 @@ def _keep(items: list, key, limit: int | None) -> tuple[list, int]:
 def _event_rows(briefing: Briefing) -> list[dict]:
     """Timeline rows; a sentence that dates several events is one row listing every date.
 
-    The text is printed as statements are: without a leading connective.
+    The text is printed as statements are: without a leading connective, and a
+    sentence that opens with a bare anaphor ("It was the first ...") together
+    with the sentence(s) of its source it depends on.
     """
-    from briefing.statements import print_text
+    from briefing.extract import sentences_of
+    from briefing.statements import depends, print_text, whole
+
+    by_file = {d.file: d for d in briefing.documents}
+    split: dict[str, list[str]] = {}
+
+    def printed(e) -> str:
+        if depends(e.text):
+            for f in e.sources:
+                if f in by_file:
+                    sents = split.setdefault(f, sentences_of(by_file[f]))
+                    # the event may quote the clause that dates it, not the whole sentence
+                    hit = next((x for x in sents if x == e.text or x.startswith(e.text.rstrip(". "))), None)
+                    if hit is not None:
+                        lead = whole(hit, sents)[:-len(hit)]
+                        return print_text(lead + e.text)
+        return print_text(e.text)
 
     rows: dict[str, dict] = {}
     for e in briefing.events:
         row = rows.get(e.text)
         if row is None:
             rows[e.text] = {"when": _when(e), "year": e.year, "date": e.date or "", "derived": e.derived,
-                            "how": clean(e.how), "text": clean(print_text(e.text)), "sources": list(e.sources)}
+                            "how": clean(e.how), "text": clean(printed(e)), "sources": list(e.sources)}
             continue
         row["when"] += "; " + _when(e)
         row["derived"] = row["derived"] or e.derived

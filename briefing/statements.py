@@ -126,6 +126,18 @@ def units(sentences: list[str], closed=frozenset()) -> list[list[int]]:
     return out
 
 
+def whole(sentence: str, sentences: list[str]) -> str:
+    """The sentence with what it depends on: from the start of its unit up to it ("X met Y. It was ...").
+
+    A sentence that stands alone, or is not among ``sentences``, is returned as it is.
+    """
+    if not depends(sentence) or sentence not in sentences:
+        return sentence
+    i = sentences.index(sentence)
+    unit = next(u for u in units(sentences) if i in u)
+    return join([sentences[j] for j in unit if j <= i])
+
+
 def join(sentences: list[str]) -> str:
     """The text of a unit: its sentences as the source wrote them, one space apart."""
     return " ".join(s.strip() for s in sentences)

@@ -132,6 +132,10 @@ def test_merged_sentences_never_contradict_in_a_number():
     ("The envoys met in Oslo in March 2011.", "On 14 March 2011 the envoys met in Oslo."),
     ("It was the first such visit in twelve years.", "It was the first such visit in 12 years."),
     ("Both sides signed 9 accords worth $3 billion.", "In June 2018 both sides signed 9 accords worth $3 billion."),
+    ("The ferry treaty of March 1998 was renewed in May.", "The ferry treaty of March 1998 was renewed in May 2018."),
+    ("The envoys marked the 40th anniversary of the pact.", "The envoys marked 40 years since the pact in 2019."),
+    ("In June the ministers extended the 1995 accord ahead of its 30th anniversary.",
+     "The 1995 accord was extended in June 2024."),
 ])
 def test_numbers_that_differ_only_in_specificity_are_compatible(a, b):
     assert compatible(facets(a), facets(b))
@@ -143,6 +147,8 @@ def test_numbers_that_differ_only_in_specificity_are_compatible(a, b):
     ("Both sides signed 9 accords worth $3 billion.", "Both sides signed 9 accords worth $4 billion."),
     ("Trade rose 5 per cent in 2019.", "Trade rose 5 per cent in 2020."),
     ("It was the first such visit in twelve years.", "It was the first such visit in 11 years."),
+    ("The envoys marked the 40th anniversary of the pact.", "The envoys marked the 45th anniversary of the pact."),
+    ("The ferry treaty of 1998 was renewed in 2018.", "The ferry treaty of 1998 was renewed in 2019."),
 ])
 def test_numbers_that_differ_are_not_compatible(a, b):
     assert not compatible(facets(a), facets(b))

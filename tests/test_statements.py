@@ -139,3 +139,14 @@ def test_no_join_onto_a_sentence_the_timeline_prints():
     sents = ["Chile and Peru signed a fisheries pact in Lima on 9 October 2023.", "It was the first in forty years."]
     assert units(sents) == [[0, 1]]
     assert units(sents, closed={0}) == [[0], [1]]   # "It was ..." alone: kept in the JSON, not printed
+
+
+def test_whole_gives_a_dependent_sentence_what_it_depends_on():
+    from briefing.statements import whole
+
+    sents = ["Norway and Sweden opened a rail link at Narvik in 2019.", "It was the first in a century.",
+             "They also agreed on customs checks.", "Ferries still run."]
+    assert whole(sents[1], sents) == " ".join(sents[:2])
+    assert whole(sents[2], sents) == " ".join(sents[:3])
+    assert whole(sents[3], sents) == sents[3]
+    assert whole("It rained.", sents) == "It rained."

@@ -127,6 +127,7 @@ def test_timeline_has_one_row_per_event(built):
 
     rows = _event_rows(collect(Options(seeds=built.folder, out=built.folder / "unused.pdf")))
     texts = [r["text"] for r in rows]
+    assert [t for t in texts if depends(t) or has_connective(t)] == []   # whole thoughts here too
     assert len(set(texts)) == len(texts)
     flat = built.flat()
     for r in rows:
