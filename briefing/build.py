@@ -273,6 +273,10 @@ def render(briefing: Briefing, options: Options) -> bytes:
         currency = currencies.most_common(1)[0][0] if currencies else "USD"
         markup = render_markup(briefing, table_rows(frame, currency), options.settings, options.templates)
     with stage("layout"):
+        from briefing.coverage import warn_unshown
+        from briefing.fonts import register_fonts
+
+        warn_unshown(briefing.documents, register_fonts().regular)
         return build_pdf(markup, options.settings)
 
 

@@ -97,6 +97,9 @@ def _families() -> list[str]:
     return list(FAMILIES)
 
 
+MAX_SIZE = 100.0
+
+
 def bad_value(kind: str, value: str) -> str | None:
     """Why ``value`` is not of ``kind``; None when it is."""
     if kind in (NUMBER, SIZE):
@@ -108,6 +111,8 @@ def bad_value(kind: str, value: str) -> str | None:
             return f"'{value}' is not a number"
         if kind == SIZE and number <= 0:
             return f"'{value}' must be more than 0"
+        if kind == SIZE and number > MAX_SIZE:
+            return f"'{value}' must be at most {MAX_SIZE:g}"  # points or mm: more never fits on A4
     elif kind == FONT and value and value not in _families():
         return f"'{value}' is not a font family we embed ({', '.join(_families())})"
     elif kind == COLOR and not _HEX.fullmatch(value):

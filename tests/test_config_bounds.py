@@ -78,3 +78,9 @@ def test_cli_prints_one_line_and_exits_1(tmp_path):
 
 def test_templates_key_is_used(tmp_path):
     assert load(tmp_path, 'templates = "my_templates"\n').templates == "my_templates"
+
+
+@pytest.mark.parametrize("key, value", [("font-size", "1e308"), ("margin-x", "500"), ("title-size", "inf")])
+def test_style_sizes_have_a_range_too(tmp_path, key, value):
+    with pytest.raises(ConfigError, match=f"style '{key}'"):
+        load(tmp_path, f'[style]\n"{key}" = {value}\n')
