@@ -108,6 +108,9 @@ def test_comparison_values_take_their_own_period(sentence, pair, expected):
     ("Peru accounted for 60 per cent of Chile's trade deficit in 2021.", ("Chile", "Peru")),
     ("Nepal's deficit with India equalled 30 per cent of Nepal's GDP in 2020.", ("India", "Nepal")),
     ("India took 40 per cent of the growth in Nepal's exports in 2019.", ("India", "Nepal")),
+    ("About 45 per cent of the goods Chile buys from Peru in 2020 were fuels.", ("Chile", "Peru")),
+    ("In 2019, 30 per cent of Ghana's imports from Togo were cement.", ("Ghana", "Togo")),
+    ("Nearly 60 per cent of what Norway sells to Sweden in 2018 was fish.", ("Sweden", "Norway")),
     # a share of a flow to or from a group
     ("Rwanda took 12 per cent of Uganda's exports to the Common Market in 2017.", ("Uganda", "Rwanda")),
     ("Rwanda supplied 40 per cent of Uganda's imports from the bloc in 2016.", ("Uganda", "Rwanda")),
@@ -149,3 +152,21 @@ def test_holders_named_by_abbreviation_or_title(sentence, pair, expected):
 ])
 def test_the_holder_is_the_subject_or_the_flow_s_other_end(sentence, pair, expected):
     assert shares(sentence, pair) == expected
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("Togolese exports to Ghana were worth $1.2 billion in 2021, or 9.5 per cent of all Togolese exports.",
+     ("Ghana", "Togo"), [("2021", 9.5, "Ghana's share of Togo's exports")]),
+    ("Swedish purchases of Norwegian goods rose to $20 billion, equivalent to 11 per cent of all Swedish imports.",
+     ("Sweden", "Norway"), [(None, 11.0, "Norway's share of Sweden's imports")]),
+    ("Chile bought Peruvian goods worth $3 billion in 2019, about 4 per cent of its imports.", ("Chile", "Peru"),
+     [("2019", 4.0, "Peru's share of Chile's imports")]),
+])
+def test_a_share_restating_a_bilateral_figure(sentence, pair, expected):
+    from types import SimpleNamespace
+
+    from briefing.extract.amounts import find_amounts
+
+    figures = [SimpleNamespace(start=a.start, end=a.end, period=None) for a in find_amounts(sentence)]
+    got = read_shares(sentence, "2024-03-15", pair, [], figures)
+    assert [(pct, text) for _, pct, text in got] == [(pct, text) for _, pct, text in expected]

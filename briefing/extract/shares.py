@@ -84,6 +84,9 @@ _REGION = re.compile(r"\b(?:to|from|with|within|in|among)\s+(?:the\s+)?(?:(?:[A-
                      r"Market|Zone|Council|Alliance|League|Bloc|Partnership)\b|(?:bloc|region|community|union|world|"
                      r"continent|rest\s+of|neighbou?rhood|area|zone|members?|partners)\b|(?:EU|EAC|SADC|COMESA|ECOWAS|"
                      r"SACU|CARICOM|AfCFTA|APEC|RCEP|CPTPP|EFTA|OECD|BRICS|ASEAN|GCC|Mercosur|EAEU|CIS)\b)")
+# A percentage that restates the amount before it: "$12 billion, or 9 per cent of ...".
+_APPOSED = re.compile(r"^\s*(?:in\s+(?:19|20)\d\d\s*)?,\s*(?:or|equivalent\s+to|equal\s+to|representing|about|some|"
+                      r"nearly|almost|roughly|i\.e\.)?\s*(?:about\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_LIST = re.compile(rf"\b(?:in|for|during)\s+(?P<list>{_MONTH_NAMES}(?:,\s+{_MONTH_NAMES})*,?\s+and\s+{_MONTH_NAMES})"
@@ -139,7 +142,9 @@ def read_shares(sentence: str, doc_date: str | None, pair: tuple[str, str],
         seg_start = anchors[i - 1].end if i else 0
         members = groups[a.group]
         if a is members[0]:
-            _classify(members, sentence, seg_start, mentions, pair, last)
+            figure_before = i > 0 and not isinstance(anchors[i - 1], _Percent) and bool(
+                _APPOSED.match(sentence[anchors[i - 1].end:a.start]))
+            _classify(members, sentence, seg_start, mentions, pair, last, figure_before)
         if a.text is None:
             continue
         nxt = anchors[i + 1].start if i + 1 < len(anchors) else len(sentence)
@@ -186,7 +191,8 @@ def _flow(phrase: str) -> str | None:
     return next((name for name, rx in _FLOW if rx.search(phrase)), None)
 
 
-def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, pair, last: _Percent | None) -> None:
+def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, pair, last: _Percent | None,
+              figure_before: bool = False) -> None:
     """Set holder, measured country and wording on a group of listed percentages, or leave them as not shares."""
     first, end = members[0], members[-1]
     pre = sentence[seg_start:first.start]
@@ -235,6 +241,15 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
     of = in_phrase[-1].country if in_phrase else None
     holder = _holder(sentence, clause_start, first, end, mentions, pair, before, last, phrase, pstart)
     if holder is False:
+        return
+    if holder is None and of is None and figure_before and re.match(r"(?:its|their)\b", phrase or "", re.I):
+        subject = next((m for m in mentions if clause_start <= m.start < first.start and m.country in pair), None)
+        of = subject.country if subject is not None else None  # "Chile bought ... $3 billion, 4 per cent of its imports"
+    if holder is None and before is None and not (
+            figure_before and of is not None
+            and any(m.country == other[of] for m in mentions if clause_start <= m.start < first.start)):
+        # Nobody holds it ("About 45 per cent of the goods Peru buys from Chile are fuels"), unless it
+        # restates a bilateral figure just before: "exports to Chile were $2 billion, or 9 per cent of ...".
         return
     if of is None and holder is None and last is not None and before is not None:
         holder, of = last.holder, last.of  # "and its share in imports": the same two sides
