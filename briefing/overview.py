@@ -34,6 +34,19 @@ def _rows(briefing: Briefing, currency: str) -> dict[str, list[TradeRow]]:
     return by_period
 
 
+def latest_currency(briefing: Briefing, preferred: str = "") -> str:
+    """The currency of the most recent full-year total (the table's own currency on a tie)."""
+    best: dict[str, tuple] = {}
+    for row in briefing.trade:
+        if row.full_year and row.total is not None:
+            key = period_key(row.period)
+            if row.currency not in best or key > best[row.currency]:
+                best[row.currency] = key
+    if not best:
+        return preferred
+    return max(best, key=lambda c: (best[c], c == preferred))
+
+
 def _disputed(briefing: Briefing, period: str, field: str) -> bool:
     return any(c.period == period and c.field == field for c in briefing.conflicts)
 

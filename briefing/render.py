@@ -373,6 +373,7 @@ def _overview(briefing: Briefing, currency: str, cite, conflicts: list[dict]) ->
         return text[:1].upper() + text[1:] if start else text
 
     countries = [name(c) for c in briefing.countries]
+    currency = ov.latest_currency(briefing, currency)
     facts = ov.trade(briefing, currency) if currency else None
     trade = None
     if facts:

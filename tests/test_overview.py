@@ -55,3 +55,13 @@ def test_span_names_first_and_last_dated_sources():
             Source("c.txt", "2" * 64, None, (), None, ("z",))]
     s = span(_briefing([], docs=docs))
     assert s["count"] == 3 and s["first"] == ("2021-01-05", "a.txt") and s["last"] == ("2023-10-10", "b.txt")
+
+
+def test_latest_total_in_whichever_currency_states_it():
+    from briefing.overview import latest_currency
+
+    rows = [TradeRow("2017", True, None, None, 11.2e9, None, None, "AUD", ("a.txt",)),
+            TradeRow("2022", True, None, None, 13.3e9, None, None, "USD", ("b.txt",)),
+            TradeRow("2023-01..2023-04", False, None, None, 3.7e9, None, None, "USD", ("b.txt",))]
+    assert latest_currency(_briefing(rows), "AUD") == "USD"
+    assert latest_currency(_briefing([]), "EUR") == "EUR"
