@@ -104,3 +104,25 @@ def test_describe_is_one_short_line():
     line = ex.describe(ValueError("a\nb " + "x" * 500))
     assert "\n" not in line and line.startswith("ValueError: a b ") and len(line) < 200
     assert ex.describe(KeyError()) == "KeyError"
+
+
+def test_a_worker_killed_mid_build_costs_nothing(monkeypatch, caplog):
+    """The OOM killer or kill -9 ends one worker: the rest is extracted in this process, in order."""
+    import os
+
+    assert threading.active_count() == 1, "workers are forked only from a single-threaded process"
+    parent, real = os.getpid(), ex.extract_document
+
+    def dying(source, *args, **kwargs):
+        if "poison" in source.file and os.getpid() != parent:
+            os._exit(9)
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(ex, "extract_document", dying)
+    monkeypatch.setattr(ex, "PARALLEL_MIN", 4)
+    docs = [_source(i) for i in range(30)]
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        out = ex.extract_many(docs, ("Norway", "Portugal"), workers=2)
+    assert [o.file for o in out] == [d.file for d in docs]
+    assert not any(isinstance(o, ex.Failure) for o in out)
+    assert "a worker process died" in caplog.text

@@ -249,12 +249,28 @@ class Workers:
 
     def map_chunks(self, fn, chunks: list, n: int, progress=None) -> list:
         """``fn`` over chunks of ``n`` items in all, each returning a list; the lists joined in order."""
+        from concurrent.futures.process import BrokenProcessPool
+
         done = progress or (lambda k: None)
         out: list = []
         results = self._executor().map(fn, chunks) if self.parallel(n) else map(fn, chunks)
-        for part in results:
-            out.extend(part)
-            done(len(part))
+        finished = 0
+        try:
+            for part in results:
+                out.extend(part)
+                done(len(part))
+                finished += 1
+        except BrokenProcessPool:  # a worker was killed (OOM killer, kill -9): finish here, in order
+            import logging
+
+            logging.getLogger("briefing").warning(
+                "a worker process died (killed, or out of memory); the remaining %d of %d parts run in this process",
+                len(chunks) - finished, len(chunks))
+            self.close()
+            for chunk in chunks[finished:]:
+                part = fn(chunk)
+                out.extend(part)
+                done(len(part))
         return out
 
 
