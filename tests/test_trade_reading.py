@@ -613,3 +613,33 @@ def test_a_new_subject_after_with_is_never_read_as_the_first_one(sentence, pair)
     seller = sentence.split("'")[0]          # the country whose goods the sentence is about
     assert not any(field == "imports" and reporter == seller for _, field, _, reporter, _ in got)
     assert not any(field == "exports" and reporter != seller for _, field, _, reporter, _ in got)
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Trade between Chile and Peru reached US$5.2-billion in 2023.", ("Chile", "Peru"), [("2023", 5.2e9)]),
+    ("Norway's exports to Sweden hit a NOK 90-billion record in 2023.", ("Norway", "Sweden"), [("2023", 9e10)]),
+    ("Trade between Ghana and Nigeria topped the $1.7-bn mark in 2022.", ("Ghana", "Nigeria"), [("2022", 1.7e9)]),
+])
+def test_a_hyphen_between_number_and_scale(sentence, pair, want):
+    assert [(p, v) for p, _, v, _, _ in read([sentence], pair)[0]] == want
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Trade between Chile and Peru is put at $5-6 billion for 2023.", ("Chile", "Peru")),
+    ("Trade between Norway and Sweden was between NOK 200 billion and NOK 220 billion in 2023.", ("Norway", "Sweden")),
+    ("Ghanaian exports to Nigeria were $500 million to $600 million in 2022.", ("Ghana", "Nigeria")),
+])
+def test_a_range_is_no_single_figure(sentence, pair):
+    got, readings = read([sentence], pair)
+    assert got == [] and all(r.reason for r in readings)
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Trade between Chile and Peru reached $5.2 billion in 2023, up 8% y-o-y from $4.8 billion.", ("Chile", "Peru"),
+     [("2023", 5.2e9), ("2022", 4.8e9)]),
+    ("Trade between Norway and Sweden came to NOK 51 billion in the first quarter of 2023, up 4 per cent year on "
+     "year from NOK 49 billion.", ("Norway", "Sweden"), [("2023-01..2023-03", 5.1e10), ("2022-01..2022-03", 4.9e10)]),
+    ("Chile-Peru trade: $5.2bn (2023), $4.8bn (2022).", ("Chile", "Peru"), [("2023", 5.2e9), ("2022", 4.8e9)]),
+])
+def test_year_on_year_comparisons_and_years_in_brackets(sentence, pair, want):
+    assert [(p, v) for p, _, v, _, _ in read([sentence], pair)[0]] == want

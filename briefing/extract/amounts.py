@@ -123,9 +123,9 @@ def _amount_regex() -> re.Pattern:
         if c.currency and c.currency.isalpha() and len(c.currency) == 3:
             _PREFIX.setdefault(c.currency, c.currency)
     return re.compile(
-        rf"(?P<pre>(?<![\w$€£¥₹₽₺₼])(?:{_alt(_PREFIX)}))\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?"
+        rf"(?P<pre>(?<![\w$€£¥₹₽₺₼])(?:{_alt(_PREFIX)}))\s?(?P<num>{_NUM})(?:(?:\s*|\s*-\s*)(?P<scale>{_SCALE}))?"
         rf"(?:\s+(?P<suf1>{_alt(_SUFFIX)})\b)?"
-        rf"|(?<![\w.,])(?P<num2>{_NUM})\s*(?P<scale2>{_SCALE})?\s*(?:(?P<dem>[A-Z][a-z]+)\s+)?"
+        rf"|(?<![\w.,])(?P<num2>{_NUM})(?:\s*|\s*-\s*)(?P<scale2>{_SCALE})?\s*(?:(?P<dem>[A-Z][a-z]+)\s+)?"
         rf"(?P<suf2>{_alt(_SUFFIX)})\b"
         rf"|(?<![\w.,])(?P<num3>{_NUM})\s*(?P<scale3>{_SCALE})?/-",
         re.I,

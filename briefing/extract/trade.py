@@ -109,7 +109,7 @@ _HEDGE = (r"(?:almost|nearly|about|around|some|roughly|approximately|over|under|
           r"just\s+over|just\s+under|slightly\s+(?:over|under|above|below)|an?\s+estimated|a\s+record|a\s+mere|only|"
           r"then|further|another)")
 # The amount continues the one before it with the same measure: "$4.1 billion in 2022 and $3.6 billion in 2021".
-_CHAIN = re.compile(r"^(?:[\s,]*(?:and|or|then|to|through|as\s+well\s+as|while|with|followed\s+by))*[\s,]*"
+_CHAIN = re.compile(r"^(?:[\s,()]*(?:and|or|then|to|through|as\s+well\s+as|while|with|followed\s+by))*[\s,()]*"
                     r"(?:(?:reaching|reached|climbing|climbed|rising|rose|falling|fell|growing|grew|standing|stood|"
                     r"hitting|hit|totalling|totaling|totalled|totaled|touching|touched|dropping|dropped|slipping|"
                     r"slipped|coming|came)\s+(?:to\s+|at\s+)?)?[\s,]*"
@@ -482,8 +482,8 @@ def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     r.before = prev
     if prev is not None:
         r.measured = prev if prev.flow is not None else prev.measured
-    reason = sentence_reason or _not_trade(sentence, a, seg_start, seg_end, clause_start, own_pre, post,
-                                           mentions, pair)
+    reason = sentence_reason or _range(sentence, a, prev, nxt) or _not_trade(
+        sentence, a, seg_start, seg_end, clause_start, own_pre, post, mentions, pair)
     if reason == "target or forecast" and _PAST_REFERENCE.match(sentence[a.end:seg_end]) \
             and re.search(r"\b(?:above|below|than|from|against|compared\s+with)\s+(?:the\s+)?$", own_pre, re.I):
         reason, r.needs_past = None, True     # "expects ... to pass the $7.5bn of 2012": a stated past figure
@@ -514,6 +514,31 @@ _FINANCE_AFTER = re.compile(r"\s*(?:[\w\-]+\s+)?(?:deals?|contracts?|loans?|inve
 # ", chiefly copper, fruit and fish," or ", including re-exports,": what a flow consists of.
 _DESCRIPTION = re.compile(r",\s*(?:including|chiefly|mostly|mainly|largely|notably|especially|primarily|led\s+by|"
                           r"dominated\s+by|such\s+as)\s+[^;:]*,(?=[^,]*$)", re.I)
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*")
+_SCALE_WORD = re.compile(r"(?:thousand|million|billion|trillion|lakh|crore|mn|bn|tn|mln|bln|trn|cr|[kmb])\b", re.I)
+
+
+def _range(sentence: str, a: Amount, prev: _Reading | None, nxt: _Reading | None) -> str | None:
+    """"$5-6 billion", "$5 to $6 billion", "between $5bn and $6bn": a range is no single figure; "$5" alone is
+    no trade-sized amount at all."""
+    def ranged(first: Amount, second: Amount) -> bool:
+        # "$5-6 billion", "$500 million to $600 million"; but "from $5bn to $6bn" is a change over time
+        return bool(_RANGE_JOIN.fullmatch(sentence[first.end:second.start])) and not re.search(
+            r"\bfrom\s*(?:about\s+|around\s+|some\s+)?$", sentence[max(0, first.start - 18):first.start], re.I)
+
+    if (nxt is not None and ranged(a, nxt.amount)) or (prev is not None and ranged(prev.amount, a)):
+        return "a range, not one figure"
+    if re.search(r"\bbetween\s*$", sentence[max(0, a.start - 10):a.start], re.I) and nxt is not None \
+            and re.fullmatch(r"\s*and\s*", sentence[a.end:nxt.amount.start]):
+        return "a range, not one figure"
+    if prev is not None and re.fullmatch(r"\s*and\s*", sentence[prev.amount.end:a.start]) \
+            and re.search(r"\bbetween\s*$", sentence[max(0, prev.amount.start - 10):prev.amount.start], re.I):
+        return "a range, not one figure"
+    if not _SCALE_WORD.search(a.text) and a.value < 10_000:
+        return "no trade-sized amount"
+    return None
 
 
 def _not_trade(sentence: str, a: Amount, seg_start: int, seg_end: int, clause_start: int, own_pre: str, post: str,
@@ -1003,6 +1028,10 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
                   and len(sentence[prev.amount.end:m.start].split()) > 2 and m.preposition not in _NO_PERIOD_PREP]
         chosen = inside[-1] if inside and re.search(r"\b(?:high|low|peak|level|record)\s+of\s*$",
                                                     sentence[inside[-1].end:a.start]) else None
+    if chosen is None and r.linked == "comparison" and prev is not None and prev.period is not None \
+            and re.search(r"\b(?:y-o-y|y/y|yoy|year[- ]on[- ]year)\b", sentence, re.I):
+        r.period = prev.period.shift(-1)   # "up 8% year on year from $4.8 billion": the same months a year before
+        return
     if chosen is None and r.linked == "comparison":
         r.period = None
         if r.reason is None:
