@@ -27,8 +27,10 @@ from pathlib import Path
 DATA = Path(__file__).with_name("data") / "countries.json"
 
 # Blocs and groupings: a figure or share of one is not one of the pair's (case-sensitive: "EU", "CIS").
+# Trade blocs and unions: a figure with one of them is not the pair's.
 BLOCS = re.compile(r"\b(?:European\s+Union|EU|ASEAN|African\s+Union|Gulf\s+Cooperation\s+Council|GCC|OPEC|"
-                   r"Eurasian\s+Economic\s+Union|EAEU|Mercosur|NAFTA|USMCA|CIS)\b")
+                   r"Eurasian\s+Economic\s+Union|EAEU|Mercosur|NAFTA|USMCA|CIS|East\s+African\s+Community|EAC|"
+                   r"SADC|COMESA|ECOWAS|Andean\s+Community|Arab\s+League|Pacific\s+Alliance|SACU|CARICOM)\b")
 
 # When one phrase is several things for one country ("Monaco"), the first kind wins.
 KINDS = ("name", "alias", "adjective", "capital")

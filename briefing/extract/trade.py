@@ -89,9 +89,8 @@ _PRODUCT_CLAUSE = re.compile(
 _TOP = re.compile(r"\b(?:top|main|leading|largest|biggest|principal|key|major)\s+(?:[\w.\-]+\s+){0,2}"
                   r"(?:imports|exports|products|goods|items|purchases|sales)\b[^.]*\b(?:were|are|included?|was)\b",
                   re.I)
-_BLOCS = re.compile(r"\b(?:European\s+Union|EU|ASEAN|African\s+Union|Gulf\s+Cooperation\s+Council|GCC|OPEC|"
-                    r"Eurasian\s+Economic\s+Union|EAEU|Mercosur|NAFTA|USMCA|CIS|East\s+African\s+Community|EAC|"
-                    r"SADC|COMESA|ECOWAS|Arab\s+world|Africa|Asia|Europe|Latin\s+America|Middle\s+East|"
+# The blocs of the country data, and regions and groups named in other words.
+_BLOCS = re.compile(countries.BLOCS.pattern + r"|\b(?:Arab\s+world|Africa|Asia|Europe|Latin\s+America|Middle\s+East|"
                     r"the\s+bloc|the\s+continent|the\s+region|the\s+group|member\s+(?:states|countries)|"
                     r"(?:its|their)\s+(?:neighbours|neighbors|partners))\b")
 
