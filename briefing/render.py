@@ -189,18 +189,36 @@ def _event_rows(briefing: Briefing) -> list[dict]:
                         return print_text(lead + e.text)
         return print_text(e.text)
 
-    rows: dict[str, dict] = {}
-    for e in briefing.events:
-        row = rows.get(e.text)
+    from briefing import dedupe
+
+    # One row per sentence, and one for sentences that restate each other ("signed in July 2001
+    # ... extended in June 2021" and "In June they extended the treaty signed in July 2001").
+    texts = list(dict.fromkeys(e.text for e in briefing.events))
+    group_of: dict[str, int] = {}
+    rep_of: dict[int, str] = {}
+    for n, group in enumerate(dedupe.cluster(texts)):
+        members = [texts[i] for i in group]
+        rep_of[n] = members[dedupe.representative(members)]
+        group_of.update((t, n) for t in members)
+    rows: dict[int, dict] = {}
+    ranked = sorted(enumerate(briefing.events), key=lambda ie: ie[1].text != rep_of[group_of[ie[1].text]])
+    for order, e in ranked:
+        key = group_of[e.text]
+        row = rows.get(key)
         if row is None:
-            rows[e.text] = {"when": _when(e), "year": e.year, "date": e.date or "", "derived": e.derived,
-                            "how": clean(e.how), "text": clean(printed(e)), "sources": list(e.sources)}
+            rows[key] = {"when": _when(e), "year": e.year, "date": e.date or "", "derived": e.derived,
+                         "how": clean(e.how), "text": clean(printed(e)), "sources": list(e.sources),
+                         "order": order}
+            continue
+        row["order"] = min(row["order"], order)
+        if _when(e) in row["when"].split("; "):
+            row["sources"] += [f for f in e.sources if f not in row["sources"]]
             continue
         row["when"] += "; " + _when(e)
         row["derived"] = row["derived"] or e.derived
         row["how"] = row["how"] or clean(e.how)
         row["sources"] += [f for f in e.sources if f not in row["sources"]]
-    return list(rows.values())
+    return sorted(rows.values(), key=lambda r: r.pop("order"))
 
 
 def _events(briefing: Briefing, numbers, rows: list[dict] | None = None) -> list[dict]:

@@ -150,3 +150,19 @@ def test_whole_gives_a_dependent_sentence_what_it_depends_on():
     assert whole(sents[2], sents) == " ".join(sents[:3])
     assert whole(sents[3], sents) == sents[3]
     assert whole("It rained.", sents) == "It rained."
+
+
+def test_timeline_restatements_are_one_row_citing_both():
+    from briefing.model import Briefing, MergedEvent
+    from briefing.render import _event_rows
+
+    a = MergedEvent(2001, None, False, "The ferry treaty between Chile and Peru, signed in Arica in July 2001, "
+                    "was renewed for another ten years in June 2021.", None, ("a.txt",))
+    b = MergedEvent(2021, None, False, "In June the presidents of Chile and Peru renewed for ten more years the "
+                    "ferry treaty signed in Arica in July 2001.", None, ("b.txt",))
+    c = MergedEvent(2021, None, False, "Norway opened a consulate in Lima in 2021.", None, ("c.txt",))
+    briefing = Briefing(countries=("Chile", "Peru"), reporter=None, documents=(), sections={},
+                        events=(a, b, c), trade=(), shares=(), conflicts=())
+    rows = _event_rows(briefing)
+    assert len(rows) == 2
+    assert sorted(rows[0]["sources"]) == ["a.txt", "b.txt"] and rows[1]["text"].startswith("Norway")
