@@ -130,38 +130,46 @@ EXTRACTION_FILES = ("extract/*.py", "readers/*.py", "sources.py", "dating.py", "
                     "model.py", "seedfiles.py", "data/*")
 
 
-def _code_hash(root: Path, names: list[str]) -> str:
-    digest = hashlib.sha256()
-    for name in sorted(names):
-        data = (root / name).read_bytes()
-        digest.update(f"{name}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()[:16]
-
-
 def _extraction_names(root: Path) -> list[str]:
     return sorted({p.relative_to(root).as_posix() for pattern in EXTRACTION_FILES
                    for p in root.glob(pattern) if p.is_file()})
 
 
-def extractor_version(root: Path | None = None) -> str:
-    """A hash of the extraction code and its data: any change to them re-extracts every document.
+def _digest(hashes: dict[str, str], names: list[str]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(names):
+        digest.update(f"{name}\0{hashes[name]}\n".encode())
+    return digest.hexdigest()[:16]
 
-    Computed, not bumped by hand: a forgotten bump served stale extracts.
-    Reads some 20 files, no import, so the no-op build stays cheap.
+
+def code_versions(root: Path | None = None, stamps: dict | None = None) -> tuple[str, str, dict]:
+    """Return (tool version, extractor version, new stamps) from the package's own files.
+
+    The extractor version is a hash of the extraction code and its data, so any
+    change to them re-extracts every document: computed, not bumped by hand (a
+    forgotten bump served stale extracts). The tool version is the release plus
+    a hash of the rest of the code, so any change to it rebuilds the PDF. Like
+    the seeds, a file whose size and mtime match its stamp is not read again:
+    the no-op build only lists and stats the package.
     """
-    root = root or CODE_ROOT
-    return _code_hash(root, _extraction_names(root))
-
-
-def tool_version(root: Path | None = None) -> str:
-    """The release, plus a hash of the rest of the package's code: a change to either rebuilds the PDF."""
     from briefing import __version__
 
     root = root or CODE_ROOT
-    extraction = set(_extraction_names(root))
-    rest = [n for n in (p.relative_to(root).as_posix() for p in root.rglob("*.py")) if n not in extraction]
-    return f"{__version__}+{_code_hash(root, rest)}"
+    extraction = _extraction_names(root)
+    taken = set(extraction)
+    rest = sorted(n for n in (p.relative_to(root).as_posix() for p in root.rglob("*.py")) if n not in taken)
+    hashes, new = hash_files(root, extraction + rest, stamps or {})
+    return f"{__version__}+{_digest(hashes, rest)}", _digest(hashes, extraction), new
+
+
+def extractor_version(root: Path | None = None) -> str:
+    """The extractor's version (see ``code_versions``)."""
+    return code_versions(root)[1]
+
+
+def tool_version(root: Path | None = None) -> str:
+    """The tool's version (see ``code_versions``)."""
+    return code_versions(root)[0]
 
 
 def settings_hash(settings: Settings) -> str:
@@ -202,8 +210,10 @@ def scan(seeds: Path, templates: Path | None, settings: Settings, previous: Mani
     tmpl = {**{f"user:{k}": v for k, v in user.items()}, **{f"default:{k}": v for k, v in default.items()}}
     if templates is not None:
         tmpl["user-folder"] = str(Path(templates).resolve())
-    return Manifest(tool=tool_version(), extractor=extractor_version(), config=settings_hash(settings),
-                    templates=tmpl, seeds=seed_hashes, stamps={**s1, **s2, **s3})
+    code_stamps = {k.split(":", 1)[1]: v for k, v in old.items() if k.startswith("code:")}
+    tool, extractor, s4 = code_versions(stamps=code_stamps)
+    return Manifest(tool=tool, extractor=extractor, config=settings_hash(settings), templates=tmpl,
+                    seeds=seed_hashes, stamps={**s1, **s2, **s3, **{f"code:{k}": v for k, v in s4.items()}})
 
 
 def manifest_path(out: Path) -> Path:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import logging
 import os
 import threading
@@ -393,3 +394,17 @@ def test_the_extractor_version_covers_every_module_extraction_imports():
              else Path(*m.split(".")[1:]).with_suffix(".py").as_posix() for m in reach}
     assert files <= hashed, sorted(files - hashed)
     assert "data/countries.json" in hashed
+
+
+def test_the_code_versions_read_only_changed_files_of_the_package(tmp_path, monkeypatch):
+    code = tmp_path / "code"
+    shutil.copytree(cache.CODE_ROOT, code, ignore=shutil.ignore_patterns("__pycache__"))
+    tool, extractor, stamps = cache.code_versions(code)
+    read = []
+    real = cache.sha256_file
+    monkeypatch.setattr(cache, "sha256_file", lambda p: read.append(Path(p).name) or real(p))
+    assert cache.code_versions(code, stamps)[:2] == (tool, extractor) and read == []
+    with open(code / "pdf.py", "a", encoding="utf-8") as fh:
+        fh.write("\n")
+    again = cache.code_versions(code, stamps)
+    assert read == ["pdf.py"] and again[0] != tool and again[1] == extractor
