@@ -125,7 +125,7 @@ def score_case(folder: Path, tmp_path: Path) -> tuple[dict, str]:
     run_build(folder, out)
     data = run_extract(folder, tmp_path)
     (tmp_path / "x.json").write_text(json.dumps(data))
-    (tmp_path / "x.txt").write_text(pdf_text(out, "-layout"))
+    (tmp_path / "x.txt").write_text(pdf_text(out))
     report = subprocess.run([sys.executable, str(SHARED / "score.py"), str(folder / "gold.json"),
                              str(tmp_path / "x.json"), str(tmp_path / "x.txt")],
                             capture_output=True, text=True, check=True).stdout

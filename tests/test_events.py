@@ -364,3 +364,16 @@ def test_a_recent_day_or_one_after_a_plain_event_is_read_against_the_article(sen
 ])
 def test_an_anniversary_counts_from_the_year_it_was_marked(text, doc, year):
     assert year in [y for y, _, d in ev(text, doc) if d]
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("The two presidents signed the accord in Lima in April last year.", 2015),
+    ("Ghana and Nigeria reopened the crossing in May of this year.", 2016),
+    ("Norway and Sweden held talks in Oslo in March last year.", 2015),
+])
+def test_a_month_with_last_or_this_year_is_that_year(sentence, year):
+    from datetime import date
+
+    from briefing.extract.events import relative_dates
+
+    assert [y for y, _, _ in relative_dates(sentence, date(2016, 8, 2))] == [year]

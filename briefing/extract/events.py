@@ -355,6 +355,9 @@ def derived_events(sentence: str, doc: date | None) -> list[tuple[int, date | No
 # --------------------------------------------------------------------------- relative dates
 
 
+_MONTH_YEAR_WORD = re.compile(r"\s+(?:of\s+)?(?P<w>last|this|the\s+previous)\s+year\b", re.I)
+
+
 def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str]]:
     """Dates written without a year, read against the article date: (year, date, how).
 
@@ -362,6 +365,7 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
     left out: whether it is this year's or next year's is a guess.
     """
     out = []
+    taken: list[tuple[int, int]] = []   # "last year" already read as the year of a month before it
     future = bool(_FUTURE.search(sentence))
     dm, dm_at = _day_month(sentence, doc)
     if dm and _REPORTED.search(sentence[:dm_at]):
@@ -375,8 +379,15 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
         y = doc.year if m.group("pre").lower() == "this" else resolve_month(mon, doc)
         if m.group("pre").lower() == "last" and mon >= doc.month:
             y = doc.year - 1
-        out.append((y, None, f"{m.group(0).rstrip('.')}, read against {human_date(doc)}"))
+        named = _MONTH_YEAR_WORD.match(sentence, m.end())
+        if named:   # "in April last year", "in May of this year": the words say which year
+            y = doc.year - 1 if named.group("w").lower() in ("last", "the previous") else doc.year
+            taken.append((m.end(), named.end()))
+        out.append((y, None, f"{m.group(0).rstrip('.')}{named.group(0) if named else ''}, read against "
+                             f"{human_date(doc)}"))
     for m in _REL_YEAR.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
         y = doc.year if m.group("w").lower() == "this" else doc.year - 1
         out.append((y, None, f"{m.group(0).rstrip('.')}, read against {human_date(doc)}"))
     for m in _REL_MONTH.finditer(sentence):
