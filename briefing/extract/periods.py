@@ -140,13 +140,33 @@ _ANY_PERIOD = re.compile(r"\d|year|month|quarter|half|period|time|jan|feb|mar|ap
                          r"\bH[12]\b|\bQ[1-4]\b", re.I)
 
 
+# A word (lower case) at least one of which each pattern needs; a pattern whose words are all absent is not
+# run. Most sentences name a year or a month and nothing else, so most patterns are skipped.
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "fiscal": ("fiscal", "financial", "fy"), "fiscal_bare": ("-", "/", "–"), "fiscal_fy": ("fy",),
+    "month_range": _MONTH_WORDS, "year_ended": ("year",), "months_to": ("month",), "previous_span": ("month",),
+    "first_quarters": ("quarter",), "first_n": ("month",), "years_later": ("later", "following", "next"),
+    "month_subject": ("alone",), "half": ("half", "h1", "h2"), "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "month_quarter": ("quarter",), "by_month": _MONTH_WORDS, "ytd": ("date", "so far", "start of"),
+    "between_months": ("between",), "same_span": ("same", "corresponding", "comparable"),
+    "month_rel_year": _MONTH_WORDS, "month_noun": _MONTH_WORDS, "year_earlier": ("year",),
+    "anaphor": ("month", "period", "quarter", "year", "time"), "last_year": ("last", "past"), "this_year": ("this",),
+    "whole_year": ("whole", "full", "entire"), "month_year": _MONTH_WORDS, "month_alone": _MONTH_WORDS,
+}
+
+
 def find(text: str) -> list[Mention]:
     """Return the period expressions in ``text``, left to right, not overlapping."""
     if not _ANY_PERIOD.search(text):
         return []
+    low = text.lower()
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for name, rx in _PATTERNS:
+        needs = _NEEDS.get(name)
+        if needs is not None and not any(w in low for w in needs):
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):
