@@ -33,7 +33,8 @@ CONNECTIVES = (
     # Beyond the list, only additive or resumptive ones: "However" marks a contrast the
     # reader needs, so it stays.
     "In addition to this", "Likewise", "Similarly", "Indeed", "In this regard", "In this context",
-    "For instance", "For example", "Finally", "In particular",
+    "For instance", "For example", "Finally", "In particular", "In a similar manner", "In a similar way",
+    "In the same way", "In the same manner", "Equally", "In turn",
 )
 ANAPHORS = ("It", "They", "He", "She", "Its", "Their", "This", "These", "Those", "Such",
             "The latter", "The former", "Them", "His", "Her", "That", "The same", "At the same",

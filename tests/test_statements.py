@@ -166,3 +166,14 @@ def test_timeline_restatements_are_one_row_citing_both():
     rows = _event_rows(briefing)
     assert len(rows) == 2
     assert sorted(rows[0]["sources"]) == ["a.txt", "b.txt"] and rows[1]["text"].startswith("Norway")
+
+
+@pytest.mark.parametrize("text", [
+    "In a similar manner, they have set up a joint border commission.",
+    "In the same way, it funds student exchanges between Accra and Lagos.",
+    "Equally, they plan a visa waiver for Chilean and Peruvian students.",
+])
+def test_a_similarity_connective_before_an_anaphor_depends(text):
+    from briefing.statements import depends
+
+    assert depends(text)
