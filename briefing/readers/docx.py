@@ -20,11 +20,13 @@ def _blocks(document) -> list[str]:
         if isinstance(block, Paragraph):
             out.append(block.text)
         elif isinstance(block, Table):
-            seen = set()
+            # Merged cells repeat the same <w:tc>. Keep the elements themselves, not their id():
+            # lxml frees a proxy nobody holds, and a later cell's proxy can reuse its id.
+            seen: list = []
             for row in block.rows:
                 for cell in row.cells:
-                    if id(cell._tc) not in seen:  # merged cells repeat the same cell
-                        seen.add(id(cell._tc))
+                    if not any(cell._tc is tc for tc in seen):
+                        seen.append(cell._tc)
                         out.extend(p.text for p in cell.paragraphs)
     return out
 
