@@ -70,9 +70,10 @@ def find_family(dirs: list[Path] | None = None, only: str = "") -> tuple[str, tu
         if only and family != only:
             continue
         for folder in dirs if dirs is not None else font_dirs():
-            paths = tuple(folder / n for n in names)
+            regular, bold, italic, bold_italic = names
+            paths = (folder / regular, folder / bold, folder / italic, folder / bold_italic)
             if all(p.is_file() for p in paths):
-                return family, paths  # type: ignore[return-value]
+                return family, paths
     searched = ", ".join(str(d) for d in (dirs if dirs is not None else font_dirs()))
     if only:
         raise FontError(f"font {only} not found (searched {searched}): {INSTALL_HINT}")

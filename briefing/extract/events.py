@@ -328,7 +328,8 @@ def _anchor(sentence: str, kind: str, doc: date | None, after: int, n: int = 0):
 
 def derived_events(sentence: str, doc: date | None) -> list[tuple[int, date | None, str, int, int]]:
     """Return (year, date, how, start, end) for each anniversary phrase in the sentence."""
-    out, taken = [], []
+    out: list[tuple[int, date | None, str, int, int]] = []
+    taken: list[tuple[int, int]] = []
     low = sentence.lower()
     for kind, rx in _DERIVED:
         if not any(h in low for h in _HINTS[kind]):
@@ -364,7 +365,7 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
     A month in a sentence about the future ("who takes office in October") is
     left out: whether it is this year's or next year's is a guess.
     """
-    out = []
+    out: list[tuple[int, date | None, str]] = []
     taken: list[tuple[int, int]] = []   # "last year" already read as the year of a month before it
     future = bool(_FUTURE.search(sentence))
     dm, dm_at = _day_month(sentence, doc)
@@ -488,7 +489,7 @@ def _carried(phrase: re.Match, ctx: Context) -> tuple[int, int | None, str]:
 def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context | None, derived):
     """Return (year, date, derived, how, position) for one narrating span of a sentence."""
     unit = sentence[a:b]
-    found = []
+    found: list[tuple[int, str | None, bool, str | None, int]] = []
     has_event_word = bool(EVENT_WORDS.search(unit))
     max_year = doc.year if doc else 2100
     mentions = _date_mentions(sentence[:b], max_year)

@@ -117,7 +117,7 @@ class _Percent:
 
 
 def read_shares(sentence: str, doc_date: str | None, pair: tuple[str, str],
-                history: list[periods.Period] = (), figures: Sequence[Figure] = ()) -> list[tuple[periods.Period | None, float, str]]:
+                history: Sequence[periods.Period] = (), figures: Sequence[Figure] = ()) -> list[tuple[periods.Period | None, float, str]]:
     """Return (period, percent, wording) for each share of the pair stated in one sentence.
 
     ``figures`` are the sentence's money amounts with their periods (a share
@@ -164,7 +164,7 @@ def read_shares(sentence: str, doc_date: str | None, pair: tuple[str, str],
 
 
 def extract_shares(sentence: str, doc_date: str | None, pair: tuple[str, str], source: str,
-                   history: list[periods.Period] = (), figures: Sequence[Figure] = ()) -> list[Share]:
+                   history: Sequence[periods.Period] = (), figures: Sequence[Figure] = ()) -> list[Share]:
     """``read_shares`` as model ``Share`` records; a share without any period is dropped."""
     return [Share(p.key, pct, text, sentence, source)
             for p, pct, text in read_shares(sentence, doc_date, pair, history, figures) if p is not None]
@@ -206,7 +206,8 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
     clause_start = max([0] + [m.end() for m in _CLAUSE_START.finditer(sentence[:first.start])])
     after = _PHRASE_AFTER.match(sentence[end.end:])
     before = _SHARE_BEFORE.search(sentence[clause_start:first.start]) or _SHARE_BEFORE.search(sentence[:first.start][-120:])
-    phrase, pstart = None, None
+    phrase: str | None = None
+    pstart = 0                          # where the phrase starts, once there is one
     if after and _flow(after.group("phrase")) is None and before is not None:
         after = None  # "was 9 per cent in January-May 2021": the phrase is before
     if after:
@@ -219,7 +220,11 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
         if not (before and last is not None):
             return
         phrase, pstart = "", first.start  # "and its share in imports to 0.8 per cent" without a phrase
-    flows = [_flow(phrase)] if phrase else [last.text and _noun_flow(last.text)]
+    if phrase:
+        flows = [_flow(phrase)]
+    else:  # no phrase: only when there is a share before, whose flow this one keeps
+        assert last is not None
+        flows = [last.text and _noun_flow(last.text)]
     if phrase and _RESPECTIVELY.search(sentence[end.end:]) and len(members) > 1:
         more = re.match(r"\s*(?:,\s*|,?\s+and\s+)(?:its\s+|total\s+)?(?:exports|imports)\b",
                         sentence[pstart + len(phrase):])
@@ -261,7 +266,7 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
         return
     for i, p in enumerate(members):
         flow = flows[i] if len(flows) == len(members) else flows[0]
-        noun = {"imports": "imports", "exports": "exports"}.get(flow) or (
+        noun = flow if flow in ("imports", "exports") else (
             "goods trade" if re.search(r"\bgoods\b", phrase, re.I) else "foreign trade")
         p.text = f"{countries.possessive(holder)} share of {countries.possessive(of)} {noun}"
         p.holder, p.of = holder, of
@@ -380,7 +385,7 @@ def _listed_periods(members: list[_Percent], sentence: str) -> None:
 
 
 def _period(a: _Percent, sentence: str, seg_start: int, seg_end: int, mentions, prev,
-            doc_date: str | None, history: list[periods.Period]) -> tuple[periods.Period | None, int]:
+            doc_date: str | None, history: Sequence[periods.Period]) -> tuple[periods.Period | None, int]:
     """The period stated right after the percentage, else before it, else the previous share's or figure's.
 
     Also returns where the period it took ends in the sentence (0: none taken).
