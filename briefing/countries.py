@@ -56,6 +56,7 @@ class Country:
     iso3: str | None = None
     fiscal_year_start: int | None = None      # month the government's fiscal year starts; None: not recorded
     fiscal_year_start_day: int | None = None  # its day (16 for Nepal's mid-July year)
+    fiscal_year_named_by: str | None = None   # "end" (India's FY24 ends in 2024) or "start" (Japan's FY2023)
 
     @property
     def adjective(self) -> str:
@@ -82,6 +83,7 @@ def all_countries() -> tuple[Country, ...]:
             iso3=r.get("iso3"),
             fiscal_year_start=r.get("fiscal_year_start"),
             fiscal_year_start_day=r.get("fiscal_year_start_day"),
+            fiscal_year_named_by=r.get("fiscal_year_named_by"),
         )
         for r in _records()
     )
@@ -369,6 +371,13 @@ def fiscal_year_start(name: str) -> tuple[int, int] | None:
     if rec is None or rec.fiscal_year_start is None:
         return None
     return rec.fiscal_year_start, rec.fiscal_year_start_day or 1
+
+
+def fiscal_year_named_by_start(name: str) -> bool:
+    """Whether one year names the fiscal year that starts in it ("fiscal 2023" in Japan is April 2023 to
+    March 2024); elsewhere it names the one that ends in it."""
+    rec = country(name)
+    return rec is not None and rec.fiscal_year_named_by == "start"
 
 
 _PLURAL_OR_TITLED = {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros", "DR Congo"}

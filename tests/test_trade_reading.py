@@ -643,3 +643,91 @@ def test_a_range_is_no_single_figure(sentence, pair):
 ])
 def test_year_on_year_comparisons_and_years_in_brackets(sentence, pair, want):
     assert [(p, v) for p, _, v, _, _ in read([sentence], pair)[0]] == want
+
+
+# --------------------------------------------------------------------------- fiscal years named every way
+
+def _months(sentences, pair, date="2024-09-01", home=None):
+    figures, _, readings = read_document(list(sentences), date, pair, "x.txt", False, home)
+    return [(f.period, f.months, f.field, f.value) for f in figures], readings
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    # named by the year it ends in (India, Kenya, the US)
+    ("India's exports to Bangladesh were $11.1 billion in fiscal 2024.", ("India", "Bangladesh"),
+     ("2023-24", "2023-04..2024-03")),
+    ("Kenya's imports from Uganda came to $0.9 billion in the 2023 financial year.", ("Kenya", "Uganda"),
+     ("2022-23", "2022-07..2023-06")),
+    ("US exports to Mexico reached $320 billion in fiscal year 2023, the Commerce Department said.",
+     ("United States", "Mexico"), ("2022-23", "2022-10..2023-09")),
+    # named by the year it starts in (Japan, Singapore)
+    ("Japan's imports from Canada fell to ¥1.8 trillion in fiscal 2023.", ("Japan", "Canada"),
+     ("2023-24", "2023-04..2024-03")),
+    ("Japanese exports to Australia rose to ¥2.4 trillion in FY2022.", ("Japan", "Australia"),
+     ("2022-23", "2022-04..2023-03")),
+])
+def test_a_fiscal_year_named_by_one_year_is_on_the_reporters_calendar(sentence, pair, want):
+    got, _ = _months([sentence], pair)
+    assert [(p, m) for p, m, _, _ in got] == [want]
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("China's exports to Russia were $110 billion in fiscal 2023.", ("China", "Russia")),
+    ("Brazilian sales to Argentina reached $16 billion in financial year 2022.", ("Brazil", "Argentina")),
+    ("Germany's imports from Poland came to €80 billion in FY2023.", ("Germany", "Poland")),
+])
+def test_a_fiscal_year_on_an_unrecorded_calendar_stays_out(sentence, pair):
+    got, readings = _months([sentence], pair)
+    assert got == [] and "calendar" in readings[0].reason
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("India's exports to Bangladesh were $8.1 billion in the first seven months of FY2021-22, from April to "
+     "October 2021.", ("India", "Bangladesh"), [("2021-04..2021-10", None, "exports", 8.1e9)]),
+    ("Kenyan sales to Tanzania came to Sh40 billion in the first half of fiscal 2022-23 (July-December 2022).",
+     ("Kenya", "Tanzania"), [("2022-07..2022-12", None, "exports", 4e10)]),
+    ("Japan's imports from Canada fell to ¥1.82 trillion in fiscal 2023, the year ended March 2024.",
+     ("Japan", "Canada"), [("2023-24", "2023-04..2024-03", "imports", 1.82e12)]),
+    ("US imports from Canada were $420 billion in fiscal 2023 (October 2022 to September 2023).",
+     ("United States", "Canada"), [("2022-23", "2022-10..2023-09", "imports", 4.2e11)]),
+])
+def test_months_written_beside_a_fiscal_year_say_its_period(sentence, pair, want):
+    assert _months([sentence], pair)[0] == want
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Exports to Bangladesh reached $5.2 billion in the first five months of the fiscal year, India said.",
+     ("India", "Bangladesh")),
+    ("Uganda's imports from Kenya were $410 million in the first half of FY2023-24.", ("Uganda", "Kenya")),
+    ("Japanese exports to Canada rose to ¥420 billion in Q1 FY2024.", ("Japan", "Canada")),
+    ("Pakistan's exports to Afghanistan fell to $250 million in the first quarter of the current fiscal year.",
+     ("Pakistan", "Afghanistan")),
+])
+def test_part_of_a_fiscal_year_is_never_the_same_part_of_a_calendar_year(sentence, pair):
+    got, readings = _months([sentence], pair)
+    assert got == [] and readings[0].reason == "part of a fiscal year whose months are not stated"
+
+
+@pytest.mark.parametrize("sentence, pair, date, want", [
+    ("In July to March, Bangladeshi goods sold to India earned $1.2 billion.", ("Bangladesh", "India"),
+     "2024-05-10", "2023-07..2024-03"),
+    ("Between October and February, Kenya's imports from Uganda came to $300 million.", ("Kenya", "Uganda"),
+     "2024-04-02", "2023-10..2024-02"),
+    ("From November to January, Thai exports to Laos were worth $1.1 billion.", ("Thailand", "Laos"),
+     "2024-03-20", "2023-11..2024-01"),
+])
+def test_a_month_range_over_new_year_ends_in_the_later_year(sentence, pair, date, want):
+    got, _ = _months([sentence], pair, date)
+    assert [p for p, *_ in got] == [want]
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Bangladesh's imports from India rose to $9.4 billion in fiscal 2023-24, up from $8.9 billion in the "
+     "previous fiscal year.", ("Bangladesh", "India"), ["2023-24", "2022-23"]),
+    ("Kenya's exports to Uganda were Sh110 billion in 2022-23, against Sh96 billion the preceding year.",
+     ("Kenya", "Uganda"), ["2022-23", "2021-22"]),
+    ("Australian exports to Indonesia reached A$7 billion in 2021-22, compared with A$6.2 billion in the prior "
+     "financial year.", ("Australia", "Indonesia"), ["2021-22", "2020-21"]),
+])
+def test_the_previous_fiscal_year_is_a_comparison_row(sentence, pair, want):
+    assert [p for p, *_ in _months([sentence], pair)[0]] == want

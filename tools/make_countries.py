@@ -290,6 +290,10 @@ FISCAL_YEAR_START = {
     "Iran": (3, 21),
 }
 
+# Where one year names the fiscal year ("FY2023", "fiscal 2023"), most name it by the year it ends
+# (India's FY24 is April 2023 to March 2024). These name it by the year it starts.
+FISCAL_YEAR_NAMED_BY_START = {"Japan", "Singapore"}
+
 # Accent-free variants that would be too ambiguous to generate.
 NO_ASCII = {"Malé", "San José"}
 
@@ -372,10 +376,12 @@ def build() -> list[dict]:
             "not_mentions": NOT_MENTIONS.get(name, []),
             "fiscal_year_start": FISCAL_YEAR_START.get(name, (None, None))[0],
             "fiscal_year_start_day": FISCAL_YEAR_START.get(name, (None, None))[1],
+            "fiscal_year_named_by": (("start" if name in FISCAL_YEAR_NAMED_BY_START else "end")
+                                     if name in FISCAL_YEAR_START else None),
             **({"shared_aliases": SHARED_ALIASES[name]} if name in SHARED_ALIASES else {}),
         })
     names = [r["name"] for r in rows]
-    unknown = (set(NOT_MENTIONS) | set(FISCAL_YEAR_START) | set(SHARED_ALIASES)) - set(names)
+    unknown = (set(NOT_MENTIONS) | set(FISCAL_YEAR_START) | set(SHARED_ALIASES) | FISCAL_YEAR_NAMED_BY_START) - set(names)
     if unknown or len(set(names)) != len(names):
         sys.exit(f"bad table: {unknown or 'duplicate names'}")
     return sorted(rows, key=lambda r: r["name"])

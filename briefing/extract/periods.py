@@ -32,6 +32,8 @@ class Period:
     end: tuple[int, int]
     fiscal: bool = False
     partial: bool = False          # "the 12 months to March 2022": a span, never a year
+    single: bool = False           # a fiscal year named by one year ("FY23", "fiscal 2023"): read as the year
+                                   # it ends in, until the reporter's calendar says otherwise
 
     @property
     def full_year(self) -> bool:
@@ -99,10 +101,22 @@ def _count(word: str) -> int:
     return int(w) if w.isdigit() else NUMBER_WORDS[w]
 
 
+# A fiscal year however it is named: "the current fiscal year", "fiscal 2023", "FY2021-22", "FY24".
+_FISCAL_YEAR = (rf"(?:the\s+)?(?:current\s+|this\s+|last\s+|previous\s+|same\s+|new\s+)?"
+                rf"(?:(?:fiscal|financial)\b(?:\s+year)?(?:\s+{_YEAR}(?:\s*[-/–]\s*(?:\d{{2}}|{_YEAR}))?)?"
+                rf"|FY\s?'?(?:{_YEAR}|\d{{2}})(?:\s*[-/–]\s*(?:\d{{2}}|{_YEAR}))?)")
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name, rx in [
+    # Part of a fiscal year ("the first seven months of FY2021-22", "Q1 FY24"): its months depend on whose
+    # calendar, so it is never read as the same part of a calendar year; an explicit month range beside it
+    # ("from April to October 2021") says the period.
+    ("fiscal_part", rf"\b(?:the\s+)?(?:(?:first|second|third|fourth|last)\s+(?:half|quarter)|"
+                    rf"(?:first|last)\s+{_COUNT}\s+months|[HQ][1-4])\s+(?:of\s+)?{_FISCAL_YEAR}"),
     ("fiscal", rf"\b(?:(?:fiscal|financial)(?:\s+year)?\s+|FY\s?)(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}}|{_YEAR})\b"),
     ("fiscal_bare", rf"\b(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}})\b(?!\s*(?:{_MONTH}|per|%))"),
     ("fiscal_fy", rf"\bFY\s?(?P<y1>{_YEAR})\b|\bFY\s?'?(?P<yy>\d{{2}})\b(?![-/–]\d)"),
+    ("fiscal_single", rf"\b(?:(?:fiscal|financial)(?:\s+year)?\s+(?P<y1>{_YEAR})|(?P<y2>{_YEAR})\s+(?:fiscal|financial)"
+                      rf"\s+year)\b(?!\s*[-/–]\s*\d)"),
     ("month_range", rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})\s*(?:period\s+)?(?:of\s+|,\s*)?(?P<y2>{_YEAR})?\b"),
     ("year_ended", rf"\b(?P<fy>(?:fiscal|financial)\s+)?year\s+(?:ended|ending|to|through)\s+(?:(?:the\s+end\s+of|\d{{1,2}})\s+)?(?P<m>{_MONTH})(?:\s+\d{{1,2}},?)?\s+(?P<y>{_YEAR})"),
     ("months_to", rf"\b(?:the\s+)?(?P<n>{_COUNT})\s+months\s+(?:to|ending|ended|through|until)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?"),
@@ -120,7 +134,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("same_span", rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:same|corresponding|comparable)\s+(?:period|months?|two\s+months|quarter|\w+\s+months)\s+(?:(?:of|in|a)\s+)?(?:(?P<y>{_YEAR})|(?P<last>last\s+year|the\s+previous\s+year|(?:a\s+)?year\s+earlier|the\s+year\s+before))"),
     ("month_rel_year", rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|the\s+previous|the\s+same)\s+year\b"),
     ("month_noun", r"\b(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))\s+(?=(?:trade|exports|imports|turnover|figures?|totals?|sales|shipments|high|low|peak|level|data)\b)"),
-    ("year_earlier", r"\ba\s+year\s+(?:earlier|before|ago)\b|\bthe\s+previous\s+year\b|\bthe\s+year\s+before\b"),
+    ("year_earlier", r"\ba\s+year\s+(?:earlier|before|ago)\b|\bthe\s+(?:previous|preceding|prior)\s+(?:(?:fiscal|financial)\s+)?year\b"
+                     r"|\bthe\s+year\s+before\b"),
     ("anaphor", rf"\b(?:over|in|during|for)\s+(?:the|those|these|that)\s+(?:same\s+)?(?:(?P<n>{_COUNT})\s+)?(?:months|period|quarter)\b|\bthat\s+year\b|\bthe\s+same\s+year\b|\bthe\s+same\s+(?:{_COUNT}\s+)?months\b|\bat\s+the\s+time\b"),
     ("last_year", r"\blast\s+year(?:'s)?\b|\bthe\s+past\s+year\b"),
     ("this_year", r"\bthis\s+year(?:'s)?\b"),
@@ -144,7 +159,8 @@ _ANY_PERIOD = re.compile(r"\d|year|month|quarter|half|period|time|jan|feb|mar|ap
 # run. Most sentences name a year or a month and nothing else, so most patterns are skipped.
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "fiscal": ("fiscal", "financial", "fy"), "fiscal_bare": ("-", "/", "–"), "fiscal_fy": ("fy",),
+    "fiscal_part": ("fiscal", "financial", "fy"),
+    "fiscal": ("fiscal", "financial", "fy"), "fiscal_single": ("fiscal", "financial"), "fiscal_bare": ("-", "/", "–"), "fiscal_fy": ("fy",),
     "month_range": _MONTH_WORDS, "year_ended": ("year",), "months_to": ("month",), "previous_span": ("month",),
     "first_quarters": ("quarter",), "first_n": ("month",), "years_later": ("later", "following", "next"),
     "month_subject": ("alone",), "half": ("half", "h1", "h2"), "quarter": ("quarter", "q1", "q2", "q3", "q4"),
@@ -183,6 +199,8 @@ def find(text: str) -> list[Mention]:
 def _build(name: str, m: re.Match, text: str) -> Mention | None:
     s, e = m.span()
     g = m.groupdict()
+    if name == "fiscal_part":
+        return Mention(s, e, relation="fiscal_part")
     if name in ("fiscal", "fiscal_bare"):
         y1, y2 = int(g["y1"]), int(g["y2"][-2:])
         if (y1 + 1) % 100 != y2:
@@ -190,9 +208,12 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         if name == "fiscal_bare" and _DAY_BEFORE.search(text[:s]):
             return None
         return Mention(s, e, period=Period((y1, 4), (y1 + 1, 3), fiscal=True))
-    if name == "fiscal_fy":
-        y = int(g["y1"]) if g["y1"] else 2000 + int(g["yy"])   # "FY23": the fiscal year that ends in 2023
-        return Mention(s, e, period=Period((y - 1, 4), (y, 3), fiscal=True))
+    if name in ("fiscal_fy", "fiscal_single"):
+        if name == "fiscal_single":
+            y = int(g["y1"] or g["y2"])
+        else:
+            y = int(g["y1"]) if g["y1"] else 2000 + int(g["yy"])   # "FY23": the fiscal year that ends in 2023
+        return Mention(s, e, period=Period((y - 1, 4), (y, 3), fiscal=True, single=True))
     if name == "month_range":
         m1, m2 = _month(g["m1"]), _month(g["m2"])
         if "and" in m.group(0).lower().split() and m2 != m1 + 1:
@@ -219,7 +240,7 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         if g["rel"] and m1 <= m2:
             back = 1 if re.search(r"last|previous", g["rel"], re.I) else 0
             return Mention(s, e, relation="months_of_year", month=m1, count=m2, year=back)
-        return Mention(s, e, relation="month_range", month=m1, count=m2) if m1 <= m2 else None
+        return Mention(s, e, relation="month_range", month=m1, count=m2)
     if name == "year_ended":
         last, end_y = _month(g["m"]), int(g["y"])
         first = (end_y * 12 + last - 1) - 11
@@ -355,9 +376,10 @@ def resolve(mention: Mention, doc_date: str | None, current: Period | None) -> P
             y = doc_year
         return months(y, month, month)
     if rel == "month_range":
-        # "in the first quarter" in a March article is last year's: a span still running has no figures yet
-        y = doc_year if count < doc_month else doc_year - 1
-        return months(y, month, count)
+        # "in the first quarter" in a March article is last year's: a span still running has no figures yet.
+        # "July to March" runs over a new year: it ends in the later year.
+        end_y = doc_year if count < doc_month else doc_year - 1
+        return months(end_y - 1 if month > count else end_y, month, count, end_y)
     return None
 
 

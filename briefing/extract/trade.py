@@ -29,7 +29,7 @@ Pure functions: text in, plain data out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing import countries
 from briefing.extract import periods
@@ -185,9 +185,13 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
         for r in found:
             if r.parenthetical and r.same_currency:
                 continue
+            calendar = None
+            if r.reason is None and r.period is not None and r.flow is not None and r.period.fiscal:
+                calendar = _calendar_country(r.flow, r.amount.currency, pair, home)
+                _on_calendar(r, calendar)
             readings.append(_explained(r, sentence, source))
             if r.reason is None and r.period is not None and r.flow is not None:   # _check made it whole
-                months = _fiscal_months(r.period, r.flow, r.amount.currency, pair, home)
+                months = _fiscal_months(r.period, calendar) if calendar else None
                 figures.append(TradeFigure(r.period.key, r.period.full_year, r.flow.field, r.amount.value,
                                            r.amount.currency, r.flow.reporter, r.flow.partner, sentence, source,
                                            months, r.amount.bound))
@@ -222,29 +226,43 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
     return figures, shares, readings
 
 
-def _fiscal_months(period: periods.Period, flow: Flow, currency: str, pair: tuple[str, str],
-                   home: str | None) -> str | None:
-    """The months of a fiscal year on the calendar of the country that reports it.
+def _calendar_country(flow: Flow, currency: str, pair: tuple[str, str], home: str | None) -> str | None:
+    """The country whose fiscal calendar a fiscal-year figure is on.
 
-    Whose calendar: the reporter of a flow; for a total, the country whose
-    currency the amount is in, else the article's own country, else the one of
-    the pair that keeps a fiscal calendar. Two figures with the same label on
-    different calendars are then different rows, never a conflict.
+    The reporter of a flow; for a total, the country whose currency the amount
+    is in, else the article's own country, else the one of the pair that keeps a
+    fiscal calendar. Two figures with the same label on different calendars are
+    then different rows, never a conflict.
     """
-    if not period.fiscal:
-        return None
     order = [flow.reporter] if flow.reporter else []
     order += [c for c in pair if countries.country_currency(c) == currency]
     order += [home] if home else []
     order += list(pair)
-    for name in order:
-        start = countries.fiscal_year_start(name) if name else None
-        if start is not None:
-            month = start[0]
-            first = (period.start[0], month)
-            last = (first[0] + 1, month - 1) if month > 1 else (first[0], 12)
-            return f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}"
-    return None
+    return next((name for name in order if name and countries.fiscal_year_start(name) is not None), None)
+
+
+def _on_calendar(r: _Reading, calendar: str | None) -> None:
+    """A fiscal year named by one year ("fiscal 2023", "FY23") is the year it ends in, or for a country that
+    names it by its first year (Japan) the one it starts in. Without a known calendar its months are a
+    guess, so the figure stays out of the table."""
+    period = r.period
+    if period is None or not period.single:
+        return
+    if calendar is None:
+        r.reason = "fiscal year on a calendar the country data does not record"
+    elif countries.fiscal_year_named_by_start(calendar):
+        r.period = period.shift(1)
+
+
+def _fiscal_months(period: periods.Period, calendar: str) -> str | None:
+    """The months of a fiscal year on ``calendar``'s country's own calendar ("2022-07..2023-06")."""
+    start = countries.fiscal_year_start(calendar)
+    if start is None:
+        return None
+    month = start[0]
+    first = (period.start[0], month)
+    last = (first[0] + 1, month - 1) if month > 1 else (first[0], 12)
+    return f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}"
 
 
 _PUBLISHED = re.compile(r"\b(?:released|published|issued|announced|unveiled|presented|updated|dated|signed)\s+"
@@ -1067,6 +1085,7 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         if r.reason is None:
             r.reason = "no period"
         return
+    chosen = _apposition(sentence, chosen, mentions) or chosen
     if chosen.relation == "anaphor" and chosen.count:
         own = [prev.period] if prev is not None and prev.period is not None else []
         said = [periods.resolve(m, doc_date, None) for m in reversed(mentions) if m.end <= chosen.start]
@@ -1091,7 +1110,31 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     if chosen.relation in ("year_earlier", "same_span", "previous_span") and r.linked is None:
         r.linked = "comparison"   # "the $1.9 billion of a year earlier": an earlier period, not the text's own
     if r.period is None and r.reason is None:
-        r.reason = "relative date unresolved (undated article)" if doc_date is None else "no period"
+        if chosen.relation == "fiscal_part":
+            r.reason = "part of a fiscal year whose months are not stated"
+        else:
+            r.reason = "relative date unresolved (undated article)" if doc_date is None else "no period"
+
+
+_APPOSED = re.compile(r"\s*(?:,|\(|–|—|-)\s*(?:(?:from|that\s+is|i\.e\.|or|the\s+(?:year|period|months?)\s+"
+                     r"(?:from|to|ended|ending))\s+)?", re.I)
+
+
+def _apposition(sentence: str, chosen, mentions):
+    """A fiscal period spelled out beside it: "the first seven months of FY2021-22, from April to October
+    2021", "fiscal 2023 (April 2023 to March 2024)". The months written out say more than the fiscal name,
+    whose months depend on whose calendar it is."""
+    if not (chosen.relation == "fiscal_part" or (chosen.period is not None and chosen.period.fiscal)):
+        return None
+    later = [m for m in mentions if m.start >= chosen.end]
+    if not later or not _APPOSED.fullmatch(sentence[chosen.end:later[0].start]):
+        return None
+    m = later[0]
+    if m.period is not None and m.period.months == 12 and chosen.period is not None:
+        return replace(m, period=replace(m.period, fiscal=True, partial=False))   # "the year ended March 2024"
+    if m.period is not None or m.relation in ("month_range", "months_to"):
+        return m
+    return None
 
 
 def _own_period_after(r: _Reading, sentence: str, mentions) -> bool:
