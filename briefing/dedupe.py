@@ -93,8 +93,19 @@ _ORDINAL = re.compile(r"\b(?!third[\s-]+(?:states?|countr(?:y|ies)|part(?:y|ies)
                       r"(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 # Words whose swap turns a fact into another one; a pair that differs by one is never merged.
 _OPPOSITES = (("export", "import"), ("rise", "fall"), ("surplus", "deficit"), ("buy", "sell"),
-              ("win", "lose"), ("above", "below"), ("more", "less"), ("before", "after"))
+              ("win", "lose"), ("above", "below"), ("more", "less"), ("before", "after"),
+              ("open", "close"), ("reopen", "close"))
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|none)\b|n['’]t\b", re.IGNORECASE)
+# Negative words that do not deny the fact they stand in: "did not reopen it until 1983" says it
+# reopened in 1983 ("stayed closed until 1983"); "not only ... but also" adds; "no sooner", "not long
+# after", "no less than" time or bound what follows.  These are taken out before the negation test.
+_NOT_UNTIL = re.compile(r"\b(?:not|never|n['’]t)\b((?:\s+[\w'’-]+){0,8}?)\s+(?:until|till|before)\b", re.IGNORECASE)
+# A state that lasts up to a date: "stayed closed from 1977 to 1983", "until March 2016".
+_LASTS_TO = re.compile(r"\b(?:until|till|to|through)\s+(?:(?:early|mid|late)[-\s]+)?(?:[A-Z][a-z]+\.?\s+)?\d{4}\b")
+_NOT_NEGATING = re.compile(
+    _NOT_UNTIL.pattern + r"|\bnot\s+(?:only|just|merely|simply|least|long\s+(?:after|before)|less\s+than)\b"
+    r"|\bno\s+(?:sooner|less\s+than|fewer\s+than|later\s+than)\b|\bnone\s+other\s+than\b",
+    re.IGNORECASE)
 
 # General English near-synonyms mapped onto one word (never names or figures).
 _SYNONYM_GROUPS = (
@@ -127,6 +138,7 @@ _SYNONYM_GROUPS = (
     ("agreement", "agreements", "accord", "accords", "pact", "pacts"),
     ("important", "major", "key", "significant"),
     ("help", "helps", "helped", "assist", "assists", "assisted"),
+    ("close", "closed", "closes", "closing", "shut", "shuts", "shutting"),
 )
 _SYNONYMS = {w: group[0] for group in _SYNONYM_GROUPS for w in group}
 _KEEP = frozenset(w for pair in _OPPOSITES for w in pair)   # kept even where they are stop words
@@ -281,6 +293,16 @@ def content_words(text: str) -> tuple[str, ...]:
 _OPPOSITE_STEMS = tuple((_STEMMER.stemWord(x), _STEMMER.stemWord(y)) for x, y in _OPPOSITES)
 
 
+def negated(text: str) -> bool:
+    """Tell whether a sentence denies something: a negative word outside the constructions that
+    do not deny ("not until", "not only", "no sooner"; see ``_NOT_NEGATING``).
+
+    Two sentences are merged only when both or neither deny: "did not sign" and "signed"
+    state opposite facts, "did not reopen until 1983" and "stayed closed to 1983" the same one.
+    """
+    return bool(_NEGATION.search(_NOT_NEGATING.sub(" ", text)))
+
+
 class _UnionFind:
     def __init__(self, n: int):
         self.parent = list(range(n))
@@ -327,6 +349,33 @@ def score(a: frozenset, b: frozenset, idf: dict, seq_a: str = "", seq_b: str = "
     dice = 2 * w_shared / (w_a + w_b)
     fuzzy = fuzz.token_set_ratio(seq_a, seq_b) / 100 if seq_a and seq_b else containment
     return 0.5 * containment + 0.25 * dice + 0.25 * fuzzy, dice
+
+
+def _until_reading(text: str, bag: frozenset) -> frozenset | None:
+    """The words of a "not X until Y" sentence read as the state that lasted until Y, or None.
+
+    "did not reopen it until 1983" says the border stayed closed until 1983: against a
+    sentence about a state lasting to a date ("stayed closed from 1977 to 1983"), the
+    negated word stands for its opposite.  Against "reopened in 1983" it keeps its own sense.
+    """
+    spans = [content_words(m.group(1)) for m in _NOT_UNTIL.finditer(_fold(text))]
+    if not spans:
+        return None
+    swap = {x: y for pair in _OPPOSITE_STEMS for x, y in (pair, pair[::-1])}
+    negated_words = {w for span in spans for w in span if w in swap}
+    return frozenset(swap[w] if w in negated_words else w for w in bag)
+
+
+def _opposed_in_reading(a: frozenset, b: frozenset, text_a: str, text_b: str) -> bool:
+    """``_opposed``, with a "not X until Y" sentence read as a state lasting to Y when the other
+    one states such a state (see ``_until_reading``)."""
+    if not _opposed(a, b):
+        return False
+    for bag, text, other in ((a, text_a, text_b), (b, text_b, text_a)):
+        reading = _until_reading(text, bag)
+        if reading is not None and _LASTS_TO.search(other) and not _opposed(reading, b if bag is a else a):
+            return False
+    return True
 
 
 def _opposed(a: frozenset, b: frozenset) -> bool:
@@ -410,7 +459,7 @@ def _cluster_distinct(texts: list[str], counts: list[int]) -> list[list[int]]:
     seqs = [content_words(t) for t in texts]
     bags = [frozenset(s) for s in seqs]
     joined = [" ".join(s) for s in seqs]
-    negated = [bool(_NEGATION.search(t)) for t in texts]
+    negated_ = [negated(t) for t in texts]
     idf = _idf(bags, counts)
     weights = [sum(idf[w] for w in bag) for bag in bags]
     facet = [facets(t) for t in texts]
@@ -419,7 +468,7 @@ def _cluster_distinct(texts: list[str], counts: list[int]) -> list[list[int]]:
     n_all = sum(counts)
     for i, j in _candidates(list(range(len(texts))), bags, idf, n_all):
         ri, rj = uf.find(i), uf.find(j)
-        if ri == rj or negated[i] != negated[j] or _opposed(bags[i], bags[j]):
+        if ri == rj or negated_[i] != negated_[j] or _opposed_in_reading(bags[i], bags[j], texts[i], texts[j]):
             continue
         shared = tuple(sorted((Counter(nums[i]) & Counter(nums[j])).elements()))
         # Numbers that differ in specificity only ("5 December" / "December 2022") are allowed
