@@ -37,3 +37,40 @@ def atomic_write(path: Path, data: bytes, durable: bool = False) -> None:
         if isinstance(exc, OSError) and exc.errno:
             raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
         raise
+
+
+def create_new(path: Path, data: bytes, durable: bool = False) -> None:
+    """Write ``data`` as the new file ``path``, whole or not at all; FileExistsError if the name is taken.
+
+    The bytes go to a hidden temporary file in the same folder (no build reads
+    one), then hard-linked to the name: the link fails if the name exists, so a
+    file is never replaced, even by two writers at once, and a reader sees the
+    whole file or none. ``durable`` also flushes the bytes and the new name to disk.
+    """
+    import tempfile
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".new.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o644)
+            fh.write(data)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.link(tmp, path)
+        if durable:
+            _sync_folder(path.parent)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a new name in ``folder`` itself durable (the file's bytes already are)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

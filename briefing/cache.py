@@ -126,7 +126,7 @@ def hash_files(folder: Path, names: list[str], stamps: dict) -> tuple[dict, dict
 # The code a cached document is made by: reading a seed file into a Source and
 # extracting it, with their data. tests/test_cache.py checks that this covers
 # every briefing module those two packages import.
-EXTRACTION_FILES = ("extract/*.py", "readers/*.py", "sources.py", "dating.py", "countries.py", "months.py",
+EXTRACTION_FILES = ("extract/*.py", "readers/*.py", "sources.py", "dating.py", "countries.py", "months.py", "scales.py",
                     "model.py", "seedfiles.py", "data/*")
 
 

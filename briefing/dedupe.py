@@ -41,7 +41,7 @@ from dataclasses import dataclass
 import snowballstemmer
 from rapidfuzz import fuzz
 
-from briefing.extract.amounts import SCALES
+from briefing.scales import SCALES, alternation
 from briefing.months import MONTHS
 
 # Weighted score needed to merge, by the kind of numbers both sentences carry.
@@ -147,7 +147,7 @@ _KEEP = frozenset(w for pair in _OPPOSITES for w in pair)   # kept even where th
 _SCALES = {word: f"e{round(math.log10(factor))}" for word, factor in SCALES.items()}
 _NUMBER = re.compile(
     r"(?<![\w])(\d+(?:[.,]\d+)*)(?:st|nd|rd|th)?"
-    r"(?:\s?(%|per\s?cent\b|percent\b|(?:thousand|million|billion|trillion|mn|bn|tn|mln|bln|crore|lakh|[kmb])\b))?",
+    r"(?:\s?(%|per\s?cent\b|percent\b|(?:" + alternation(SCALES) + r")\b))?",
     re.IGNORECASE,
 )
 _MONTH = re.compile(r"\b(" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
@@ -174,7 +174,7 @@ def numbers(text: str) -> tuple[str, ...]:
     """Return the sorted numeric tokens of a sentence: amounts with their scale, days, years, months."""
     found = []
     for m in _NUMBER.finditer(text):
-        unit = (m.group(2) or "").lower().replace(" ", "")
+        unit = " ".join((m.group(2) or "").lower().split())
         suffix = "%" if unit.startswith(("%", "per")) else _SCALES.get(unit, "")
         found.append(_canonical_number(m.group(1)) + suffix)
     found += [f"m{MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)]
@@ -224,7 +224,7 @@ def facets(text: str) -> Facets:
     anniversary_spans = {m.start(1): m.group(1) for m in _ANNIVERSARY.finditer(text)}
     core, years, days, anniversaries = [], set(), set(), set()
     for m in _NUMBER.finditer(text):
-        unit = (m.group(2) or "").lower().replace(" ", "")
+        unit = " ".join((m.group(2) or "").lower().split())
         suffix = "%" if unit.startswith(("%", "per")) else _SCALES.get(unit, "")
         token = _canonical_number(m.group(1)) + suffix
         if not suffix and m.start(1) in day_spans:

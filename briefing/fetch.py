@@ -7,8 +7,6 @@ page's own metadata (trafilatura), or the address when the page has none.
 """
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -104,7 +102,7 @@ def file_name(body: bytes, url: str) -> str:
 
 def save(body: bytes, folder: Path, name: str) -> tuple[Path, bool]:
     """Write ``body`` as ``folder/name`` all at once; a different file of that name keeps it (-2, -3...)."""
-    import tempfile
+    from briefing.atomic import create_new
 
     folder.mkdir(parents=True, exist_ok=True)
     stem, suffix = name[: -len(".html")], ".html"
@@ -114,17 +112,10 @@ def save(body: bytes, folder: Path, name: str) -> tuple[Path, bool]:
             if path.read_bytes() == body:
                 return path, False
             continue
-        fd, tmp = tempfile.mkstemp(prefix=".add.", suffix=".tmp", dir=folder)
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(body)
-            os.chmod(tmp, 0o644)
-            os.link(tmp, path)  # fails if the name was taken meanwhile: never overwrites
+            create_new(path, body)  # fails if the name was taken meanwhile: never overwrites
         except FileExistsError:
             continue
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
         return path, True
     raise FetchError(f"{name}: too many pages of this name in {folder}")
 

@@ -10,11 +10,10 @@ import re
 
 from briefing.extract.periods import period_bounds, period_kind
 from briefing.months import MONTH_ABBR, MONTH_NAMES
+from briefing.scales import WRITTEN
 
 MINUS = "\u2212"
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥", "CNY": "CN¥"}
-# Scale words as the briefing writes them, largest first (amounts use tn/bn/mn; chart axes also k).
-SCALE_WORDS = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"), (1e3, "k"))
 
 
 def period_label(period: str) -> str:
@@ -54,7 +53,7 @@ def format_amount(value: float | None, currency: str = "", decimals: int | None 
     prefix = SYMBOLS.get(currency, f"{currency} ")
     sign = MINUS if value < 0 else ""
     size = abs(value)
-    for scale, word in SCALE_WORDS:
+    for scale, word in WRITTEN:
         if scale >= 1e6 and size >= scale:
             scaled = size / scale
             return f"{sign}{prefix}{scaled:.{max(decimals or 0, _decimals(scaled))}f} {word}"
@@ -96,4 +95,4 @@ def format_date(iso: str | None) -> str:
 
 def axis_scale(top: float) -> tuple[float, str]:
     """The divisor and word for a chart axis whose largest value is ``top`` (1 and "" below a thousand)."""
-    return next(((d, w) for d, w in SCALE_WORDS if top >= d), (1, ""))
+    return next(((d, w) for d, w in WRITTEN if top >= d), (1, ""))

@@ -11,3 +11,9 @@ MONTHS: dict[str, int] = {
     **{abbr.lower(): n for n, abbr in enumerate(MONTH_ABBR, 1)},
     "sept": 9,
 }
+
+# The same table as regular-expression groups, so no pattern spells the months again.
+#: The full names as written ("March"), for patterns that match case.
+MONTH_NAME_RX = "(?:" + "|".join(MONTH_NAMES) + ")"
+#: Any name or abbreviation ("jan", "sept", "september"), longest first, for case-blind patterns.
+MONTH_RX = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"

@@ -4,11 +4,9 @@ Standard library only; ``briefing serve`` calls it from a worker thread.
 """
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
+from briefing.atomic import create_new
 from briefing.seedfiles import SEED_SUFFIXES, is_seed_name
 
 MAX_NAME_BYTES = 200
@@ -63,29 +61,8 @@ def save_upload(seeds: Path, name: str, data: bytes, max_bytes: int) -> Path:
         raise UploadError(400, f"file name '{name}' leaves the seeds folder")
     if target.exists():
         raise UploadError(409, f"'{name}' already exists; remove it or choose another name")
-    fd, tmp = tempfile.mkstemp(prefix=".upload-", suffix=".tmp", dir=folder)
     try:
-        os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            os.link(tmp, target)
-        except FileExistsError:
-            raise UploadError(409, f"'{name}' already exists; remove it or choose another name") from None
-        _sync_folder(folder)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        create_new(target, data, durable=True)
+    except FileExistsError:
+        raise UploadError(409, f"'{name}' already exists; remove it or choose another name") from None
     return target
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the new name itself durable (the file's bytes already are)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

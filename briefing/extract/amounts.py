@@ -18,6 +18,8 @@ from functools import cache
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from briefing.scales import SCALES, alternation, factor
+
 # Prefix symbols and codes, longest first where they share a start.
 _PREFIX = {
     "US$": "USD", "U$S": "USD", "U$": "USD", "USD": "USD", "US dollars": "USD",
@@ -87,12 +89,6 @@ _AMBIGUOUS = {"Sh", "Shs", "Sh.", "shillings", "/-", "¥", "Dh", "Dhs",
               "Rs", "Rs.", "rupees", "pesos", "dinars", "dirhams", "francs", "riyals", "rials",
               "pounds", "kronor", "kroner", "crowns", "manat"}
 
-SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-    "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh crore": 1e12,
-}
-
 APPROX = re.compile(r"\b(?:just\s+over|just\s+under|over|under|almost|nearly|about|around|some|roughly|approximately|"
                     r"more\s+than|less\s+than|exceeded|exceeding|close\s+to|up\s+to|an\s+estimated|topped|surpassed|"
                     r"above|in\s+excess\s+of|upwards\s+of)\s*$", re.I)
@@ -113,7 +109,7 @@ def _alt(keys) -> str:
 
 
 _NUM = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+"
-_SCALE = r"(?:lakh\s+crore|thousand|million|billion|trillion|lakhs?|crores?|mln|bln|trn|mn|bn|tn|tr|cr|[kmb])\b\.?"
+_SCALE = rf"(?:{alternation(SCALES)})\b\.?"
 @cache
 def _amount_regex() -> re.Pattern:
     """Compile once, on first use: every ISO code of the countries data counts as a prefix."""
@@ -231,7 +227,7 @@ def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
                 currency, token = named, named
             if len(suffix) <= 3 and suffix.lower() in ("won", "dong") and not scale_word:
                 continue
-        scale = SCALES.get(re.sub(r"\s+", " ", scale_word.lower().rstrip(".")), 1.0) if scale_word else 1.0
+        scale = (factor(scale_word) or 1.0) if scale_word else 1.0
         value = parse_number(raw, scale, comma_decimal)
         if value is None or currency is None or _GLUED.match(text, m.end()):
             continue

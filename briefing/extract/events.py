@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from briefing.model import Event
 from briefing.months import MONTH_NAMES, MONTHS
+from briefing.scales import LARGE, alternation
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _UNITS = {w: i for i, w in enumerate(
@@ -66,8 +67,7 @@ _HINTS = {
     "years of": ("year", "centur", "decade"), "jubilee": ("centen", "jubilee"), "day": (" day",),
 }
 
-_MONTH_CAP = r"(?:%s)" % _alt([*MONTH_NAMES, "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-                                  "Sept", "Sep", "Oct", "Nov", "Dec"])
+_MONTH_CAP = r"(?:%s)" % _alt(dict.fromkeys(name.capitalize() for name in MONTHS))
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 # A year, but not part of a larger number, an amount or a fiscal year ("2017-18"); ISO dates pass.
 _YEAR_TOKEN = re.compile(
@@ -146,7 +146,7 @@ _STRONG_ACTION = re.compile(
     r"launch(?:ed|ing)|grant(?:ed|ing)|award(?:ed|ing)|committed|conclu(?:ded|ding)|ratif(?:ied|ying))\b", re.I)
 _TRADE_FLOW = re.compile(r"\b(?:trade[ds]?|trading|turnover|exports?|exported|imports?|imported|shipments?|"
                          r"sales|purchases|deficit|surplus|balance|remittances)\b", re.I)
-_SCALED = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:million|billion|trillion|bn|mn|tn)\b", re.I)
+_SCALED = re.compile(rf"\d(?:[\d.,]*\d)?\s*(?:{alternation(LARGE)})\b", re.I)
 _PERCENT = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?)", re.I)
 _COMPARISON = re.compile(r"\b(?:\w+\s+times\s+(?:what|as|the|that)|(?:more|less|higher|lower)\s+than|"
                          r"compared\s+(?:with|to)|(?:up|down)\s+from|against\s+(?:the|a|about|some)?\s*[$\d])", re.I)
@@ -157,7 +157,7 @@ _CLAUSE_BREAK = re.compile(r",\s+|;\s+")
 _SEGMENT_BREAK = re.compile(r",\s+|;\s+|\s+[\u2013\u2014-]\s+")
 _MONEY = re.compile(
     r"(?:[$\u20ac\u00a3\u00a5\u20bd\u20b9\u20ba\u20a9]|\b(?:USD|EUR|GBP|RUB|CNY|JPY|INR|TRY|BRL|ARS|MXN|CHF|AZN|KZT)\b)\s?\d"
-    r"|\d\s*(?:million|billion|trillion|bn|mn|m|k)?\s*(?:dollars?|euros?|pounds?|roubles?|rubles?|yuan|yen|"
+    r"|\d\s*(?:" + alternation() + r")?\s*(?:dollars?|euros?|pounds?|roubles?|rubles?|yuan|yen|"
     r"rupees?|liras?|pesos?|reais|manats?|tenge|USD|EUR)\b"
     r"|\d\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?)"
     r"|\brecord\b|\b(?:highest|lowest)\s+(?:for|since|in|on|level|value|figure|monthly|annual|yearly)\b", re.I)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from briefing.months import MONTHS
+from briefing.months import MONTH_ABBR, MONTH_NAME_RX, MONTH_RX, MONTHS
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = rf"{MONTH_RX}\.?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _REL_YEAR = r"(?P<rel>this\s+year|the\s+year|last\s+year|the\s+previous\s+year|the\s+current\s+year)"
@@ -133,7 +133,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("between_months", rf"\bbetween\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s+and\s+(?P<m2>{_MONTH})\s*(?:(?P<y2>{_YEAR})|{_REL_YEAR})?"),
     ("same_span", rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:same|corresponding|comparable)\s+(?:period|months?|two\s+months|quarter|\w+\s+months)\s+(?:(?:of|in|a)\s+)?(?:(?P<y>{_YEAR})|(?P<last>last\s+year|the\s+previous\s+year|(?:a\s+)?year\s+earlier|the\s+year\s+before))"),
     ("month_rel_year", rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|the\s+previous|the\s+same)\s+year\b"),
-    ("month_noun", r"\b(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))\s+(?=(?:trade|exports|imports|turnover|figures?|totals?|sales|shipments|high|low|peak|level|data)\b)"),
+    ("month_noun", rf"\b(?P<m>{MONTH_NAME_RX})\s+(?=(?:trade|exports|imports|turnover|figures?|totals?|sales|shipments|high|low|peak|level|data)\b)"),
     ("year_earlier", r"\ba\s+year\s+(?:earlier|before|ago)\b|\bthe\s+(?:previous|preceding|prior)\s+(?:(?:fiscal|financial)\s+)?year\b"
                      r"|\bthe\s+year\s+before\b"),
     ("anaphor", rf"\b(?:over|in|during|for)\s+(?:the|those|these|that)\s+(?:same\s+)?(?:(?P<n>{_COUNT})\s+)?(?:months|period|quarter)\b|\bthat\s+year\b|\bthe\s+same\s+year\b|\bthe\s+same\s+(?:{_COUNT}\s+)?months\b|\bat\s+the\s+time\b"),
@@ -151,13 +151,13 @@ _FULL_DATE_BEFORE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+$|\
 
 
 # Every pattern needs one of these; most sentences have none and cost one search.
-_ANY_PERIOD = re.compile(r"\d|year|month|quarter|half|period|time|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-                         r"\bH[12]\b|\bQ[1-4]\b", re.I)
+_ANY_PERIOD = re.compile(r"\d|year|month|quarter|half|period|time|" + "|".join(a.lower() for a in MONTH_ABBR)
+                         + r"|\bH[12]\b|\bQ[1-4]\b", re.I)
 
 
 # A word (lower case) at least one of which each pattern needs; a pattern whose words are all absent is not
 # run. Most sentences name a year or a month and nothing else, so most patterns are skipped.
-_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORDS = tuple(abbr.lower() for abbr in MONTH_ABBR)
 _NEEDS: dict[str, tuple[str, ...]] = {
     "fiscal_part": ("fiscal", "financial", "fy"),
     "fiscal": ("fiscal", "financial", "fy"), "fiscal_single": ("fiscal", "financial"), "fiscal_bare": ("-", "/", "–"), "fiscal_fy": ("fy",),

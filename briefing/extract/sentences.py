@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+from briefing.months import MONTH_NAMES, MONTHS
+
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon jr sr
     pres amb ave blvd dept univ corp approx vs viz cf al etc
-    jan feb mar apr jun jul aug sep sept oct nov dec
     e.g i.e u.s u.k u.n u.s.a e.u a.k.a""".split()
-)
+) | {m for m in MONTHS if m not in {name.lower() for name in MONTH_NAMES}}   # "jan", "sept", not "may"
 # Abbreviations that only shorten a word before a number: "No. 5", "Art. 12".
 NUMBER_ABBREVIATIONS = frozenset("no nos vol pp fig art sec ch para".split())
 

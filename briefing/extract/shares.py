@@ -23,6 +23,7 @@ from typing import Protocol
 from briefing import countries
 from briefing.extract import periods
 from briefing.model import Share
+from briefing.months import MONTH_NAME_RX
 
 _NUM = r"\d{1,3}(?:[.,]\d+)?"
 _UNIT = r"(?:%|per\s*cent\b|percent\b|pct\b)"
@@ -88,7 +89,7 @@ _REGION = re.compile(r"\b(?:to|from|with|within|in|among)\s+(?:the\s+)?(?:(?:[A-
 _APPOSED = re.compile(r"^\s*(?:in\s+(?:19|20)\d\d\s*)?,\s*(?:or|equivalent\s+to|equal\s+to|representing|about|some|"
                       r"nearly|almost|roughly|i\.e\.)?\s*(?:about\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NAMES = MONTH_NAME_RX
 _MONTH_LIST = re.compile(rf"\b(?:in|for|during)\s+(?P<list>{_MONTH_NAMES}(?:,\s+{_MONTH_NAMES})*,?\s+and\s+{_MONTH_NAMES})"
                          rf"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?\s+respectively\b")
 _YEAR_LIST = re.compile(r"\b(?:in|for|during)\s+(?P<list>(?:19|20)\d\d(?:,\s+(?:19|20)\d\d)*,?\s+and\s+(?:19|20)\d\d)"

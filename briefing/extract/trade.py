@@ -36,6 +36,8 @@ from briefing.extract import periods
 from briefing.extract.amounts import Amount, find_amounts, for_pair
 from briefing.extract.flows import EXPORT, IMPORT, TOTAL, Flow, cues, read_flow, side_role
 from briefing.model import AmountReading, Share, TradeFigure
+from briefing.months import MONTH_NAME_RX
+from briefing.scales import BARE, SCALES, alternation
 
 # --------------------------------------------------------------------------- what is not a trade figure
 
@@ -344,7 +346,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
     return readings
 
 
-_BARE = re.compile(r"(?<![\w$€£¥₹.,])(\d{1,3}(?:[.,]\d{1,3})?)\s*(billion|million|trillion|bn|mn)\b(?!\s*(?:people|tonnes|"
+_BARE = re.compile(r"(?<![\w$€£¥₹.,])(\d{1,3}(?:[.,]\d{1,3})?)\s*(" + alternation(BARE) + r")\b(?!\s*(?:people|tonnes|"
                    r"tons|barrels|litres|liters|units|vehicles|cars|visitors|tourists|passengers|jobs|bags|doses|"
                    r"kilogrammes|kilograms|kg|square|cubic|hectares|acres))", re.I)
 _BARE_JOIN = re.compile(rf"[\s,]*(?:and|or|to|then)?[\s,]*(?:{_HEDGE}\s+)?$|"
@@ -534,7 +536,7 @@ _DESCRIPTION = re.compile(r",\s*(?:including|chiefly|mostly|mainly|largely|notab
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*")
-_SCALE_WORD = re.compile(r"(?:thousand|million|billion|trillion|lakh|crore|mn|bn|tn|mln|bln|trn|cr|[kmb])\b", re.I)
+_SCALE_WORD = re.compile(rf"(?:{alternation(SCALES)})\b", re.I)
 
 
 def _range(sentence: str, a: Amount, prev: _Reading | None, nxt: _Reading | None) -> str | None:
@@ -950,9 +952,8 @@ _PAST_REFERENCE = re.compile(r"\s*(?:of|in|for|recorded\s+in)\s+(?:the\s+)?(?:ye
 _BETWEEN = re.compile(r"^\s*(?:between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s+(?:and|to)\s+(?P<b>(?:1[89]|20)\d\d)\b", re.I)
 
 
-_MONTH_LIST = re.compile(r"\b((?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))+(?:January|February|March|April|May|June|"
-                         r"July|August|September|October|November|December)(?:\s+(?P<y>(?:19|20)\d\d))?")
+_MONTH_LIST = re.compile(rf"\b({MONTH_NAME_RX}(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))+{MONTH_NAME_RX}"
+                         r"(?:\s+(?P<y>(?:19|20)\d\d))?")
 
 
 def _month_list(span: str, doc_date) -> list:
@@ -960,8 +961,7 @@ def _month_list(span: str, doc_date) -> list:
     m = _MONTH_LIST.search(span)
     if not m:
         return []
-    names = re.findall(r"January|February|March|April|May|June|July|August|September|October|November|December",
-                       m.group(0))
+    names = re.findall(MONTH_NAME_RX, m.group(0))
     year = m.group("y")
     return [periods.find(f"in {n} {year}" if year else f"in {n}")[0] for n in names]
 
