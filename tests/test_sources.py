@@ -84,6 +84,12 @@ def test_decode_rejects(data, reason):
     ("The two presidents met: it was good.", ((), None, None, "The two presidents met: it was good.")),
     ("In 2021, trade rose - a lot.", ((), None, None, "In 2021, trade rose - a lot.")),
     ("Economy: trade rose.", ((), None, None, "Economy: trade rose.")),
+    # a full stop ends a dateline only when it has a date
+    ("Nairobi, Tuesday, 14 May 2024. Exports rose.", (("Nairobi",), "2024-05-14", None, "Exports rose.")),
+    ("Lima, 3 March 2021. The talks resumed.", (("Lima",), "2021-03-03", None, "The talks resumed.")),
+    ("HANOI, Friday, June 7, 2024. Trade grew.", (("Hanoi",), "2024-06-07", None, "Trade grew.")),
+    ("LIMA. The talks resumed.", ((), None, None, "LIMA. The talks resumed.")),
+    ("Mr. Ruiz arrived. Talks began.", ((), None, None, "Mr. Ruiz arrived. Talks began.")),
 ])
 def test_parse_dateline(text, expected):
     assert parse_dateline(text) == expected

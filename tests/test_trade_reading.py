@@ -731,3 +731,50 @@ def test_a_month_range_over_new_year_ends_in_the_later_year(sentence, pair, date
 ])
 def test_the_previous_fiscal_year_is_a_comparison_row(sentence, pair, want):
     assert [p for p, *_ in _months([sentence], pair)[0]] == want
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Malaysia's total trade with Singapore rose 4.2 per cent to RM 320 billion in 2023.", ("Malaysia", "Singapore"),
+     [("2023", "total", 3.2e11, None, None)]),
+    ("Kenya's total exports to Uganda reached Sh105 billion in 2023.", ("Kenya", "Uganda"),
+     [("2023", "exports", 1.05e11, "Kenya", "Uganda")]),
+    ("Chile's total imports from Peru came to $2.9 billion in 2022.", ("Chile", "Peru"),
+     [("2022", "imports", 2.9e9, "Chile", "Peru")]),
+])
+def test_a_total_with_the_partner_named_is_bilateral(sentence, pair, want):
+    assert read([sentence], pair)[0] == want
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Malaysia's total trade with the world reached RM 2.6 trillion in 2023.", ("Malaysia", "Singapore")),
+    ("Kenya's total exports to all destinations were Sh1.1 trillion in 2023.", ("Kenya", "Uganda")),
+    ("Chile's total imports from other countries rose to $80 billion in 2022.", ("Chile", "Peru")),
+])
+def test_a_total_with_the_world_stays_a_world_total(sentence, pair):
+    got, readings = read([sentence], pair)
+    assert got == [] and readings[0].reason == "world total"
+
+
+@pytest.mark.parametrize("sentences, pair, want", [
+    (["Uzbekistan's trade with Kazakhstan reached $3.1 billion in 2022.", "Shipments from Kazakhstan made up $2.3 billion."],
+     ("Uzbekistan", "Kazakhstan"), ("exports", "Kazakhstan", "Uzbekistan")),
+    (["Trade between Chile and Peru reached $5.1 billion in 2022.", "Peruvian sales accounted for $2.0 billion of that."],
+     ("Chile", "Peru"), ("exports", "Peru", "Chile")),
+    (["Ghana's trade with Nigeria was $1.9 billion in 2022.", "Of this, exports from Nigeria comprised $1.2 billion."],
+     ("Ghana", "Nigeria"), ("exports", "Nigeria", "Ghana")),
+])
+def test_a_part_of_the_two_way_total_just_stated_is_between_the_pair(sentences, pair, want):
+    got, _ = read(sentences, pair)
+    assert [(f, r, p) for _, f, _, r, p in got[1:]] == [want]
+
+
+@pytest.mark.parametrize("sentences, pair", [
+    (["Ghana's trade with Nigeria was $1.9 billion in 2022.", "Exports from Nigeria reached $60 billion in 2022."],
+     ("Ghana", "Nigeria")),
+    (["Trade between Chile and Peru reached $5.1 billion in 2022.", "The ministers met in Lima.",
+      "Chilean sales made up $3.1 billion."], ("Chile", "Peru")),
+    (["Uzbek exports rose.", "Shipments from Kazakhstan made up $2.3 billion in 2022."], ("Uzbekistan", "Kazakhstan")),
+])
+def test_without_a_whole_just_before_a_one_sided_flow_stays_out(sentences, pair):
+    got, readings = read(sentences, pair)
+    assert all(f != "exports" for _, f, *_ in got) and readings[-1].reason == "partner not named"

@@ -62,7 +62,8 @@ _CHANGE_BEFORE = re.compile(r"\b(?:grew|grown|grow|rose|risen|rise|increased?|fe
 _CHANGE_AFTER = re.compile(r"^\s*(?:more|less|higher|lower|above|below|over\s+the\s+(?:target|previous|figure)|short\s+of|"
                            r"(?:increase|rise|drop|fall|decline|jump|gain))\b", re.I)
 _WORLD = re.compile(r"\b(?:with\s+the\s+(?:world|rest)|(?:its|their|\w+'s|\w+’s)\s+total\s+(?:foreign\s+|external\s+)?"
-                    r"(?:exports|imports|trade|sales|purchases)|"
+                    r"(?:exports|imports|trade|sales|purchases)(?!\s+(?:with|to|from)\s+(?!the\s+(?:world|rest)\b|all\b|"
+                    r"other\b|\w+\s+countries\b))|"
                     r"all\s+(?:its|their)\s+(?:exports|imports)|(?:its|their)\s+overall\s+(?:exports|imports|trade)|"
                     r"(?<![A-Z]\w\w\w\s)(?<!\bfor\s)(?:foreign|external)\s+trade(?!\s+(?:secretariat|ministry|ministers?|office|"
                     r"department|agency|council|bank|statistics|data|body|authority|commission|service|policy))|global\s+(?:trade|exports|imports)|"
@@ -695,9 +696,12 @@ def _flow(r: _Reading, sentence: str, seg_start: int, seg_end: int, clause_start
     flow, why = read_flow(sentence, cue, clause_mentions, pair, third)
     if flow is not None and flow.field == TOTAL:
         return _total(sentence, lo, hi, clause_mentions, pair, back, ctx, prev, a.end)
-    if flow is None and why == "partner not named" and prev is not None and prev.flow is not None \
-            and prev.flow.field == TOTAL:
-        implied = _implied_partner(sentence, cue, clause_mentions, pair)   # "..., of which Chilean exports were"
+    part_of_whole = bool(_PART_OF.search(sentence, clause_start, a.start) or _PART_OF.search(sentence, a.end))
+    whole_before = (prev is not None and prev.flow is not None and prev.flow.field == TOTAL) or (
+        prev is None and ctx.whole is not None and ctx.whole_age == 0 and part_of_whole)
+    if flow is None and why == "partner not named" and whole_before:
+        # "..., of which Chilean exports were $X"; "Trade reached $Y. Shipments from Chile made up $X."
+        implied = _implied_partner(sentence, cue, clause_mentions, pair)
         if implied is not None:
             return implied, None
     if flow is None and why == "direction unknown":
@@ -750,6 +754,11 @@ def _bloc_mentions(sentence: str, lo: int, hi: int, mentions=()) -> list:
     return [countries.Mention(m.start(), m.end(), "<" + m.group(0) + ">", "name", m.group(0))
             for m in _BLOCS.finditer(sentence, lo, hi)
             if not any(c.start <= m.start() < c.end for c in mentions)]
+
+
+# A part of the whole just stated: "made up $X", "accounted for $X of it".
+_PART_OF = re.compile(r"\b(?:made\s+up|make\s+up|makes\s+up|accounted\s+for|accounts?\s+for|comprised|"
+                      r"represented|of\s+(?:that|this|it|the\s+total)\b)", re.I)
 
 
 def _implied_partner(sentence: str, cue, clause_mentions, pair) -> Flow | None:
