@@ -11,10 +11,10 @@ documents whose content changed are extracted again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
-from collections.abc import Callable
 
 from briefing.config import Settings
 from briefing.errors import SourceError
@@ -188,7 +188,6 @@ def extract_all(sources: list[Source], settings: Settings, cache=None, mentions:
     version, pair and keywords are reused; failures are never cached.
     """
     import briefing.extract as ex
-
     from briefing import progress
 
     keywords = dict(settings.sections) or None
@@ -236,11 +235,9 @@ def drop_failed(sources: list[Source], extractions: list) -> tuple[list[Source],
 
 def collect(options: Options, cache=None) -> Briefing:
     """Read, extract and merge: the whole content of the briefing, nothing written (but the cache)."""
-    from briefing.merge import merge
-
-    from briefing.progress import stage
-
     from briefing.extract import Workers
+    from briefing.merge import merge
+    from briefing.progress import stage
 
     max_bytes = options.settings.max_seed_bytes or DEFAULT_MAX_BYTES
     with Workers() as pool:  # one set of worker processes reads, then extracts
@@ -339,8 +336,8 @@ def pending(options: Options) -> list[str]:
 def _rebuild(options: Options, cache, manifest) -> Briefing:
     from datetime import datetime
 
-    from briefing.export import to_dict
     from briefing.atomic import atomic_write
+    from briefing.export import to_dict
 
     if not options.seeds.is_dir():
         raise SourceError(f"seeds folder not found: {options.seeds}")

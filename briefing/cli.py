@@ -105,7 +105,8 @@ def build(seeds, out, templates, force, lock_timeout, no_local):
 def extract(seeds, fmt, since, explain):
     """Print the extracts as JSON (everything) or CSV (the trade table)."""
     from briefing.build import collect, with_changes
-    from briefing.export import explain as explained, to_csv, to_json
+    from briefing.export import explain as explained
+    from briefing.export import to_csv, to_json
 
     briefing = collect(_options(seeds, None, None))
     if explain:
@@ -133,9 +134,8 @@ def watch(seeds, out, templates, lock_timeout, no_local):
     """Build, then rebuild whenever a seed, a template or briefing.toml changes (Ctrl-C stops)."""
     import threading
 
-    from briefing.watch import watch_loop
-
     from briefing.errors import SourceError
+    from briefing.watch import watch_loop
 
     load = _loader(seeds, out, templates, lock_timeout, no_local)
     options = load()
@@ -185,7 +185,8 @@ def schedule(seeds, out, templates, every, cron, max_runs, lock_timeout, no_loca
 def add(urls, seeds, timeout):
     """Fetch web pages and save their HTML in the seeds folder, named from outlet, date and title."""
     from briefing.config import load_settings
-    from briefing.fetch import FetchError, add as fetch_page
+    from briefing.fetch import FetchError
+    from briefing.fetch import add as fetch_page
 
     folder = Path(seeds or load_settings(Path("briefing.toml")).seeds)
     failed = 0

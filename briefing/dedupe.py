@@ -41,8 +41,8 @@ from dataclasses import dataclass
 import snowballstemmer
 from rapidfuzz import fuzz
 
-from briefing.scales import SCALES, alternation
 from briefing.months import MONTHS
+from briefing.scales import SCALES, alternation
 
 # Weighted score needed to merge, by the kind of numbers both sentences carry.
 THRESHOLD_NONE = 0.68     # no numbers at all: wording must carry the match

@@ -13,8 +13,20 @@ from dataclasses import replace
 from briefing import dedupe
 from briefing.extract.periods import period_key
 from briefing.model import (
-    FIELDS, SECTIONS, Briefing, Conflict, ConflictValue, Event, Extraction, MergedEvent, MergedShare,
-    Share, Source, Statement, TradeFigure, TradeRow,
+    FIELDS,
+    SECTIONS,
+    Briefing,
+    Conflict,
+    ConflictValue,
+    Event,
+    Extraction,
+    MergedEvent,
+    MergedShare,
+    Share,
+    Source,
+    Statement,
+    TradeFigure,
+    TradeRow,
 )
 
 REL_TOL = 1e-6   # two amounts this close are the same value written twice

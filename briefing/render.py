@@ -19,8 +19,8 @@ import jinja2.sandbox
 
 from . import __version__, layout
 from .config import Settings
-from .formatting import axis_scale, format_amount, format_date, format_distinct, period_label
 from .errors import TemplateError
+from .formatting import axis_scale, format_amount, format_date, format_distinct, period_label
 from .model import Briefing
 from .resources import DEFAULT_TEMPLATES
 

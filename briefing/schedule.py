@@ -11,8 +11,8 @@ import re
 import sys
 import threading
 import time
-from datetime import datetime
 from collections.abc import Callable
+from datetime import datetime
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 MAX_SLEEP = 60.0  # re-read the clock at least this often, so a suspend is noticed

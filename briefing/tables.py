@@ -21,8 +21,8 @@ import re
 
 from briefing.extract.periods import period_bounds, period_key, period_kind
 from briefing.formatting import format_amount, format_percent, period_label
-from briefing.months import MONTH_ABBR
 from briefing.merge import same_value
+from briefing.months import MONTH_ABBR
 
 COLUMNS = ("period", "label", "full_year", "currency", "total", "exports", "imports", "total_values",
            "exports_values", "imports_values", "balance", "change_pct", "share", "share_text", "sources",

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
-from briefing.seedfiles import is_seed_name, is_temp
 from briefing.schedule import _echo, stamp
+from briefing.seedfiles import is_seed_name, is_temp
 
 log = logging.getLogger("briefing")
 

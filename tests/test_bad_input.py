@@ -22,8 +22,8 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from conftest import flat, pdf_text
 from briefing.cli import main
+from conftest import flat, pdf_text
 
 pytestmark = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.which("qpdf")),
                                 reason="poppler-utils and qpdf needed to read the PDF back")

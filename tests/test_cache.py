@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import json
-import shutil
 import logging
 import os
+import shutil
 import threading
 import time
 from pathlib import Path

@@ -8,15 +8,7 @@ from collections import defaultdict
 import pytest
 
 from briefing import countries
-from briefing.countries import (
-    DATA,
-    Mention,
-    canonical,
-    count_mentions,
-    country,
-    country_currency,
-    find_mentions,
-)
+from briefing.countries import DATA, Mention, canonical, count_mentions, country, country_currency, find_mentions
 
 
 def found(text):

@@ -6,8 +6,8 @@ import pytest
 from briefing.build import Options, collect
 from briefing.dating import date_in_line, parse_date_value, relative_phrases, text_date
 from briefing.extract import extract_document
-from briefing.render import build_context
 from briefing.readers import read_source
+from briefing.render import build_context
 
 
 @pytest.mark.parametrize("line, iso", [

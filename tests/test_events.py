@@ -6,8 +6,8 @@ import pytest
 
 from briefing.extract.events import extract_events, parse_number
 from briefing.extract.sentences import split_sentences
-from briefing.sources import find_seeds
 from briefing.readers import read_source
+from briefing.sources import find_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT.parent / "shared" / "eval" / "cases"

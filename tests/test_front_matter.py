@@ -1,8 +1,8 @@
 """Front matter of .txt/.md seeds: metadata, never statement text."""
 import pytest
 
-from briefing.readers.text import split_front_matter
 from briefing.readers import read_source
+from briefing.readers.text import split_front_matter
 
 
 @pytest.mark.parametrize("text", [

@@ -9,8 +9,8 @@ import pytest
 from briefing.extract import extract_document
 from briefing.extract.amounts import find_amounts, parse_number
 from briefing.extract.events import extract_events, years_before
-from briefing.sources import parse_dateline
 from briefing.readers import read_source
+from briefing.sources import parse_dateline
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

@@ -17,8 +17,8 @@ from click.testing import CliRunner
 
 from briefing import cache
 from briefing.build import Options, run
-from briefing.config import Settings
 from briefing.cli import main
+from briefing.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "seeds").glob("*.txt"))

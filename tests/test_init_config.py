@@ -4,8 +4,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import pdf_text
 from briefing.cli import main
+from conftest import pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

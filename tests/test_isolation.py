@@ -11,9 +11,9 @@ import pytest
 
 import briefing.extract as ex
 import briefing.readers as readers
-from conftest import flat, pdf_text
 from briefing.build import Options, run
 from briefing.model import Source
+from conftest import flat, pdf_text
 
 ARTICLES = {
     "norway_portugal.txt": (

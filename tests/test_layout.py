@@ -10,9 +10,9 @@ from pypdf import PdfReader
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 
-from conftest import pdf_text
 from briefing import layout
 from briefing.cli import main
+from conftest import pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")

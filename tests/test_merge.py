@@ -2,12 +2,8 @@
 import pytest
 
 from briefing.extract.periods import period_key
-from briefing.merge import (
-    choose_reporter, merge, orient, stated_unit,
-)
-from briefing.model import (
-    SECTIONS, Event, Extraction, Sentence, Share, Source, TradeFigure,
-)
+from briefing.merge import choose_reporter, merge, orient, stated_unit
+from briefing.model import SECTIONS, Event, Extraction, Sentence, Share, Source, TradeFigure
 
 PAIR = ("Alpha", "Beta")
 

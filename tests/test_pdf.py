@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import flat, pdf_text
 from briefing import __version__, atomic, fonts, pdf, render
-from briefing.errors import FontError
 from briefing.config import Settings
+from briefing.errors import FontError
 from briefing.model import MergedEvent, Source, Statement
+from conftest import flat, pdf_text
 from test_render import NASTY, edited_templates, make_briefing, make_rows
 
 pytestmark = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.which("pdffonts")),

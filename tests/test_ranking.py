@@ -1,8 +1,8 @@
 """Ranking under the cap: the pair's substance first, third-country trade last."""
+from briefing.config import Settings
 from briefing.model import Briefing, Source, Statement
 from briefing.ranking import pair_focus, score
 from briefing.render import select
-from briefing.config import Settings
 
 PAIRS = [("Chile", "Peru"), ("Ghana", "Togo"), ("Norway", "Sweden")]
 

@@ -8,8 +8,7 @@ import pytest
 
 from briefing.readers import read_source
 from briefing.readers.pdf import join_lines
-from formats_material import (DOCX_PARAGRAPHS, FIXTURES, PDF_FOOTER, PDF_HEADER, PDF_PARAGRAPHS, make_docx,
-                              make_pdf)
+from formats_material import DOCX_PARAGRAPHS, FIXTURES, PDF_FOOTER, PDF_HEADER, PDF_PARAGRAPHS, make_docx, make_pdf
 
 BOILERPLATE = ["cookies", "Accept all", "Subscribe", "Share on", "Read more", "Copper prices slide", "Comments",
                "long overdue", "All rights reserved", "Privacy policy", "Photo:", "Sign up", "Tags:", "Home",

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -12,8 +11,7 @@ import pytest
 from briefing import render
 from briefing.config import Settings
 from briefing.errors import TemplateError
-from briefing.model import (Briefing, Conflict, ConflictValue, MergedEvent, MergedShare,
-                            Source, Statement, TradeRow)
+from briefing.model import Briefing, Conflict, ConflictValue, MergedEvent, MergedShare, Source, Statement, TradeRow
 
 ROOT = Path(__file__).resolve().parent.parent
 NASTY = "AT&T <2% <b>x</b> {{ 7*7 }} {% raw %}"

@@ -20,11 +20,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from synth import make_archive  # noqa: E402
-
 from briefing.build import Options, run  # noqa: E402
 from briefing.render import render_markup  # noqa: E402
 from briefing.tables import table_rows, trade_frame  # noqa: E402
+from synth import make_archive  # noqa: E402
 
 N = 1500
 MAX_PAGES = 30

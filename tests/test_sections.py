@@ -7,8 +7,8 @@ import pytest
 from briefing.extract.sections import DEFAULT_KEYWORDS, MODEL_FILE, classify, log_scores, model_sections, scores
 from briefing.extract.sentences import split_sentences
 from briefing.model import SECTIONS
-from briefing.sources import find_seeds
 from briefing.readers import read_source
+from briefing.sources import find_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT.parent / "shared" / "eval" / "cases"

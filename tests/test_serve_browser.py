@@ -14,6 +14,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
+
 from test_serve import NEW_ARTICLE, make_desk, pdf_text, start_server
 
 CHROMIUM = Path("/usr/bin/chromium")

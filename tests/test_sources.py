@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.sources import decode, find_seeds, parse_dateline, split_paragraphs
 from briefing.readers import read_source
+from briefing.sources import decode, find_seeds, parse_dateline, split_paragraphs
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

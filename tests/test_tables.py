@@ -5,8 +5,8 @@ import math
 
 import pytest
 
-from briefing.model import Briefing, Conflict, ConflictValue, MergedShare, TradeRow
 from briefing.formatting import format_amount, period_label
+from briefing.model import Briefing, Conflict, ConflictValue, MergedShare, TradeRow
 from briefing.tables import table_csv, table_rows, trade_frame
 
 

@@ -14,9 +14,9 @@ usual way to write 2.4 billion).
 from __future__ import annotations
 
 import re
-from functools import cache
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
 
 from briefing.scales import SCALES, alternation, factor
 

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from briefing.model import Event
 from briefing.months import MONTH_NAMES, MONTHS
 from briefing.scales import LARGE, alternation
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _UNITS = {w: i for i, w in enumerate(

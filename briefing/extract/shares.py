@@ -16,8 +16,8 @@ All functions are pure: text in, plain data out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from briefing import countries

@@ -79,9 +79,8 @@ def split_front_matter(text: str) -> tuple[Meta, str]:
 
 
 def decode_document(data: bytes, fmt: str) -> Decoded:
-    from briefing.sources import decode
-
     from briefing.readers import language
+    from briefing.sources import decode
 
     meta, text = split_front_matter(decode(data))
     language.check(meta.language, None)  # only a declared language: detecting it in every text file costs too much
