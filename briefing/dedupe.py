@@ -386,6 +386,28 @@ def _opposed(a: frozenset, b: frozenset) -> bool:
     return False
 
 
+def common_numbers(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    """The numbers two sorted tuples share, as often as both have them, sorted (a multiset intersection).
+
+    A walk over both, not two Counters: it runs for every candidate pair.
+    """
+    if not a or not b:
+        return ()
+    if a == b:
+        return a
+    out, i, j = [], 0, 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            out.append(a[i])
+            i += 1
+            j += 1
+        elif a[i] < b[j]:
+            i += 1
+        else:
+            j += 1
+    return tuple(out)
+
+
 def _bar(nums: tuple[str, ...]) -> tuple[float, float]:
     """Return the (score, dice) a pair with these shared numbers needs."""
     return ((THRESHOLD_NONE, DICE_NONE), (THRESHOLD_YEAR, DICE_NONE), (THRESHOLD_STRONG, DICE_STRONG),
@@ -470,7 +492,7 @@ def _cluster_distinct(texts: list[str], counts: list[int]) -> list[list[int]]:
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or negated_[i] != negated_[j] or _opposed_in_reading(bags[i], bags[j], texts[i], texts[j]):
             continue
-        shared = tuple(sorted((Counter(nums[i]) & Counter(nums[j])).elements()))
+        shared = common_numbers(nums[i], nums[j])
         # Numbers that differ in specificity only ("5 December" / "December 2022") are allowed
         # when the two sentences share at least one of them; otherwise they must be equal.
         if (nums[i] != nums[j] and not shared) or not compatible(group_facets[ri], group_facets[rj]):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from briefing.model import Event
 from briefing.months import MONTH_NAMES, MONTHS
@@ -411,6 +412,7 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
 # --------------------------------------------------------------------------- statistics and clauses
 
 
+@lru_cache(maxsize=256)  # asked of a sentence, then of its clauses (often the same text)
 def _states_figures(text: str) -> bool:
     """Money, a percentage or a record: the text measures something rather than narrating it."""
     return bool(_MONEY.search(text) or _SCALED.search(text) or _PERCENT.search(text))
@@ -473,6 +475,16 @@ def _date_mentions(text: str, max_year: int) -> list[tuple[int, int, int | None]
     return out
 
 
+def _may_carry(text: str) -> bool:
+    """Whether ``_SAME_YEAR`` can match: each of its phrases says "year" or "month".
+
+    A gate, much cheaper than the pattern; exact, since no letter of those two words
+    has another case form that re.IGNORECASE matches but ``str.lower`` does not give.
+    """
+    low = text.lower()
+    return "year" in low or "month" in low
+
+
 def _carried(phrase: re.Match, ctx: Context) -> tuple[int, int | None, str]:
     """Year (and month) of "the same year", "a year later", "the previous year" from the last date."""
     year, month = ctx[0], ctx[1]
@@ -494,7 +506,7 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
     has_event_word = bool(EVENT_WORDS.search(unit))
     max_year = doc.year if doc else 2100
     mentions = _date_mentions(sentence[:b], max_year)
-    same = _SAME_YEAR.search(unit)
+    same = _SAME_YEAR.search(unit) if _may_carry(unit) else None
     if same and has_event_word:
         here = [m for m in mentions if m[0] < a + same.start()]
         base = (here[-1][1], here[-1][2], False) if here else ctx
