@@ -59,3 +59,10 @@ def test_same_year_gate_never_hides_a_match():
         if _SAME_YEAR.search(text):
             assert _may_carry(text), text
     assert not _may_carry(said[-1])
+
+
+def test_reportlab_runs_its_c_accelerators():
+    """rl_accel (reportlab's `accel` extra) is installed: without it text widths and number formatting run in Python."""
+    from reportlab.lib import rl_accel
+
+    assert not rl_accel._py_funcs, sorted(rl_accel._py_funcs)
