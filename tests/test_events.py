@@ -69,7 +69,9 @@ def test_not_events(text):
      [(2023, "2023-09-25", False)]),
     ("The agreement was signed last year.", "2024-02-19", [(2023, None, False)]),
     ("The presidents signed a declaration on Monday.", "2022-12-14", [(2022, "2022-12-12", False)]),
-    ("The ministers will meet on Friday.", "2022-12-14", [(2022, "2022-12-16", False)]),
+    ("The ministers will meet on Friday.", "2022-12-14", []),
+    ("On Tuesday the president of Peru will attend the summit in Santiago.", "2023-01-20", []),
+    ("Next Monday the Ghanaian and Nigerian ministers are due to open the market.", "2023-01-20", []),
     ("The ministers met in May.", None, []),
 ])
 def test_relative_dates(text, doc, expected):
@@ -377,3 +379,125 @@ def test_a_month_with_last_or_this_year_is_that_year(sentence, year):
     from briefing.extract.events import relative_dates
 
     assert [y for y, _, _ in relative_dates(sentence, date(2016, 8, 2))] == [year]
+
+
+# ---------------------------------------------------------------- unseen wordings (issue 9)
+
+@pytest.mark.parametrize("text,doc,expected", [
+    ("Last Tuesday, a delegation from Astana opened a trading house in Tashkent.", "2024-03-10",
+     [(2024, "2024-03-05", False)]),
+    ("On Monday the Ghanaian envoy visited the Nigerian ports authority.", "2021-06-23",
+     [(2021, "2021-06-21", False)]),
+    ("In March, Manila and Tokyo signed a memorandum on coastal radars.", "2023-11-04", [(2023, None, False)]),
+    ("Last March Madrid backed the plan, and the ministers met in Rabat.", "2023-02-02", [(2022, None, False)]),
+])
+def test_a_relative_date_opening_the_sentence_is_read(text, doc, expected):
+    assert ev(text, doc) == expected
+
+
+@pytest.mark.parametrize("sentences,expected", [
+    (["Relations collapsed in April 2021.", "Rabat recalled its ambassador the following month."], (2021, "May 2021")),
+    (["The border was closed in December 2019.", "Abuja reopened it a month later."], (2020, "January 2020")),
+    (["Tokyo and Manila signed the accord in June 2008.", "It was ratified the next month in Manila."], (2008, "July 2008")),
+])
+def test_the_following_month_counts_from_the_last_month_spoken_of(sentences, expected):
+    last = extract_events(sentences, "2023-05-01", "x")[-1]
+    assert (last.year, last.how.rsplit(" as ", 1)[-1]) == expected
+
+
+@pytest.mark.parametrize("text,doc,expected", [
+    # the sentence narrates a new event; the year after "since" only counts back to an earlier one
+    ("Sanchez arrived in Rabat on Thursday, the first visit by a Spanish leader since November 2018.", "2022-04-08",
+     [(2022, "2022-04-07", False)]),
+    ("Oslo and Stockholm signed 12 agreements on Friday at their first summit since 2015.", "2023-02-04",
+     [(2023, "2023-02-03", False)]),
+    ("The Ghanaian president visited Abuja yesterday, his first trip to Nigeria since 2019.", "2021-06-23",
+     [(2021, "2021-06-22", False)]),
+    # nothing else dates it: no event rather than the year counted from
+    ("Filipino nurses have worked in Japan under the partnership agreement since 2009.", "2023-01-01", []),
+    ("Kazakh and Uzbek officials have met every year since 2017.", "2023-01-01", []),
+])
+def test_a_year_after_since_does_not_date_the_sentence(text, doc, expected):
+    assert ev(text, doc) == expected
+
+
+def test_a_date_of_entry_into_force_after_since_still_counts():
+    assert ev("The accord between Chile and Peru, in force since March 2009, was reviewed.", "2023-01-01") == \
+        [(2009, None, False)]
+
+
+@pytest.mark.parametrize("text,doc,expected", [
+    ("The minister received the Ghanaian envoy in Abuja yesterday to prepare the commission, which last met in 2017.",
+     "2023-10-02", [(2017, None, False), (2023, "2023-10-01", False)]),
+    ("Tokyo and Manila upgraded their ties on Wednesday, a step first discussed when they met in 2011.",
+     "2023-02-09", [(2011, None, False), (2023, "2023-02-08", False)]),
+    ("Astana hosted the talks last month, and the border treaty signed in 2001 was extended.",
+     "2022-12-22", [(2001, None, False), (2022, None, False)]),
+])
+def test_a_relative_date_in_a_clause_without_a_year_is_read_too(text, doc, expected):
+    assert sorted(ev(text, doc)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,doc,year", [
+    ("The year 2026 will mark the 70th anniversary of relations between Manila and Tokyo.", "2023-11-04", 1956),
+    ("Ghana and Nigeria will celebrate 65 years of diplomatic relations in 2025.", "2023-10-02", 1960),
+    ("Next year marks seven decades of ties between Oslo and Reykjavik.", "2023-03-01", 1954),
+    ("Last year marked the 30th anniversary of relations between Astana and Tashkent.", "2023-03-10", 1992),
+])
+def test_an_anniversary_in_another_year_counts_from_that_year(text, doc, year):
+    assert [y for y, _, d in ev(text, doc) if d] == [year]
+
+
+def test_an_anniversary_beside_a_later_year_that_is_not_its_own_gives_no_event():
+    assert [y for y, _, d in ev("The 30th anniversary of ties came with a plan for 2030 trade.", "2022-01-01") if d] == []
+
+
+@pytest.mark.parametrize("text,year", [
+    ("The two capitals settled their border in September 2001.", 2001),
+    ("Kazakhstan and Uzbekistan demarcated the last section of the frontier in 2022.", 2022),
+    ("Japanese forces occupied the Philippines from 1942 until 1945.", 1942),
+    ("In 1969 an order forced out hundreds of thousands of Nigerians from Ghana.", 1969),
+    ("Spain handed back the Tarfaya strip to Morocco in 1958.", 1958),
+    ("Hundreds of Ghanaian traders were deported from Lagos in 1983.", 1983),
+])
+def test_history_verbs_date_events(text, year):
+    assert ev(text, "2023-01-01")[0][0] == year
+
+
+@pytest.mark.parametrize("text,year", [
+    ("Trade surged in 2017, the year the new president made Astana his first destination abroad.", 2017),
+    ("Ties warmed in 1957, the year Ghana won its freedom from Britain.", 1957),
+    ("The consulate dates from 2004, the year Oslo and Riga began direct flights.", 2004),
+])
+def test_an_apposition_with_an_irregular_verb_dates_an_event(text, year):
+    assert year in [y for y, _, _ in ev(text, "2023-01-01")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rabat and Madrid signed a Treaty of Friendship, Good Neighbourliness and Cooperation on 4 July 1991.",
+     [(1991, "1991-07-04", False)]),
+    ("Accra and Abuja concluded an accord on trade, transport and customs in 2007.", [(2007, None, False)]),
+    ("Oslo and Stockholm signed the treaty on fisheries, research and energy cooperation in March 2012.",
+     [(2012, None, False)]),
+])
+def test_a_clause_without_a_verb_belongs_to_the_clause_before(text, expected):
+    assert ev(text, "2023-01-01") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Peru has stayed among Chile's top five partners, and in the top three since 2019.",
+    "Exports to Ghana rose, and Nigeria's share held steady in 2021.",
+    "Relations with Manila were warm, and trade doubled by 2015.",
+])
+def test_a_verbless_clause_after_a_plain_one_is_no_event(text):
+    assert ev(text, "2023-01-01") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Since 1 July 2009, when the visa accord between Chile and Peru took effect, travel has doubled.",
+     [(2009, "2009-07-01", False)]),
+    ("Since March 2016, when Oslo and Riga opened the ferry line, tourism has grown.", [(2016, None, False)]),
+    ("Ever since 2008, when Tokyo and Manila signed the partnership agreement, nurses have come.", [(2008, None, False)]),
+])
+def test_since_a_year_followed_by_when_dates_the_when_clause(text, expected):
+    assert ev(text, "2023-01-01") == expected

@@ -83,13 +83,16 @@ _DM = re.compile(
     rf"(?<![\d,])(?:{_DAY}\s+(?:of\s+)?(?P<m>{_MONTH_CAP})\b\.?(?!,?\s+(?:of\s+)?\d)"
     rf"|(?P<m2>{_MONTH_CAP})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*\d))")
 _MONTH_ONLY = re.compile(
-    rf"\b(?P<pre>in|last|since|until|by|early|mid|late|from|during|of|this)\s+(?:-\s*)?(?P<m>{_MONTH_CAP})\b\.?(?!,?\s+\d)")
-_WEEKDAY = re.compile(r"\b(?:on|last|this|next)\s+(?P<w>%s)\b" % "|".join(w.title() for w in WEEKDAYS))
+    rf"\b(?P<pre>(?i:in|last|since|until|by|early|mid|late|from|during|of|this))\s+(?:-\s*)?(?P<m>{_MONTH_CAP})\b\.?(?!,?\s+\d)")
+# "on Tuesday", and "Last Tuesday" or "On Monday" opening a sentence.
+_WEEKDAY = re.compile(r"\b(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<w>%s)\b" % "|".join(w.title() for w in WEEKDAYS))
 _TODAY = re.compile(r"\b(?:today|to the day|this day|yesterday)\b", re.I)
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
+_NEXT_OR_REL_YEAR = re.compile(r"\b(?P<w>last|this|past|previous|next|coming)\s+year\b", re.I)
 _REL_YEAR = re.compile(r"\b(?P<w>last|this|past|previous)\s+year\b(?!'s\s+(?:figure|total))", re.I)
 _SAME_YEAR = re.compile(
     rf"\b(?:(?P<month>(?:(?:of|in|during)\s+)?(?:the|that)\s+same\s+month|later\s+that\s+month)"
+    rf"|(?P<nextmonth>(?:the|that)\s+(?:following|next)\s+month|a\s+month\s+later)"
     rf"|(?:(?:of|in|during)\s+)?(?:the|that)\s+same\s+year|(?:later|earlier)\s+(?:in\s+)?that\s+year"
     rf"|(?P<next>the\s+following\s+year|the\s+next\s+year|(?P<nl>a|{CARD})\s+years?\s+later)"
     rf"|(?P<prev>the\s+previous\s+year|the\s+year\s+before|(?P<np>a|{CARD})\s+years?\s+(?:earlier|before)))\b", re.I)
@@ -135,7 +138,9 @@ EVENT_WORDS = re.compile(
     r"expell?(?:ed|s)|recalled|normali[sz](?:ed|ation)|collapsed|overt(?:ook|aken)|welcomed|represented|"
     r"extended|renewed|approved|appointed|annex(?:ed|ation)|dat(?:es|ed|ing)\s+back|t(?:ore|ears?|earing)\s+up|"
     r"scrapp(?:ed|ing)|abrogat(?:ed|ing|ion)|cancell?(?:ed|ing)|terminat(?:ed|ing)|revok(?:ed|ing)|renounc(?:ed|ing)|"
-    r"denounc(?:ed|ing)|pulled\s+out|walked\s+out)\b", re.I)
+    r"denounc(?:ed|ing)|pulled\s+out|walked\s+out|settled|settlement|demarcat(?:ed|ing|ion)|delimit(?:ed|ation)|"
+    r"occupied|occupation|forced\s+out|deport(?:ed|ing|ations?)|expulsions?|handed\s+(?:back|over)|handover|"
+    r"evacuat(?:ed|ion))\b", re.I)
 # Verbs of an action happening on the anniversary day itself (not of the event it recalls).
 _ACTION_WORDS = re.compile(
     r"\b(?:sign(?:ed|ing)|met|meeting|visit(?:ed|ing)|open(?:ed|ing)|adopt(?:ed|ing)|agreed|"
@@ -325,6 +330,14 @@ def _anchor(sentence: str, kind: str, doc: date | None, after: int, n: int = 0):
         years = [y for y in explicit_years(sentence, doc.year) if anchor_year(y[0])]
         if years:
             return None, years[0][0], str(years[0][0])
+        later = [y for y in explicit_years(sentence, doc.year + 100) if y[0] > doc.year + 1]
+        if later:  # "The year 2026 will mark the 70th anniversary": counted from the year it falls in
+            return (None, later[0][0], str(later[0][0])) if _FUTURE.search(sentence) else (None, None, "")
+        rel = [(abs(m.start() - after), m) for m in _NEXT_OR_REL_YEAR.finditer(sentence)]
+        if rel:  # "last year marked the 30th anniversary", "next year marks seven decades of ties"
+            word = min(rel, key=lambda x: x[0])[1].group("w").lower()
+            year = doc.year + 1 if word == "next" else doc.year - 1 if word in ("last", "past", "previous") else doc.year
+            return None, year, f"{word} year, read against {human_date(doc)}"
     return None, doc.year, f"the article date {human_date(doc)}"
 
 
@@ -365,7 +378,8 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
     """Dates written without a year, read against the article date: (year, date, how).
 
     A month in a sentence about the future ("who takes office in October") is
-    left out: whether it is this year's or next year's is a guess.
+    left out: whether it is this year's or next year's is a guess. A weekday in
+    one ("will meet on Friday") is a plan, not yet an event.
     """
     out: list[tuple[int, date | None, str]] = []
     taken: list[tuple[int, int]] = []   # "last year" already read as the year of a month before it
@@ -398,7 +412,9 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
         out.append((y, None, f"{m.group(0)}, read against {human_date(doc)}"))
     if not out:
         wd = _WEEKDAY.search(sentence)
-        if wd and not _REPORTED.search(sentence[:wd.start("w")]):
+        if wd and future:
+            pass  # "The ministers will meet on Friday": planned, not yet an event of the timeline
+        elif wd and not _REPORTED.search(sentence[:wd.start("w")]):
             d = _weekday_date(wd.group("w"), doc, future)
             out.append((d.year, d, f"{wd.group(0)}, read against {human_date(doc)}"))
         elif _YESTERDAY.search(sentence):
@@ -490,6 +506,9 @@ def _carried(phrase: re.Match, ctx: Context) -> tuple[int, int | None, str]:
     year, month = ctx[0], ctx[1]
     if phrase.group("month"):
         return year, month, f"{phrase.group(0)} as {MONTH_NAMES[month - 1] if month else ''} {year}".replace("  ", " ")
+    if phrase.group("nextmonth") and month:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return year, month, f"{phrase.group(0)} as {MONTH_NAMES[month - 1]} {year}"
     if phrase.group("next"):
         n = parse_number(phrase.group("nl")) if phrase.group("nl") else 1
         return year + (n or 1), None, f"{phrase.group(0)} than {year}"
@@ -510,7 +529,7 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
     if same and has_event_word:
         here = [m for m in mentions if m[0] < a + same.start()]
         base = (here[-1][1], here[-1][2], False) if here else ctx
-        if base is not None and (not same.group("month") or base[1]):
+        if base is not None and (not (same.group("month") or same.group("nextmonth")) or base[1]):
             year, month, how = _carried(same, base)
             if year <= max_year:
                 dm = _DM.search(unit)
@@ -518,12 +537,15 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
                 if dm:
                     when = _make_date(year, _month(dm.group("m") or dm.group("m2")), int(dm.group("d") or dm.group("d2")))
                 found.append((year, when.isoformat() if when else None, base[2], how, a + same.start()))
-    years = explicit_years(unit, max_year)
-    if years:
+    stated = explicit_years(unit, max_year)
+    years = [y for y in stated if not _since_year(unit, y[2])]
+    if stated:
         if has_event_word:
             for year, when, pos in years:
                 if _dated_clause_narrates(unit, pos):
                     found.append((year, when.isoformat() if when else None, False, None, a + pos))
+            if doc is not None:
+                found += [(y, w, False, how, a + pos) for y, w, how, pos in _undated_clauses(unit, doc)]
         return found
     if same or doc is None or _states_figures(unit):
         return found
@@ -554,22 +576,71 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
     return found
 
 
+# "the first visit since November 2018", "partners since 2009": a year the sentence counts from, not
+# the date of what it narrates; "in force since 1994" is the date of the entry into force.
+_SINCE = re.compile(r"(?<!force\s)(?<!effect\s)(?<!place\s)\bsince\s+(?:(?:early|mid|late|the\s+(?:end|start|"
+                    r"beginning|middle)\s+of)\s+)?(?:[0-3]?\d\s+)?(?:" + _MONTH_CAP + r"\.?\s+(?:[0-3]?\d,?\s+)?)?$", re.I)
+
+
+def _since_year(unit: str, pos: int) -> bool:
+    """The year at ``pos`` follows "since" (and is not a date of entry into force)."""
+    if re.match(r",?\s+when\b", unit[pos + 4:]):
+        return False  # "Since 1 July 2009, when the agreement took effect": the clause dates its event
+    return bool(_SINCE.search(unit[max(0, pos - 40):pos]))
+
+
+def _undated_clauses(unit: str, doc: date) -> list[tuple[int, str | None, str, int]]:
+    """Relative dates ("yesterday", "on Tuesday", "last March") in clauses that state no year.
+
+    "The minister received the envoy yesterday ..., which last met in 2017": the
+    year dates its own clause, the relative date the rest. (year, ISO date, how, position).
+    """
+    out = []
+    dated = [(pos, pos + 4) for *_, pos in explicit_years(unit, 9999) if not _since_year(unit, pos)]
+    dated += [(s, e) for s, e, _ in full_dates(unit)]
+    for s, e in _clause_spans(unit):
+        if any(s < de and ds < e for ds, de in dated):
+            continue
+        for year, when, how in relative_dates(unit[s:e], doc):
+            out.append((year, when.isoformat() if when else None, how, s))
+    return out
+
+
+def _clause_spans(unit: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for m in _CLAUSE_BREAK.finditer(unit):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, len(unit)))
+    return spans
+
+
 def _dated_clause_narrates(unit: str, pos: int) -> bool:
     """The clause of a year (between commas, semicolons, "and" or "but") has an event word.
 
     "Peru climbed to third place in 2015, the year the accord took effect, and has
     stayed in the top five since 2019": 2015 is dated by the accord, 2019 by nothing.
     """
-    spans, at = [], 0
-    for m in _CLAUSE_BREAK.finditer(unit):
-        spans.append((at, m.start()))
-        at = m.end()
-    spans.append((at, len(unit)))
+    spans = _clause_spans(unit)
     i = next((k for k, (s, e) in enumerate(spans) if s <= pos < e), len(spans) - 1)
     text = unit[spans[i][0]:spans[i][1]]
     if len(text.split()) <= 6:  # "In 1999, ...", "..., on 9 November 1991": a time phrase of its neighbours
         text = " ".join(unit[s:e] for s, e in spans[max(0, i - 1):i + 2])
+    elif i and not EVENT_WORDS.search(text) and not _FINITE.search(text):
+        # no verb of its own: the rest of a name or list the comma cut ("signed a Treaty of Friendship,
+        # Good Neighbourliness and Cooperation on 4 July 1991")
+        text = " ".join(unit[s:e] for s, e in spans[i - 1:i + 1])
     return bool(EVENT_WORDS.search(text))
+
+
+_FINITE = re.compile(r"\b(?:[a-z]{3,}ed|is|was|were|are|has|had|have|been|will|would|did|does|do|can|could|may|"
+                     r"might|must|shall|should)\b")
+
+
+# Past tenses that do not end in -ed, for "in 2017, the year Y made Astana his first destination".
+_IRREGULAR_PAST = re.compile(r"\b(?:made|won|became|took|gave|came|went|began|held|met|broke|led|left|sent|saw|"
+                             r"fought|chose|lost|built|struck|swept|wrote|brought|drew|fled|froze|laid|paid|shook|"
+                             r"spoke|stood|threw|woke|wore)\b")
 
 
 def _appositions(sentence: str, max_year: int, whole: bool):
@@ -579,7 +650,7 @@ def _appositions(sentence: str, max_year: int, whole: bool):
         year, clause = int(m.group("y")), m.group("clause")
         if not 1700 <= year <= max_year or _states_figures(clause) or _TRADE_FLOW.search(clause):
             continue
-        if not (EVENT_WORDS.search(clause) or re.search(r"\b[a-z]{3,}ed\b", clause)):
+        if not (EVENT_WORDS.search(clause) or re.search(r"\b[a-z]{3,}ed\b", clause) or _IRREGULAR_PAST.search(clause)):
             continue
         text = sentence if whole else sentence[m.start():m.end("clause")]
         out.append((year, None, False, None, m.start(), text))
@@ -616,8 +687,11 @@ def _sentence_events(sentence: str, doc: date | None, ctx: Context | None):
 
 def _context_after(sentence: str, doc: date | None, events, ctx: Context | None) -> Context | None:
     """The last date a sentence spoke of (an event it dates, or any year it states), else the one before."""
-    marks = [(pos, year, month, False, False) for pos, year, month in _date_mentions(sentence, doc.year if doc else 2100)]
-    marks += [(pos, year, int(when[5:7]) if when else None, der, True) for year, when, der, _, pos, _ in events]
+    stated = _date_mentions(sentence, doc.year if doc else 2100)
+    months = {(pos, year): month for pos, year, month in stated}  # "in April 2021": the month of the event too
+    marks = [(pos, year, month, False, False) for pos, year, month in stated]
+    marks += [(pos, year, int(when[5:7]) if when else months.get((pos, year)), der, True)
+              for year, when, der, _, pos, _ in events]
     if not marks:
         return ctx
     pos, year, month, der, event = max(marks, key=lambda m: (m[0], m[4]))
