@@ -778,3 +778,16 @@ def test_a_part_of_the_two_way_total_just_stated_is_between_the_pair(sentences, 
 def test_without_a_whole_just_before_a_one_sided_flow_stays_out(sentences, pair):
     got, readings = read(sentences, pair)
     assert all(f != "exports" for _, f, *_ in got) and readings[-1].reason == "partner not named"
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Nigeria's imports from South Africa rose by N120 billion to N780 billion in 2023.", ("Nigeria", "South Africa"),
+     [("2023", "imports", 7.8e11, "Nigeria", "South Africa")]),
+    ("Kenya's exports to Uganda fell by some Sh8 billion to Sh97 billion in 2023.", ("Kenya", "Uganda"),
+     [("2023", "exports", 9.7e10, "Kenya", "Uganda")]),
+    ("Chilean exports to Peru increased by about $300 million to $2.1 billion in 2022.", ("Chile", "Peru"),
+     [("2022", "exports", 2.1e9, "Chile", "Peru")]),
+])
+def test_a_change_by_an_amount_then_the_level_it_reached(sentence, pair, want):
+    got, readings = read([sentence], pair)
+    assert got == want and readings[0].reason == "increase or difference"

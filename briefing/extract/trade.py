@@ -56,9 +56,12 @@ _FINANCE = re.compile(r"\b(?:[Ii]nvest\w*|[Ff]inanc(?:ing|ed|es|ial\s+(?:aid|sup
                       r"generating|employing|payroll|wages?|salaries)\b")
 _CHANGE_BEFORE = re.compile(r"\b(?:grew|grown|grow|rose|risen|rise|increased?|fell|fallen|fall|declined?|dropped|"
                             r"drop|jumped|climbed|expanded|contracted|surged|slipped|shrank|went\s+up|went\s+down|up|"
-                            r"down|higher|lower|gain\w*|tilted)\b[^.;]{0,40}?\bby\s*$|"
+                            r"down|higher|lower|gain\w*|tilted)\b[^.;]{0,40}?\bby\s*(?:some|about|around|nearly|almost|"
+                            r"roughly|more\s+than|over|just\s+over|less\s+than)?\s*$|"
                             r"\b(?:increase|rise|growth|decline|drop|fall|gain|difference|decrease|jump)\s+of\s*$|"
-                            r"\bby\s*$", re.I)
+                            r"\bby\s*(?:some|about|around|nearly|almost|roughly|more\s+than|over|just\s+over|less\s+than)?\s*$",
+                            re.I)
+_BY_CHANGE = re.compile(r"\bby\s*(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$", re.I)
 _CHANGE_AFTER = re.compile(r"^\s*(?:more|less|higher|lower|above|below|over\s+the\s+(?:target|previous|figure)|short\s+of|"
                            r"(?:increase|rise|drop|fall|decline|jump|gain))\b", re.I)
 _WORLD = re.compile(r"\b(?:with\s+the\s+(?:world|rest)|(?:its|their|\w+'s|\w+’s)\s+total\s+(?:foreign\s+|external\s+)?"
@@ -483,6 +486,8 @@ def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     own_cues = list(cues(sentence, seg_start, a.start))
     own_cues += [c for c in cues(sentence, a.end, seg_end) if _OWN_AFTER.fullmatch(sentence[a.end:c.start])]
     crossing = _BALANCE.search(between) or _TARGET.search(between) or _FINANCE.search(between)
+    if prev is not None and re.fullmatch(r"\s*to\s*", between) and _BY_CHANGE.search(sentence, 0, prev.amount.start):
+        crossing = True   # "rose by $1bn to $8bn": the level after the change is read on its own
     if prev is not None and not own_cues and not crossing and (
             _COMPARISON.search(between) or _CHAIN.fullmatch(_strip_periods(between))):
         r.linked = "comparison" if _COMPARISON.search(between) else "chain"
@@ -545,8 +550,10 @@ def _range(sentence: str, a: Amount, prev: _Reading | None, nxt: _Reading | None
     no trade-sized amount at all."""
     def ranged(first: Amount, second: Amount) -> bool:
         # "$5-6 billion", "$500 million to $600 million"; but "from $5bn to $6bn" is a change over time
+        # "rose by $1bn to $8bn" is a change, then the level it reached
         return bool(_RANGE_JOIN.fullmatch(sentence[first.end:second.start])) and not re.search(
-            r"\bfrom\s*(?:about\s+|around\s+|some\s+)?$", sentence[max(0, first.start - 18):first.start], re.I)
+            r"\b(?:from|by)\s*(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
+            sentence[max(0, first.start - 18):first.start], re.I)
 
     if (nxt is not None and ranged(a, nxt.amount)) or (prev is not None and ranged(prev.amount, a)):
         return "a range, not one figure"
