@@ -485,9 +485,10 @@ def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
     between = _APPROX_TAIL.sub("", sentence[own_start:a.start]) if prev else ""
     own_cues = list(cues(sentence, seg_start, a.start))
     own_cues += [c for c in cues(sentence, a.end, seg_end) if _OWN_AFTER.fullmatch(sentence[a.end:c.start])]
-    crossing = _BALANCE.search(between) or _TARGET.search(between) or _FINANCE.search(between)
-    if prev is not None and re.fullmatch(r"\s*to\s*", between) and _BY_CHANGE.search(sentence, 0, prev.amount.start):
-        crossing = True   # "rose by $1bn to $8bn": the level after the change is read on its own
+    # "rose by $1bn to $8bn": the level after the change is read on its own
+    by_change = prev is not None and re.fullmatch(r"\s*to\s*", between) is not None \
+        and _BY_CHANGE.search(sentence, 0, prev.amount.start) is not None
+    crossing = by_change or bool(_BALANCE.search(between) or _TARGET.search(between) or _FINANCE.search(between))
     if prev is not None and not own_cues and not crossing and (
             _COMPARISON.search(between) or _CHAIN.fullmatch(_strip_periods(between))):
         r.linked = "comparison" if _COMPARISON.search(between) else "chain"
