@@ -791,3 +791,30 @@ def test_without_a_whole_just_before_a_one_sided_flow_stays_out(sentences, pair)
 def test_a_change_by_an_amount_then_the_level_it_reached(sentence, pair, want):
     got, readings = read([sentence], pair)
     assert got == want and readings[0].reason == "increase or difference"
+
+
+@pytest.mark.parametrize("sentences, pair", [
+    (["Australia's goods trade with New Zealand was worth A$29.5 billion in 2023.",
+      "Services trade added another A$10 billion."], ("Australia", "New Zealand")),
+    (["Kenya's exports to Uganda were Sh100 billion in 2023.", "Services exports to Uganda were Sh10 billion in 2023."],
+     ("Kenya", "Uganda")),
+    (["Chile's exports to Peru were $3 billion in 2022.", "Services, mostly tourism, brought in $0.6 billion in 2022."],
+     ("Chile", "Peru")),
+])
+def test_services_opening_a_sentence_are_services(sentences, pair):
+    got, readings = read(sentences, pair)
+    assert len(got) == 1 and readings[-1].reason == "services"
+
+
+@pytest.mark.parametrize("sentence, pair, date, want", [
+    ("Shipments to Japan by September totalled $21.5 billion, South Korea's trade ministry said.",
+     ("South Korea", "Japan"), "2024-10-15", "2024-01..2024-09"),
+    ("As of June, Kenya's exports to Uganda stood at Sh50 billion.", ("Kenya", "Uganda"), "2024-08-02", "2024-01..2024-06"),
+    ("Kenya's imports from Uganda through May came to Sh30 billion.", ("Kenya", "Uganda"), "2024-08-02",
+     "2024-01..2024-05"),
+    ("Chilean exports to Peru to the end of March reached $0.9 billion.", ("Chile", "Peru"), "2024-04-20",
+     "2024-01..2024-03"),
+])
+def test_by_a_month_without_a_year_runs_from_january(sentence, pair, date, want):
+    got, _ = _months([sentence], pair, date)
+    assert [p for p, *_ in got] == [want]

@@ -128,7 +128,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR}))?|\bH(?P<h>[12])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
     ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR}))?|\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
     ("month_quarter", rf"\b(?:the\s+)?(?P<m>march|june|september|december)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})"),
-    ("by_month", rf"\b(?:by|as\s+of|through|to\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})"),
+    ("by_month", rf"\b(?:by|as\s+of|through|to\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})"
+                 rf"(?:\s+(?P<y>{_YEAR}))?\b"),
     ("ytd", r"\b(?:year[\s-]to[\s-]date|so\s+far\s+this\s+year|since\s+the\s+start\s+of\s+the\s+year)\b"),
     ("between_months", rf"\bbetween\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s+and\s+(?P<m2>{_MONTH})\s*(?:(?P<y2>{_YEAR})|{_REL_YEAR})?"),
     ("same_span", rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:same|corresponding|comparable)\s+(?:period|months?|two\s+months|quarter|\w+\s+months)\s+(?:(?:of|in|a)\s+)?(?:(?P<y>{_YEAR})|(?P<last>last\s+year|the\s+previous\s+year|(?:a\s+)?year\s+earlier|the\s+year\s+before))"),
@@ -270,6 +271,8 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         last = _month(g["m"])
         return Mention(s, e, period=months(int(g["y"]), last - 2, last))
     if name == "by_month":
+        if not g["y"]:   # "by September": January to September of the year the article speaks from
+            return Mention(s, e, relation="months_to", month=_month(g["m"]), count=_month(g["m"]))
         return Mention(s, e, period=months(int(g["y"]), 1, _month(g["m"])))
     if name == "ytd":
         return Mention(s, e, relation="ytd")

@@ -71,10 +71,13 @@ _WORLD = re.compile(r"\b(?:with\s+the\s+(?:world|rest)|(?:its|their|\w+'s|\w+’
                     r"(?<![A-Z]\w\w\w\s)(?<!\bfor\s)(?:foreign|external)\s+trade(?!\s+(?:secretariat|ministry|ministers?|office|"
                     r"department|agency|council|bank|statistics|data|body|authority|commission|service|policy))|global\s+(?:trade|exports|imports)|"
                     r"worldwide|from\s+all\s+(?:countries|sources)|to\s+all\s+(?:countries|destinations))\b")
-_SERVICES = re.compile(r"\bservices\b")   # lower case: "Chamber of Industry and Services" is a name
+# Lower case: "Chamber of Industry and Services" is a name; capitalised only where it opens the sentence
+# or names a flow ("Services trade added ...", "Services exports").
+_SERVICES = re.compile(r"\bservices\b|^\s*Services\b|\bServices\s+(?:trade|exports?|imports?|sales|receipts)\b")
 _SUBNATIONAL = re.compile(r"\b(?:ports?|port's|gateway|airport|seaport|province|provincial|municipal\w*|"
                           r"border\s+(?:crossing|post|point|checkpoints?|trade|markets?)|checkpoints?|"
-                          r"state's|region's|regional|alone\s+(?:sold|bought|shipped))\b|\b(?:through|via)\s+(?-i:(?:the\s+)?[A-Z][a-z]+)", re.I)
+                          r"state's|region's|regional|alone\s+(?:sold|bought|shipped))\b|"
+                          rf"\b(?:through|via)\s+(?-i:(?:the\s+)?(?!{MONTH_NAME_RX}\b)[A-Z][a-z]+)", re.I)   # not "through May"
 # Products and sectors: the value of one kind of goods, not of all trade.
 _PRODUCT_WORDS = (r"manufactured|manufacturing|agricultur\w*|agri-food|farm|food|foodstuffs?|energy|oil|crude|"
                   r"petroleum|gas|fuels?|coal|arms|weapons|ammunition|military|defen[cs]e|automotive|vehicles?|"
