@@ -36,12 +36,14 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import snowballstemmer
 from rapidfuzz import fuzz
 
-from briefing.months import MONTHS
+from briefing.months import MONTH_NAMES, MONTHS
 from briefing.scales import SCALES, alternation
 
 # Weighted score needed to merge, by the kind of numbers both sentences carry.
@@ -52,6 +54,10 @@ THRESHOLD_STRONG = 0.52   # an exact date, amount or several numbers in common
 # long one that happens to contain its few words (a caption by its story).
 DICE_NONE = 0.45
 DICE_STRONG = 0.30
+# A month of a year in common ("in April 2015", also when one sentence says "in April last year"
+# and its article's date resolves it) is strong evidence, short of a full date.
+THRESHOLD_MONTH = 0.44
+DICE_MONTH = 0.26
 # A full date or a scaled amount in common ("4 March 2019", "$7.7 billion") is near-proof of one
 # fact when a few specific words (names, places) are shared as well.
 THRESHOLD_EXACT = 0.34
@@ -253,7 +259,8 @@ def compatible(a: Facets, b: Facets) -> bool:
 
 def _strength(nums: tuple[str, ...]) -> int:
     """How much a shared set of numbers says: 0 none, 1 only years, 2 dates, amounts or several,
-    3 a full date (day, month and year), an amount with a scale and another number, or three numbers."""
+    3 a month of a year and nothing else, 4 a full date (day, month and year), an amount with a
+    scale and another number, or three numbers."""
     if not nums or all(n.startswith("o") for n in nums):   # a rank alone ("second") says little
         return 0
     years = [n for n in nums if n.isdigit() and len(n) == 4 and 1000 <= int(n) <= 2200]
@@ -262,7 +269,9 @@ def _strength(nums: tuple[str, ...]) -> int:
     days = [n for n in nums if n.isdigit() and len(n) <= 2]
     months = [n for n in nums if n.startswith("m")]
     scaled = [n for n in nums if re.fullmatch(r"\d+e\d+", n)]   # "$200 billion" -> "200e9"
-    return 3 if (years and months and days) or (scaled and len(nums) > 1) or len(nums) >= 3 else 2
+    if (years and months and days) or (scaled and len(nums) > 1) or len(nums) >= 3:
+        return 4
+    return 3 if len(years) == len(months) == 1 and len(nums) == 2 else 2
 
 
 def _fold(text: str) -> str:
@@ -408,10 +417,17 @@ def common_numbers(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _bar(nums: tuple[str, ...]) -> tuple[float, float]:
-    """Return the (score, dice) a pair with these shared numbers needs."""
+def _bar(nums: tuple[str, ...], alike: bool = True) -> tuple[float, float]:
+    """Return the (score, dice) a pair with these shared numbers needs.
+
+    A shared month of a year lowers the bar only when neither sentence has another number
+    (``alike``): "signed in November 2021, in force since 1 February 2023" adds a fact.
+    """
+    strength = _strength(nums)
+    if strength == 3 and not alike:
+        strength = 2
     return ((THRESHOLD_NONE, DICE_NONE), (THRESHOLD_YEAR, DICE_NONE), (THRESHOLD_STRONG, DICE_STRONG),
-            (THRESHOLD_EXACT, DICE_EXACT))[_strength(nums)]
+            (THRESHOLD_MONTH, DICE_MONTH), (THRESHOLD_EXACT, DICE_EXACT))[strength]
 
 
 def _candidates(members: list[int], bags: list[frozenset], idf: dict, n_all: int | None = None):
@@ -454,7 +470,122 @@ def rare_idf(n: int) -> float:
     return math.log((n + 1) / (RARE_DF + 0.5)) + 1.0
 
 
-def cluster(texts: list[str]) -> list[list[int]]:
+# --- context: what a sentence means depends on its article's date and the sentence before it ---
+
+@dataclass(frozen=True)
+class Context:
+    """Where a sentence stands in its article.
+
+    ``date`` is the article's date: "in April last year" is compared as the month
+    it names.  ``before`` is the sentence before it in the same article: "That
+    meeting ended with ..." is compared with the date of the meeting it names.
+    """
+
+    date: date | None = None
+    before: str = ""
+
+
+_MONTH_WORD = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+# "in April last year", "on 4 February last year", "February 4 of this year"
+_MONTH_OF_YEAR_WORD = re.compile(
+    rf"\b(?P<m>{_MONTH_WORD})(?P<d>\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(?P<w>last|this)\s+year\b")
+_LAST_MONTH = re.compile(rf"\b[Ll]ast\s+(?P<m>{_MONTH_WORD})\b(?!\s*,?\s*\d)")
+_YEAR_WORD = re.compile(r"\b(?P<w>last|this)\s+year\b", re.IGNORECASE)
+
+
+def resolve_relative(text: str, article: date) -> str:
+    """The sentence with its year-relative dates written out from the article's date.
+
+    "in April last year" in an article of 3 November 2016 becomes "in April 2015",
+    "last April" "April 2016", "this year" "2016".  Only what the words fix is
+    resolved: a bare "in April" (this year's or last year's?) and "last month",
+    "on Thursday" stay as written.  Used to compare sentences, never printed.
+    """
+    def month_of(m: re.Match) -> str:
+        year = article.year - (m.group("w") == "last")
+        return f"{m.group('m')}{m.group('d') or ''} {year}"
+
+    def last_month(m: re.Match) -> str:
+        month = MONTHS[m.group("m").lower()]
+        return f"{m.group('m')} {article.year if month < article.month else article.year - 1}"
+
+    text = _MONTH_OF_YEAR_WORD.sub(month_of, text)
+    text = _LAST_MONTH.sub(last_month, text)
+    return _YEAR_WORD.sub(lambda m: str(article.year - (m.group("w").lower() == "last")), text)
+
+
+# A subject that names an event said before: "That meeting", "The two-day visit", "This deal".
+# Each head noun with the words that introduce such an event in the sentence before.
+_EVENT_CUES = {
+    r"meetings?|talks|summit|session|conference|forum|encounter":
+        r"met|meet(?:s|ing|ings)?|talks|summit|session|conference|forum|hosted|received",
+    r"visit|trip|tour|journey": r"visit\w*|trip|tour\w*|travel\w*|arriv\w*|came\s+to|went\s+to|flew\s+to",
+    r"deal|agreement|accord|treaty|pact|memorandum|contract|protocol":
+        r"sign\w*|agree\w*|deal|accord|treaty|pact|memorandum|contract|protocol|conclu\w+|struck|seal\w*",
+    r"exercises?|drills?|manoeuvres|maneuvers": r"exercis\w*|drills?|manoeuvres|maneuvers",
+    r"vote|election|referendum|ballot": r"vot\w*|elect\w*|referendum|ballot|poll",
+}
+_EVENT_SUBJECT = re.compile(
+    r"^[\"'\u201c\u2018]?(?:That|This|The|These|Those)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<n>"
+    + "|".join(f"(?:{nouns})" for nouns in _EVENT_CUES) + r")\b")
+_CUES = [(re.compile(rf"^(?:{nouns})$"), re.compile(rf"\b(?:{cues})\b", re.IGNORECASE))
+         for nouns, cues in _EVENT_CUES.items()]
+
+
+def _one_date(text: str) -> str | None:
+    """The one date a sentence gives, with its year ("4 February 2022", "July 2001", "1996"), or None."""
+    f = facets(text)
+    if len(f.years) != 1 or len(f.months) > 1 or len(f.days) > (1 if f.months else 0):
+        return None
+    month = MONTH_NAMES[int(next(iter(f.months))[1:]) - 1] if f.months else ""
+    return " ".join(x for x in (next(iter(f.days), ""), month, next(iter(f.years))) if x)
+
+
+def refers_back(text: str, before: str) -> bool:
+    """Tell whether the sentence's subject names the event the sentence before introduces
+    ("The visit ..." after "... visited Lome in March 2015"; see ``antecedent_date``)."""
+    m = _EVENT_SUBJECT.match(text)
+    if not m or not before:
+        return False
+    noun = m.group("n").lower()
+    return any(nouns.match(noun) and cues.search(before) for nouns, cues in _CUES)
+
+
+def antecedent_date(text: str, before: str) -> str | None:
+    """The date of the event an anaphoric subject names, from the sentence before, or None.
+
+    "That meeting, held hours before ..." after "The presidents met in Lima on 3 May
+    2019" is dated 3 May 2019.  Only when the sentence gives no date of its own, its
+    subject is a demonstrative or "the" with an event noun, the sentence before
+    introduces that kind of event ("met" for a meeting, "signed" for a deal) and
+    gives exactly one date.
+    """
+    if not refers_back(text, before):
+        return None
+    own = facets(text)
+    if own.years or own.months or own.days:
+        return None
+    return _one_date(before)
+
+
+def context_matters(text: str) -> tuple[bool, bool]:
+    """Tell whether the sentence reads differently in context: (it has a date relative to its
+    article's, its subject may name an event of the sentence before)."""
+    relative = bool(_MONTH_OF_YEAR_WORD.search(text) or _LAST_MONTH.search(text) or _YEAR_WORD.search(text))
+    return relative, bool(_EVENT_SUBJECT.match(text))
+
+
+def compared_text(text: str, context: Context | None) -> tuple[str, str]:
+    """The sentence as it is compared (relative dates resolved), and the date its anaphoric
+    subject implies ("" if none; see ``antecedent_date``)."""
+    if context is None:
+        return text, ""
+    out = resolve_relative(text, context.date) if context.date else text
+    before = resolve_relative(context.before, context.date) if context.date else context.before
+    return out, antecedent_date(out, before) or ""
+
+
+def cluster(texts: list[str], contexts: Sequence[Context | None] | None = None) -> list[list[int]]:
     """Return groups of indices of ``texts`` that state the same fact.
 
     Every index appears in exactly one group; singletons are groups too.
@@ -462,6 +593,9 @@ def cluster(texts: list[str]) -> list[list[int]]:
     Identical texts (agency boilerplate, a fact copied by many outlets) are
     one group from the start and are scored once, so the work grows with the
     number of distinct sentences, not with the size of the archive.
+    ``contexts`` (one per text, or None) says where each sentence stands
+    (``Context``): its relative dates and anaphoric subject are then compared
+    as what they refer to (the first copy's context, for identical texts).
     """
     first: dict[str, int] = {}
     copies: dict[int, list[int]] = {}
@@ -470,21 +604,30 @@ def cluster(texts: list[str]) -> list[list[int]]:
         copies.setdefault(head, []).append(i)
     heads = list(copies)
     counts = [len(copies[h]) for h in heads]
-    groups = _cluster_distinct([texts[h] for h in heads], counts)
+    compared = [compared_text(texts[h], contexts[h] if contexts else None) for h in heads]
+    groups = _cluster_distinct([t for t, _ in compared], counts, [d for _, d in compared])
     out = [sorted(i for u in group for i in copies[heads[u]]) for group in groups]
     return sorted(out, key=lambda g: g[0])
 
 
-def _cluster_distinct(texts: list[str], counts: list[int]) -> list[list[int]]:
-    """Cluster distinct texts; ``counts`` says how often each occurs (for word weights)."""
+def _cluster_distinct(texts: list[str], counts: list[int], implied: list[str] | None = None) -> list[list[int]]:
+    """Cluster distinct texts; ``counts`` says how often each occurs (for word weights).
+
+    ``implied`` gives each text the date its anaphoric subject refers to ("That meeting"):
+    it must agree with the other sentence's dates (it is part of the facets), and it counts
+    as shared when the other sentence states it, but an undated restatement needs none.
+    """
+    implied = implied or [""] * len(texts)
     nums = [numbers(t) for t in texts]
+    implied_nums = [numbers(d) if d else () for d in implied]
+    dated = [tuple(sorted(n + d)) if d else n for n, d in zip(nums, implied_nums)]   # with the implied date
     seqs = [content_words(t) for t in texts]
     bags = [frozenset(s) for s in seqs]
     joined = [" ".join(s) for s in seqs]
     negated_ = [negated(t) for t in texts]
     idf = _idf(bags, counts)
     weights = [sum(idf[w] for w in bag) for bag in bags]
-    facet = [facets(t) for t in texts]
+    facet = [facets(f"{t} ({d})" if d else t) for t, d in zip(texts, implied)]
     group_facets = {i: facet[i] for i in range(len(texts))}   # per union-find root: the group's numbers
     uf = _UnionFind(len(texts))
     n_all = sum(counts)
@@ -492,12 +635,15 @@ def _cluster_distinct(texts: list[str], counts: list[int]) -> list[list[int]]:
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or negated_[i] != negated_[j] or _opposed_in_reading(bags[i], bags[j], texts[i], texts[j]):
             continue
-        shared = common_numbers(nums[i], nums[j])
+        if implied_nums[i] or implied_nums[j]:
+            shared = common_numbers(dated[i], dated[j])
+        else:
+            shared = common_numbers(nums[i], nums[j])
         # Numbers that differ in specificity only ("5 December" / "December 2022") are allowed
         # when the two sentences share at least one of them; otherwise they must be equal.
         if (nums[i] != nums[j] and not shared) or not compatible(group_facets[ri], group_facets[rj]):
             continue
-        need, need_dice = _bar(shared)
+        need, need_dice = _bar(shared, dated[i] == dated[j])
         value, dice = score(bags[i], bags[j], idf, joined[i], joined[j], weights[i], weights[j])
         if value >= need and dice >= need_dice:
             uf.union(i, j)

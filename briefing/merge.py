@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
+from datetime import date
 
 from briefing import dedupe
 from briefing.extract.periods import period_key
@@ -85,8 +86,28 @@ def merge_sections(extractions: list[Extraction], label=None) -> dict:
     return merge_statements(extractions, label)[0]
 
 
+def _date(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
+def sentence_contexts(extractions: list[Extraction], dates: dict[str, str | None]) -> dict[tuple[str, str], dedupe.Context]:
+    """(file, sentence) -> where the sentence stands: its article's date and the sentence before it."""
+    out: dict[tuple[str, str], dedupe.Context] = {}
+    for ex in extractions:
+        day = _date(dates.get(ex.file))
+        ordered = sorted(ex.sentences, key=lambda s: s.index)
+        for k, s in enumerate(ordered):
+            before = ordered[k - 1].text if k and ordered[k - 1].index == s.index - 1 else ""
+            out.setdefault((ex.file, s.text), dedupe.Context(day, before))
+    return out
+
+
 def merge_statements(extractions: list[Extraction], label=None,
-                     timeline: frozenset = frozenset()) -> tuple[dict, frozenset]:
+                     timeline: frozenset = frozenset(),
+                     dates: dict[str, str | None] | None = None) -> tuple[dict, frozenset]:
     """Return section -> statements, each fact once, in one section, with every file that states it.
 
     Sentences are first clustered across all documents (near-duplicates, never
@@ -101,9 +122,10 @@ def merge_statements(extractions: list[Extraction], label=None,
 
     items = [(s, ex.file) for ex in extractions for s in sorted(ex.sentences, key=lambda s: s.index)]
     texts = [s.text for s, _ in items]
+    where = sentence_contexts(extractions, dates or {})
     cluster_of = {}
     dated = set()   # clusters with a sentence that is in the timeline
-    for n, group in enumerate(dedupe.cluster(texts)):
+    for n, group in enumerate(dedupe.cluster(texts, [where.get((f, s.text)) for s, f in items])):
         for i in group:
             cluster_of[i] = n
             if texts[i] in timeline:
@@ -243,7 +265,7 @@ class _EventGroup:
             self.derivations.add(derivation)
 
 
-def merge_events(extractions: list[Extraction]) -> tuple[MergedEvent, ...]:
+def merge_events(extractions: list[Extraction], dates: dict[str, str | None] | None = None) -> tuple[MergedEvent, ...]:
     """Merge events of the same year that share a date, a derivation or a restated sentence.
 
     An event joins the first group it matches and whose members it contradicts
@@ -254,8 +276,10 @@ def merge_events(extractions: list[Extraction]) -> tuple[MergedEvent, ...]:
     """
     events = [e for ex in extractions for e in ex.events]
     texts = [e.text for e in events]
+    where = sentence_contexts(extractions, dates or {})
+    contexts = [where.get((e.source, e.text)) or dedupe.Context(_date((dates or {}).get(e.source))) for e in events]
     cluster_of = {}
-    for n, group in enumerate(dedupe.cluster(texts)):
+    for n, group in enumerate(dedupe.cluster(texts, contexts)):
         for i in group:
             cluster_of[i] = n
     groups: list[list[int]] = []
@@ -273,7 +297,10 @@ def merge_events(extractions: list[Extraction]) -> tuple[MergedEvent, ...]:
     merged = []
     for order, group in enumerate(groups):
         members = [events[j] for j in group]
-        rep = members[dedupe.representative([m.text for m in members])]
+        # A sentence that writes its date out is read right in a brief printed years later;
+        # "in April last year" is not (its article's date is not beside it).
+        absolute = [m for m in members if not dedupe.context_matters(m.text)[0]] or members
+        rep = absolute[dedupe.representative([m.text for m in absolute])]
         merged.append((order, MergedEvent(
             year=rep.year,
             date=next((m.date for m in members if m.date), None),
@@ -497,13 +524,14 @@ def merge(sources: list[Source], extractions: list[Extraction], pair: tuple[str,
     warnings += [f"{ex.file}: {w}" for ex in extractions for w in ex.warnings]
     warnings += [left_out(r) for ex in extractions for r in ex.amounts if r.reason in UNSURE]
     dated = frozenset(e.text for ex in extractions for e in ex.events)
-    sections, in_timeline = merge_statements(extractions, timeline=dated)
+    dates = {s.file: s.date for s in sources}
+    sections, in_timeline = merge_statements(extractions, timeline=dated, dates=dates)
     return Briefing(
         countries=tuple(pair),
         reporter=reporter,
         documents=tuple(sorted(sources, key=lambda s: s.file)),
         sections=sections,
-        events=merge_events(extractions),
+        events=merge_events(extractions, dates),
         trade=trade,
         shares=merge_shares(extractions),
         conflicts=conflicts,

@@ -165,60 +165,10 @@ def _keep(items: list, key, limit: int | None) -> tuple[list, int]:
 
 
 def _event_rows(briefing: Briefing) -> list[dict]:
-    """Timeline rows; a sentence that dates several events is one row listing every date.
+    """Timeline rows (``timeline.event_rows``), their source text made safe for XML."""
+    from briefing.timeline import event_rows
 
-    The text is printed as statements are: without a leading connective, and a
-    sentence that opens with a bare anaphor ("It was the first ...") together
-    with the sentence(s) of its source it depends on.
-    """
-    from briefing.extract import sentences_of
-    from briefing.statements import depends, print_text, whole
-
-    by_file = {d.file: d for d in briefing.documents}
-    split: dict[str, list[str]] = {}
-
-    def printed(e) -> str:
-        if depends(e.text):
-            for f in e.sources:
-                if f in by_file:
-                    sents = split.setdefault(f, sentences_of(by_file[f]))
-                    # the event may quote the clause that dates it, not the whole sentence
-                    hit = next((x for x in sents if x == e.text or x.startswith(e.text.rstrip(". "))), None)
-                    if hit is not None:
-                        lead = whole(hit, sents)[:-len(hit)]
-                        return print_text(lead + e.text)
-        return print_text(e.text)
-
-    from briefing import dedupe
-
-    # One row per sentence, and one for sentences that restate each other ("signed in July 2001
-    # ... extended in June 2021" and "In June they extended the treaty signed in July 2001").
-    texts = list(dict.fromkeys(e.text for e in briefing.events))
-    group_of: dict[str, int] = {}
-    rep_of: dict[int, str] = {}
-    for n, group in enumerate(dedupe.cluster(texts)):
-        members = [texts[i] for i in group]
-        rep_of[n] = members[dedupe.representative(members)]
-        group_of.update((t, n) for t in members)
-    rows: dict[int, dict] = {}
-    ranked = sorted(enumerate(briefing.events), key=lambda ie: ie[1].text != rep_of[group_of[ie[1].text]])
-    for order, e in ranked:
-        key = group_of[e.text]
-        row = rows.get(key)
-        if row is None:
-            rows[key] = {"when": _when(e), "year": e.year, "date": e.date or "", "derived": e.derived,
-                         "how": clean(e.how), "text": clean(printed(e)), "sources": list(e.sources),
-                         "order": order}
-            continue
-        row["order"] = min(row["order"], order)
-        if _when(e) in row["when"].split("; "):
-            row["sources"] += [f for f in e.sources if f not in row["sources"]]
-            continue
-        row["when"] += "; " + _when(e)
-        row["derived"] = row["derived"] or e.derived
-        row["how"] = row["how"] or clean(e.how)
-        row["sources"] += [f for f in e.sources if f not in row["sources"]]
-    return sorted(rows.values(), key=lambda r: r.pop("order"))
+    return [{**r, "how": clean(r["how"]), "text": clean(r["text"])} for r in event_rows(briefing, _when)]
 
 
 def _events(briefing: Briefing, numbers, rows: list[dict] | None = None) -> list[dict]:

@@ -6,7 +6,8 @@ sections loses its speaker.  So sentences are grouped into *units* before they
 become statements:
 
 - a sentence whose subject is a bare anaphor ("It", "They", "These", "The
-  latter" ...) is joined to the sentence before it;
+  latter" ...), or names the event the sentence before introduces ("The
+  visit ..." after "... visited Lome"), is joined to the sentence before it;
 - a quotation that runs over several sentences is one unit, up to the sentence
   that closes it (where the speaker usually is);
 - a leading connective ("Thus,", "In addition,") is dropped from the print
@@ -111,14 +112,20 @@ def units(sentences: list[str], closed=frozenset()) -> list[list[int]]:
     first; a block that opens with a bare anaphor then joins the unit before
     it, unless that would make more than ``MAX_UNIT`` blocks or
     ``MAX_UNIT_CHARS`` characters, or the unit opens with a sentence in
-    ``closed`` (one the timeline prints: the statement would repeat it).
+    ``closed`` (one the timeline prints: the statement would repeat it), or
+    the block itself is in ``closed`` (the timeline tells it, with what it
+    depends on; "That meeting ended ..." after a sentence with more to say).
     """
+    from briefing.dedupe import refers_back
+
     out: list[list[int]] = []
     blocks_in: list[int] = []
     for block in _quote_blocks(sentences):
-        if out and out[-1][0] not in closed:
+        if out and out[-1][0] not in closed and block[0] not in closed:
             size = sum(len(sentences[j]) + 1 for j in out[-1] + block)
-            if depends(sentences[block[0]]) and blocks_in[-1] < MAX_UNIT and size <= MAX_UNIT_CHARS:
+            head = sentences[block[0]]
+            joins = depends(head) or refers_back(head, sentences[block[0] - 1])
+            if joins and blocks_in[-1] < MAX_UNIT and size <= MAX_UNIT_CHARS:
                 out[-1] += block
                 blocks_in[-1] += 1
                 continue

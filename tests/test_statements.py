@@ -177,3 +177,34 @@ def test_a_similarity_connective_before_an_anaphor_depends(text):
     from briefing.statements import depends
 
     assert depends(text)
+
+
+@pytest.mark.parametrize("sents", [
+    ["The ministers of Chile and Peru met in Arica on 3 May 2019, and officials said the fishing quota was next.",
+     "That meeting ended with a pledge to clear the mines along the border."],
+    ["Ghana's president visited Lome in March 2015 and spoke of a rail line to Accra.",
+     "The visit produced the first customs accord between the two neighbours."],
+    ["Norway and Iceland signed a herring deal in Reykjavik in 1996, though quotas stayed in dispute.",
+     "It was the first accord between them on fish."],
+])
+def test_a_dependent_sentence_the_timeline_tells_is_not_added_to_a_statement(sents):
+    """The timeline prints it with what it depends on; the sentence before may have more to say."""
+    from briefing.statements import units
+
+    assert units(sents) == [[0, 1]]
+    assert units(sents, closed={1}) == [[0], [1]]
+
+
+@pytest.mark.parametrize("sents, joined", [
+    (["Ghana's president visited Lome in March 2015.", "The two-day visit produced a customs accord."], True),
+    (["Baku and Ankara signed a gas deal in June 2014.", "The deal runs for thirty years."], True),
+    (["The navies of Chile and Peru met off Arica for drills in 2019.", "The exercise involved six ships."], True),
+    # the sentence before introduces no such event: "The visit" is some other one
+    (["Ghana's exports of cocoa to Togo rose in 2015.", "The visit produced a customs accord."], False),
+    # a named agreement is no anaphor
+    (["Baku and Ankara signed a gas deal in June 2014.", "The Caspian Agreement of 2018 is another matter."], False),
+])
+def test_a_subject_naming_the_event_just_told_joins_it(sents, joined):
+    from briefing.statements import units
+
+    assert (units(sents) == [[0, 1]]) is joined
