@@ -28,9 +28,22 @@ DATA = Path(__file__).with_name("data") / "countries.json"
 
 # Blocs and groupings: a figure or share of one is not one of the pair's (case-sensitive: "EU", "CIS").
 # Trade blocs and unions: a figure with one of them is not the pair's.
+# Written out in full as often as abbreviated ("the Economic Community of West African States").
 BLOCS = re.compile(r"\b(?:European\s+Union|EU|ASEAN|African\s+Union|Gulf\s+Cooperation\s+Council|GCC|OPEC|"
                    r"Eurasian\s+Economic\s+Union|EAEU|Mercosur|NAFTA|USMCA|CIS|East\s+African\s+Community|EAC|"
-                   r"SADC|COMESA|ECOWAS|Andean\s+Community|Arab\s+League|Pacific\s+Alliance|SACU|CARICOM)\b")
+                   r"SADC|COMESA|ECOWAS|Andean\s+Community|Arab\s+League|Pacific\s+Alliance|SACU|CARICOM|"
+                   r"Economic\s+Community\s+of\s+(?:West|Central)\s+African\s+States|ECCAS|"
+                   r"Southern\s+African\s+(?:Development\s+Community|Customs\s+Union)|"
+                   r"Common\s+Market\s+for\s+Eastern\s+and\s+Southern\s+Africa|"
+                   r"Association\s+of\s+South[- ]?[Ee]ast\s+Asian\s+Nations|Commonwealth\s+of\s+Independent\s+States|"
+                   r"Southern\s+Common\s+Market|Caribbean\s+Community|European\s+Free\s+Trade\s+Association|EFTA|"
+                   r"West\s+African\s+Economic\s+and\s+Monetary\s+Union|WAEMU|UEMOA|CEMAC|"
+                   r"Central\s+African\s+Economic\s+and\s+Monetary\s+Community|Arab\s+Maghreb\s+Union|"
+                   r"South\s+Asian\s+Association\s+for\s+Regional\s+Cooperation|SAARC|SAFTA|BIMSTEC|"
+                   r"Shanghai\s+Cooperation\s+Organi[sz]ation|Regional\s+Comprehensive\s+Economic\s+Partnership|RCEP|"
+                   r"CPTPP|African\s+Continental\s+Free\s+Trade\s+Area|AfCFTA|Intergovernmental\s+Authority\s+on\s+"
+                   r"Development|IGAD|Central\s+American\s+Common\s+Market|Organi[sz]ation\s+of\s+Eastern\s+Caribbean\s+"
+                   r"States|OECS|Organi[sz]ation\s+of\s+the\s+Petroleum\s+Exporting\s+Countries)\b")
 
 # When one phrase is several things for one country ("Monaco"), the first kind wins.
 KINDS = ("name", "alias", "adjective", "capital")

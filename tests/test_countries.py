@@ -359,3 +359,33 @@ def test_korea_is_south_korea_unless_the_pair_is_north_korea(text, pair, expecte
 
 def test_a_country_name_keeps_its_meaning_whatever_the_pair():
     assert [m.country for m in find_mentions("Guinea and Ghana", ("Equatorial Guinea", "Ghana"))] == ["Guinea", "Ghana"]
+
+
+# ---------------------------------------------------------------- blocs written out in full (issue 9)
+
+@pytest.mark.parametrize("sentence,pair", [
+    ("Trade across the Economic Community of West African States is worth about $11 billion a year, Ghana says.",
+     ("Ghana", "Nigeria")),
+    ("Zambia's exports to the Southern African Development Community reached $3 billion in 2021.",
+     ("Zambia", "Malawi")),
+    ("Trade between Laos and the Association of Southeast Asian Nations came to $9 billion in 2022.",
+     ("Laos", "Myanmar")),
+    ("Nepal's trade with the South Asian Association for Regional Cooperation stood at $2 billion in 2019.",
+     ("India", "Nepal")),
+])
+def test_a_figure_with_a_bloc_written_in_full_is_not_the_pairs(sentence, pair):
+    from briefing.extract.trade import read_document
+
+    assert countries.BLOCS.search(sentence)
+    figures, _, _ = read_document([sentence], "2023-01-01", pair, "x.txt")
+    assert figures == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Economic Community of Central African States met in Libreville.",
+    "The Southern African Customs Union shares its revenue.",
+    "The Central American Common Market was revived.",
+])
+def test_a_bloc_name_names_no_country(text):
+    assert all(m.country != "Central African Republic" for m in find_mentions(text))
+    assert countries.BLOCS.search(text)

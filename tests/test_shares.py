@@ -170,3 +170,80 @@ def test_a_share_restating_a_bilateral_figure(sentence, pair, expected):
     figures = [SimpleNamespace(start=a.start, end=a.end, period=None) for a in find_amounts(sentence)]
     got = read_shares(sentence, "2024-03-15", pair, [], figures)
     assert [(pct, text) for _, pct, text in got] == [(pct, text) for _, pct, text in expected]
+
+
+# ---------------------------------------------------------------- unseen wordings (issue 9)
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("Spain accounts for about a fifth of Morocco's foreign trade in 2022, ahead of France.", ("Morocco", "Spain"),
+     [("2022", 20.0, "Spain's share of Morocco's foreign trade")]),
+    ("Uzbekistan took nearly a quarter of Kazakhstan's exports in 2021.", ("Kazakhstan", "Uzbekistan"),
+     [("2021", 25.0, "Uzbekistan's share of Kazakhstan's exports")]),
+    ("In 2019, two-thirds of Lesotho's imports came from South Africa.", ("South Africa", "Lesotho"),
+     [("2019", 66.7, "South Africa's share of Lesotho's imports")]),
+    ("Half of Nepal's imports came from India in 2020.", ("India", "Nepal"),
+     [("2020", 50.0, "India's share of Nepal's imports")]),
+])
+def test_a_fraction_in_words_is_a_share(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
+
+
+@pytest.mark.parametrize("sentence,pair", [
+    ("In the first half of 2023 Ghana's imports from Nigeria rose.", ("Ghana", "Nigeria")),
+    ("Trade between Oslo and Stockholm surged by a third in 2017.", ("Norway", "Sweden")),
+    ("The second half of Morocco's exports to Spain came later in 2020.", ("Morocco", "Spain")),
+])
+def test_a_fraction_that_is_a_period_or_a_change_is_no_share(sentence, pair):
+    assert shares(sentence, pair) == []
+
+
+@pytest.mark.parametrize("sentence,pair", [
+    # a product or a subset of the flow, not the whole of it
+    ("A fifth of Kazakh wheat exports go to Uzbekistan.", ("Kazakhstan", "Uzbekistan")),
+    ("In 2020, 20 per cent of Kazakh wheat exports went to Uzbekistan.", ("Kazakhstan", "Uzbekistan")),
+    ("Nigerian traders supply roughly a fifth of the petroleum products Ghana imports.", ("Ghana", "Nigeria")),
+    ("Japan took 13 per cent of Philippine electronics exports in 2022.", ("Japan", "Philippines")),
+    ("Spain accounted for a quarter of Morocco's non-energy imports in 2019.", ("Morocco", "Spain")),
+])
+def test_a_share_of_a_product_or_subset_is_no_share(sentence, pair):
+    assert shares(sentence, pair) == []
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("Japan took 13 per cent of the Philippines' total exports in 2022.", ("Japan", "Philippines"),
+     [("2022", 13.0, "Japan's share of the Philippines' exports")]),
+    ("The Philippines took 3 per cent of South Korea's merchandise exports in 2022.", ("South Korea", "Philippines"),
+     [("2022", 3.0, "the Philippines' share of South Korea's exports")]),
+    ("Ghana provided 4 per cent of Nigerian imports in 2021.", ("Ghana", "Nigeria"),
+     [("2021", 4.0, "Ghana's share of Nigeria's imports")]),
+])
+def test_words_that_keep_the_whole_flow_are_no_product(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("Japan remained the Philippines' second-largest source of imports in 2023, with a 9.4 per cent share.",
+     ("Japan", "Philippines"), [("2023", 9.4, "Japan's share of the Philippines' imports")]),
+    ("Ghana is Nigeria's largest trading partner in the sub-region, with a 2.7% share of its total trade in 2021.",
+     ("Ghana", "Nigeria"), [("2021", 2.7, "Ghana's share of Nigeria's foreign trade")]),
+    ("Spain was Morocco's top export market in 2022, with an 18 per cent share.", ("Morocco", "Spain"),
+     [("2022", 18.0, "Spain's share of Morocco's exports")]),
+    ("Kazakhstan is Uzbekistan's second-biggest supplier, with a 12% share in 2021.", ("Kazakhstan", "Uzbekistan"),
+     [("2021", 12.0, "Kazakhstan's share of Uzbekistan's imports")]),
+])
+def test_a_rank_followed_by_with_a_share(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
+
+
+@pytest.mark.parametrize("sentence,pair", [
+    # the rank narrows the flow (a continent, a region) and the share names no flow of its own
+    ("Nigeria is Ghana's second-largest African trading partner, with an 11.2% share.", ("Ghana", "Nigeria")),
+    ("Japan is the Philippines' largest partner in the region, with a 20% share.", ("Japan", "Philippines")),
+    ("Spain is Morocco's largest European customer, with a 30 per cent share.", ("Morocco", "Spain")),
+    # a share of trade with a continent; a third country's rank
+    ("Nigeria is Ghana's second-largest African trading partner, with an 11.2% share of the country's trade with "
+     "the continent.", ("Ghana", "Nigeria")),
+    ("China is Ghana's largest supplier, with a 20% share.", ("Ghana", "Nigeria")),
+])
+def test_a_rank_that_narrows_the_flow_or_names_a_third_country_is_no_share(sentence, pair):
+    assert shares(sentence, pair) == []

@@ -172,8 +172,12 @@ def extract_shares(sentence: str, doc_date: str | None, pair: tuple[str, str], s
 
 
 def _find_percents(sentence: str) -> list[_Percent]:
-    """Every percentage, with bare numbers of a list ("12.1, 11.8 and 12.6 per cent") grouped."""
+    """Every percentage, with bare numbers of a list ("12.1, 11.8 and 12.6 per cent") grouped.
+
+    A fraction in words ("about a fifth of", "two-thirds of") is the percentage it names.
+    """
     found = [_Percent(float(m.group(1).replace(",", ".")), m.start(), m.end()) for m in PERCENT.finditer(sentence)]
+    found += [_Percent(_fraction(m), m.start(), m.end()) for m in _FRACTION.finditer(sentence) if _fraction(m)]
     taken = {p.start for p in found}
     found += [_Percent(float(m.group(1).replace(",", ".")), m.start(), m.end()) for m in _LISTED.finditer(sentence)
               if m.start() not in taken and not any(p.start <= m.start() < p.end for p in found)]
@@ -184,6 +188,26 @@ def _find_percents(sentence: str) -> list[_Percent]:
             group += 1
         p.group = group
     return found
+
+
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+                 "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+# "a fifth of", "two-thirds of", "nearly half of" (a bare "half" needs a qualifier or to open the clause:
+# "the first half of 2023" is a period).
+_FRACTION = re.compile(
+    r"(?<![\w-])(?:(?P<num>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[-\s](?P<den>half|thirds?|quarters?|fifths?|"
+    r"sixths?|tenths?)|(?P<half>[Hh]alf))(?=\s+of\b)")
+_HALF_BEFORE = re.compile(r"(?:^|[,;:(]|\b(?:about|almost|nearly|roughly|around|some|over|fully|just|more\s+than|"
+                          r"less\s+than|under))\s*$", re.I)
+
+
+def _fraction(m: re.Match) -> float:
+    """The percentage a fraction names; 0 when it is not one ("the first half of 2023", "three-halves")."""
+    if m.group("half"):
+        return 50.0 if _HALF_BEFORE.search(m.string[:m.start()]) else 0.0
+    num, den = _NUMERATORS[m.group("num").lower()], _DENOMINATORS[m.group("den")]
+    return round(100 * num / den, 1) if num < den else 0.0
 
 
 def _flow(phrase: str) -> str | None:
@@ -211,6 +235,8 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
     pstart = 0                          # where the phrase starts, once there is one
     if after and _flow(after.group("phrase")) is None and before is not None:
         after = None  # "was 9 per cent in January-May 2021": the phrase is before
+    if after and _flow(after.group("phrase")) is None and _ranked(sentence, first, mentions, pair, whole=True):
+        after = None  # "..., with a 15 per cent share in 2022": the rank names the flow
     if after:
         phrase, pstart = after.group("phrase"), end.end + after.start("phrase")
     elif before and before.group("phrase"):
@@ -218,6 +244,12 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
             else clause_start
         phrase, pstart = before.group("phrase"), base + before.start("phrase")
     if phrase is None:
+        ranked = _ranked(sentence, first, mentions, pair, whole=True)
+        if ranked is not None:  # "Japan remained the Philippines' second-largest supplier in 2023, with a 9.4% share."
+            owner, whose, noun = ranked
+            for p in members:
+                p.text, p.holder, p.of = f"{countries.possessive(owner)} share of {countries.possessive(whose)} {noun}", owner, whose
+            return
         if not (before and last is not None):
             return
         phrase, pstart = "", first.start  # "and its share in imports to 0.8 per cent" without a phrase
@@ -234,7 +266,7 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
         listed = re.findall(r"\b(exports|imports)\b", phrase, re.I)
         if len(listed) == len(members):
             flows = [f.lower() for f in listed]
-    if None in flows or not flows:
+    if None in flows or not flows or (phrase and _product(phrase)):
         return
     tail = sentence[pstart + len(phrase):][:60] if phrase else ""
     if phrase and (countries.BLOCS.search(phrase) or _REGION.search(phrase) or _REGION.match(tail.lstrip())
@@ -272,6 +304,71 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
         p.text = f"{countries.possessive(holder)} share of {countries.possessive(of)} {noun}"
         p.holder, p.of = holder, of
     _listed_periods(members, sentence)
+
+
+# Words that may stand between the owner and the flow without narrowing it to a product or subset.
+_WHOLE_FLOW = {"the", "its", "their", "total", "overall", "foreign", "global", "world", "merchandise", "goods", "annual",
+               "all", "whole", "entire", "country's", "nation's", "national", "official", "recorded", "combined",
+               "own", "what", "everything", "that", "of", "in", "two-way", "bilateral", "external", "international"}
+_FLOW_NOUN = re.compile(r"\b(?:exports?|imports?|trade|turnover|commerce|purchases|sales|shipments|deliveries|"
+                        r"(?:what|everything|all|goods)\s+[\w’'.-]+\s)", re.I)
+
+
+def _product(phrase: str) -> bool:
+    """A flow narrowed to a product or subset: "Kazakh wheat exports", "the fuel Chile imports", "non-oil exports".
+
+    Only country names and adjectives, numbers and words that keep the whole flow may
+    come before its noun.
+    """
+    noun = _FLOW_NOUN.search(phrase)
+    if noun is None:
+        return False
+    head = phrase[:noun.start()]
+    for m in reversed(countries.find_mentions(head)):  # country names and adjectives keep the whole flow
+        head = head[:m.start] + " " + head[m.end:]
+    for word in head.split():
+        word = word.strip(",.").replace("’", "'")
+        if not (word.lower() in _WHOLE_FLOW or word in ("'s", "'") or word.isdigit()):
+            return True
+    return False
+
+
+# "Japan remained the Philippines' second-largest source of imports in 2023, with a 9.4 per cent share":
+# the subject holds a share of the possessor's flow named by the rank.
+_RANKED = re.compile(
+    r"\b(?:is|was|remained|remains|became|becomes|has\s+become|had\s+become|ranked\s+as|ranks\s+as|stood\s+as)\s+"
+    r"(?:the\s+)?(?P<obj>[^,;]{2,40}?)(?:'s|’s|'|’)\s+(?P<rank>(?:[\w-]+\s+){0,3}?)"
+    r"(?P<noun>trading\s+partner|trade\s+partner|partner|supplier|source\s+of\s+imports|import\s+source|"
+    r"export\s+market|export\s+destination|market|customer|buyer|destination|client)"
+    r"(?P<rest>[^,;]*?),?\s+with\s+(?:a|an)\s*$", re.I)
+_RANK_WORDS = re.compile(r"^(?:(?:largest|biggest|top|main|leading|principal|major|most|important|number-one|no\.|"
+                         r"single|\w+-largest|\w+-biggest|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                         r"tenth|trading|export|import)\s+)*$", re.I)
+_RANK_PERIOD = re.compile(r"^\s*(?:(?:in|during|for|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+"
+                          r"(?:half|quarter)\s+of\s+)?(?:19|20)\d\d|(?:last|this)\s+year)?\s*$", re.I)
+_RANK_FLOWS = {"supplier": "imports", "source of imports": "imports", "import source": "imports",
+               "partner": "foreign trade", "trading partner": "foreign trade", "trade partner": "foreign trade"}
+
+
+def _ranked(sentence: str, first: _Percent, mentions, pair, whole: bool = False) -> tuple[str, str, str] | None:
+    """(holder, whose flow, flow noun) of "X is Y's <rank> <partner>..., with a N% share", else None.
+
+    ``whole``: the share names no flow of its own, so the rank must name it without narrowing
+    it ("Y's largest African partner" or "... in the region" say a share of what, not of all trade).
+    """
+    m = _RANKED.search(sentence[:first.start])
+    if m is None:
+        return None
+    subject = [x for x in mentions if x.end <= m.start()]
+    owner = [x for x in mentions if m.start("obj") <= x.start < m.end("obj")]
+    if not subject or len(owner) != 1 or subject[-1].country not in pair or owner[0].country not in pair:
+        return None
+    if subject[-1].country == owner[0].country or any(m.start() <= x.start < first.start and x not in owner for x in mentions):
+        return None
+    if whole and not (_RANK_WORDS.match(m.group("rank")) and _RANK_PERIOD.match(m.group("rest"))):
+        return None
+    noun = _RANK_FLOWS.get(" ".join(m.group("noun").lower().split()), "exports")
+    return subject[-1].country, owner[0].country, noun
 
 
 def _elsewhere(text: str, at: int, mentions, pair) -> bool:
@@ -347,7 +444,8 @@ def _holder(sentence: str, clause_start: int, first: _Percent, end: _Percent, me
             nxt = next((m for m in mentions if m.start >= at), None)
             if nxt is not None and nxt.start - at < 30:
                 return nxt.country if nxt.country in pair else False
-        return None
+        ranked = _ranked(sentence, first, mentions, pair)
+        return ranked[0] if ranked else None  # "Chile is Peru's top supplier, with a 9 per cent share of ..."
     # an apposition to a flow: "... from sales to Chile, 4.4 per cent of its export revenue"
     if any(clause_start <= m.start < first.start for m in third):
         return False
