@@ -33,19 +33,28 @@ from briefing.model import (
 REL_TOL = 1e-6   # two amounts this close are the same value written twice
 
 # How far a one-sided figure may lie from its number: "more than $10bn" is at least 10 and, in the copy
-# this reads, rarely a quarter more. "About $10bn" is read as 10: two sources giving "about 5.67" and
-# "5.66" do disagree on the figure.
+# this reads, rarely a quarter more.
 _HEDGED = {"over": (1.0, 1.25), "under": (0.8, 1.0)}
+
+
+def _interval(value: float, bound: str | None) -> tuple[float, float]:
+    """The values a figure allows. "About $5 billion" is anything that rounds to 5 (4.5 to 5.5); "about
+    $5.67 billion" only 5.665 to 5.675, so it still disagrees with 5.66."""
+    if bound == "about":
+        half = 0.5 * stated_unit(value)
+        return value - half, value + half
+    lo, hi = _HEDGED.get(bound or "", (1 - REL_TOL, 1 + REL_TOL))
+    return value * lo, value * hi
 
 
 def consistent(a: float, a_bound: str | None, b: float, b_bound: str | None) -> bool:
     """Tell whether two statements of a figure can both be true: "more than $10bn" and "$10.4bn" can,
-    "exceeded $6bn" and "$5.8bn" cannot. Exact figures must be the same value."""
+    "exceeded $6bn" and "$5.8bn" cannot, "about $5bn" and "$5.2bn" can. Exact figures must be the same value."""
     if a_bound is None and b_bound is None:
         return same_value(a, b)
-    lo_a, hi_a = (a * x for x in _HEDGED.get(a_bound or "", (1 - REL_TOL, 1 + REL_TOL)))
-    lo_b, hi_b = (b * x for x in _HEDGED.get(b_bound or "", (1 - REL_TOL, 1 + REL_TOL)))
-    return lo_a <= hi_b and lo_b <= hi_a
+    lo_a, hi_a = _interval(a, a_bound)
+    lo_b, hi_b = _interval(b, b_bound)
+    return lo_a < hi_b and lo_b < hi_a   # touching is not agreeing: "about 5.66" and "about 5.67" differ
 
 
 def same_value(a: float | None, b: float | None) -> bool:

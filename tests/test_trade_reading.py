@@ -583,7 +583,9 @@ def test_a_one_sided_figure_agrees_with_an_exact_one_inside_it(texts, pair, valu
     (["Trade between Chile and Peru exceeded $6 billion in 2023.", "Trade between Chile and Peru reached $5.8 billion "
       "in 2023."], ("Chile", "Peru")),
     (["Trade between Norway and Sweden reached about NOK 210 billion in 2023.", "Trade between Norway and Sweden came "
-      "to NOK 212 billion in 2023."], ("Norway", "Sweden")),
+      "to NOK 226 billion in 2023."], ("Norway", "Sweden")),
+    (["Chile's exports to Peru were about $3.41 billion in 2023.", "Chile's exports to Peru came to $3.43 billion "
+      "in 2023."], ("Chile", "Peru")),
     (["Ghanaian exports to Nigeria were more than $600 million in 2022.", "Ghanaian exports to Nigeria came to "
       "$540 million in 2022."], ("Ghana", "Nigeria")),
 ])
@@ -818,3 +820,17 @@ def test_services_opening_a_sentence_are_services(sentences, pair):
 def test_by_a_month_without_a_year_runs_from_january(sentence, pair, date, want):
     got, _ = _months([sentence], pair, date)
     assert [p for p, *_ in got] == [want]
+
+
+@pytest.mark.parametrize("texts, pair, value", [
+    (["Trade between Chile and Peru was about $5 billion in 2023.", "Trade between Chile and Peru reached $5.2 billion "
+      "in 2023."], ("Chile", "Peru"), 5.2e9),
+    (["Kenya's exports to Uganda came to some Sh105 billion in 2023.", "Kenya's exports to Uganda were Sh104.6 billion "
+      "in 2023."], ("Kenya", "Uganda"), 1.046e11),
+    (["Ghanaian exports to Nigeria were around $540 million in 2022.", "Ghanaian exports to Nigeria came to "
+      "$538.2 million in 2022."], ("Ghana", "Nigeria"), 5.382e8),
+])
+def test_an_about_figure_agrees_with_what_rounds_to_it(texts, pair, value):
+    rows, conflicts, _ = _merged(texts, pair)
+    assert conflicts == ()
+    assert [(r.total or r.exports, r.sources) for r in rows] == [(value, ("0.txt", "1.txt"))]
