@@ -100,7 +100,7 @@ _ORDINAL = re.compile(r"\b(?!third[\s-]+(?:states?|countr(?:y|ies)|part(?:y|ies)
 # Words whose swap turns a fact into another one; a pair that differs by one is never merged.
 _OPPOSITES = (("export", "import"), ("rise", "fall"), ("surplus", "deficit"), ("buy", "sell"),
               ("win", "lose"), ("above", "below"), ("more", "less"), ("before", "after"),
-              ("open", "close"), ("reopen", "close"))
+              ("open", "close"), ("reopen", "close"), ("largest", "smallest"))
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|none)\b|n['’]t\b", re.IGNORECASE)
 # Negative words that do not deny the fact they stand in: "did not reopen it until 1983" says it
 # reopened in 1983 ("stayed closed until 1983"); "not only ... but also" adds; "no sooner", "not long
@@ -284,10 +284,37 @@ def _stem(word: str) -> str:
     return _STEMMER.stemWord(_SYNONYMS.get(word, word))
 
 
+# A superlative before a role ("leading trading partner", "top export market", "the biggest foreign
+# investor", "its number one supplier") ranks first; the words differ, the fact does not.  A rank
+# ("second-largest") is a number and must agree anyway.
+_ROLES = (r"partners?|suppliers?|markets?|customers?|clients?|buyers?|purchasers?|investors?|sources?|"
+          r"destinations?|exporters?|importers?|lenders?|creditors?|donors?|providers?|consumers?|producers?|"
+          r"recipients?|allies|ally|outlets?|vendors?")
+_SUPERLATIVE = re.compile(
+    r"\b(?:largest|biggest|greatest|main|principal|chief|first|top|leading|foremost|premier|number[-\s]one)"
+    rf"(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{_ROLES})\b)", re.IGNORECASE)
+# Who said it is not what was said: a reporting clause at the end (", they point out.",
+# ", the minister said.", ", said Ms Ode.") or the start ("According to the ministry, ").
+_SPEECH = (r"said|says|say|added|adds|noted|notes|stated|states|told\s+[\w\s]{1,30}?|pointed\s+out|points?\s+out|"
+           r"argued|argues|argue|explained|explains|stressed|stresses|insisted|insists|recalled|recalls|"
+           r"remarked|observed|confirmed|confirms|announced|announces")
+_TRAILING_ATTRIBUTION = re.compile(
+    rf",\s+(?:(?:[\w.'’-]+\s+){{1,5}}?(?:{_SPEECH})|(?:said|says|added|noted)\s+[^,;]{{1,60}}?)"
+    r"\s*(?=[.!?]?[\"'”’]?\s*$)")
+_LEADING_ATTRIBUTION = re.compile(r"^(?:According\s+to|In\s+the\s+words\s+of)\s+[^,]{1,60},\s+", re.IGNORECASE)
+
+
+def without_attribution(text: str) -> str:
+    """The sentence without a reporting clause at its end or an "According to ..." at its start."""
+    return _LEADING_ATTRIBUTION.sub("", _TRAILING_ATTRIBUTION.sub("", text))
+
+
 @functools.lru_cache(maxsize=100_000)
 def content_words(text: str) -> tuple[str, ...]:
-    """Return the stemmed, synonym-folded content words of a sentence, in order."""
-    text = _ORDINAL.sub(" ", _MONTH.sub(" ", _fold(text)))
+    """Return the stemmed, synonym-folded content words of a sentence, in order
+    (a reporting clause left out, a superlative before a role read as "largest")."""
+    text = _SUPERLATIVE.sub("largest", without_attribution(_fold(text)))
+    text = _ORDINAL.sub(" ", _MONTH.sub(" ", text))
     text = re.sub(r"\bset(?:s|ting)? up\b", "setup", text, flags=re.IGNORECASE)
     words = []
     for raw in _WORD.findall(text):
