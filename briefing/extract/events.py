@@ -90,7 +90,7 @@ _TODAY = re.compile(r"\b(?:today|to the day|this day|yesterday)\b", re.I)
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
 _NEXT_OR_REL_YEAR = re.compile(r"\b(?P<w>last|this|past|previous|next|coming)\s+year\b", re.I)
 _REL_YEAR = re.compile(r"\b(?P<w>last|this|past|previous)\s+year\b(?!'s\s+(?:figure|total))", re.I)
-_SAME_YEAR = re.compile(
+_SAME_YEAR = re.compile(  # every phrase says "year" or "month": _may_carry gates it on those words
     rf"\b(?:(?P<month>(?:(?:of|in|during)\s+)?(?:the|that)\s+same\s+month|later\s+that\s+month)"
     rf"|(?P<nextmonth>(?:the|that)\s+(?:following|next)\s+month|a\s+month\s+later)"
     rf"|(?:(?:of|in|during)\s+)?(?:the|that)\s+same\s+year|(?:later|earlier)\s+(?:in\s+)?that\s+year"
@@ -428,6 +428,11 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
 # --------------------------------------------------------------------------- statistics and clauses
 
 
+@lru_cache(maxsize=256)  # asked only where the answer matters, at most once per text
+def _has_event_word(text: str) -> bool:
+    return bool(EVENT_WORDS.search(text))
+
+
 @lru_cache(maxsize=256)  # asked of a sentence, then of its clauses (often the same text)
 def _states_figures(text: str) -> bool:
     """Money, a percentage or a record: the text measures something rather than narrating it."""
@@ -522,11 +527,10 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
     """Return (year, date, derived, how, position) for one narrating span of a sentence."""
     unit = sentence[a:b]
     found: list[tuple[int, str | None, bool, str | None, int]] = []
-    has_event_word = bool(EVENT_WORDS.search(unit))
     max_year = doc.year if doc else 2100
     mentions = _date_mentions(sentence[:b], max_year)
     same = _SAME_YEAR.search(unit) if _may_carry(unit) else None
-    if same and has_event_word:
+    if same and _has_event_word(unit):
         here = [m for m in mentions if m[0] < a + same.start()]
         base = (here[-1][1], here[-1][2], False) if here else ctx
         if base is not None and (not (same.group("month") or same.group("nextmonth")) or base[1]):
@@ -540,7 +544,7 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
     stated = explicit_years(unit, max_year)
     years = [y for y in stated if not _since_year(unit, y[2])]
     if stated:
-        if has_event_word:
+        if _has_event_word(unit):
             for year, when, pos in years:
                 if _dated_clause_narrates(unit, pos):
                     found.append((year, when.isoformat() if when else None, False, None, a + pos))
@@ -555,7 +559,7 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
             return found
         if not _ACTION_WORDS.search(_cut(unit, [(s - a, e - a) for s, e in inside])):
             return found
-    elif not has_event_word:
+    elif not _has_event_word(unit):
         return found
     if ctx is not None and len(ctx) > 3 and ctx[3] and ctx[2] and ctx[0] < doc.year - 1 and not inside:
         # "... the 60th anniversary of relations. Accra recognised the new state on 3 March": a day
@@ -626,11 +630,11 @@ def _dated_clause_narrates(unit: str, pos: int) -> bool:
     text = unit[spans[i][0]:spans[i][1]]
     if len(text.split()) <= 6:  # "In 1999, ...", "..., on 9 November 1991": a time phrase of its neighbours
         text = " ".join(unit[s:e] for s, e in spans[max(0, i - 1):i + 2])
-    elif i and not EVENT_WORDS.search(text) and not _FINITE.search(text):
+    elif i and not _has_event_word(text) and not _FINITE.search(text):
         # no verb of its own: the rest of a name or list the comma cut ("signed a Treaty of Friendship,
         # Good Neighbourliness and Cooperation on 4 July 1991")
         text = " ".join(unit[s:e] for s, e in spans[i - 1:i + 1])
-    return bool(EVENT_WORDS.search(text))
+    return _has_event_word(text)
 
 
 _FINITE = re.compile(r"\b(?:[a-z]{3,}ed|is|was|were|are|has|had|have|been|will|would|did|does|do|can|could|may|"
