@@ -66,3 +66,39 @@ def test_reportlab_runs_its_c_accelerators():
     from reportlab.lib import rl_accel
 
     assert not rl_accel._py_funcs, sorted(rl_accel._py_funcs)
+
+
+def test_pdf_escape_is_saxutils_escape():
+    from xml.sax.saxutils import escape as sax_escape
+
+    from briefing.pdf import escape
+
+    texts = ["Trade & investment <b>", "a > b & c < d", "&amp; already", "", "“quoted” — ‘fine’",
+             'https://example.org/?a=1&b="2"']
+    for text in texts:
+        assert escape(text) == sax_escape(text)
+        assert escape(text, {'"': "&quot;"}) == sax_escape(text, {'"': "&quot;"})
+
+
+def test_small_cold_build_loads_no_network_or_process_modules(tmp_path):
+    """A build of a few articles runs in one process and reads local files: no multiprocessing,
+    no urllib.request/http.client/ssl (xml.sax.saxutils would load them)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    script = (
+        "import sys, json\n"
+        "from briefing.cli import main\n"
+        "try:\n"
+        f"    main(['-q', 'build', '--seeds', {str(seeds)!r}, '--out', {str(tmp_path / 'b.pdf')!r}])\n"
+        "except SystemExit as exc:\n"
+        "    code = exc.code\n"
+        "unwanted = ('multiprocessing', 'concurrent.futures.process', 'urllib.request', 'http.client', 'ssl')\n"
+        "print(json.dumps({'code': code, 'loaded': [m for m in unwanted if m in sys.modules]}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"code": 0, "loaded": []}, result.stderr
+    assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")

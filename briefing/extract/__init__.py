@@ -249,11 +249,16 @@ class Workers:
 
     def map_chunks(self, fn, chunks: list, n: int, progress=None) -> list:
         """``fn`` over chunks of ``n`` items in all, each returning a list; the lists joined in order."""
-        from concurrent.futures.process import BrokenProcessPool
-
         done = progress or (lambda k: None)
         out: list = []
-        results = self._executor().map(fn, chunks) if self.parallel(n) else map(fn, chunks)
+        if not self.parallel(n):  # in this process: no need to import multiprocessing at all
+            for part in map(fn, chunks):
+                out.extend(part)
+                done(len(part))
+            return out
+        from concurrent.futures.process import BrokenProcessPool
+
+        results = self._executor().map(fn, chunks)
         finished = 0
         try:
             for part in results:
