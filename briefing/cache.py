@@ -16,7 +16,6 @@ leaves each file either old or new, never half-written.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 from collections.abc import Callable
@@ -75,6 +74,8 @@ def remove_stale_temps(out: Path) -> None:
 
 
 def sha256_file(path: Path) -> str:
+    import hashlib  # here, not at the top: a no-op build hashes nothing and skips loading OpenSSL
+
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -136,13 +137,16 @@ def _extraction_names(root: Path) -> list[str]:
 
 
 def _digest(hashes: dict[str, str], names: list[str]) -> str:
+    import hashlib
+
     digest = hashlib.sha256()
     for name in sorted(names):
         digest.update(f"{name}\0{hashes[name]}\n".encode())
     return digest.hexdigest()[:16]
 
 
-def code_versions(root: Path | None = None, stamps: dict | None = None) -> tuple[str, str, dict]:
+def code_versions(root: Path | None = None, stamps: dict | None = None,
+                  known: tuple[str, str] | None = None) -> tuple[str, str, dict]:
     """Return (tool version, extractor version, new stamps) from the package's own files.
 
     The extractor version is a hash of the extraction code and its data, so any
@@ -150,7 +154,8 @@ def code_versions(root: Path | None = None, stamps: dict | None = None) -> tuple
     forgotten bump served stale extracts). The tool version is the release plus
     a hash of the rest of the code, so any change to it rebuilds the PDF. Like
     the seeds, a file whose size and mtime match its stamp is not read again:
-    the no-op build only lists and stats the package.
+    the no-op build only lists and stats the package. ``known``: the (tool, extractor)
+    versions computed from ``stamps``, returned as they are when no stamp changed.
     """
     from briefing import __version__
 
@@ -159,6 +164,8 @@ def code_versions(root: Path | None = None, stamps: dict | None = None) -> tuple
     taken = set(extraction)
     rest = sorted(n for n in (p.relative_to(root).as_posix() for p in root.rglob("*.py")) if n not in taken)
     hashes, new = hash_files(root, extraction + rest, stamps or {})
+    if known is not None and new == stamps and known[0].startswith(f"{__version__}+"):
+        return known[0], known[1], new  # the same release and files, each with its stamp: the same hashes
     return f"{__version__}+{_digest(hashes, rest)}", _digest(hashes, extraction), new
 
 
@@ -172,9 +179,9 @@ def tool_version(root: Path | None = None) -> str:
     return code_versions(root)[0]
 
 
-def settings_hash(settings: Settings) -> str:
-    text = json.dumps(settings.as_dict(), sort_keys=True, default=repr, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def settings_key(settings: Settings) -> str:
+    """The settings as canonical JSON: the manifest keeps them whole, so comparing needs no hash."""
+    return json.dumps(settings.as_dict(), sort_keys=True, default=repr, ensure_ascii=False)
 
 
 # --------------------------------------------------------------------------- manifest
@@ -211,8 +218,9 @@ def scan(seeds: Path, templates: Path | None, settings: Settings, previous: Mani
     if templates is not None:
         tmpl["user-folder"] = str(Path(templates).resolve())
     code_stamps = {k.split(":", 1)[1]: v for k, v in old.items() if k.startswith("code:")}
-    tool, extractor, s4 = code_versions(stamps=code_stamps)
-    return Manifest(tool=tool, extractor=extractor, config=settings_hash(settings), templates=tmpl,
+    known = (previous.tool, previous.extractor) if previous else None
+    tool, extractor, s4 = code_versions(stamps=code_stamps, known=known)
+    return Manifest(tool=tool, extractor=extractor, config=settings_key(settings), templates=tmpl,
                     seeds=seed_hashes, stamps={**s1, **s2, **s3, **{f"code:{k}": v for k, v in s4.items()}})
 
 
@@ -384,6 +392,8 @@ def schema_fingerprint() -> str:
         spec = _schema(cls)
         parts.append(f"{cls.__name__}(" + ",".join(f"{n}:{getattr(c or i, '__name__', '?')}" for n, c, i in spec) + ")")
         todo += [i for _, _, i in spec if i is not None]
+    import hashlib
+
     return hashlib.sha256(";".join(sorted(parts)).encode()).hexdigest()[:16]
 
 
@@ -427,6 +437,8 @@ def revive(cls, data):
 
 def context_key(pair, keywords) -> str:
     """What an extraction depends on besides the document: the pair and the section keywords."""
+    import hashlib
+
     text = json.dumps([list(pair), keywords], sort_keys=True, default=list, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

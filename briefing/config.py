@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,6 +145,8 @@ def load_settings(path: Path) -> Settings:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise ConfigError(f"{path.name}:{line}: not UTF-8 text (byte {exc.start})") from None
+    import tomllib  # only when there is a file: the no-op build of a folder without one skips the import
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

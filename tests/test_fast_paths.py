@@ -102,3 +102,52 @@ def test_small_cold_build_loads_no_network_or_process_modules(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert json.loads(result.stdout.strip().splitlines()[-1]) == {"code": 0, "loaded": []}, result.stderr
     assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_code_versions_reuse_the_known_ones_only_when_no_stamp_changed(tmp_path):
+    from briefing import __version__
+    from briefing.cache import code_versions
+
+    root = tmp_path / "pkg"
+    (root / "extract").mkdir(parents=True)
+    (root / "extract" / "reader.py").write_text("PATTERN = 'a'\n")
+    (root / "cli.py").write_text("print('hello')\n")
+    tool, extractor, stamps = code_versions(root)
+    known = (f"{__version__}+T", "E")
+    assert code_versions(root, stamps, known=known)[:2] == known
+    (root / "cli.py").write_text("print('hello, world')\n")        # a changed file
+    assert code_versions(root, stamps, known=known)[:2] == (code_versions(root)[0], extractor)
+    tool2, extractor2, stamps2 = code_versions(root)
+    assert tool2 != tool
+    (root / "extract" / "dates.py").write_text("X = 1\n")          # a new file
+    assert code_versions(root, stamps2, known=known)[:2] == code_versions(root)[:2] != known
+    assert code_versions(root, code_versions(root)[2], known=("0.0+T", "E"))[:2] != ("0.0+T", "E")  # another release
+
+
+def test_noop_build_hashes_nothing(tmp_path):
+    """Nothing changed: every stamp matches, so neither hashlib (OpenSSL) nor tomllib (no briefing.toml) loads."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", seeds)
+    out = tmp_path / "out" / "b.pdf"
+    build = ["-q", "build", "--seeds", str(seeds), "--out", str(out)]
+    subprocess.run([sys.executable, "-m", "briefing", *build], cwd=tmp_path, check=True, timeout=300)
+    script = (
+        "import sys, json\n"
+        "from briefing.cli import main\n"
+        "try:\n"
+        f"    main({build!r})\n"
+        "except SystemExit as exc:\n"
+        "    code = exc.code\n"
+        "print(json.dumps({'code': code, 'loaded': [m for m in ('hashlib', 'tomllib') if m in sys.modules]}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"code": 0, "loaded": []}, result.stderr
+    (seeds / "new.txt").write_text("Trade between the two countries grew.\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"code": 0, "loaded": ["hashlib"]}, result.stderr
