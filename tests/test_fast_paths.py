@@ -53,12 +53,18 @@ def test_same_year_gate_never_hides_a_match():
         "Three years later the two navies held joint drills off the coast.",
         "A year earlier the ministers had met in the capital.",
         "In the same month both parliaments ratified the accord.",
+        "The following month the consulate issued its first visas.",
+        "A month later both sides exchanged prisoners.",
+        "That same year the rail link was finished.",
         "Trade fell by a tenth, the customs office said.",
     ]
     for text in said:
         if _SAME_YEAR.search(text):
             assert _may_carry(text), text
     assert not _may_carry(said[-1])
+    for text in said[:-1]:  # each wording matches, and no longer does without its "year" or "month"
+        assert _SAME_YEAR.search(text), text
+        assert not _SAME_YEAR.search(re.sub("(?i)year|month", "week", text)), text
 
 
 def test_reportlab_runs_its_c_accelerators():
