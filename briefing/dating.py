@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from briefing.months import MONTHS
+from briefing.months import MONTH_RX, MONTHS
 
 DATE_SOURCES = ("front matter", "metadata", "dateline", "text", "none")
 
-_MONTH = r"(?:%s)" % "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = MONTH_RX
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _DATE = re.compile(

@@ -43,7 +43,7 @@ from datetime import date
 import snowballstemmer
 from rapidfuzz import fuzz
 
-from briefing.months import MONTH_NAMES, MONTHS
+from briefing.months import MONTH_CAP_RX, MONTH_NAMES, MONTHS
 from briefing.scales import SCALES, alternation
 
 # Weighted score needed to merge, by the kind of numbers both sentences carry.
@@ -156,8 +156,7 @@ _NUMBER = re.compile(
     r"(?:\s?(%|per\s?cent\b|percent\b|(?:" + alternation(SCALES) + r")\b))?",
     re.IGNORECASE,
 )
-_MONTH = re.compile(r"\b(" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-                    + r")\b\.?")
+_MONTH = re.compile(r"\b(" + MONTH_CAP_RX + r")\b\.?")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -192,7 +191,7 @@ _WORD_NUMBERS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 _WORD_NUMBERS.update({w: str(10 * i) for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
-_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+_MONTH_NAMES = MONTH_CAP_RX
 # "the 500th anniversary" and "500 years since" count the same span back to a date.
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:(?:st|nd|rd|th)\s+anniversary|\s+years\s+(?:since|ago|after))\b",
                           re.IGNORECASE)

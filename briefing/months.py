@@ -17,3 +17,5 @@ MONTHS: dict[str, int] = {
 MONTH_NAME_RX = "(?:" + "|".join(MONTH_NAMES) + ")"
 #: Any name or abbreviation ("jan", "sept", "september"), longest first, for case-blind patterns.
 MONTH_RX = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+#: The same, capitalised ("Sept", "September"), for patterns that match case.
+MONTH_CAP_RX = "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + ")"

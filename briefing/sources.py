@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from briefing.months import MONTHS
+from briefing.months import MONTH_RX, MONTHS
 from briefing.seedfiles import SEED_SUFFIXES, find_seeds  # noqa: F401 (re-exported)
 
 # --------------------------------------------------------------------------- finding: see briefing.seedfiles
@@ -161,7 +161,7 @@ def _checked(text: str) -> str:
 
 # --------------------------------------------------------------------------- dateline
 
-_MONTH = r"(?:%s)" % "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = MONTH_RX
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"\d{4}"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"

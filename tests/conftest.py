@@ -6,10 +6,11 @@ import subprocess
 from pathlib import Path
 
 
-def pdf_text(pdf: Path, *options: str) -> str:
-    """The PDF's text as pdftotext reads it; ``options`` such as "-layout" or "-f", "2"."""
-    return subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+def pdf_text(pdf: Path | bytes, *options: str) -> str:
+    """The text of a PDF file, or of a PDF's bytes, as pdftotext reads it; ``options`` such as "-layout"."""
+    data = pdf if isinstance(pdf, bytes) else None
+    return subprocess.run(["pdftotext", *options, "-" if data is not None else str(pdf), "-"], input=data,
+                          capture_output=True, check=True).stdout.decode("utf-8")
 
 
 def flat(text: str) -> str:

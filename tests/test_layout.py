@@ -87,15 +87,22 @@ def test_jinja_code_and_comments_are_not_read_as_markup():
     assert layout.check_template(text) == []
 
 
-def test_unknown_element_in_a_user_template_fails_the_build_naming_file_and_line(tmp_path, monkeypatch):
+@pytest.mark.parametrize("old, new, marker, problem", [
+    ("{{ m.more_note(more.security) }}", "<statment>Our own line.</statment>", "<statment>",
+     "unknown element <statment>"),
+    ('title="Security and defence"', 'title="Security and defence" colour="red"', 'colour="red"',
+     "no attribute 'colour'"),
+])
+def test_unknown_element_or_attribute_in_a_user_template_fails_the_build_naming_file_and_line(
+        tmp_path, monkeypatch, old, new, marker, problem):
     folder = brief(tmp_path)
     stub = folder / "templates" / "briefing.xml.j2"
-    stub.write_text(stub.read_text(encoding="utf-8").replace(
-        "{{ m.more_note(more.security) }}", "<statment>Our own line.</statment>"), encoding="utf-8")
+    assert old in stub.read_text(encoding="utf-8")
+    stub.write_text(stub.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     (folder / "out" / "briefing.pdf").write_bytes(b"%PDF-old")
     code, output = build(folder, monkeypatch)
-    line = next(i for i, t in enumerate(stub.read_text().splitlines(), 1) if "<statment>" in t)
-    assert code != 0 and f"templates/briefing.xml.j2:{line}: unknown element <statment>" in output
+    line = next(i for i, t in enumerate(stub.read_text().splitlines(), 1) if marker in t)
+    assert code != 0 and f"templates/briefing.xml.j2:{line}: " in output and problem in output
     assert (folder / "out" / "briefing.pdf").read_bytes() == b"%PDF-old"
 
 

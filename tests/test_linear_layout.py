@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-import subprocess
 import time
 from xml.sax.saxutils import escape, quoteattr
 
 import pytest
 
 from briefing import pdf
+from conftest import pdf_text
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils needed to read the PDF back")
 
@@ -32,30 +32,24 @@ def timed(markup: str) -> tuple[float, bytes]:
     return time.perf_counter() - start, data
 
 
-def pdf_text(tmp_path, data: bytes) -> str:
-    path = tmp_path / "t.pdf"
-    path.write_bytes(data)
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def test_a_200k_token_is_laid_out_whole_in_linear_time(tmp_path):
+def test_a_200k_token_is_laid_out_whole_in_linear_time():
     pdf.build_pdf(statement_doc("warm up"))
     small, _ = timed(statement_doc(f"Trade rose {token(50_000)} sharply."))
     big, data = timed(statement_doc(f"Trade rose {token(200_000)} sharply."))
     assert big < 8 * small + 1.0, (small, big)  # 4x the text: linear ~4x, quadratic ~16x
-    text = re.sub(r"Page\d+of\d+|HEADLINE", "", "".join(pdf_text(tmp_path, data).split()))  # running head, footer
+    text = re.sub(r"Page\d+of\d+|HEADLINE", "", "".join(pdf_text(data).split()))  # running head, footer
     assert token(200_000) in text and "Traderose" in text and "sharply." in text
 
 
 @pytest.mark.parametrize("where", ["title", "marking"])
-def test_a_20kb_title_or_marking_is_cut_with_a_warning_and_fast(tmp_path, caplog, where):
+def test_a_20kb_title_or_marking_is_cut_with_a_warning_and_fast(caplog, where):
     long = " ".join(["Wordy"] * 4000)  # 24 KB
     args = {"title": long} if where == "title" else {"marking": long}
     with caplog.at_level(logging.WARNING, logger="briefing"):
         spent, data = timed(statement_doc("Trade rose.", **args))
     assert spent < 30
     assert f"{where} longer than" in caplog.text
-    text = pdf_text(tmp_path, data)
+    text = pdf_text(data)
     assert "Trade rose." in text
 
 

@@ -1,7 +1,6 @@
 """briefing serve over HTTP: listing, fresh PDFs, 304, one build for many readers, failures, uploads, token."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -17,7 +16,6 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner
-from pypdf import PdfReader
 from starlette.testclient import TestClient
 
 import briefing.build
@@ -25,6 +23,7 @@ import briefing.serve
 from briefing.cli import main
 from briefing.serve import Config, bind_warning, create_app, find_briefs
 from briefing.uploads import UploadError, check_name, save_upload
+from conftest import flat, pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "fixtures" / "pairs"
@@ -48,12 +47,12 @@ def make_desk(root: Path) -> Path:
     return root
 
 
+def text_of(pdf: bytes) -> str:
+    return flat(pdf_text(pdf))
+
+
 def cell(row: str, cls: str) -> str:
     return row.split(f'<td class="{cls}">')[1].split("</td>")[0].strip()
-
-
-def pdf_text(data: bytes) -> str:
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(data)).pages)
 
 
 @pytest.fixture
@@ -134,12 +133,12 @@ def test_pdf_is_served_and_rebuilt_after_a_seed_changes(desk):
     with client_for(desk) as client:
         first = client.get("/uk-norway.pdf")
         assert first.status_code == 200 and first.headers["content-type"] == "application/pdf"
-        assert first.content.startswith(b"%PDF") and "b_oslo_note.txt" in pdf_text(first.content)
+        assert first.content.startswith(b"%PDF") and "b_oslo_note.txt" in text_of(first.content)
         assert client.get("/uk-norway.pdf").content == first.content  # nothing changed: same bytes
         (desk / "uk-norway" / "seeds" / "c_bergen.txt").write_text(NEW_ARTICLE["uk-norway"], encoding="utf-8")
         second = client.get("/uk-norway.pdf")
     assert second.status_code == 200 and second.headers["etag"] != first.headers["etag"]
-    text = pdf_text(second.content)
+    text = text_of(second.content)
     assert "c_bergen.txt" in text and "offshore wind research centre" in text
     assert (desk / "uk-norway" / "out" / "briefing.pdf").read_bytes() == second.content
 
@@ -238,7 +237,7 @@ def test_a_failed_build_is_not_redone_until_its_inputs_change(desk, monkeypatch)
         (seeds / "c_bergen.txt").write_text(NEW_ARTICLE["uk-norway"], encoding="utf-8")
         fixed = client.get("/uk-norway.pdf")
         assert len(reads) == 3 and "x-briefing-warning" not in fixed.headers
-        assert "c_bergen.txt" in pdf_text(fixed.content)
+        assert "c_bergen.txt" in text_of(fixed.content)
         for path in seeds.iterdir():
             path.write_bytes(b"\x00\x02 not text \x00" * 40)
         monkeypatch.setattr(briefing.serve, "RETRY_FAILED", 0.0)  # a failure may be passing (a full disk)
@@ -310,7 +309,7 @@ def test_upload_accepted_with_the_flag_and_cited_after_the_rebuild(desk):
         assert answer.status_code == 201 and answer.json()["file"] == "c_osaka.txt"
         raw = client.post("/india-japan/sources?name=d_raw.md", content=b"# Note\n\nShort note.\n")
         assert raw.status_code == 201
-        text = pdf_text(client.get("/india-japan.pdf").content)
+        text = text_of(client.get("/india-japan.pdf").content)
         again = client.post("/india-japan/sources", files={"file": ("c_osaka.txt", b"other")})
     seeds = desk / "india-japan" / "seeds"
     assert (seeds / "c_osaka.txt").read_text(encoding="utf-8") == NEW_ARTICLE["india-japan"]
@@ -484,7 +483,7 @@ def test_real_server_serves_logs_and_stops_cleanly(desk, stop):
     try:
         assert httpx.get(url + "/").status_code == 200
         first = httpx.get(url + "/uk-norway.pdf", timeout=60)
-        assert first.status_code == 200 and "a_gas_trade.txt" in pdf_text(first.content)
+        assert first.status_code == 200 and "a_gas_trade.txt" in text_of(first.content)
         assert httpx.get(url + "/uk-norway.pdf", headers={"If-None-Match": first.headers["etag"]}).status_code == 304
         (desk / "india-japan" / "seeds" / "c_osaka.txt").write_text(NEW_ARTICLE["india-japan"], encoding="utf-8")
         answers = []
@@ -502,7 +501,7 @@ def test_real_server_serves_logs_and_stops_cleanly(desk, stop):
             proc.kill()
     assert proc.returncode == 0, err
     assert answers and answers[0].status_code == 200  # the request in flight was finished, its build too
-    assert "c_osaka.txt" in pdf_text(answers[0].content)
+    assert "c_osaka.txt" in text_of(answers[0].content)
     assert answers[0].content == (desk / "india-japan" / "out" / "briefing.pdf").read_bytes()
     lines = err.splitlines()
     assert sum(" GET /uk-norway.pdf " in line for line in lines) == 2

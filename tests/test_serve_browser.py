@@ -15,7 +15,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
 
-from test_serve import NEW_ARTICLE, make_desk, pdf_text, start_server
+from conftest import flat, pdf_text
+from test_serve import NEW_ARTICLE, make_desk, start_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -70,7 +71,7 @@ def test_browser_opens_the_page_follows_the_pdf_link_and_uploads_a_source(tmp_pa
 
         row.find_element(By.CSS_SELECTOR, "a.pdf").click()
         first = wait_for_download(downloads, 1)
-        text = pdf_text(first)
+        text = flat(pdf_text(first))
         assert "b_oslo_note.txt" in text and "c_bergen.txt" not in text
 
         driver.get(url + "/")
@@ -85,7 +86,7 @@ def test_browser_opens_the_page_follows_the_pdf_link_and_uploads_a_source(tmp_pa
 
         driver.find_element(By.ID, "brief-uk-norway").find_element(By.CSS_SELECTOR, "a.pdf").click()
         second = wait_for_download(downloads, 2)
-        text = pdf_text(second)
+        text = flat(pdf_text(second, "-raw"))  # drawing order: a citation follows its sentence
         listed = re.search(r"\[(\d+)\][^\[]*c_bergen\.txt", text.split("Sources [1]")[-1])
         assert listed, "the new file is not in the sources list"
         assert ("offshore wind research centre in Bergen on Monday, with forty scientists from universities in both "

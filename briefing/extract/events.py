@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from briefing.model import Event
-from briefing.months import MONTH_NAMES, MONTHS
+from briefing.months import MONTH_CAP_RX, MONTH_NAMES, MONTHS
 from briefing.scales import LARGE, alternation
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -69,7 +69,7 @@ _HINTS = {
     "years of": ("year", "centur", "decade"), "jubilee": ("centen", "jubilee"), "day": (" day",),
 }
 
-_MONTH_CAP = r"(?:%s)" % _alt(dict.fromkeys(name.capitalize() for name in MONTHS))
+_MONTH_CAP = MONTH_CAP_RX
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 # A year, but not part of a larger number, an amount or a fiscal year ("2017-18"); ISO dates pass.
 _YEAR_TOKEN = re.compile(
