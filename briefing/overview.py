@@ -84,6 +84,28 @@ def trade(briefing: Briefing, currency: str) -> dict | None:
     return out
 
 
+def flows(briefing: Briefing, preferred: str = "") -> dict | None:
+    """Without a full-year total: the latest full year whose exports and imports are both stated (one
+    row, no source disputing either; the table's own currency when the year is stated in several),
+    with the balance computed from them."""
+    rows = [r for r in briefing.trade if r.full_year and r.reporter and r.exports is not None
+            and r.imports is not None and not _disputed(briefing, r.period, "exports")
+            and not _disputed(briefing, r.period, "imports")]
+    if not rows:
+        return None
+    latest = max(period_key(r.period) for r in rows)
+    rows = [r for r in rows if period_key(r.period) == latest]
+    if len(rows) > 1:
+        rows = [r for r in rows if r.currency == preferred]
+    if len(rows) != 1:
+        return None   # the same year in two other currencies: no one figure to give
+    row = rows[0]
+    assert row.exports is not None and row.imports is not None
+    return {"period": row.period, "currency": row.currency, "reporter": row.reporter, "partner": row.partner,
+            "exports": row.exports, "imports": row.imports, "sources": list(row.sources),
+            "balance": {"value": row.exports - row.imports, "computed_from": [row.exports, row.imports]}}
+
+
 def latest_events(briefing: Briefing, n: int = MAX_EVENTS) -> list:
     """The ``n`` most recent events stated with a date (not derived) that report an agreement, a
     visit or a dispute, latest first; a sentence that cannot stand alone ("It was ...") is skipped."""

@@ -341,6 +341,7 @@ def _overview(briefing: Briefing, currency: str, cite, conflicts: list[dict]) ->
         return text[:1].upper() + text[1:] if start else text
 
     countries = [name(c) for c in briefing.countries]
+    table_currency = currency
     currency = ov.latest_currency(briefing, currency)
     facts = ov.trade(briefing, currency) if currency else None
     trade = None
@@ -362,6 +363,15 @@ def _overview(briefing: Briefing, currency: str, cite, conflicts: list[dict]) ->
                                 "reporter": name(b["reporter"], start=True), "partner": name(b["partner"]),
                                 "exports": format_amount(b["exports"], currency),
                                 "imports": format_amount(b["imports"], currency), **cite(b["sources"])}
+    two_ways = ov.flows(briefing, table_currency) if trade is None else None
+    both = None
+    if two_ways:
+        cur, value = two_ways["currency"], two_ways["balance"]["value"]
+        both = {"period": clean(period_label(two_ways["period"])), "reporter": name(two_ways["reporter"], start=True),
+                "partner": name(two_ways["partner"]), "exports": format_amount(two_ways["exports"], cur),
+                "imports": format_amount(two_ways["imports"], cur),
+                "kind": "surplus" if value > 0 else "deficit" if value < 0 else "balance",
+                "amount": format_amount(abs(value), cur), **cite(two_ways["sources"])}
     events = [{"when": format_date(e.date) if e.date else str(e.year), "text": clean(print_text(e.text)),
                **cite(e.sources)} for e in ov.latest_events(briefing)]
     sp = ov.span(briefing)
@@ -373,7 +383,7 @@ def _overview(briefing: Briefing, currency: str, cite, conflicts: list[dict]) ->
     total_period = facts["period"] if facts else None
     others = [c for c in conflicts if not (c["period"] == total_period and c["field"] == "total" and trade
                                            and trade["disputed"])]
-    return {"pair": " and ".join(countries), "span": span, "trade": trade, "events": events,
+    return {"pair": " and ".join(countries), "span": span, "trade": trade, "flows": both, "events": events,
             "disagreements": others[:1], "more_disagreements": max(0, len(others) - 1),
             "any_disagreement": bool(conflicts)}
 

@@ -65,3 +65,32 @@ def test_latest_total_in_whichever_currency_states_it():
             TradeRow("2023-01..2023-04", False, None, None, 3.7e9, None, None, "USD", ("b.txt",))]
     assert latest_currency(_briefing(rows), "AUD") == "USD"
     assert latest_currency(_briefing([]), "EUR") == "EUR"
+
+
+def test_without_a_total_the_latest_year_with_both_flows_gives_the_balance():
+    from briefing.overview import flows
+
+    b = _briefing([_row("2021", None, 1.2e9, 1.5e9), _row("2022", None, 1.4e9, 1.1e9, sources=("b.txt",)),
+                   _row("2023-01..2023-06", None, 0.8e9, 0.5e9, full=False)])
+    f = flows(b, "USD")
+    assert (f["period"], f["exports"], f["imports"], f["sources"]) == ("2022", 1.4e9, 1.1e9, ["b.txt"])
+    assert abs(f["balance"]["value"] - 0.3e9) < 1 and f["reporter"] == "Peru"
+
+
+def test_no_flows_sentence_from_a_disputed_or_one_sided_year():
+    from briefing.overview import flows
+
+    one_sided = _briefing([_row("2022", None, 1.4e9, None)])
+    conflict = Conflict("2022", "imports", (ConflictValue(1.1e9, ("a.txt",)), ConflictValue(1.3e9, ("b.txt",))))
+    disputed = _briefing([_row("2022", None, 1.4e9, 1.1e9)], [conflict])
+    assert flows(one_sided, "USD") is None and flows(disputed, "USD") is None
+
+
+def test_a_year_in_two_currencies_gives_the_tables_own():
+    from briefing.overview import flows
+
+    rows = [TradeRow("2023", True, "Kenya", "Rwanda", None, 4.2e10, 6.4e9, "KES", ("a.txt",)),
+            TradeRow("2023", True, "Kenya", "Rwanda", None, 3.2e8, 5e7, "USD", ("b.txt",))]
+    b = Briefing(countries=("Kenya", "Rwanda"), reporter="Kenya", documents=(), sections={}, events=(),
+                 trade=tuple(rows), shares=(), conflicts=())
+    assert flows(b, "KES")["currency"] == "KES" and flows(b, "EUR") is None

@@ -19,6 +19,7 @@ from briefing.statements import depends, has_connective
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT.parent / "shared" / "eval" / "cases"
 FIXTURES = Path(__file__).parent / "fixtures" / "statements"
+PAIRS = Path(__file__).parent / "fixtures" / "pairs"
 SECTION_TITLES = ("Relations history", "Economy and trade", "Security and defence", "Social and cultural ties",
                   "Discrepancies between sources")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -27,6 +28,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 def _all_folders() -> list[Path]:
     out = [ROOT / "seeds"] + sorted(p for p in FIXTURES.iterdir() if p.is_dir())
+    out += sorted(p for p in PAIRS.iterdir() if p.is_dir())   # the e2e pairs: their overviews too
     if CASES.is_dir():
         out += sorted(p for p in CASES.iterdir() if p.is_dir())
     return out
@@ -201,9 +203,10 @@ def test_overview_is_present_and_every_number_is_cited_and_found(built):
         for d, mth, y in dates:
             assert _date_ok(int(d), mth, int(y), files, built.sources), (clause, d, mth, y)
         without_dates = re.sub(r"\b\d{1,2} (?:" + "|".join(MONTHS) + r") \d{4}\b", "", clause)
+        without_dates = re.sub(r"\b(?:FY)?\d{4}[-/]\d{2}(?:\d{2})?\b", "", without_dates)   # a fiscal-year label
         if "computed" in clause:
             continue  # checked below
-        for amount, scale in re.findall(r"(\d[\d,]*(?:\.\d+)?)(?:\s*(tn|bn|mn|k)\b)?", without_dates):
+        for amount, scale in re.findall(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(tn|bn|mn|k)\b)?", without_dates):
             assert _stated(amount.replace(",", ""), scale, files, built.sources) or re.fullmatch(r"\d{4}", amount), \
                 (clause, amount)
 
