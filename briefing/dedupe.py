@@ -303,6 +303,22 @@ _TRAILING_ATTRIBUTION = re.compile(
 _LEADING_ATTRIBUTION = re.compile(r"^(?:According\s+to|In\s+the\s+words\s+of)\s+[^,]{1,60},\s+", re.IGNORECASE)
 
 
+# A view told as the speaker's own act: "Lima's negotiators speak of ...", "The minister repeated the
+# argument that ...".  The sentence is about who holds the view; two speakers are two statements.
+_SPEAKER = re.compile(
+    r"^[\"'“‘]?(?P<who>(?:[\w'’.-]+\s+){1,5}?)(?:(?:also|again|has|have|had|repeatedly|often|now)\s+)*"
+    r"(?:said|says|say|told|tells|argued|argues|argue|repeated|repeats|repeat|reiterated|reiterates|"
+    r"spoke|speaks|speak|talked|talks|talk|called|calls|urged|urges|proposed|proposes|propose|suggested|"
+    r"suggests|insisted|insists|warned|warns|stressed|stresses|claimed|claims|claim|believes|believe|"
+    r"maintained|maintains|contended|contends|wrote|writes)\b")
+
+
+def speaker(text: str) -> frozenset:
+    """The content words of the speaker when the sentence is someone's view told as their act, else empty."""
+    m = _SPEAKER.match(_fold(text))
+    return frozenset(content_words(m.group("who"))) if m else frozenset()
+
+
 def without_attribution(text: str) -> str:
     """The sentence without a reporting clause at its end or an "According to ..." at its start."""
     return _LEADING_ATTRIBUTION.sub("", _TRAILING_ATTRIBUTION.sub("", text))
@@ -651,6 +667,7 @@ def _cluster_distinct(texts: list[str], counts: list[int], implied: list[str] | 
     bags = [frozenset(s) for s in seqs]
     joined = [" ".join(s) for s in seqs]
     negated_ = [negated(t) for t in texts]
+    speakers = [speaker(t) for t in texts]
     idf = _idf(bags, counts)
     weights = [sum(idf[w] for w in bag) for bag in bags]
     facet = [facets(f"{t} ({d})" if d else t) for t, d in zip(texts, implied)]
@@ -661,6 +678,8 @@ def _cluster_distinct(texts: list[str], counts: list[int], implied: list[str] | 
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or negated_[i] != negated_[j] or _opposed_in_reading(bags[i], bags[j], texts[i], texts[j]):
             continue
+        if speakers[i] and speakers[j] and not speakers[i] & speakers[j]:
+            continue   # the same view held by two speakers: two statements
         if implied_nums[i] or implied_nums[j]:
             shared = common_numbers(dated[i], dated[j])
         else:

@@ -91,7 +91,7 @@ def _pairs_of(groups, texts):
 # Paraphrases the clustering does not yet join, and why. Strict: a fixed one fails here until it is taken off.
 NOT_YET_JOINED = {
 }
-JOINED_TOO_MUCH = {"australia_indonesia": "two 'economic powerhouse' sentences that gold keeps apart"}
+JOINED_TOO_MUCH: dict[str, str] = {}
 
 
 def _known(names, known):
@@ -118,7 +118,8 @@ def test_no_false_merges(name):
     assert wrong == []
 
 
-@pytest.mark.xfail(strict=True, reason="the paraphrases listed in NOT_YET_JOINED and JOINED_TOO_MUCH")
+@pytest.mark.xfail(strict=True, reason="mixed, a short sentence naming nobody ('Shipments in the other direction grew "
+                   "even faster.') is taken for one of another pair that contains its words")
 def test_all_corpora_together():
     """A bigger, mixed corpus changes every weight: gold still groups and nothing crosses corpora."""
     texts, gold, origin, contexts = [], [], {}, []
@@ -422,6 +423,32 @@ def test_another_rank_or_the_opposite_superlative_stays_apart(a, b):
 ])
 def test_a_reporting_clause_is_set_aside_only_at_either_end(text, expected):
     assert dedupe.without_attribution(text) == expected
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Chilean diplomats speak of a 'Pacific hub' in which Peruvian ports ship Chilean copper on to Asia.",
+     "Minister Ortiz repeated the Chilean argument that the two economies should form a 'Pacific hub', with "
+     "Peruvian ports shipping Chilean copper on to Asia."),
+    ("The Kenyan delegation proposed a single permit for the lorry drivers who cross the border at Namanga.",
+     "Tanzanian transport officials proposed a single permit for the lorry drivers who cross the border at Namanga."),
+    ("The Norwegian side proposed a joint patrol of the herring grounds north of the islands.",
+     "Icelandic officials proposed a joint patrol of the herring grounds north of the islands."),
+])
+def test_one_view_held_by_two_speakers_is_two_statements(a, b):
+    """A sentence told as a speaker's act ('X argues that ...') is about who holds the view."""
+    assert cluster([a, b]) == [[0], [1]]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Minister Ortiz said the two economies should form a Pacific hub shipping copper to Asia.",
+     "Ortiz argued that the two economies should form a Pacific hub to ship copper to Asia."),
+    ("Ghana's cocoa board argues that a joint price floor would protect farmers in both countries.",
+     "A joint price floor would protect farmers in both countries, Ghana's cocoa board argues."),
+    ("Icelandic officials proposed a joint patrol of the herring grounds north of the islands.",
+     "A joint patrol of the herring grounds north of the islands was proposed by Icelandic officials."),
+])
+def test_one_view_of_one_speaker_is_one_statement(a, b):
+    assert cluster([a, b]) == [[0, 1]]
 
 
 def test_number_normalisation():

@@ -131,6 +131,12 @@ def test_timeline_has_one_row_per_event(built):
     texts = [r["text"] for r in rows]
     assert [t for t in texts if depends(t) or has_connective(t)] == []   # whole thoughts here too
     assert len(set(texts)) == len(texts)
+    # no sentence is printed in two rows (a row printing another's event as its lead is that row)
+    from briefing.extract.sentences import split_sentences
+    where: dict[str, int] = {}
+    for k, t in enumerate(texts):
+        for sentence in split_sentences(t):
+            assert where.setdefault(sentence, k) == k, (sentence, texts[where[sentence]], t)
     flat = built.flat()
     for r in rows:
         assert flat.count(" ".join(r["text"].split())[:60]) >= 1, r["text"]
