@@ -6,8 +6,9 @@ already has seeds, is safe.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
+
+from briefing.atomic import create_new
 
 log = logging.getLogger("briefing")
 
@@ -115,8 +116,6 @@ def _exists(path: Path) -> bool:
 
 
 def _create(path: Path, text: str) -> None:
-    """Write a new file; never follow a symbolic link put in its place meanwhile (O_EXCL)."""
+    """Write a new file whole; never replace one, nor write through a symbolic link put in its place meanwhile."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    create_new(path, text.encode("utf-8"))

@@ -53,3 +53,14 @@ def test_two_writers_of_one_name_one_wins_whole(tmp_path):
     (winner,) = [o for o in outcomes if o is not None]
     assert path.read_bytes() == winner
     assert os.listdir(tmp_path) == ["d.txt"]
+
+
+def test_create_new_never_writes_through_a_symbolic_link(tmp_path):
+    elsewhere = tmp_path / "elsewhere.txt"
+    (tmp_path / "brief").mkdir()
+    link = tmp_path / "brief" / "briefing.toml"
+    link.symlink_to(elsewhere)            # dangling: writing through it would create elsewhere.txt
+    with pytest.raises(FileExistsError):
+        atomic.create_new(link, b"title = 'x'\n")
+    assert not elsewhere.exists() and link.is_symlink()
+    assert os.listdir(tmp_path / "brief") == ["briefing.toml"]
