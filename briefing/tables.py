@@ -112,7 +112,12 @@ def trade_frame(briefing):
     full = keys["kind"].isin(["year", "fiscal"])
     a_year_later = keys[full].assign(bounds=lambda k: k["bounds"].map(_next_year)).rename(
         columns={"total": "previous_total"})
-    joined = keys.merge(a_year_later, on=["kind", "bounds", "currency"], how="left")
+    # One base per period and currency: two rows for one period (two reporters' calendars) give a
+    # base only when their totals agree, and never a second joined row.
+    base_total = (a_year_later.dropna(subset=["previous_total"])
+                  .groupby(["kind", "bounds", "currency"], as_index=False, sort=False)["previous_total"]
+                  .agg(lambda s: s.iloc[0] if s.nunique() == 1 else float("nan")))
+    joined = keys.merge(base_total, on=["kind", "bounds", "currency"], how="left")
     change = (joined["total"] / joined["previous_total"] - 1) * 100
     frame["change_pct"] = change.where(full & joined["previous_total"].gt(0)).to_numpy()
     for column in ("total", "exports", "imports", "share"):

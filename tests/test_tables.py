@@ -161,3 +161,29 @@ def test_a_fiscal_row_is_labelled_with_its_calendar_and_two_calendars_are_two_ro
     f = trade_frame(b)
     assert list(f["label"]) == ["FY2022-23 (Apr–Mar)", "FY2022-23 (Jul–Jun)"]
     assert not any(f["conflict"])
+
+
+def fiscal(r, months):
+    from dataclasses import replace
+
+    return replace(r, months=months)
+
+
+@pytest.mark.parametrize("rows,expected", [
+    # one fiscal label on two reporters' calendars (Apr-Mar and Jul-Jun), one of them with a total
+    ([fiscal(row("2021-22", exports=2e9), "2021-07..2022-06"), fiscal(row("2021-22", 18.1e9), "2021-04..2022-03"),
+      fiscal(row("2022-23", 15.9e9), "2022-04..2023-03")], {"2022-23": -12.154696}),
+    ([fiscal(row("2019-20", 5e9, currency="NPR"), "2019-07..2020-07"), fiscal(row("2019-20", exports=1e9,
+      currency="NPR"), "2019-04..2020-03"), fiscal(row("2020-21", 6e9, currency="NPR"), "2020-07..2021-07")],
+     {"2020-21": 20.0}),
+    # two totals that disagree give no base
+    ([fiscal(row("2019-20", 8e9, currency="BDT"), "2019-07..2020-06"),
+      fiscal(row("2019-20", 9e9, currency="BDT"), "2019-04..2020-03"),
+      fiscal(row("2020-21", 10e9, currency="BDT"), "2020-07..2021-06")], {"2020-21": None}),
+])
+def test_two_calendars_of_one_period_give_one_base_for_the_change(rows, expected):
+    f = trade_frame(briefing(rows))
+    assert len(f) == len(rows)
+    got = {p: c for p, c in zip(f["period"], f["change_pct"]) if p in expected}
+    for period, change in expected.items():
+        assert (math.isnan(got[period]) if change is None else got[period] == pytest.approx(change))
