@@ -413,9 +413,10 @@ def test_the_following_month_counts_from_the_last_month_spoken_of(sentences, exp
      [(2023, "2023-02-03", False)]),
     ("The Ghanaian president visited Abuja yesterday, his first trip to Nigeria since 2019.", "2021-06-23",
      [(2021, "2021-06-22", False)]),
-    # nothing else dates it: no event rather than the year counted from
-    ("Filipino nurses have worked in Japan under the partnership agreement since 2009.", "2023-01-01", []),
-    ("Kazakh and Uzbek officials have met every year since 2017.", "2023-01-01", []),
+    # nothing else dates it: the year is when it started
+    ("Filipino nurses have worked in Japan under the partnership agreement since 2009.", "2023-01-01",
+     [(2009, None, False)]),
+    ("Kazakh and Uzbek officials have met every year since 2017.", "2023-01-01", [(2017, None, False)]),
 ])
 def test_a_year_after_since_does_not_date_the_sentence(text, doc, expected):
     assert ev(text, doc) == expected
@@ -501,3 +502,26 @@ def test_a_verbless_clause_after_a_plain_one_is_no_event(text):
 ])
 def test_since_a_year_followed_by_when_dates_the_when_clause(text, expected):
     assert ev(text, "2023-01-01") == expected
+
+
+@pytest.mark.parametrize("text,doc,expected", [
+    ("The two countries will celebrate the 100th anniversary of the Balfour Declaration in 2026.", None,
+     [(1926, None, True)]),
+    ("Ghana and Nigeria are expected to sign the free trade deal in 2026.", None, []),
+    ("The treaty between Oslo and Riga, signed in 1994, will be renewed in 2030.", None, [(1994, None, False)]),
+    ("The pact, which Tokyo and Manila will sign in 2026, was agreed in 2023.", "2024-01-01", [(2023, None, False)]),
+])
+def test_a_year_in_a_clause_about_the_future_is_no_event(text, doc, expected):
+    assert ev(text, doc) == expected
+
+
+@pytest.mark.parametrize("text,doc,expected", [
+    ("Dhaka and Delhi opened the pipeline on Wednesday, as imports had fallen over the past year.", "2023-06-09",
+     [(2023, "2023-06-07", False)]),
+    ("The ministers met on Monday after a difficult past year for Ghanaian traders.", "2021-06-23",
+     [(2021, "2021-06-21", False)]),
+    ("Trade has doubled in the past year, and Astana and Tashkent signed a treaty on Thursday.", "2022-12-22",
+     [(2022, "2022-12-22", False)]),
+])
+def test_the_past_year_is_a_span_not_a_date(text, doc, expected):
+    assert ev(text, doc) == expected

@@ -89,7 +89,8 @@ _WEEKDAY = re.compile(r"\b(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<w>%s)\b" % "|"
 _TODAY = re.compile(r"\b(?:today|to the day|this day|yesterday)\b", re.I)
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
 _NEXT_OR_REL_YEAR = re.compile(r"\b(?P<w>last|this|past|previous|next|coming)\s+year\b", re.I)
-_REL_YEAR = re.compile(r"\b(?P<w>last|this|past|previous)\s+year\b(?!'s\s+(?:figure|total))", re.I)
+# "over the past year" is a span of time, not a date: "past" is not read.
+_REL_YEAR = re.compile(r"\b(?P<w>last|this|previous)\s+year\b(?!'s\s+(?:figure|total))", re.I)
 _SAME_YEAR = re.compile(  # every phrase says "year" or "month": _may_carry gates it on those words
     rf"\b(?:(?P<month>(?:(?:of|in|during)\s+)?(?:the|that)\s+same\s+month|later\s+that\s+month)"
     rf"|(?P<nextmonth>(?:the|that)\s+(?:following|next)\s+month|a\s+month\s+later)"
@@ -317,8 +318,9 @@ def _anchor(sentence: str, kind: str, doc: date | None, after: int, n: int = 0):
     dm, _ = _day_month(sentence, doc)
     if dm:
         return dm, dm.year, human_date(dm)
-    if doc is None:
-        return None, None, ""
+    if doc is None:  # an undated text: only a year the sentence states can anchor the count
+        stated = explicit_years(sentence, 9999) if kind != "ago" else []
+        return (None, stated[0][0], str(stated[0][0])) if len(stated) == 1 else (None, None, "")
     wd = _WEEKDAY.search(sentence)
     if wd:
         d = _weekday_date(wd.group("w"), doc, bool(_FUTURE.search(sentence)))
@@ -541,15 +543,17 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
                 if dm:
                     when = _make_date(year, _month(dm.group("m") or dm.group("m2")), int(dm.group("d") or dm.group("d2")))
                 found.append((year, when.isoformat() if when else None, base[2], how, a + same.start()))
-    stated = explicit_years(unit, max_year)
-    years = [y for y in stated if not _since_year(unit, y[2])]
+    stated = [y for y in explicit_years(unit, max_year) if not _FUTURE.search(_clause_of(unit, y[2]))]
     if stated:
         if _has_event_word(unit):
+            relative = _undated_clauses(unit, doc) if doc is not None else []
+            # "arrived on Thursday, the first visit since 2018": the relative date dates the sentence,
+            # the year after "since" only counts back to an earlier visit
+            years = [y for y in stated if not (relative and _since_year(unit, y[2]))]
             for year, when, pos in years:
                 if _dated_clause_narrates(unit, pos):
                     found.append((year, when.isoformat() if when else None, False, None, a + pos))
-            if doc is not None:
-                found += [(y, w, False, how, a + pos) for y, w, how, pos in _undated_clauses(unit, doc)]
+            found += [(y, w, False, how, a + pos) for y, w, how, pos in relative]
         return found
     if same or doc is None or _states_figures(unit):
         return found
@@ -608,6 +612,11 @@ def _undated_clauses(unit: str, doc: date) -> list[tuple[int, str | None, str, i
         for year, when, how in relative_dates(unit[s:e], doc):
             out.append((year, when.isoformat() if when else None, how, s))
     return out
+
+
+def _clause_of(unit: str, pos: int) -> str:
+    """The clause (between commas and semicolons) around ``pos``."""
+    return next((unit[s:e] for s, e in _clause_spans(unit) if s <= pos < e), unit)
 
 
 def _clause_spans(unit: str) -> list[tuple[int, int]]:
