@@ -22,6 +22,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -381,7 +382,11 @@ class _Builder:
             return []
         title = el.get("title")
         data = ([[Paragraph(_attr(el, "title"), self.st["box_title"]), ""]] if title else []) + rows
-        t = Table(data, colWidths=[3.8 * cm, self.width - 3.8 * cm], splitInRow=1)
+        # The label column fits the widest label on one line ("Balance in FY2023-24"), within bounds.
+        label = self.st["fact_label"]
+        widest = max(stringWidth(fact.get("label") or "", label.fontName, label.fontSize) for fact in el.iter("fact"))
+        label_w = min(max(3.8 * cm, widest + 18), 6.5 * cm)
+        t = Table(data, colWidths=[label_w, self.width - label_w], splitInRow=1)
         style = [("BACKGROUND", (0, 0), (-1, -1), self.c["shade"]),
                  ("BOX", (0, 0), (-1, -1), 0.8, self.c["heading"]),
                  ("VALIGN", (0, 0), (-1, -1), "TOP"),

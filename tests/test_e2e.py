@@ -178,7 +178,9 @@ def test_own_pairs(pair, tmp_path):
         assert data["sections"][sec] == [], (sec, data["sections"][sec])
     out = tmp_path / "b.pdf"
     run_build(seeds, out)
-    text = flat(pdf_text(out, "-layout"))
+    raw = pdf_text(out, "-layout")
+    assert not re.findall(r"^\s*(?:Trade|Balance) in\s*$", raw, re.M), "a key-facts label broken over two lines"
+    text = flat(raw)
     for junk in expected["must_not_appear"]:
         assert junk not in text
     for _sec in expected["sections_empty"]:  # the wording names no section: one check per empty one

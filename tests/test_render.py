@@ -177,6 +177,22 @@ def test_key_facts_use_latest_full_year():
     assert facts["Sources"] == "3 articles, 4 March 2021 to 25 June 2022"
 
 
+def test_without_a_total_key_facts_and_overview_give_both_flows_and_a_computed_balance():
+    trade = (TradeRow("2022", True, "Beta", "Alpha", None, 13.1e9, 16.4e9, "XAU", ("a_first.txt",)),
+             TradeRow("2023", True, "Beta", "Alpha", None, 16.4e9, 12.2e9, "XAU", ("b_second.txt",)))
+    rows = [{"period": p, "label": p, "partial": "", "total": "", "exports": e, "imports": i, "balance": b,
+             "change": "", "share": "", "sources": [s], "conflict": ""}
+            for p, e, i, b, s in (("2022", "13.1 bn", "16.4 bn", "\u22123.3 bn", "a_first.txt"),
+                                  ("2023", "16.4 bn", "12.2 bn", "4.2 bn", "b_second.txt"))]
+    root = markup(make_briefing(trade=trade, conflicts=()), rows)
+    facts = {f.get("label"): f.text for f in root.iter("fact")}
+    assert facts["Trade in 2023"] == "Beta\u2019s exports XAU 16.4 bn, imports XAU 12.2 bn"
+    assert facts["Balance in 2023"] == "Surplus of XAU 4.2 bn (computed)"
+    overview = " ".join("".join(root.find(".//overview").itertext()).split())
+    assert "Beta had a surplus of XAU 4.2 bn with Alpha (computed: exports of XAU 16.4 bn minus imports of " \
+           "XAU 12.2 bn [2])" in overview
+
+
 def test_conflict_values_formatted_distinctly_with_sources():
     (conflict,) = markup().iter("conflict")
     values = [(v.text, v.get("cite")) for v in conflict.iter("value")]
