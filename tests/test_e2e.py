@@ -179,7 +179,8 @@ def test_own_pairs(pair, tmp_path):
     out = tmp_path / "b.pdf"
     run_build(seeds, out)
     raw = pdf_text(out, "-layout")
-    assert not re.findall(r"^\s*(?:Trade|Balance) in\s*$", raw, re.M), "a key-facts label broken over two lines"
+    for label in re.finditer(r"^\s*(?:Trade|Balance) in\b(.*)$", raw, re.M):   # the key facts' labels
+        assert re.match(r" ?(?:FY)?\d{4}|\s?[A-Z][a-z]{2}", label.group(1)), f"label broken over two lines: {label.group(0)}"
     text = flat(raw)
     for junk in expected["must_not_appear"]:
         assert junk not in text
