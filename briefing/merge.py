@@ -139,6 +139,24 @@ def merge_statements(extractions: list[Extraction], label=None,
             cluster_of[i] = n
             if texts[i] in timeline:
                 dated.add(n)
+    # A timeline row prints an event's sentence that opens with a bare anaphor after the sentences it
+    # depends on: those are in the timeline too, and a statement would print them a second time.
+    # (An event may be the narrating clause of its sentence: the row prints the clause.)
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for t in timeline:
+        by_head[t[:40]].append(t.rstrip(". "))
+
+    def in_a_row(sentence: str) -> bool:
+        return sentence in timeline or any(sentence.startswith(t) for t in by_head.get(sentence[:40], ()))
+
+    start = 0
+    for ex in extractions:
+        doc = texts[start:start + len(ex.sentences)]
+        for unit in statements.units(doc):
+            for pos, k in enumerate(unit):
+                if pos and statements.depends(doc[k]) and in_a_row(doc[k]):
+                    dated.update(cluster_of[start + j] for j in unit[:pos])
+        start += len(ex.sentences)
     with_figures = {t.text for ex in extractions for t in ex.trade} | {s.sentence for ex in extractions for s in ex.shares}
     all_units: list[list[int]] = []
     start = 0

@@ -208,3 +208,25 @@ def test_a_subject_naming_the_event_just_told_joins_it(sents, joined):
     from briefing.statements import units
 
     assert (units(sents) == [[0, 1]]) is joined
+
+
+@pytest.mark.parametrize("lead, event, clause", [
+    ("Putin's envoy said the border treaty had made the frontier a belt of calm.",
+     "It built on an earlier step: in 1996 the two capitals proclaimed a partnership.", False),
+    ("Ghana's grants to Togo had reached $60 million by the end of 2020.",
+     "Those grants follow the pledge made by the president during his visit to Lome in May 2019, "
+     "including $20 million for roads.", True),
+    ("The ferry line between Tallinn and Helsinki carries most of the trucks.",
+     "Its first crossing was made on 3 May 1991 after the ports were rebuilt.", False),
+])
+def test_a_sentence_a_timeline_row_prints_before_its_event_is_no_statement(lead, event, clause):
+    """The row prints the event's sentence after the one it depends on: a statement would repeat that one."""
+    from briefing.merge import merge_statements
+
+    ex = _ex("a.txt", [lead, event, "Trade between the two grew steadily."], ["history", "history", "economy"])
+    dated = event.split(", including")[0] if clause else event   # an event may be its narrating clause
+    sections, covered = merge_statements([ex], timeline=frozenset({dated}))
+    printed = [s.text for items in sections.values() for s in items
+               if s.text not in covered and s.text != event]
+    assert not any(lead in t for t in printed), printed
+    assert any("grew steadily" in t for t in printed)

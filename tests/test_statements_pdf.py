@@ -151,6 +151,19 @@ def test_timeline_has_one_row_per_event(built):
             assert all(len(g) == 1 for g in cluster(items)), (date, items)
 
 
+def test_no_sentence_is_both_a_statement_and_in_the_timeline(built):
+    """A timeline row prints its event's sentence with the one it depends on; no section prints either again."""
+    from briefing.build import Options, collect
+    from briefing.extract.sentences import split_sentences
+    from briefing.render import _event_rows
+
+    rows = _event_rows(collect(Options(seeds=built.folder, out=built.folder / "unused.pdf")))
+    in_rows = {" ".join(s.split()) for r in rows for s in split_sentences(r["text"])}
+    printed = [" ".join(s.split()) for items in built.sections().values() for st in items
+               for s in split_sentences(_strip_cite(st))]
+    assert [s for s in printed if s in in_rows] == []
+
+
 def _digits(text: str) -> str:
     return re.sub(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}\b)", "", text)
 
