@@ -342,6 +342,7 @@ def content_words(text: str) -> tuple[str, ...]:
 
 
 _OPPOSITE_STEMS = tuple((_STEMMER.stemWord(x), _STEMMER.stemWord(y)) for x, y in _OPPOSITES)
+_OPPOSITE_WORDS = frozenset(w for pair in _OPPOSITE_STEMS for w in pair)
 
 
 def negated(text: str) -> bool:
@@ -431,6 +432,8 @@ def _opposed_in_reading(a: frozenset, b: frozenset, text_a: str, text_b: str) ->
 
 def _opposed(a: frozenset, b: frozenset) -> bool:
     """Tell whether one bag has a word where the other has its opposite ("exports" vs "imports")."""
+    if _OPPOSITE_WORDS.isdisjoint(a) or _OPPOSITE_WORDS.isdisjoint(b):  # most bags: no such word at all
+        return False
     for x, y in _OPPOSITE_STEMS:
         if (x in a and y not in a and y in b and x not in b) or (y in a and x not in a and x in b and y not in b):
             return True

@@ -157,3 +157,20 @@ def test_noop_build_hashes_nothing(tmp_path):
     (seeds / "new.txt").write_text("Trade between the two countries grew.\n")
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert json.loads(result.stdout.strip().splitlines()[-1]) == {"code": 0, "loaded": ["hashlib"]}, result.stderr
+
+
+def test_opposed_gate_gives_the_plain_answer():
+    import random
+
+    from briefing.dedupe import _OPPOSITE_STEMS, _opposed
+
+    def plain(a, b):
+        return any((x in a and y not in a and y in b and x not in b) or (y in a and x not in a and x in b and y not in b)
+                   for x, y in _OPPOSITE_STEMS)
+
+    words = [w for pair in _OPPOSITE_STEMS for w in pair] + ["trade", "minist", "bridg", "2019", "treati"]
+    rng = random.Random(7)
+    for _ in range(5000):
+        a = frozenset(rng.sample(words, rng.randint(0, 5)))
+        b = frozenset(rng.sample(words, rng.randint(0, 5)))
+        assert _opposed(a, b) == plain(a, b)
