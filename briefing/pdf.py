@@ -29,12 +29,12 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 from reportlab.platypus.flowables import Flowable, HRFlowable
+from reportlab.platypus.paragraph import Paragraph as _Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .config import Settings
@@ -199,6 +199,33 @@ def _cite(cite: str) -> str:
     """' [1, 2]' glued to the last word so a citation never starts a line."""
     cite = " ".join(cite.split())
     return f"{NBSP}[{cite.replace(', ', ',' + NBSP)}]" if cite else ""
+
+
+class Paragraph(_Paragraph):
+    """reportlab's Paragraph, remembering its line breaks for the last width it was wrapped to.
+
+    Every layout pass wraps each paragraph again, and a table wraps its cells
+    several times (row heights, splitting, drawing): the same text at the same
+    width breaks the same way, so the lines are kept. Only a paragraph whose
+    breaking split no long word and hyphenated nothing is remembered, since those
+    change its fragments; what ``wrap`` sets on the paragraph is restored whole.
+    """
+
+    _KEPT = ("width", "_wrapWidths", "blPara", "height", "_width_max", "_splitLongWordCount", "_hyphenations")
+
+    def wrap(self, availWidth, availHeight):
+        kept = self.__dict__.get("_wrapped")
+        if kept is not None and kept[0] == availWidth:
+            for name, value in zip(self._KEPT, kept[1]):
+                setattr(self, name, value)
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if (width and not getattr(self, "_splitLongWordCount", 1) and not getattr(self, "_hyphenations", 1)
+                and all(hasattr(self, name) for name in self._KEPT)):
+            self._wrapped = (availWidth, tuple(getattr(self, name) for name in self._KEPT))
+        else:
+            self.__dict__.pop("_wrapped", None)
+        return width, height
 
 
 class _Heading(Paragraph):
@@ -462,8 +489,9 @@ class _Builder:
 
     def el_timeline(self, el):
         heads = {c.get("key"): _text(c) for c in el.findall("column")}
-        head = [Paragraph(heads.get(k, ""), self.st["head"]) for k in ("when", "text", "cite")]
-        rows, spans = [head], []
+        head: list[Paragraph | str] = [Paragraph(heads.get(k, ""), self.st["head"]) for k in ("when", "text", "cite")]
+        rows: list[list[Paragraph | str]] = [head]
+        spans: list[tuple[int, int]] = []
         muted = self.look.hex["muted"]
         for ev in el.findall("event"):
             pieces = _pieces(_text(ev))  # a very long event runs on over rows of one shade

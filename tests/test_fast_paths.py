@@ -174,3 +174,51 @@ def test_opposed_gate_gives_the_plain_answer():
         a = frozenset(rng.sample(words, rng.randint(0, 5)))
         b = frozenset(rng.sample(words, rng.randint(0, 5)))
         assert _opposed(a, b) == plain(a, b)
+
+
+def test_remembered_line_breaks_give_the_same_pdf(monkeypatch):
+    """Paragraphs keep their line breaks per width: the PDF is byte for byte the one reportlab's own
+    Paragraph.wrap gives, for a plain briefing and for one with unbreakable tokens and long tables."""
+    from dataclasses import replace
+
+    from briefing import pdf, render
+    from briefing.config import Settings
+    from briefing.model import MergedEvent, Source, Statement
+    from test_render import make_briefing, make_rows
+
+    url = "https://example.org/" + "x" * 400
+    long = " ".join(["word"] * 1500)
+    plain_b = make_briefing()
+    hostile = replace(
+        plain_b,
+        documents=plain_b.documents + (Source("y" * 200 + ".txt", "12" * 32, "2020-01-01", ("P" * 300,), "A" * 200,
+                                              (url,)),),
+        events=plain_b.events + tuple(MergedEvent(1990 + k, None, False, f"Event {k}: {long[:600]} {url}", None,
+                                                  ("a_first.txt",)) for k in range(12)),
+        sections={**plain_b.sections, "security": (Statement(f"See {url} now.", ("a_first.txt",)),
+                                                   Statement(long, ("b_second.txt",)))},
+    )
+    rows = make_rows()
+    rows[0] = dict(rows[0], label="2020 " + url)
+    for b, r, settings in ((plain_b, make_rows(), Settings(marking="UNCLASSIFIED")),
+                           (hostile, rows, Settings(title="T" * 300))):
+        markup = render.render_markup(b, r, settings, None)
+        kept = pdf.build_pdf(markup, settings)
+        with monkeypatch.context() as m:
+            m.setattr(pdf.Paragraph, "wrap", pdf._Paragraph.wrap)
+            assert pdf.build_pdf(markup, settings) == kept
+
+
+def test_a_paragraph_rewrapped_at_another_width_breaks_anew():
+    from reportlab.lib.styles import ParagraphStyle
+
+    from briefing import pdf
+
+    style = ParagraphStyle("t", fontName="Helvetica", fontSize=9, leading=11)
+    text = "Trade between the two neighbours grew by a fifth in the year the new border crossing opened. " * 3
+    para = pdf.Paragraph(text, style)
+    for width in (120, 400, 120, 400, 250):
+        fresh = pdf._Paragraph(text, style)
+        assert para.wrap(width, 1000) == fresh.wrap(width, 1000)
+        assert [line[1] for line in para.blPara.lines] == [line[1] for line in fresh.blPara.lines]
+    assert para.wrap(250, 1000) == pdf._Paragraph(text, style).wrap(250, 1000)
