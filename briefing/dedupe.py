@@ -43,7 +43,7 @@ from datetime import date
 import snowballstemmer
 from rapidfuzz import fuzz
 
-from briefing.months import MONTH_CAP_RX, MONTH_NAMES, MONTHS
+from briefing.months import MONTH_CAP_RX, MONTH_NAME_RX, MONTH_NAMES, MONTHS
 from briefing.scales import SCALES, alternation
 
 # Weighted score needed to merge, by the kind of numbers both sentences carry.
@@ -530,7 +530,7 @@ class Context:
     before: str = ""
 
 
-_MONTH_WORD = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+_MONTH_WORD = MONTH_NAME_RX
 # "in April last year", "on 4 February last year", "February 4 of this year"
 _MONTH_OF_YEAR_WORD = re.compile(
     rf"\b(?P<m>{_MONTH_WORD})(?P<d>\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(?P<w>last|this)\s+year\b")
