@@ -247,3 +247,55 @@ def test_a_rank_followed_by_with_a_share(sentence, pair, expected):
 ])
 def test_a_rank_that_narrows_the_flow_or_names_a_third_country_is_no_share(sentence, pair):
     assert shares(sentence, pair) == []
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    # "its <flow> from/to X": X, the flow's other end, holds the share, whatever the verb
+    ("In 2021 Laos bought 30 per cent of its imports from Vietnam.", ("Vietnam", "Laos"),
+     [("2021", 30.0, "Vietnam's share of Laos's imports")]),
+    ("Nepal sourced 62 per cent of its imports from India in 2022.", ("India", "Nepal"),
+     [("2022", 62.0, "India's share of Nepal's imports")]),
+    ("Ghana sold 4 per cent of its exports to Nigeria in 2020.", ("Ghana", "Nigeria"),
+     [("2020", 4.0, "Nigeria's share of Ghana's exports")]),
+    ("Morocco shipped a fifth of its total exports to Spain in 2023.", ("Morocco", "Spain"),
+     [("2023", 20.0, "Spain's share of Morocco's exports")]),
+])
+def test_the_other_end_of_its_flow_holds_the_share(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
+
+
+@pytest.mark.parametrize("sentence,pair", [
+    ("In 2021 Laos bought 30 per cent of its imports from Thailand.", ("Vietnam", "Laos")),
+    ("Ghana sold 12% of its cocoa exports to Nigeria in 2021.", ("Ghana", "Nigeria")),
+    ("In 2021 Nepal took 30 per cent of its imports from Nepal.", ("India", "Nepal")),
+])
+def test_its_flow_to_a_third_country_a_product_or_itself_is_no_share(sentence, pair):
+    assert shares(sentence, pair) == []
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("The share of Vietnam in Laos's total trade was 12.5 per cent in 2021.", ("Vietnam", "Laos"),
+     [("2021", 12.5, "Vietnam's share of Laos's foreign trade")]),
+    ("The share of Spain in Moroccan imports rose to 17.6 per cent in 2023.", ("Morocco", "Spain"),
+     [("2023", 17.6, "Spain's share of Morocco's imports")]),
+    ("The share of Ghana in Nigeria's exports fell to 3.1 per cent in 2022.", ("Ghana", "Nigeria"),
+     [("2022", 3.1, "Ghana's share of Nigeria's exports")]),
+])
+def test_the_share_of_x_in_y_s_flow(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("Vietnam is Laos's third-largest trading partner after Thailand and China, accounting for 11% of Laos's "
+     "trade in 2021.", ("Vietnam", "Laos"), [("2021", 11.0, "Vietnam's share of Laos's foreign trade")]),
+    ("Spain, ahead of France, took 18.9 per cent of Moroccan exports in 2023.", ("Morocco", "Spain"),
+     [("2023", 18.9, "Spain's share of Morocco's exports")]),
+    ("India ranked as Bangladesh's second supplier behind China in 2022, accounting for 14 per cent of its imports.",
+     ("Bangladesh", "India"), [("2022", 14.0, "India's share of Bangladesh's imports")]),
+])
+def test_countries_a_rank_is_counted_after_do_not_hold_the_share(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
+
+
+def test_a_third_country_before_the_rank_still_holds_it():
+    assert shares("Thailand, ahead of Vietnam, took 40 per cent of Lao exports in 2021.", ("Vietnam", "Laos")) == []

@@ -273,11 +273,23 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
                    or _elsewhere(phrase, pstart, mentions, pair)
                    or _elsewhere(tail[:25], pstart + len(phrase), mentions, pair)):
         return  # "of Uganda's exports to the Common Market", "of its imports from the bloc"
+    named_first = _share_of_in(sentence, phrase, pstart, mentions, pair) if before is not None else None
+    if named_first is not None:  # "the share of Vietnam in Laos's total trade": the first country holds it
+        first_holder, cut = named_first
+        phrase, pstart = phrase[cut - pstart:], cut
     in_phrase = [m for m in mentions if pstart <= m.start < pstart + len(phrase)]
     if any(m.country not in pair for m in in_phrase) or len({m.country for m in in_phrase}) > 1:
         return  # "of trade with China", "of trade between the two"
     of = in_phrase[-1].country if in_phrase else None
-    holder = _holder(sentence, clause_start, first, end, mentions, pair, before, last, phrase, pstart)
+    end_holder = _flow_end(sentence, clause_start, first, phrase, pstart, mentions, pair)
+    if end_holder is not None:
+        holder, of = end_holder, None  # the country named is the flow's other end, not whose flow it is
+        if holder is False:
+            return
+    elif named_first is not None:
+        holder = first_holder
+    else:
+        holder = _holder(sentence, clause_start, first, end, mentions, pair, before, last, phrase, pstart)
     if holder is False:
         return
     if holder is None and of is None and figure_before and re.match(r"(?:its|their)\b", phrase or "", re.I):
@@ -371,6 +383,42 @@ def _ranked(sentence: str, first: _Percent, mentions, pair, whole: bool = False)
     return subject[-1].country, owner[0].country, noun
 
 
+# The countries a rank is counted after: "Peru's third partner after China and the US, accounting for ...".
+_RANKED_AFTER = re.compile(r"\b(?:after|behind|ahead\s+of|following|(?:second\s+)?only\s+to)\s+(?:the\s+)?"
+                           r"[A-Z][\w'’.-]*(?:(?:\s+|,\s+(?:the\s+)?|,?\s+and\s+(?:the\s+)?)[A-Z][\w'’.-]*)*")
+
+
+def _share_of_in(sentence: str, phrase: str, pstart: int, mentions, pair) -> tuple[str, int] | None:
+    """"share of Vietnam in Laos's total trade": (the holder, where the measured flow's phrase starts)."""
+    lead = re.match(r"(?:the\s+)?", phrase, re.I)
+    at = pstart + (lead.end() if lead else 0)
+    named = next((m for m in mentions if m.start == at), None)
+    link = re.match(r"\s+(?:in|of)\s+", sentence[named.end:]) if named is not None else None
+    if named is None or link is None or named.country not in pair or named.end + link.end() >= pstart + len(phrase):
+        return None
+    return named.country, named.end + link.end()
+
+
+def _flow_end(sentence: str, clause_start: int, first: _Percent, phrase: str, pstart: int, mentions, pair):
+    """Who holds a share of "its exports to Vietnam" / "its imports from Laos": the flow's other end.
+
+    "In 2021 Laos bought 30 per cent of its imports from Vietnam" is Vietnam's share of Laos's
+    imports, whatever the verb. None when the phrase is not "its <flow> to/from <country>";
+    False when the sentence contradicts itself (the subject is the other end too).
+    """
+    link = re.match(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:exports?|imports?|trade|sales|purchases|shipments|"
+                    r"deliveries|supplies)\s+(?:to|from|with)\s+(?:the\s+)?", sentence[pstart:], re.I) if phrase else None
+    other_end = next((m for m in mentions if link and m.start == pstart + link.end()), None)
+    if other_end is None:
+        return None
+    if other_end.country not in pair:
+        return False
+    subject = [m for m in mentions if clause_start <= m.start < first.start]
+    if subject and subject[0].country == other_end.country:
+        return False
+    return other_end.country
+
+
 def _elsewhere(text: str, at: int, mentions, pair) -> bool:
     """The flow goes to or comes from a named place that is not the pair: "exports to South America"."""
     for m in re.finditer(r"(?:^|\s)(?:to|from|with)\s+(?:the\s+)?(?=[A-Z])", text):
@@ -414,7 +462,9 @@ def _holder(sentence: str, clause_start: int, first: _Percent, end: _Percent, me
             return last.holder  # "Chile took 8 per cent of Peru's exports and supplied 5 per cent of its imports"
         if COMBINED.search(subject):
             return False
-        named = [m for m in mentions if clause_start <= m.start < clause_start + verb.start()]
+        ranks = [r.span() for r in _RANKED_AFTER.finditer(sentence, clause_start, clause_start + verb.start())]
+        named = [m for m in mentions if clause_start <= m.start < clause_start + verb.start()
+                 and not any(a <= m.start < b for a, b in ranks)]  # "partner after Thailand and China"
         if any(m.country not in pair for m in named):
             return False
         if named:
