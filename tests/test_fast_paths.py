@@ -222,3 +222,37 @@ def test_a_paragraph_rewrapped_at_another_width_breaks_anew():
         assert para.wrap(width, 1000) == fresh.wrap(width, 1000)
         assert [line[1] for line in para.blPara.lines] == [line[1] for line in fresh.blPara.lines]
     assert para.wrap(250, 1000) == pdf._Paragraph(text, style).wrap(250, 1000)
+
+
+def test_explicit_years_under_any_bound_as_read_directly():
+    """Years are read once per sentence and then cut at each caller's bound: the same as reading them
+    with the bound, for sentences read under several bounds in turn."""
+    import re
+
+    from briefing.extract import events as ev
+
+    def direct(sentence, max_year):  # the reading before the cache, bound first
+        dates = ev.full_dates(sentence)
+        out = []
+        for m in ev._YEAR_TOKEN.finditer(sentence):
+            year = int(m.group(1))
+            if not 1700 <= year <= max_year or ev._COUNTED.match(sentence, m.end()):
+                continue
+            before = sentence[max(0, m.start() - 30):m.start()]
+            if (ev._DEADLINE.search(before) or (ev._UNTIL.search(before) and ev._PLAN.search(sentence))
+                    or re.search(r"\d\s+of\s+$", before)):
+                continue
+            full = next((d for s, e, d in dates if s <= m.start() < e), None)
+            out.append((year, full if full and full.year == year else None, m.start()))
+        return out
+
+    sentences = [
+        "The embassy opened on 4 March 1994 and the consulate in 2001.",
+        "A plan to double trade by 2030 was agreed in 2019, 25 years after the first accord of 1994.",
+        "Exports reached 1,995 tonnes in 2012 and 2,013 tonnes a year later, up to 2014.",
+        "Relations, established on 12 June 1965, were upgraded on March 3, 2008 and again in 2023-24.",
+        "The 1700s treaty and the 1699 border were both mentioned in 2100 and 2099.",
+    ]
+    for sentence in sentences:
+        for bound in (2100, 1994, 2023, 9999, 2008, 1700):
+            assert ev.explicit_years(sentence, bound) == direct(sentence, bound), (sentence, bound)

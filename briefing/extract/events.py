@@ -266,19 +266,27 @@ def full_dates(sentence: str) -> list[tuple[int, int, date | None]]:
 
 def explicit_years(sentence: str, max_year: int) -> list[tuple[int, date | None, int]]:
     """Return (year, full date or None, position) for each plausible year in the sentence."""
-    dates = full_dates(sentence)
+    return [found for found in _stated_years(sentence) if found[0] <= max_year]
+
+
+@lru_cache(maxsize=256)  # a sentence is read for years several times, with several upper bounds
+def _stated_years(sentence: str) -> tuple[tuple[int, date | None, int], ...]:
+    """``explicit_years`` without its upper bound, which none of the other checks depends on."""
+    dates = None
     out = []
     for m in _YEAR_TOKEN.finditer(sentence):
         year = int(m.group(1))
-        if not 1700 <= year <= max_year or _COUNTED.match(sentence, m.end()):
+        if year < 1700 or _COUNTED.match(sentence, m.end()):
             continue
         before = sentence[max(0, m.start() - 30):m.start()]
         if (_DEADLINE.search(before) or (_UNTIL.search(before) and _PLAN.search(sentence))
                 or re.search(r"\d\s+of\s+$", before)):
             continue
+        if dates is None:
+            dates = full_dates(sentence)
         full = next((d for s, e, d in dates if s <= m.start() < e), None)
         out.append((year, full if full and full.year == year else None, m.start()))
-    return out
+    return tuple(out)
 
 
 def _day_month(sentence: str, doc: date | None, start: int = 0) -> tuple[date | None, int]:
