@@ -525,3 +525,39 @@ def test_a_year_in_a_clause_about_the_future_is_no_event(text, doc, expected):
 ])
 def test_the_past_year_is_a_span_not_a_date(text, doc, expected):
     assert ev(text, doc) == expected
+
+
+@pytest.mark.parametrize("text,doc,expected", [
+    ("Earlier this week, the two foreign ministers signed a visa waiver in Accra.", "2024-03-14", [(2024, None, False)]),
+    ("Last week Laos and Vietnam launched a joint customs post at Lao Bao.", "2024-01-03", [(2023, None, False)]),
+    ("The ministers met in Astana this week to review the treaty.", "2022-12-22", [(2022, None, False)]),
+    # a plan, or the day of a statement
+    ("The ministers will meet in Manila this week to sign the accord.", "2023-02-09", []),
+    ("The Moroccan minister said last week that talks had resumed.", "2023-02-09", []),
+])
+def test_this_week_and_last_week_are_read_against_the_article(text, doc, expected):
+    assert ev(text, doc) == expected
+
+
+@pytest.mark.parametrize("text,doc,year", [
+    ("Accra and Abuja mark half a century of diplomatic relations this year.", "2010-05-01", 1960),
+    ("Manila and Tokyo celebrate a quarter-century of partnership this year.", "2024-01-01", 1999),
+    ("The two kingdoms marked half a century of friendship last year.", "2022-06-01", 1971),
+])
+def test_half_or_a_quarter_of_a_century(text, doc, year):
+    assert [y for y, _, d in ev(text, doc) if d] == [year]
+
+
+@pytest.mark.parametrize("text,year", [
+    ("Relations were upgraded in mid-2019 after a visit by the Ghanaian president.", 2019),
+    ("Mid-2008 the partnership agreement between Tokyo and Manila took effect.", 2008),
+    ("Talks between Rabat and Madrid resumed in mid-2022.", 2022),
+])
+def test_mid_year(text, year):
+    assert ev(text, "2024-01-01") == [(year, None, False)]
+
+
+def test_a_week_dates_only_its_own_clause():
+    text = ("The minister said the accord would let Rabat and Madrid cooperate, as the king put it in Fez last week, "
+            "on migration.")
+    assert ev(text, "2023-02-09") == []

@@ -58,6 +58,10 @@ _DERIVED = [
     ("anniversary", re.compile(rf"\b(?P<n>{ORD})[-\s]+anniversary\b", re.I)),
     ("anniversary", re.compile(rf"\b(?P<n>{CARD})[-\s]+{_UNIT}[-\s]+anniversary\b", re.I)),
     ("turned", re.compile(rf"\bturn(?:ed|s|ing)\s+(?P<n>{CARD})\b(?!\s*(?:%|per\s*cent|percent|years?\s+old))", re.I)),
+    # "half a century of relations", "a quarter-century of partnership": before "a century" can match
+    ("years of", re.compile(
+        rf"\b(?P<n>half|quarter)[-\s]+(?:of\s+)?(?:a\s+)?(?P<u>century)\s+(?:of\s+(?:[\w-]+\s+){{0,3}}?(?:{_RELATION})\b"
+        rf"(?:\s+(?:relations|ties))?|since\b(?!\s*\d))", re.I)),
     ("years of", re.compile(
         rf"\b(?P<n>{CARD}|a)\s+{_UNIT}\s+(?:of\s+(?:[\w-]+\s+){{0,3}}?(?:{_RELATION})\b(?:\s+(?:relations|ties))?|since\b(?!\s*\d))", re.I)),
     ("day", re.compile(rf"\b(?P<n>{ORD})\s+(?:[A-Z][\w'’-]+\s+){{1,3}}Day\b")),
@@ -73,7 +77,7 @@ _MONTH_CAP = MONTH_CAP_RX
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 # A year, but not part of a larger number, an amount or a fiscal year ("2017-18"); ISO dates pass.
 _YEAR_TOKEN = re.compile(
-    r"(?<![\w.,$/\u2013-])(1[7-9]\d\d|2\d\d\d)"
+    r"(?:(?<=[Mm]id-)|(?<![\w.,$/\u2013-]))(1[7-9]\d\d|2\d\d\d)"
     r"(?![\w%]|[.,]\d|[-\u2013/](?:\d{4}|\d{2}(?![-\d])|\d(?!\d)))")
 _DMY = re.compile(
     rf"(?<!\d)(?:{_DAY}\s+(?:of\s+)?(?P<m>{_MONTH_CAP})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})"
@@ -100,6 +104,7 @@ _SAME_YEAR = re.compile(  # every phrase says "year" or "month": _may_carry gate
 _FUTURE = re.compile(r"\b(?:will|shall|next|to be held|is to|are to|plans? to|is due|are due|due to|"
                      r"takes?\s+office|scheduled|expected\s+to|set\s+to|upcoming)\b", re.I)
 # "this month", "earlier this month", "last month": the month of the article (or the one before).
+_REL_WEEK = re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<w>this|last)\s+week\b", re.I)
 _REL_MONTH = re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<w>this|last)\s+month\b", re.I)
 # A year that is a deadline or the end of a plan ("by 2030", "a plan up to 2030"), not an event.
 _DEADLINE = re.compile(r"\b(?:by|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+$", re.I)
@@ -351,6 +356,9 @@ def _anchor(sentence: str, kind: str, doc: date | None, after: int, n: int = 0):
     return None, doc.year, f"the article date {human_date(doc)}"
 
 
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+
 def derived_events(sentence: str, doc: date | None) -> list[tuple[int, date | None, str, int, int]]:
     """Return (year, date, how, start, end) for each anniversary phrase in the sentence."""
     out: list[tuple[int, date | None, str, int, int]] = []
@@ -362,11 +370,12 @@ def derived_events(sentence: str, doc: date | None) -> list[tuple[int, date | No
         for m in rx.finditer(sentence):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            n = _JUBILEES.get(m.group("n")) if kind == "jubilee" else parse_number(m.group("n"))
+            n = _JUBILEES.get(m.group("n")) if kind == "jubilee" else _FRACTIONS.get(m.group("n").lower()) or \
+                parse_number(m.group("n"))
             if not n:
                 continue
             unit = m.group("u").lower() if "u" in rx.groupindex and m.group("u") else ""
-            n *= 100 if unit.startswith("centur") else 10 if unit.startswith("decade") else 1
+            n = round(n * (100 if unit.startswith("centur") else 10 if unit.startswith("decade") else 1))
             if kind != "jubilee" and n < 2 and kind != "anniversary":
                 continue
             anchor, year, label = _anchor(sentence, kind, doc, m.end(), n)
@@ -419,6 +428,11 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
         out.append((y, None, f"{m.group(0).rstrip('.')}, read against {human_date(doc)}"))
     for m in _REL_MONTH.finditer(sentence):
         y = doc.year if m.group("w").lower() == "this" or doc.month > 1 else doc.year - 1
+        out.append((y, None, f"{m.group(0)}, read against {human_date(doc)}"))
+    for m in _REL_WEEK.finditer(sentence):
+        if future or _REPORTED.search(sentence[:m.end("w")]) or not _dated_clause_narrates(sentence, m.start()):
+            continue  # "will meet this week", "said last week", "as the minister put it last week"
+        y = (doc - timedelta(days=7)).year if m.group("w").lower() == "last" else doc.year
         out.append((y, None, f"{m.group(0)}, read against {human_date(doc)}"))
     if not out:
         wd = _WEEKDAY.search(sentence)
@@ -655,7 +669,8 @@ def _dated_clause_narrates(unit: str, pos: int) -> bool:
 
 
 _FINITE = re.compile(r"\b(?:[a-z]{3,}ed|is|was|were|are|has|had|have|been|will|would|did|does|do|can|could|may|"
-                     r"might|must|shall|should)\b")
+                     r"might|must|shall|should|put|said|told|got|kept|found|knew|meant|thought|set|ran|sold|bought|"
+                     r"made|won|became|took|gave|came|went|began|held|met|broke|led|left|sent|saw|lost|brought|stood)\b")
 
 
 # Past tenses that do not end in -ed, for "in 2017, the year Y made Astana his first destination".
