@@ -834,3 +834,29 @@ def test_an_about_figure_agrees_with_what_rounds_to_it(texts, pair, value):
     rows, conflicts, _ = _merged(texts, pair)
     assert conflicts == ()
     assert [(r.total or r.exports, r.sources) for r in rows] == [(value, ("0.txt", "1.txt"))]
+
+
+@pytest.mark.parametrize("sentences, pair, want", [
+    (["In 2013 two-way trade between Indonesia and Malaysia stood at $19.2 billion; by 2023 it had reached "
+      "$23.5 billion."], ("Indonesia", "Malaysia"), [("2013", 1.92e10), ("2023", 2.35e10)]),
+    (["Kenya's exports to Uganda were Sh60 billion in 2015.", "By 2022 they had climbed to Sh98 billion."],
+     ("Kenya", "Uganda"), [("2015", 6e10), ("2022", 9.8e10)]),
+    (["Trade between Chile and Peru was $3.1 billion in 2010; by 2021 it stood at $5.4 billion."], ("Chile", "Peru"),
+     [("2010", 3.1e9), ("2021", 5.4e9)]),
+])
+def test_by_a_past_year_the_level_reached_is_that_years(sentences, pair, want):
+    got, _ = read(sentences, pair, "2024-05-30")
+    assert [(p, v) for p, _, v, _, _ in got] == want
+
+
+@pytest.mark.parametrize("sentences, pair", [
+    (["In 2013 two-way trade between Indonesia and Malaysia stood at $19.2 billion.",
+      "Since 2015 it has grown to $23.5 billion."], ("Indonesia", "Malaysia")),
+    (["Kenya's exports to Uganda were Sh60 billion in 2015.", "By 2026 they should climb to Sh150 billion."],
+     ("Kenya", "Uganda")),
+    (["Trade between Chile and Peru was $3.1 billion in 2010; until 2019 it hovered around $4 billion."],
+     ("Chile", "Peru")),
+])
+def test_a_point_in_time_never_borrows_another_clauses_year(sentences, pair):
+    got, _ = read(sentences, pair, "2024-05-30")
+    assert len(got) == 1   # only the first figure, with its own year

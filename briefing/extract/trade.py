@@ -471,7 +471,7 @@ def _clause_start(pos: int, breaks: list[int], floor: int = 0) -> int:
 
 
 def _clause_end(pos: int, breaks: list[int], ceiling: int) -> int:
-    return min([ceiling] + [b for b in breaks if b > pos])
+    return min([ceiling] + [b for b in breaks if b >= pos])
 
 
 def _read_amount(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Reading | None, mentions, breaks,
@@ -1074,6 +1074,14 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         if r.reason is None:
             r.reason = "comparison without period"
         return
+    if chosen is None and r.linked is None:
+        fenced = _fenced_period(sentence, a, mentions, breaks, doc_date)
+        if fenced is False:
+            r.period = None
+            if r.reason is None:
+                r.reason = "no period"   # "by 2030", "since 2015": a point in time, never another clause's year
+            return
+        chosen = fenced
     anchor = prev.measured if prev is not None and prev.linked == "comparison" and prev.measured else prev
     if chosen is None and r.linked is None and anchor is not None and anchor.period is not None \
             and anchor.flow is not None and r.flow is not None:
@@ -1155,6 +1163,28 @@ def _apposition(sentence: str, chosen, mentions):
     if m.period is not None or m.relation in ("month_range", "months_to"):
         return m
     return None
+
+
+_PAST_LEVEL = re.compile(r"\b(?:had\s+(?:\w+\s+)?(?:reached|risen|grown|climbed|fallen|stood|been|hit|topped)|"
+                         r"reached|stood|was|were|amounted|totall?ed|hit|topped)\b", re.I)
+
+
+def _fenced_period(sentence: str, a: Amount, mentions, breaks, doc_date: str | None):
+    """A period with "by", "since" or "until" in the amount's own clause. "By 2023 it had reached $X" in a
+    later article is the level in 2023: that year. Any other such period leaves the amount without one
+    (False), rather than lending it a year said elsewhere in the sentence. None: no such period."""
+    lo, hi = _clause_start(a.start, breaks, 0), _clause_end(a.end, breaks, len(sentence))
+    fenced = [m for m in mentions if m.preposition in _NO_PERIOD_PREP and (
+        lo <= m.start < a.start or (a.end <= m.start < hi and re.fullmatch(r"[^,;]{0,20}", sentence[a.end:m.start])))]
+    # ("$X, the best August since 2018": a period further on, after a comma, says something else)
+    if not fenced:
+        return None
+    m = fenced[0]
+    clause = sentence[lo:hi]
+    if m.preposition == "by" and m.period is not None and m.period.full_year and not m.period.fiscal and doc_date \
+            and m.period.end[0] < int(doc_date[:4]) and _PAST_LEVEL.search(clause) and not _TARGET.search(clause):
+        return m
+    return False
 
 
 def _own_period_after(r: _Reading, sentence: str, mentions) -> bool:
