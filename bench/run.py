@@ -185,8 +185,10 @@ def peer_race(seeds_out: Path, runs: int) -> dict | None:
         fresh(seeds_out)(i)
         ours.append(run(build_argv(ROOT / "seeds", seeds_out, force=True)))
         theirs.append(run(peer_argv))
-    pack = lambda xs: {"s": statistics.median(t for t, _ in xs), "runs": [t for t, _ in xs],  # noqa: E731
-                       "peak": max(m for _, m in xs)}
+
+    def pack(xs):
+        return {"s": statistics.median(t for t, _ in xs), "runs": [t for t, _ in xs], "peak": max(m for _, m in xs)}
+
     return {"ours": pack(ours), "peer": pack(theirs)}
 
 
