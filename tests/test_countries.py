@@ -389,3 +389,22 @@ def test_a_figure_with_a_bloc_written_in_full_is_not_the_pairs(sentence, pair):
 def test_a_bloc_name_names_no_country(text):
     assert all(m.country != "Central African Republic" for m in find_mentions(text))
     assert countries.BLOCS.search(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Indo-Bangladesh trade rose in 2022.", [("Indo-", "India"), ("Bangladesh", "Bangladesh")]),
+    ("Indo-Nepal border talks resumed.", [("Indo-", "India"), ("Nepal", "Nepal")]),
+    ("Anglo-Canadian ties deepened.", [("Anglo-", "United Kingdom"), ("Canadian", "Canada")]),
+    ("An Anglo-Irish accord was signed.", [("Anglo-", "United Kingdom"), ("Irish", "Ireland")]),
+])
+def test_combining_forms_before_a_hyphen(text, expected):
+    assert [(m.text, m.country) for m in find_mentions(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Japan and the Philippines discussed the Indo-Pacific.",
+    "Indo-European languages and Indo-Aryan migrations",
+    "Anglo-Saxon law and the Anglo-Indian community",
+])
+def test_combining_forms_in_other_words_name_no_country(text):
+    assert all(m.country not in ("India", "United Kingdom") for m in find_mentions(text))

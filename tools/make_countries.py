@@ -98,7 +98,7 @@ VA | Vatican City | Holy See; the Holy See; Vatican; Vatican City State | Vatica
 HN | Honduras | Republic of Honduras | Honduran | Tegucigalpa | HNL |
 HU | Hungary | Magyarország | Hungarian; Magyar | Budapest | HUF |
 IS | Iceland | | Icelandic; Icelander | Reykjavík | ISK |
-IN | India | Republic of India; Bharat | Indian | New Delhi; Delhi | INR |
+IN | India | Republic of India; Bharat | Indian; Indo- | New Delhi; Delhi | INR |
 ID | Indonesia | Republic of Indonesia | Indonesian | Jakarta; Nusantara | IDR |
 IR | Iran | Islamic Republic of Iran; Persia | Iranian; Persian | Tehran; Teheran | IRR |
 IQ | Iraq | Republic of Iraq | Iraqi | Baghdad | IQD |
@@ -207,7 +207,7 @@ TV | Tuvalu | | Tuvaluan | Funafuti | AUD |
 UG | Uganda | Republic of Uganda | Ugandan | Kampala | UGX |
 UA | Ukraine | the Ukraine | Ukrainian | Kyiv; Kiev | UAH |
 AE | United Arab Emirates | UAE; U.A.E.; the Emirates; Emirates | Emirati | Abu Dhabi | AED |
-GB | United Kingdom | UK; U.K.; Britain; Great Britain; United Kingdom of Great Britain and Northern Ireland; Northern Ireland | British; Briton; Brit; Northern Irish | London | GBP |
+GB | United Kingdom | UK; U.K.; Britain; Great Britain; United Kingdom of Great Britain and Northern Ireland; Northern Ireland | British; Briton; Brit; Northern Irish; Anglo- | London | GBP |
 US | United States | United States of America; US; U.S.; USA; U.S.A.; America | American; US; U.S. | Washington; Washington, D.C.; Washington D.C.; Washington, DC; Washington DC | USD |
 UY | Uruguay | Oriental Republic of Uruguay | Uruguayan | Montevideo | UYU |
 UZ | Uzbekistan | Republic of Uzbekistan | Uzbek; Uzbekistani | Tashkent | UZS |
@@ -250,7 +250,11 @@ NOT_MENTIONS = {
     ],
     "Mexico": ["New Mexico", "New Mexican", "New Mexicans"],
     "India": ["Indian Ocean", "American Indian", "American Indians", "West Indian",
-              "West Indians", "East Indian"],
+              "West Indians", "East Indian",
+              # "Indo-" is India before a hyphen ("Indo-Bangladesh trade"), but not in these
+              "Indo-Pacific", "Indo-European", "Indo-Europeans", "Indo-Aryan", "Indo-Aryans", "Indo-Iranian",
+              "Indo-Gangetic", "Indo-Greek", "Indo-Islamic", "Indo-Saracenic", "Indo-Chinese", "Indo-Caribbean",
+              "Indo-Fijian", "Indo-Fijians", "Indo-Guyanese", "Indo-Trinidadian", "Indo-Trinidadians"],
     "China": ["Indo-China"],
     "Guinea": ["New Guinea", "Gulf of Guinea", "Guinea pig"],
     "Niger": ["Niger Delta", "Niger River", "River Niger"],
@@ -259,7 +263,10 @@ NOT_MENTIONS = {
     "Samoa": ["American Samoa"],
     "Iran": ["Persian Gulf"],
     "United Kingdom": ["British Columbia", "British Virgin Islands",
-                       "British Indian Ocean Territory", "British Overseas Territory"],
+                       "British Indian Ocean Territory", "British Overseas Territory",
+                       # "Anglo-" is the UK before a hyphen ("Anglo-Canadian talks"), but not in these
+                       "Anglo-Saxon", "Anglo-Saxons", "Anglo-Norman", "Anglo-Catholic",
+                       "Anglo-Indian", "Anglo-Indians", "Anglo-Celtic", "Anglo-Frisian"],
     "France": ["French Guiana", "French Polynesia", "French Southern Territories"],
     # "U.S." followed by "S.R." would otherwise read as the United States.
     "Russia": ["U.S.S.R.", "USSR"],
