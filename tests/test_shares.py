@@ -175,12 +175,12 @@ def test_a_share_restating_a_bilateral_figure(sentence, pair, expected):
 # ---------------------------------------------------------------- unseen wordings (issue 9)
 
 @pytest.mark.parametrize("sentence,pair,expected", [
-    ("Spain accounts for about a fifth of Morocco's foreign trade in 2022, ahead of France.", ("Morocco", "Spain"),
+    ("Spain accounts for about a fifth of Morocco's foreign trade in 2022, ahead of Portugal.", ("Morocco", "Spain"),
      [("2022", 20.0, "Spain's share of Morocco's foreign trade")]),
     ("Uzbekistan took nearly a quarter of Kazakhstan's exports in 2021.", ("Kazakhstan", "Uzbekistan"),
      [("2021", 25.0, "Uzbekistan's share of Kazakhstan's exports")]),
-    ("In 2019, two-thirds of Lesotho's imports came from South Africa.", ("South Africa", "Lesotho"),
-     [("2019", 66.7, "South Africa's share of Lesotho's imports")]),
+    ("In 2019, two-thirds of Botswana's imports came from Namibia.", ("Namibia", "Botswana"),
+     [("2019", 66.7, "Namibia's share of Botswana's imports")]),
     ("Half of Nepal's imports came from India in 2020.", ("India", "Nepal"),
      [("2020", 50.0, "India's share of Nepal's imports")]),
 ])
@@ -212,8 +212,8 @@ def test_a_share_of_a_product_or_subset_is_no_share(sentence, pair):
 @pytest.mark.parametrize("sentence,pair,expected", [
     ("Japan took 13 per cent of the Philippines' total exports in 2022.", ("Japan", "Philippines"),
      [("2022", 13.0, "Japan's share of the Philippines' exports")]),
-    ("The Philippines took 3 per cent of South Korea's merchandise exports in 2022.", ("South Korea", "Philippines"),
-     [("2022", 3.0, "the Philippines' share of South Korea's exports")]),
+    ("The Philippines took 3 per cent of Malaysia's merchandise exports in 2022.", ("Malaysia", "Philippines"),
+     [("2022", 3.0, "the Philippines' share of Malaysia's exports")]),
     ("Ghana provided 4 per cent of Nigerian imports in 2021.", ("Ghana", "Nigeria"),
      [("2021", 4.0, "Ghana's share of Nigeria's imports")]),
 ])
@@ -243,7 +243,7 @@ def test_a_rank_followed_by_with_a_share(sentence, pair, expected):
     # a share of trade with a continent; a third country's rank
     ("Nigeria is Ghana's second-largest African trading partner, with an 11.2% share of the country's trade with "
      "the continent.", ("Ghana", "Nigeria")),
-    ("China is Ghana's largest supplier, with a 20% share.", ("Ghana", "Nigeria")),
+    ("Japan is Ghana's largest supplier, with a 20% share.", ("Ghana", "Nigeria")),
 ])
 def test_a_rank_that_narrows_the_flow_or_names_a_third_country_is_no_share(sentence, pair):
     assert shares(sentence, pair) == []
@@ -251,8 +251,8 @@ def test_a_rank_that_narrows_the_flow_or_names_a_third_country_is_no_share(sente
 
 @pytest.mark.parametrize("sentence,pair,expected", [
     # "its <flow> from/to X": X, the flow's other end, holds the share, whatever the verb
-    ("In 2021 Laos bought 30 per cent of its imports from Vietnam.", ("Vietnam", "Laos"),
-     [("2021", 30.0, "Vietnam's share of Laos's imports")]),
+    ("In 2021 Laos bought 30 per cent of its imports from Myanmar.", ("Myanmar", "Laos"),
+     [("2021", 30.0, "Myanmar's share of Laos's imports")]),
     ("Nepal sourced 62 per cent of its imports from India in 2022.", ("India", "Nepal"),
      [("2022", 62.0, "India's share of Nepal's imports")]),
     ("Ghana sold 4 per cent of its exports to Nigeria in 2020.", ("Ghana", "Nigeria"),
@@ -265,7 +265,7 @@ def test_the_other_end_of_its_flow_holds_the_share(sentence, pair, expected):
 
 
 @pytest.mark.parametrize("sentence,pair", [
-    ("In 2021 Laos bought 30 per cent of its imports from Thailand.", ("Vietnam", "Laos")),
+    ("In 2021 Laos bought 30 per cent of its imports from Singapore.", ("Myanmar", "Laos")),
     ("Ghana sold 12% of its cocoa exports to Nigeria in 2021.", ("Ghana", "Nigeria")),
     ("In 2021 Nepal took 30 per cent of its imports from Nepal.", ("India", "Nepal")),
 ])
@@ -274,8 +274,8 @@ def test_its_flow_to_a_third_country_a_product_or_itself_is_no_share(sentence, p
 
 
 @pytest.mark.parametrize("sentence,pair,expected", [
-    ("The share of Vietnam in Laos's total trade was 12.5 per cent in 2021.", ("Vietnam", "Laos"),
-     [("2021", 12.5, "Vietnam's share of Laos's foreign trade")]),
+    ("The share of Myanmar in Laos's total trade was 12.5 per cent in 2021.", ("Myanmar", "Laos"),
+     [("2021", 12.5, "Myanmar's share of Laos's foreign trade")]),
     ("The share of Spain in Moroccan imports rose to 17.6 per cent in 2023.", ("Morocco", "Spain"),
      [("2023", 17.6, "Spain's share of Morocco's imports")]),
     ("The share of Ghana in Nigeria's exports fell to 3.1 per cent in 2022.", ("Ghana", "Nigeria"),
@@ -286,11 +286,11 @@ def test_the_share_of_x_in_y_s_flow(sentence, pair, expected):
 
 
 @pytest.mark.parametrize("sentence,pair,expected", [
-    ("Vietnam is Laos's third-largest trading partner after Thailand and China, accounting for 11% of Laos's "
-     "trade in 2021.", ("Vietnam", "Laos"), [("2021", 11.0, "Vietnam's share of Laos's foreign trade")]),
-    ("Spain, ahead of France, took 18.9 per cent of Moroccan exports in 2023.", ("Morocco", "Spain"),
+    ("Myanmar is Laos's third-largest trading partner after Singapore and Japan, accounting for 11% of Laos's "
+     "trade in 2021.", ("Myanmar", "Laos"), [("2021", 11.0, "Myanmar's share of Laos's foreign trade")]),
+    ("Spain, ahead of Portugal, took 18.9 per cent of Moroccan exports in 2023.", ("Morocco", "Spain"),
      [("2023", 18.9, "Spain's share of Morocco's exports")]),
-    ("India ranked as Bangladesh's second supplier behind China in 2022, accounting for 14 per cent of its imports.",
+    ("India ranked as Bangladesh's second supplier behind Japan in 2022, accounting for 14 per cent of its imports.",
      ("Bangladesh", "India"), [("2022", 14.0, "India's share of Bangladesh's imports")]),
 ])
 def test_countries_a_rank_is_counted_after_do_not_hold_the_share(sentence, pair, expected):
@@ -298,4 +298,4 @@ def test_countries_a_rank_is_counted_after_do_not_hold_the_share(sentence, pair,
 
 
 def test_a_third_country_before_the_rank_still_holds_it():
-    assert shares("Thailand, ahead of Vietnam, took 40 per cent of Lao exports in 2021.", ("Vietnam", "Laos")) == []
+    assert shares("Singapore, ahead of Myanmar, took 40 per cent of Lao exports in 2021.", ("Myanmar", "Laos")) == []

@@ -274,7 +274,7 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
                    or _elsewhere(tail[:25], pstart + len(phrase), mentions, pair)):
         return  # "of Uganda's exports to the Common Market", "of its imports from the bloc"
     named_first = _share_of_in(sentence, phrase, pstart, mentions, pair) if before is not None else None
-    if named_first is not None:  # "the share of Vietnam in Laos's total trade": the first country holds it
+    if named_first is not None:  # "the share of Myanmar in Laos's total trade": the first country holds it
         first_holder, cut = named_first
         phrase, pstart = phrase[cut - pstart:], cut
     in_phrase = [m for m in mentions if pstart <= m.start < pstart + len(phrase)]
@@ -383,13 +383,13 @@ def _ranked(sentence: str, first: _Percent, mentions, pair, whole: bool = False)
     return subject[-1].country, owner[0].country, noun
 
 
-# The countries a rank is counted after: "Peru's third partner after China and the US, accounting for ...".
+# The countries a rank is counted after: "Peru's third partner after Japan and India, accounting for ...".
 _RANKED_AFTER = re.compile(r"\b(?:after|behind|ahead\s+of|following|(?:second\s+)?only\s+to)\s+(?:the\s+)?"
                            r"[A-Z][\w'’.-]*(?:(?:\s+|,\s+(?:the\s+)?|,?\s+and\s+(?:the\s+)?)[A-Z][\w'’.-]*)*")
 
 
 def _share_of_in(sentence: str, phrase: str, pstart: int, mentions, pair) -> tuple[str, int] | None:
-    """"share of Vietnam in Laos's total trade": (the holder, where the measured flow's phrase starts)."""
+    """"share of Myanmar in Laos's total trade": (the holder, where the measured flow's phrase starts)."""
     lead = re.match(r"(?:the\s+)?", phrase, re.I)
     at = pstart + (lead.end() if lead else 0)
     named = next((m for m in mentions if m.start == at), None)
@@ -400,9 +400,9 @@ def _share_of_in(sentence: str, phrase: str, pstart: int, mentions, pair) -> tup
 
 
 def _flow_end(sentence: str, clause_start: int, first: _Percent, phrase: str, pstart: int, mentions, pair):
-    """Who holds a share of "its exports to Vietnam" / "its imports from Laos": the flow's other end.
+    """Who holds a share of "its exports to Myanmar" / "its imports from Laos": the flow's other end.
 
-    "In 2021 Laos bought 30 per cent of its imports from Vietnam" is Vietnam's share of Laos's
+    "In 2021 Laos bought 30 per cent of its imports from Myanmar" is Myanmar's share of Laos's
     imports, whatever the verb. None when the phrase is not "its <flow> to/from <country>";
     False when the sentence contradicts itself (the subject is the other end too).
     """
@@ -464,7 +464,7 @@ def _holder(sentence: str, clause_start: int, first: _Percent, end: _Percent, me
             return False
         ranks = [r.span() for r in _RANKED_AFTER.finditer(sentence, clause_start, clause_start + verb.start())]
         named = [m for m in mentions if clause_start <= m.start < clause_start + verb.start()
-                 and not any(a <= m.start < b for a, b in ranks)]  # "partner after Thailand and China"
+                 and not any(a <= m.start < b for a, b in ranks)]  # "partner after Japan and India"
         if any(m.country not in pair for m in named):
             return False
         if named:
