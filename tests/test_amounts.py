@@ -20,6 +20,9 @@ from briefing.extract.amounts import decimal_comma, find_amounts, parse_number
     ("NOK 325 billion", 325e9, "NOK"),
     ("1.2 trillion roubles", 1.2e12, "RUB"),
     ("R$ 40 billion", 40e9, "BRL"),
+    ("worth US $1.2 bln in", 1.2e9, "USD"),        # "US" before a spaced "$" is the currency, not a country
+    ("U.S. $475 billion", 475e9, "USD"),
+    ("of U.S.$ 3.4 billion", 3.4e9, "USD"),
 ])
 def test_amount_forms(text, value, currency):
     (amount,) = find_amounts(text)

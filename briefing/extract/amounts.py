@@ -22,7 +22,7 @@ from briefing.scales import SCALES, alternation, factor
 
 # Prefix symbols and codes, longest first where they share a start.
 _PREFIX = {
-    "US$": "USD", "U$S": "USD", "U$": "USD", "USD": "USD", "US dollars": "USD",
+    "US$": "USD", "US $": "USD", "U.S.$": "USD", "U.S. $": "USD", "U$S": "USD", "U$": "USD", "USD": "USD", "US dollars": "USD",
     "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
     "NZ$": "NZD", "NZD": "NZD", "HK$": "HKD", "HKD": "HKD", "S$": "SGD", "SGD": "SGD",
     "R$": "BRL", "BRL": "BRL", "MX$": "MXN", "MXN": "MXN",
