@@ -860,3 +860,25 @@ def test_by_a_past_year_the_level_reached_is_that_years(sentences, pair, want):
 def test_a_point_in_time_never_borrows_another_clauses_year(sentences, pair):
     got, _ = read(sentences, pair, "2024-05-30")
     assert len(got) == 1   # only the first figure, with its own year
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Ghana's exports to Nigeria and its imports from Nigeria were $700 million and $540 million in 2022.",
+     ("Ghana", "Nigeria"), [("exports", 7e8, "Ghana", "Nigeria"), ("imports", 5.4e8, "Ghana", "Nigeria")]),
+    ("Peruvian sales to Chile and Chilean sales to Peru came to $2.1 billion and $3.4 billion in 2023.",
+     ("Chile", "Peru"), [("exports", 2.1e9, "Peru", "Chile"), ("exports", 3.4e9, "Chile", "Peru")]),
+    ("Kenya's exports to and imports from Uganda stood at Sh105 billion and Sh70 billion in 2023.",
+     ("Kenya", "Uganda"), [("exports", 1.05e11, "Kenya", "Uganda"), ("imports", 7e10, "Kenya", "Uganda")]),
+])
+def test_flows_listed_then_amounts_listed_pair_in_order(sentence, pair, want):
+    assert [(f, v, r, p) for _, f, v, r, p in read([sentence], pair)[0]] == want
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Exports and imports rose to Sh105 billion and Sh70 billion in 2023.", ("Kenya", "Uganda")),
+    ("Sales and purchases came to $2.1 billion and $3.4 billion in 2023.", ("Chile", "Peru")),
+    ("Shipments and purchases were $700 million and $540 million in 2022.", ("Ghana", "Nigeria")),
+])
+def test_listed_flows_whose_sides_are_not_named_stay_out(sentence, pair):
+    got, readings = read([sentence], pair)
+    assert got == [] and {r.reason for r in readings} == {"direction unknown"}

@@ -324,6 +324,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
     period_mentions = data_periods(sentence) if found_periods is None else found_periods
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     respective, follows, cue_of, owner_of = _respectively(sentence, real, doc_date, pair)
+    paired = {} if cue_of or owner_of else _paired_flows(sentence, real, mentions, pair)
     carried_of = _carried_list(sentence, real, ctx)
     respective.update(_from_to_between(sentence, real, doc_date))
     sentence_reason = _sentence_reason(sentence, mentions)
@@ -338,6 +339,9 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
             _read_owner(r, sentence, owner_of[r.index], mentions, pair)
         if r.index in carried_of:
             r.flow = carried_of[r.index]
+        if r.index in paired and (r.reason is None or r.reason in _SIDE_REASONS):
+            r.flow = paired[r.index]
+            r.reason = None if r.flow is not None else "direction unknown"
         if r.index in cue_of and r.flow is not None and r.flow.field != TOTAL:
             first = real[0].flow if real[0].flow is not None else r.flow
             r.flow = first.with_field(cue_of[r.index].field) if first.field != TOTAL else r.flow
@@ -955,6 +959,40 @@ def _country_list(sentence: str, end: int, pair: tuple[str, str]) -> list:
             run = []
         run.insert(0, m)
     return run if len(run) >= 2 else []
+
+
+_SIDE_REASONS = {"direction unknown", "partner not named"}
+def _paired_flows(sentence: str, real: list[_Reading], mentions, pair) -> dict[int, Flow | None]:
+    """"Its exports to Y and its imports from Y were $A and $B", "X's sales to Y and Y's sales to X came to
+    $A and $B": as many flows named, joined by "and", as amounts listed after them, taken in order even
+    without "respectively". Each flow is read from its own words; "exports to and imports from Y" shares
+    its sides. None where a flow's sides cannot be told."""
+    if len(real) < 2:
+        return {}
+    run = real[:1]
+    for r in real[1:]:
+        if not _LIST_JOIN.fullmatch(sentence[run[-1].amount.end:r.amount.start]):
+            break
+        run.append(r)
+    if len(run) < 2:
+        return {}
+    lo = _clause_start(run[0].amount.start, [m.start() for m in _CLAUSE_BREAK.finditer(sentence)], 0)
+    named = [c for c in cues(sentence, lo, run[0].amount.start) if c.field != TOTAL]
+    if len(named) != len(run):
+        return {}
+    ands = [re.search(r"\band\b", sentence[x.end:y.start]) for x, y in zip(named, named[1:])]
+    if not all(m is not None and not re.search(r"\d", sentence[x.end:y.start]) for m, x, y in zip(ands, named, named[1:])):
+        return {}
+    cuts = [x.end + m.start() for m, x in zip(ands, named) if m is not None]
+    spans = zip([lo] + cuts, cuts + [run[0].amount.start])
+    flows = [read_flow(sentence, c, [m for m in mentions if a <= m.start < b], pair)[0] for c, (a, b) in zip(named, spans)]
+    known = next((f for f in flows if f is not None and f.field != TOTAL), None)
+    out: dict[int, Flow | None] = {}
+    for r, c, f in zip(run, named, flows):
+        if (f is None or f.field == TOTAL) and known is not None and known.field != c.field:
+            f = known.with_field(c.field)   # "exports to and imports from Y": the same two sides
+        out[r.index] = f if f is not None and f.field != TOTAL else None
+    return out
 
 
 def _cue_list(sentence: str, end: int) -> list:
