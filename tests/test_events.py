@@ -561,3 +561,13 @@ def test_a_week_dates_only_its_own_clause():
     text = ("The minister said the accord would let Rabat and Madrid cooperate, as the king put it in Fez last week, "
             "on migration.")
     assert ev(text, "2023-02-09") == []
+
+
+@pytest.mark.parametrize("text,doc", [
+    ("A summit is planned for 12 June in Addis Ababa.", "2024-05-30"),
+    ("The joint commission of Laos and Myanmar is slated for 3 July in Vientiane.", "2024-05-30"),
+    ("Talks planned for 20 June in Rabat will cover the fisheries accord.", "2024-05-30"),
+    ("The forthcoming visit of the Ghanaian president to Abuja in June was announced.", "2024-05-30"),
+])
+def test_a_planned_day_or_month_is_no_event(text, doc):
+    assert ev(text, doc) == []

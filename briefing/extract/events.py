@@ -102,7 +102,8 @@ _SAME_YEAR = re.compile(  # every phrase says "year" or "month": _may_carry gate
     rf"|(?P<next>the\s+following\s+year|the\s+next\s+year|(?P<nl>a|{CARD})\s+years?\s+later)"
     rf"|(?P<prev>the\s+previous\s+year|the\s+year\s+before|(?P<np>a|{CARD})\s+years?\s+(?:earlier|before)))\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|next|to be held|is to|are to|plans? to|is due|are due|due to|"
-                     r"takes?\s+office|scheduled|expected\s+to|set\s+to|upcoming)\b", re.I)
+                     r"takes?\s+office|scheduled|expected\s+to|set\s+to|upcoming|(?:is|are)\s+planned|planned\s+for|"
+                     r"slated|forthcoming)\b", re.I)
 # "this month", "earlier this month", "last month": the month of the article (or the one before).
 _REL_WEEK = re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<w>this|last)\s+week\b", re.I)
 _REL_MONTH = re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<w>this|last)\s+month\b", re.I)
@@ -406,7 +407,7 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
     dm, dm_at = _day_month(sentence, doc)
     if dm and _REPORTED.search(sentence[:dm_at]):
         dm = None
-    if dm and not (future and dm > doc):
+    if dm and not (future and (dm > doc or _FUTURE.search(_clause_of(sentence, dm_at)))):  # "is planned for 12 June"
         out.append((dm.year, dm, f"{dm.day} {MONTH_NAMES[dm.month - 1]}, read against {human_date(doc)}"))
     for m in _MONTH_ONLY.finditer(sentence):
         mon = _month(m.group("m"))
