@@ -882,3 +882,27 @@ def test_flows_listed_then_amounts_listed_pair_in_order(sentence, pair, want):
 def test_listed_flows_whose_sides_are_not_named_stay_out(sentence, pair):
     got, readings = read([sentence], pair)
     assert got == [] and {r.reason for r in readings} == {"direction unknown"}
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Chile's exports to Peru were $3.4 billion in 2023 (2022: $3.1 billion).", ("Chile", "Peru"), ["2023", "2022"]),
+    ("Kenya's exports to Uganda came to Sh105 billion in 2023 (2022: Sh98 billion).", ("Kenya", "Uganda"),
+     ["2023", "2022"]),
+    ("India's imports from Nepal were Rs 8,000 crore in FY2022-23 (FY2021-22: Rs 6,500 crore).", ("India", "Nepal"),
+     ["2022-23", "2021-22"]),
+])
+def test_an_amount_listed_under_a_period_takes_that_period(sentence, pair, want):
+    assert [p for p, *_ in read([sentence], pair, "2024-06-01")[0]] == want
+
+
+@pytest.mark.parametrize("sentences, pair", [
+    (["Chile's exports to Peru rose to a record $3.4 billion last year, twice the $1.7 billion of a decade ago."],
+     ("Chile", "Peru")),
+    (["Kenya's exports to Uganda reached Sh105 billion in 2023.", "They had been Sh50 billion some years earlier."],
+     ("Kenya", "Uganda")),
+    (["Ghana's imports from Nigeria hit $900 million in 2022, three times the $300 million of ten years ago."],
+     ("Ghana", "Nigeria")),
+])
+def test_a_vague_earlier_time_is_no_period(sentences, pair):
+    got, readings = read(sentences, pair, "2024-06-01")
+    assert len(got) == 1 and readings[-1].reason is not None

@@ -123,6 +123,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("previous_span", rf"\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<n>{_COUNT})\s+months\b"),
     ("first_quarters", rf"\b(?:the\s+)?first\s+(?P<n>two|three|2|3)\s+quarters\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})?"),
     ("first_n", rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<this>this\s+year|the\s+year|last\s+year|that\s+year|the\s+same\s+year))?"),
+    # "a decade ago", "some years earlier": a time too vague to be a period; it stops another being lent
+    ("vague_past", r"\b(?:a|one|two|three)\s+decades?\s+(?:ago|earlier|before)\b|"
+                   r"\b(?:several|a\s+few|some|many)\s+years\s+(?:ago|earlier|before)\b|"
+                   r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b"),
     ("years_later", r"\b(?P<n>a|one|two|three|four|five|\d)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b"),
     ("month_subject", rf"(?:^|(?<=[;:]\s))(?:in\s+)?(?P<m>{_MONTH})\s+alone\b"),
     ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR}))?|\bH(?P<h>[12])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
@@ -152,7 +156,7 @@ _FULL_DATE_BEFORE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+$|\
 
 
 # Every pattern needs one of these; most sentences have none and cost one search.
-_ANY_PERIOD = re.compile(r"\d|year|month|quarter|half|period|time|" + "|".join(a.lower() for a in MONTH_ABBR)
+_ANY_PERIOD = re.compile(r"\d|year|month|quarter|half|period|time|decade|" + "|".join(a.lower() for a in MONTH_ABBR)
                          + r"|\bH[12]\b|\bQ[1-4]\b", re.I)
 
 
@@ -163,7 +167,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "fiscal_part": ("fiscal", "financial", "fy"),
     "fiscal": ("fiscal", "financial", "fy"), "fiscal_single": ("fiscal", "financial"), "fiscal_bare": ("-", "/", "–"), "fiscal_fy": ("fy",),
     "month_range": _MONTH_WORDS, "year_ended": ("year",), "months_to": ("month",), "previous_span": ("month",),
-    "first_quarters": ("quarter",), "first_n": ("month",), "years_later": ("later", "following", "next"),
+    "first_quarters": ("quarter",), "vague_past": ("ago", "earlier", "before"), "first_n": ("month",), "years_later": ("later", "following", "next"),
     "month_subject": ("alone",), "half": ("half", "h1", "h2"), "quarter": ("quarter", "q1", "q2", "q3", "q4"),
     "month_quarter": ("quarter",), "by_month": _MONTH_WORDS, "ytd": ("date", "so far", "start of"),
     "between_months": ("between",), "same_span": ("same", "corresponding", "comparable"),
@@ -200,8 +204,8 @@ def find(text: str) -> list[Mention]:
 def _build(name: str, m: re.Match, text: str) -> Mention | None:
     s, e = m.span()
     g = m.groupdict()
-    if name == "fiscal_part":
-        return Mention(s, e, relation="fiscal_part")
+    if name in ("fiscal_part", "vague_past"):
+        return Mention(s, e, relation=name)
     if name in ("fiscal", "fiscal_bare"):
         y1, y2 = int(g["y1"]), int(g["y2"][-2:])
         if (y1 + 1) % 100 != y2:

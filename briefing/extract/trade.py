@@ -111,6 +111,7 @@ _COMPARISON = re.compile(r"(?:\bup|\bdown|\bincreas\w+|\bdeclin\w+|\brising|\bfa
                          r"\b(?:than|on|over)\s+(?:the\s+)?$|\bfrom\s+(?:the\s+)?$|\bbelow\s*$|\babove\s*$|"
                          r"\brelative\s+to\s*$|\bin\s+contrast\s+to\s*$|"
                          r"\b(?:high|low|peak|level|record|figure|total)\s+of\s*$|"
+                         r"\b(?:twice|double|triple|thrice|half|(?:two|three|four|five)\s+times)\s+(?:the\s+)?$|"
                          r"\b(?:of|at|recorded\s+at|with)\s*$(?<=\bthe\s\w{2})", re.I)
 # Words that hedge an amount without changing what it measures ("just over", "almost", "a record").
 _HEDGE = (r"(?:almost|nearly|about|around|some|roughly|approximately|over|under|more\s+than|less\s+than|"
@@ -1052,6 +1053,13 @@ def _read_period(r: _Reading, sentence: str, prev: _Reading | None, nxt: _Readin
         return
     limit = nxt.amount.start if nxt else len(sentence)
     chosen = None
+    labelled = [m for m in mentions if m.end <= a.start and re.fullmatch(r"\s*:\s*", sentence[m.end:a.start])]
+    if labelled:   # "(2022: $3.1 billion)", "FY2021-22: Rs 1.2 lakh crore": the period it is listed under
+        r.period = periods.resolve(labelled[-1], doc_date, base)
+        if r.period is not None:
+            if r.reason in ("comparison without period", "no period"):
+                r.reason = None
+            return
     for m in mentions:
         if a.end <= m.start <= limit:
             gap = sentence[a.end:m.start]
@@ -1196,6 +1204,8 @@ def _apposition(sentence: str, chosen, mentions):
     if not later or not _APPOSED.fullmatch(sentence[chosen.end:later[0].start]):
         return None
     m = later[0]
+    if (m.period is not None and m.period.fiscal) or re.match(r"\s*:", sentence[m.end:]):
+        return None   # "FY2022-23 (FY2021-22: ...)": another fiscal year, or the label of another figure
     if m.period is not None and m.period.months == 12 and chosen.period is not None:
         return replace(m, period=replace(m.period, fiscal=True, partial=False))   # "the year ended March 2024"
     if m.period is not None or m.relation in ("month_range", "months_to"):
