@@ -3,9 +3,12 @@
 Every case runs ``briefing`` in a fresh child process, as a user would; each
 time is a wall-clock median of several runs and peak memory is the most the
 child and its worker processes held together (sampled), or the child's own
-``ru_maxrss`` if that is higher.  Ratios are to
-the import floor measured in the same run, so the targets do not depend on
-how fast the machine is.  Prints the table and writes bench/results.md.
+``ru_maxrss`` if that is higher.  Ratios are to the import floor (``import
+click`` for the no-op) run in turns with the case, one reference run before
+each run of the case, so a load that comes and goes on a shared machine moves
+both alike; each ratio is also given in CPU seconds (user + system of the
+child and the workers it waited for), which the load disturbs far less.
+Prints the table and writes bench/results.md.
 
     .venv/bin/python bench/run.py [--quick] [--no-profile]
 """
@@ -52,8 +55,8 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run(argv: list[str], cwd: Path = ROOT) -> tuple[float, int]:
-    """Run one child to completion; return (wall seconds, peak memory in bytes). Fails loudly.
+def run(argv: list[str], cwd: Path = ROOT) -> tuple[float, int, float]:
+    """Run one child to completion; return (wall seconds, peak memory in bytes, CPU seconds). Fails loudly.
 
     Peak memory is the larger of the child's own ``ru_maxrss`` and the highest
     sum over the child and its worker processes, sampled every 50 ms.
@@ -79,19 +82,44 @@ def run(argv: list[str], cwd: Path = ROOT) -> tuple[float, int]:
     proc.stderr.close()
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(argv)}\n{err}")
-    return elapsed, max(usage.ru_maxrss * 1024, peak[0])
+    return elapsed, max(usage.ru_maxrss * 1024, peak[0]), usage.ru_utime + usage.ru_stime
 
 
-def median_of(runs: int, argv_for, before=None) -> dict:
-    """Median wall time and max peak memory of ``runs`` runs; ``before(i)`` prepares run i."""
-    times, peaks = [], []
+def median_of(runs: int, argv_for, before=None, reference: list[str] | None = None) -> dict:
+    """Median wall and CPU time and max peak memory of ``runs`` runs; ``before(i)`` prepares run i.
+
+    With ``reference`` (the import floor, or ``import click``), one run of it comes before
+    each run of the case, and its medians are returned too ("ref_s", "ref_cpu").
+    """
+    times, peaks, cpus, ref_times, ref_cpus = [], [], [], [], []
     for i in range(runs):
+        if reference:
+            t, _, c = run(reference)
+            ref_times.append(t)
+            ref_cpus.append(c)
         if before:
             before(i)
-        t, m = run(argv_for(i) if callable(argv_for) else argv_for)
+        t, m, c = run(argv_for(i) if callable(argv_for) else argv_for)
         times.append(t)
         peaks.append(m)
-    return {"s": statistics.median(times), "runs": times, "peak": max(peaks)}
+        cpus.append(c)
+    out = {"s": statistics.median(times), "runs": times, "peak": max(peaks), "cpu": statistics.median(cpus),
+           "cpus": cpus}
+    if reference:
+        out.update(ref_s=statistics.median(ref_times), ref_cpu=statistics.median(ref_cpus), ref_runs=ref_times,
+                   ref_cpus=ref_cpus)
+    return out
+
+
+def merged(a: dict, b: dict) -> dict:
+    """Two ``median_of`` results of one case as one."""
+    out = {"s": statistics.median(a["runs"] + b["runs"]), "runs": a["runs"] + b["runs"],
+           "peak": max(a["peak"], b["peak"]), "cpus": a["cpus"] + b["cpus"]}
+    out["cpu"] = statistics.median(out["cpus"])
+    if "ref_runs" in a:
+        out.update(ref_runs=a["ref_runs"] + b["ref_runs"], ref_cpus=a["ref_cpus"] + b["ref_cpus"])
+        out.update(ref_s=statistics.median(out["ref_runs"]), ref_cpu=statistics.median(out["ref_cpus"]))
+    return out
 
 
 def build_argv(seeds: Path, out: Path, force: bool = False) -> list[str]:
@@ -187,7 +215,9 @@ def peer_race(seeds_out: Path, runs: int) -> dict | None:
         theirs.append(run(peer_argv))
 
     def pack(xs):
-        return {"s": statistics.median(t for t, _ in xs), "runs": [t for t, _ in xs], "peak": max(m for _, m in xs)}
+        return {"s": statistics.median(t for t, _, _ in xs), "runs": [t for t, _, _ in xs],
+                "peak": max(m for _, m, _ in xs), "cpu": statistics.median(c for _, _, c in xs),
+                "cpus": [c for _, _, c in xs]}
 
     return {"ours": pack(ours), "peer": pack(theirs)}
 
@@ -254,9 +284,10 @@ def main(argv=None) -> None:
     print(f"import floor {res['floor']['s']:.2f}s, import click {res['click']['s']:.2f}s", flush=True)
 
     seeds_out = WORK / "seeds_out" / "b.pdf"
-    res["seeds"] = median_of(small, build_argv(ROOT / "seeds", seeds_out, force=True), fresh(seeds_out))
+    floor_argv, click_argv = [PY, "-c", FLOOR], [PY, "-c", "import click"]
+    res["seeds"] = median_of(small, build_argv(ROOT / "seeds", seeds_out, force=True), fresh(seeds_out), floor_argv)
     run(build_argv(ROOT / "seeds", seeds_out))
-    res["noop"] = median_of(small, build_argv(ROOT / "seeds", seeds_out))
+    res["noop"] = median_of(small, build_argv(ROOT / "seeds", seeds_out), reference=click_argv)
     print(f"seeds cold {res['seeds']['s']:.2f}s, no-op {res['noop']['s']:.2f}s", flush=True)
 
     peer = peer_race(seeds_out, small)
@@ -267,19 +298,17 @@ def main(argv=None) -> None:
     for n in sizes:
         out = WORK / f"out_{n}" / "b.pdf"
         runs = big
-        res[f"cold{n}"] = median_of(1, build_argv(archives[n], out, force=True), fresh(out))
+        res[f"cold{n}"] = median_of(1, build_argv(archives[n], out, force=True), fresh(out), floor_argv)
         if runs > 1 and res[f"cold{n}"]["s"] * (runs - 1) < 240:
-            more = median_of(runs - 1, build_argv(archives[n], out, force=True), fresh(out))
-            allruns = res[f"cold{n}"]["runs"] + more["runs"]
-            res[f"cold{n}"] = {"s": statistics.median(allruns), "runs": allruns,
-                               "peak": max(res[f"cold{n}"]["peak"], more["peak"])}
+            more = median_of(runs - 1, build_argv(archives[n], out, force=True), fresh(out), floor_argv)
+            res[f"cold{n}"] = merged(res[f"cold{n}"], more)
         print(f"{n} cold {res[f'cold{n}']['s']:.2f}s ({len(res[f'cold{n}']['runs'])} runs), "
               f"peak {fmt_mem(res[f'cold{n}']['peak'])}", flush=True)
 
     out = WORK / "out_1000" / "b.pdf"
     run(build_argv(archives[1000], out))  # the cache is warm
     article = sorted(archives[1000].glob("*.txt"))[len(list(archives[1000].glob("*.txt"))) // 2]
-    res["changed"] = median_of(big, build_argv(archives[1000], out), lambda i: touch_article(article, i))
+    res["changed"] = median_of(big, build_argv(archives[1000], out), lambda i: touch_article(article, i), floor_argv)
     print(f"one changed of 1000 {res['changed']['s']:.2f}s", flush=True)
 
     watch = watch_latency(ROOT / "seeds", small)
@@ -327,15 +356,16 @@ def write_report(info, res, watch, pages, profile, total, sizes, archives) -> st
     floor, click = res["floor"]["s"], res["click"]["s"]
     rows = []
 
-    def row(name, key, base, base_name, limit, mem_limit=None):
+    def row(name, key, base, base_name, limit, mem_limit=None, base_cpu=None):
         r = res.get(key)
         if r is None:
-            rows.append(f"| {name} | not measured | | | {limit}x {base_name} | no |")
+            rows.append(f"| {name} | not measured | | | | {limit}x {base_name} | no |")
             return
-        ratio = r["s"] / base
+        ratio = r["s"] / r.get("ref_s", base)   # against the reference run in turns with it
+        cpu = r["cpu"] / r.get("ref_cpu", base_cpu or float("nan"))
         ok = ratio <= limit and (mem_limit is None or r["peak"] <= mem_limit)
         mem = fmt_mem(r["peak"]) + (f" (<= {mem_limit // GIB} GiB)" if mem_limit else "")
-        rows.append(f"| {name} | {r['s']:.2f} | {ratio:.2f}x {base_name} | {mem} | <= {limit}x"
+        rows.append(f"| {name} | {r['s']:.2f} | {ratio:.2f}x {base_name} | {cpu:.2f}x | {mem} | <= {limit}x"
                     f"{' ' + base_name if base_name != 'floor' else ''} | {'yes' if ok else '**no**'} |")
 
     row("cold build of seeds/", "seeds", floor, "floor", 1.5)
@@ -346,18 +376,22 @@ def write_report(info, res, watch, pages, profile, total, sizes, archives) -> st
     row("one article changed of 1,000", "changed", floor, "floor", 2)
     if "peer" in res:
         row("the same brief: ours (cold build of seeds/) vs jinja2 + WeasyPrint", "ours", res["peer"]["s"],
-            "WeasyPrint", 0.5)
+            "WeasyPrint", 0.5, base_cpu=res["peer"]["cpu"])
     else:
-        rows.append("| the same brief vs jinja2 + WeasyPrint | not measured (no bench/.venv) | | | <= 0.5x | |")
+        rows.append("| the same brief vs jinja2 + WeasyPrint | not measured (no bench/.venv) | | | | <= 0.5x | |")
     if watch:
         ok = watch["beyond"] <= 1.0
         rows.append(f"| watch: save to new PDF (seeds/) | {watch['s']:.2f} | {watch['beyond']:.2f} s beyond "
-                    f"the {watch['step']:.1f} s quiet period | | <= 1 s beyond | {'yes' if ok else '**no**'} |")
+                    f"the {watch['step']:.1f} s quiet period | | | <= 1 s beyond | {'yes' if ok else '**no**'} |")
     else:
-        rows.append("| watch: save to new PDF | not measured (no `briefing watch`) | | | <= 1 s beyond | |")
+        rows.append("| watch: save to new PDF | not measured (no `briefing watch`) | | | | <= 1 s beyond | |")
 
     words = {n: sum(len(p.read_text(encoding="utf-8").split()) for p in archives[n].glob("*.txt")) for n in sizes}
-    runs = "\n".join(f"- {k}: " + ", ".join(f"{t:.2f}" for t in v["runs"]) for k, v in res.items())
+    runs = "\n".join(f"- {k}: " + ", ".join(f"{t:.2f}" for t in v["runs"])
+                     + (" (reference in turns: " + ", ".join(f"{t:.2f}" for t in v["ref_runs"]) + ")"
+                        if "ref_runs" in v else "")
+                     + ("; CPU " + ", ".join(f"{t:.2f}" for t in v["cpus"]) if "cpus" in v else "")
+                     for k, v in res.items())
     peer_line = (f"| the peer: `bench/.venv/bin/python bench/peer/peer.py brief.json` (jinja2 + WeasyPrint "
                  f"{_peer_version()}) | {res['peer']['s']:.2f} |\n" if "peer" in res else "")
     text = f"""# Benchmark results
@@ -379,8 +413,13 @@ Written by `make bench` (`bench/run.py`) in {total / 60:.1f} minutes, at {_revis
 {peer_line}
 ## Targets
 
-| case | median s | ratio | peak memory | target | met |
-|---|---|---|---|---|---|
+Each ratio is to the reference (the floor; `import click` for the no-op; WeasyPrint for the
+peer) run in turns with the case, one reference run before each of its runs; "CPU" is the same
+ratio in CPU seconds (the build and its workers), which other work on the machine disturbs least.
+"met" reads the wall-clock ratio.
+
+| case | median s | ratio (wall) | ratio (CPU) | peak memory | target | met |
+|---|---|---|---|---|---|---|
 {chr(10).join(rows)}
 
 Archives: synthetic (bench/synth.py, {', '.join(f'{n:,} articles, {words[n] / n:.0f} words each on average' for n in sizes)});
