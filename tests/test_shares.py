@@ -299,3 +299,41 @@ def test_countries_a_rank_is_counted_after_do_not_hold_the_share(sentence, pair,
 
 def test_a_third_country_before_the_rank_still_holds_it():
     assert shares("Singapore, ahead of Myanmar, took 40 per cent of Lao exports in 2021.", ("Myanmar", "Laos")) == []
+
+
+@pytest.mark.parametrize("sentence,pair", [
+    ("Nigeria accounts for 11 per cent of Ghana's imports of refined fuel in 2022.", ("Ghana", "Nigeria")),
+    ("Spain took 18 per cent of Morocco's exports of vegetables in 2021.", ("Morocco", "Spain")),
+    ("Namibia supplied 30 per cent of Botswana's imports of fuel in 2019.", ("Namibia", "Botswana")),
+])
+def test_a_flow_narrowed_after_its_noun_is_no_share(sentence, pair):
+    assert shares(sentence, pair) == []
+
+
+@pytest.mark.parametrize("sentence,pair", [
+    ("Nigeria's share of Ghana's imports is expected to reach 15 per cent by 2025.", ("Ghana", "Nigeria")),
+    ("Laos aims to send 20 per cent of its exports to Myanmar by 2030.", ("Myanmar", "Laos")),
+    ("Spain could take a quarter of Morocco's exports, officials forecast for 2026.", ("Morocco", "Spain")),
+])
+def test_a_forecast_or_target_share_is_no_share(sentence, pair):
+    assert shares(sentence, pair) == []
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    # a percentage compared "against" belongs to the country named after it
+    ("Nigeria accounted for 11 per cent of Ghana's imports in 2022, against 35 per cent for Japan.",
+     ("Ghana", "Nigeria"), [("2022", 11.0, "Nigeria's share of Ghana's imports")]),
+    ("Spain took 18.9 per cent of Moroccan exports in 2023, compared with 22 per cent for Portugal.",
+     ("Morocco", "Spain"), [("2023", 18.9, "Spain's share of Morocco's exports")]),
+    # a comparison with no period of its own is no earlier share
+    ("Myanmar's share of Laos's imports reached 11 per cent in 2022, up from 9 per cent, the ministry said.",
+     ("Myanmar", "Laos"), [("2022", 11.0, "Myanmar's share of Laos's imports")]),
+])
+def test_a_comparison_for_another_country_or_no_period_is_left_out(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
+
+
+def test_a_comparison_for_an_earlier_period_stays():
+    assert shares("Nigeria accounted for 11 per cent of Ghana's imports in 2022, against 9 per cent in 2021.",
+                  ("Ghana", "Nigeria")) == [("2022", 11.0, "Nigeria's share of Ghana's imports"),
+                                            ("2021", 9.0, "Nigeria's share of Ghana's imports")]

@@ -158,6 +158,9 @@ def read_shares(sentence: str, doc_date: str | None, pair: tuple[str, str],
         if a.period is None:
             a.period, end = _period(a, sentence, max(seg_start, used), nxt, period_mentions, prev, doc_date, history)
             used = max(used, end)
+        if a.linked and last is not None and a.period == last.period:
+            a.text = None  # a comparison for the same period is no earlier share: whose it is, is unsure
+            continue
         last = a
         if not a.linked:
             statement = a
@@ -223,9 +226,14 @@ def _classify(members: list[_Percent], sentence: str, seg_start: int, mentions, 
     pre = sentence[seg_start:first.start]
     other = {pair[0]: pair[1], pair[1]: pair[0]}
     if last is not None and LINK_BEFORE.search(pre) and len(pre.split()) <= 12:
+        owned = re.match(r"\s*(?:for|by|of|from|with|in)\s+(?:the\s+)?", sentence[end.end:])
+        if owned and any(m.start == end.end + owned.end() and m.country not in pair for m in mentions):
+            return  # "11 per cent, against 35 per cent for Japan": another country's share
         for p in members:  # "up from 7.5 per cent in 2020": the same share, another period
             p.text, p.holder, p.of, p.linked = last.text, last.holder, last.of, True
         return
+    if _FORECAST.search(_clause_around(sentence, first.start, end.end)):
+        return  # "is expected to reach 15 per cent by 2025", "aims to supply 20 per cent"
     if _CHANGE_BEFORE.search(sentence[:first.start]) or _CHANGE_AFTER.search(sentence[end.end:]):
         return
     clause_start = max([0] + [m.end() for m in _CLAUSE_START.finditer(sentence[:first.start])])
@@ -335,6 +343,8 @@ def _product(phrase: str) -> bool:
     noun = _FLOW_NOUN.search(phrase)
     if noun is None:
         return False
+    if re.match(r"\s+(?:of|in)\s+(?!goods\b|merchandise\b|all\b|the\s+country|[A-Z])[a-z]", phrase[noun.end():]):
+        return True  # "imports of refined fuel", "exports in grain"
     head = phrase[:noun.start()]
     for m in reversed(countries.find_mentions(head)):  # country names and adjectives keep the whole flow
         head = head[:m.start] + " " + head[m.end:]
@@ -417,6 +427,17 @@ def _flow_end(sentence: str, clause_start: int, first: _Percent, phrase: str, ps
     if subject and subject[0].country == other_end.country:
         return False
     return other_end.country
+
+
+_FORECAST = re.compile(r"\b(?:will|would|expected|forecast|projected|target\w*|aims?|aiming|goal|plans?|planned|"
+                       r"hopes?|could|should|set\s+to|on\s+course|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d)\b", re.I)
+
+
+def _clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause (between semicolons, or commas before a new clause) of the text at start..end."""
+    lo = max([0] + [m.end() for m in re.finditer(r";\s*|,\s+(?:while|whereas|but|and)\s+", sentence[:start])])
+    hi = next((m.start() + end for m in re.finditer(r";|,\s+(?:while|whereas|but|and)\s+", sentence[end:])), len(sentence))
+    return sentence[lo:hi]
 
 
 def _elsewhere(text: str, at: int, mentions, pair) -> bool:
