@@ -337,3 +337,19 @@ def test_a_comparison_for_an_earlier_period_stays():
     assert shares("Nigeria accounted for 11 per cent of Ghana's imports in 2022, against 9 per cent in 2021.",
                   ("Ghana", "Nigeria")) == [("2022", 11.0, "Nigeria's share of Ghana's imports"),
                                             ("2021", 9.0, "Nigeria's share of Ghana's imports")]
+
+
+@pytest.mark.parametrize("sentence,pair,expected", [
+    ("Myanmar's 18 per cent share of Lao imports in 2021 made it the top supplier.", ("Laos", "Myanmar"),
+     [("2021", 18.0, "Myanmar's share of Laos's imports")]),
+    ("In 2023, Spain's 17.6% share in Morocco's imports was the highest.", ("Morocco", "Spain"),
+     [("2023", 17.6, "Spain's share of Morocco's imports")]),
+    ("Nigeria's 4 per cent share of Ghanaian exports in 2020 put it in fifth place.", ("Ghana", "Nigeria"),
+     [("2020", 4.0, "Nigeria's share of Ghana's exports")]),
+])
+def test_a_possessor_right_before_the_percentage_holds_the_share(sentence, pair, expected):
+    assert shares(sentence, pair) == expected
+
+
+def test_a_third_country_possessor_before_the_percentage_is_no_share():
+    assert shares("Japan's 18 per cent share of Lao imports in 2021 made it the top supplier.", ("Laos", "Myanmar")) == []

@@ -506,6 +506,12 @@ def _holder(sentence: str, clause_start: int, first: _Percent, end: _Percent, me
     if given and re.search(r"\b(?:gave|gives|give|giving|left|leaves|leave|leaving|earned|earns|won|wins)\s+(?:the\s+)?$",
                            sentence[max(0, given[-1].start - 20):given[-1].start], re.I):
         return given[-1].country if given[-1].country in pair else False
+    # "Myanmar's 18 per cent share of Lao imports": the possessor right before the percentage holds it
+    if re.match(r"\s*(?:%|per\s*cent|percent)?\s*shares?\b", sentence[end.end:], re.I):
+        owner = next((m for m in mentions if re.fullmatch(r"(?:'s|’s|'|’)\s*(?:(?:about|some|nearly|almost|a|an)\s+)?",
+                                                              sentence[m.end:first.start])), None)
+        if owner is not None:
+            return owner.country if owner.country in pair else False
     # "With a 13 per cent share in Peru's imports, Chile became ..."
     if re.search(r"\b(?:a|an)\s*$", sentence[max(0, first.start - 4):first.start], re.I) and \
             re.match(r"\s*(?:%|per\s*cent|percent)?\s*shares?\b", sentence[first.end:], re.I):
