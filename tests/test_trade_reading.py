@@ -906,3 +906,28 @@ def test_an_amount_listed_under_a_period_takes_that_period(sentence, pair, want)
 def test_a_vague_earlier_time_is_no_period(sentences, pair):
     got, readings = read(sentences, pair, "2024-06-01")
     assert len(got) == 1 and readings[-1].reason is not None
+
+
+@pytest.mark.parametrize("sentences, pair, date, want", [
+    (["Chile's exports to Peru reached $3.4 billion in 2023.", "Last month, imports from Peru were $0.2 billion."],
+     ("Chile", "Peru"), "2024-06-01", ["2023", "2024-05..2024-05"]),
+    (["Last month, Kenya's exports to Uganda were Sh9 billion."], ("Kenya", "Uganda"), "2024-01-10",
+     ["2023-12..2023-12"]),
+    (["Ghana's imports from Nigeria came to $80 million last month, the statistics service said."],
+     ("Ghana", "Nigeria"), "2023-08-20", ["2023-07..2023-07"]),
+])
+def test_last_month_is_the_month_before_the_article(sentences, pair, date, want):
+    assert [p for p, *_ in read(sentences, pair, date)[0]] == want
+
+
+@pytest.mark.parametrize("sentences, pair", [
+    (["Chile's exports to Peru reached $3.4 billion in 2023.", "The two presidents met in Lima in March 2024.",
+      "Chilean imports from Peru were $2.1 billion, officials said."], ("Chile", "Peru")),
+    (["Kenya's exports to Uganda were Sh105 billion in 2023.", "President Museveni visited Nairobi on 3 May 2024.",
+      "Imports from Uganda came to Sh70 billion."], ("Kenya", "Uganda")),
+    (["Ghana's exports to Nigeria rose to $700 million in 2022.", "The border reopened in December 2020.",
+      "Imports from Nigeria stood at $540 million."], ("Ghana", "Nigeria")),
+])
+def test_an_event_date_between_is_never_lent_to_a_figure(sentences, pair):
+    got, readings = read(sentences, pair, "2024-06-01")
+    assert len(got) == 1 and readings[-1].reason == "no period"

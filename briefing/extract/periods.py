@@ -143,6 +143,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
                      r"|\bthe\s+year\s+before\b"),
     ("anaphor", rf"\b(?:over|in|during|for)\s+(?:the|those|these|that)\s+(?:same\s+)?(?:(?P<n>{_COUNT})\s+)?(?:months|period|quarter)\b|\bthat\s+year\b|\bthe\s+same\s+year\b|\bthe\s+same\s+(?:{_COUNT}\s+)?months\b|\bat\s+the\s+time\b"),
     ("last_year", r"\blast\s+year(?:'s)?\b|\bthe\s+past\s+year\b"),
+    ("last_month_word", r"\blast\s+month(?:'s)?\b|\bthis\s+month(?:'s)?\b"),
     ("this_year", r"\bthis\s+year(?:'s)?\b"),
     ("whole_year", rf"\b(?:the\s+)?(?:whole|full|entire)(?:\s+of|\s+year)?\s+(?P<y>{_YEAR})\b"),
     ("month_year", rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
@@ -173,6 +174,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "between_months": ("between",), "same_span": ("same", "corresponding", "comparable"),
     "month_rel_year": _MONTH_WORDS, "month_noun": _MONTH_WORDS, "year_earlier": ("year",),
     "anaphor": ("month", "period", "quarter", "year", "time"), "last_year": ("last", "past"), "this_year": ("this",),
+    "last_month_word": ("month",),
     "whole_year": ("whole", "full", "entire"), "month_year": _MONTH_WORDS, "month_alone": _MONTH_WORDS,
 }
 
@@ -206,6 +208,8 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
     g = m.groupdict()
     if name in ("fiscal_part", "vague_past"):
         return Mention(s, e, relation=name)
+    if name == "last_month_word":   # "last month": the month before the article's; "this month" is not over
+        return Mention(s, e, relation="month_back", count=1 if m.group(0).lower().startswith("last") else 0)
     if name in ("fiscal", "fiscal_bare"):
         y1, y2 = int(g["y1"]), int(g["y2"][-2:])
         if (y1 + 1) % 100 != y2:
@@ -377,6 +381,11 @@ def resolve(mention: Mention, doc_date: str | None, current: Period | None) -> P
         return months(doc_year, 1, count)
     if rel == "last_year_span":
         return months(doc_year - 1, 1, count)
+    if rel == "month_back":
+        if not mention.count:
+            return None   # "this month" is still running: no figure for it yet
+        k = doc_year * 12 + doc_month - 1 - mention.count
+        return months(k // 12, k % 12 + 1, k % 12 + 1)
     if rel in ("month", "last_month"):
         y = doc_year if month <= doc_month and rel == "month" else doc_year - 1
         if rel == "last_month" and month < doc_month:

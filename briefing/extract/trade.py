@@ -223,7 +223,11 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
                       if m.preposition not in _NO_PERIOD_PREP and m.relation not in ("anaphor", "year_earlier",
                                                                                       "same_span")]
             stated = [p for p in stated if p is not None]
-            if stated:
+            if stated and not found and not cues(sentence):
+                # "The presidents met in Lima in March 2024": the date of an event, not of trade data; the
+                # period the figures were speaking of no longer carries over it
+                ctx.current_age = _CARRY + 1
+            elif stated:
                 ctx.current, ctx.current_age = (stated[0] if found else stated[-1]), 0
             else:
                 ctx.current_age += 1
