@@ -223,7 +223,7 @@ def read_document(sentences: list[str], doc_date: str | None, pair: tuple[str, s
                       if m.preposition not in _NO_PERIOD_PREP and m.relation not in ("anaphor", "year_earlier",
                                                                                       "same_span")]
             stated = [p for p in stated if p is not None]
-            if stated and not found and not cues(sentence):
+            if (stated or _DAY_DATE.search(sentence)) and not found and not cues(sentence):
                 # "The presidents met in Lima in March 2024": the date of an event, not of trade data; the
                 # period the figures were speaking of no longer carries over it
                 ctx.current_age = _CARRY + 1
@@ -1217,6 +1217,8 @@ def _apposition(sentence: str, chosen, mentions):
     return None
 
 
+# A day's date ("on 3 May 2024", "May 3"): what an event sentence is dated by.
+_DAY_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME_RX}\b|\b{MONTH_NAME_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)")
 _PAST_LEVEL = re.compile(r"\b(?:had\s+(?:\w+\s+)?(?:reached|risen|grown|climbed|fallen|stood|been|hit|topped)|"
                          r"reached|stood|was|were|amounted|totall?ed|hit|topped)\b", re.I)
 
