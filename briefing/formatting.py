@@ -34,8 +34,8 @@ def period_label(period: str) -> str:
 
 
 def _decimals(scaled: float) -> int:
-    """Return 1 to 3 decimals: one as the norm, more when the figure was stated more precisely."""
-    for d in (1, 2, 3):
+    """Return 0 to 3 decimals: as many as the figure has, so "$318 mn" never reads "$318.0 mn"."""
+    for d in (0, 1, 2, 3):
         if abs(round(scaled, d) - scaled) <= 1e-9 * max(1.0, abs(scaled)):
             return d
     return 3
@@ -44,8 +44,8 @@ def _decimals(scaled: float) -> int:
 def format_amount(value: float | None, currency: str = "", decimals: int | None = None) -> str:
     """Return "$40.1 bn", "€933.4 mn", "RUB 12.5 bn", "−$3.3 bn"; "" for None.
 
-    Each cell picks its own scale (tn, bn, mn) with one decimal, or up to three
-    when the source stated more ("$14.982 bn"), so no stated digit is lost;
+    Each cell picks its own scale (tn, bn, mn) with as many decimals as the figure
+    has, up to three ("$318 mn", "$14.982 bn"), so no stated digit is lost and none is added;
     ``decimals`` asks for at least that many (to tell close conflicting values apart).
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):

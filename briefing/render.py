@@ -21,7 +21,7 @@ from . import __version__, layout
 from .config import Settings
 from .errors import TemplateError
 from .formatting import axis_scale, format_amount, format_date, format_distinct, period_label
-from .model import Briefing
+from .model import Briefing, Conflict
 from .resources import DEFAULT_TEMPLATES
 
 MAIN_TEMPLATE = "briefing.xml.j2"
@@ -276,6 +276,17 @@ def _default_meta(briefing: Briefing) -> dict:
 
 
 def _chart(briefing: Briefing, rows: list[dict], currency: str) -> dict:
+    """The chart in the currency that draws the most years (the table's own on a tie).
+
+    A table that opens with two years stated in rand and holds four in dollars
+    charts the dollars: the reader's picture of the trend comes from the most years.
+    """
+    others = sorted({t.currency for t in briefing.trade if t.full_year and t.currency} - {currency})
+    charts = [_chart_in(briefing, rows, c) for c in [currency, *others]]
+    return max(charts, key=lambda ch: len(ch["bars"]))  # max keeps the first of equals
+
+
+def _chart_in(briefing: Briefing, rows: list[dict], currency: str) -> dict:
     """Full-year figures in one unit for the bar chart, one bar group per period; empty under two years.
 
     Where sources disagree on a period the first-stated value is drawn (the table
@@ -292,10 +303,12 @@ def _chart(briefing: Briefing, rows: list[dict], currency: str) -> dict:
     labels = {r.get("period"): r.get("label") or r.get("period") for r in rows}
     if len(years) < 2:
         return {"bars": [], "series": [], "unit": ""}
-    if all(y["exports"] is not None and y["imports"] is not None for y in years):
-        series = ["exports", "imports"]
+    flows = [y for y in years if y["exports"] is not None and y["imports"] is not None]
+    totals = [y for y in years if y["total"] is not None]
+    if len(flows) == len(years) or (len(flows) >= 2 and len(flows) > len(totals)):
+        years, series = flows, ["exports", "imports"]  # the years that state both flows
     else:
-        years = [y for y in years if y["total"] is not None]
+        years = totals
         series = ["total"] if len(years) >= 2 else []
     if not series:
         return {"bars": [], "series": [], "unit": ""}
@@ -388,11 +401,24 @@ def _overview(briefing: Briefing, currency: str, cite, conflicts: list[dict]) ->
             "any_disagreement": bool(conflicts)}
 
 
+def _conflict_currency(briefing: Briefing, conflict: Conflict, default: str) -> str:
+    """The currency the disputed figures were stated in: that of the trade row holding one of them.
+
+    A table in several currencies has one default (its first row's); a conflict on a
+    US-dollar figure must not print in the rand because the table began with a rand row.
+    """
+    values = {v.value for v in conflict.values}
+    rows = [t for t in briefing.trade if t.period == conflict.period and t.currency]
+    held = [t.currency for t in rows if getattr(t, conflict.field, None) in values]
+    found = held or [t.currency for t in rows]
+    return found[0] if len(set(found)) == 1 else default
+
+
 def _conflicts(briefing: Briefing, table: dict, numbers, currency: str) -> list[dict]:
     labels = {r.get("period"): r.get("label") or r.get("period") for r in table["rows"]}
     out = []
     for c in briefing.conflicts:
-        amounts = format_distinct([v.value for v in c.values], currency)
+        amounts = format_distinct([v.value for v in c.values], _conflict_currency(briefing, c, currency))
         out.append({"period": clean(c.period), "label": clean(labels.get(c.period, c.period)),
                     "field": clean(c.field),
                     "amounts": [{"amount": a, **_refs(v.sources, numbers)}

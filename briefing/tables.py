@@ -7,7 +7,7 @@ Conflicting periods: the briefing keeps each version of a period as its own
 ``TradeRow``; the table shows the period once.  Each of ``total``, ``exports``
 and ``imports`` holds the first-stated value, and ``<field>_values`` holds
 every distinct value in order of first appearance (one value when sources
-agree).  The formatted cell shows all of them ("$6.0 bn / $5.8 bn") and
+agree).  The formatted cell shows all of them ("$6 bn / $5.8 bn") and
 ``conflict`` is set.  Derived columns (``balance``, ``change_pct``) are only
 computed from undisputed values: picking one version silently would present
 a choice between sources as a fact.

@@ -202,7 +202,7 @@ def test_conflict_values_formatted_distinctly_with_sources():
 
 def test_format_amount_and_date():
     assert render.format_amount(-7.3e9, "USD") == "\u2212$7.3 bn"
-    assert render.format_amount(950e6, "EUR") == "€950.0 mn"
+    assert render.format_amount(950e6, "EUR") == "€950 mn"
     assert render.format_distinct([1.0001e9, 1.0002e9], "XAU") == ["XAU 1.0001 bn", "XAU 1.0002 bn"]
     assert render.format_date("2022-06-25") == "25 June 2022"
     assert render.format_date("2022-06") == "June 2022"
