@@ -130,8 +130,21 @@ def _sources(briefing: Briefing, numbers: dict[str, int], only: set[int] | None 
 
 
 def _when(event) -> str:
-    text = format_date(event.date) if event.date else str(event.year)
+    """"25 June 2022", "May 2022" when the event's own sentence names the month, "2022"; "*" if derived."""
+    from briefing.event_month import event_month
+
+    month = None if event.date or event.derived else event_month(event.text, event.year)
+    text = format_date(event.date or month) if event.date or month else str(event.year)
     return text + ("*" if event.derived else "")
+
+
+def _sentence(text: str) -> dict:
+    """A sentence for running prose as "text" and "stop": its final full stop apart, so the
+    citation goes before it ("... in May [1]. Before that ...", not "... in May. [1] Before")."""
+    text = clean(text)
+    if text.endswith(".") and not text.endswith(".."):
+        return {"text": text[:-1], "stop": "."}
+    return {"text": text, "stop": ""}
 
 
 def _limit(setting, default: int) -> int | None:
@@ -385,8 +398,8 @@ def _overview(briefing: Briefing, currency: str, cite, conflicts: list[dict]) ->
                 "imports": format_amount(two_ways["imports"], cur),
                 "kind": "surplus" if value > 0 else "deficit" if value < 0 else "balance",
                 "amount": format_amount(abs(value), cur), **cite(two_ways["sources"])}
-    events = [{"when": format_date(e.date) if e.date else str(e.year), "text": clean(print_text(e.text)),
-               **cite(e.sources)} for e in ov.latest_events(briefing)]
+    events = [{"when": _when(e), **_sentence(print_text(e.text)), **cite(e.sources)}
+              for e in ov.latest_events(briefing)]
     sp = ov.span(briefing)
     span = {"count": sp["count"],
             "first": format_date(sp["first"][0]) if sp["first"] else "",

@@ -1,6 +1,7 @@
 """What a desk officer reads: figures in the currency they were stated in, charts that show the trend."""
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -81,3 +82,90 @@ def test_chart_keeps_the_table_currency_on_a_tie():
 def test_amounts_print_no_digit_the_figure_does_not_have(value, currency, text):
     from briefing.formatting import format_amount
     assert format_amount(value, currency) == text
+
+
+# --- a year-dated event whose own sentence names the month prints the month ---------------------------
+
+from briefing.event_month import event_month  # noqa: E402
+
+
+@pytest.mark.parametrize("text,year,month", [
+    # the month written with the event's year; another year's month does not count
+    ("Ghana and Togo signed a power-sharing deal in April 2016. Its second review was on 3 June 2021.", 2016,
+     "2016-04"),
+    ("The pact with Peru, in force since January 2004, was widened in July 2019.", 2004, "2004-01"),
+    ("The pact with Peru, in force since January 2004, was widened in July 2019.", 2019, "2019-07"),
+    ("Norway's premier came to Stockholm on March 3, 2018 for talks on fisheries.", 2018, "2018-03"),
+    # no year written: the year came from the article, the month from "in/since/mid-..."
+    ("The two governments agreed in Accra in March to scrap transit fees.", 2023, "2023-03"),
+    ("Chile and Peru resumed the talks last October.", 2021, "2021-10"),
+    ("Ministers from Oslo and Stockholm have met monthly since June.", 2020, "2020-06"),
+    ("The Togolese president visited Accra in mid-May.", 2022, "2022-05"),
+])
+def test_the_month_an_event_sentence_names(text, year, month):
+    assert event_month(text, year) == month
+
+
+@pytest.mark.parametrize("text,year", [
+    ("Exports between January and September 2015 rose by a third.", 2015),       # a span, not a month
+    ("Ghana's January-November 2017 figures showed a surplus.", 2017),
+    ("In October, the minister recalled the treaty Peru and Chile signed in 1999.", 2022),  # another year
+    ("In May, the ministers recalled the 1999 treaty.", 1999),
+    ("Theresa May received the Norwegian premier.", 2017),                       # a name, not a month
+    ("The October Revolution was remembered in Oslo and Stockholm.", 2017),      # no preposition before it
+    ("Talks in March and again in June brought Ghana and Togo closer.", 2019),   # two months
+    ("The deal was signed in 2016.", 2016),                                      # no month at all
+])
+def test_no_month_when_the_sentence_leaves_doubt(text, year):
+    assert event_month(text, year) is None
+
+
+ARTICLES = {
+    "ghana_togo": {
+        "a_accra.txt": "Accra, Friday, 14 July 2023. Ghana and Togo signed a border security agreement in Lomé "
+                       "in March, the foreign ministry said.\n\nGhana's exports to Togo reached $410 million in "
+                       "2022, while imports from Togo came to $95 million.\n",
+        "b_lome.txt": "Lomé, Monday, 2 October 2023. Togo's trade minister visited Accra in August 2022 to "
+                      "discuss the transit corridor with Ghana.\n\nGhana and Togo opened a joint customs post "
+                      "at Aflao in 2019, between January and September of that year.\n",
+    },
+    "chile_peru": {
+        "a_lima.txt": "Lima, Tuesday, 5 March 2024. Chile and Peru held a cabinet meeting in Santiago in "
+                      "November 2023.\n\nPeru's exports to Chile came to $1.9 billion in 2023 and its imports "
+                      "from Chile to $1.2 billion.\n\nChile and Peru agreed last October to extend the "
+                      "maritime cooperation pact.\n",
+    },
+}
+EXPECTED_ROWS = {
+    "ghana_togo": ["2019 Ghana and Togo opened", "August 2022 Togo's trade minister",
+                   "March 2023 Ghana and Togo signed"],
+    "chile_peru": ["November 2023 Chile and Peru held", "October 2023 Chile and Peru agreed"],
+}
+
+
+@pytest.fixture(scope="module", params=sorted(ARTICLES))
+def built(request, tmp_path_factory):
+    from briefing.build import Options, run
+    from conftest import flat, pdf_text
+    seeds = tmp_path_factory.mktemp(request.param)
+    for name, text in ARTICLES[request.param].items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    out = seeds / "out" / "b.pdf"
+    run(Options(seeds=seeds, out=out, force=True))
+    return request.param, flat(pdf_text(out)), pdf_text(out, "-layout")
+
+
+def test_timeline_prints_the_month_the_sentence_names(built):
+    name, text, layout = built
+    rows = [" ".join(line.split()[:6]) for line in layout.splitlines()]
+    for row in EXPECTED_ROWS[name]:
+        assert any(r.startswith(row) for r in rows), (row, layout)
+
+
+def test_overview_cites_before_the_full_stop_and_names_the_month(built):
+    name, text, _ = built
+    overview = text.split("Overview", 1)[1].split("Key facts", 1)[0]
+    assert re.search(r"\((?:[A-Z][a-z]+ )?20\d\d\): [^\[]+ \[\d(?:, \d)*\]\. ", overview), overview
+    assert not re.search(r"\.\s\[\d", overview)  # never "... said. [1] Before that"
+    assert {"ghana_togo": "(March 2023): Ghana and Togo signed", "chile_peru": "(November 2023): Chile and Peru held"}[
+        name] in overview
