@@ -178,34 +178,78 @@ def _keep(items: list, key, limit: int | None) -> tuple[list, int]:
 
 
 def _event_rows(briefing: Briefing) -> list[dict]:
-    """Timeline rows (``timeline.event_rows``), their source text made safe for XML."""
+    """Timeline rows (``timeline.event_rows``), their source text made safe for XML.
+
+    A row whose text is a cut clause ("The list has grown: when he visited Beijing in
+    June 2016", "partly because of the restrictions imposed in June last year.") prints
+    the whole source sentence holding it instead (``whole``: that sentence, so its
+    section does not print it again).
+    """
     from briefing.timeline import event_rows
 
-    return [{**r, "how": clean(r["how"]), "text": clean(r["text"])} for r in event_rows(briefing, _when)]
+    out = []
+    for r in event_rows(briefing, _when):
+        text, whole = _whole_sentence(briefing, r["text"], r["sources"])
+        out.append({**r, "how": clean(r["how"]), "text": clean(text), "whole": whole})
+    return out
+
+
+_FINAL = re.compile(r"[.!?][\"'”’)\]]*$")
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+
+
+def _whole_sentence(briefing: Briefing, text: str, files) -> tuple[str, str | None]:
+    """(text to print, the source sentence it was completed to or None) for a timeline row's text.
+
+    Its last sentence is a cut clause when it does not end as a sentence does or does not begin
+    as one does (lowercase, a digit); it is replaced by the sentence of a cited source holding it.
+    """
+    from briefing.extract import sentences_of
+    from briefing.statements import print_text, printable
+
+    parts = _LAST_SENTENCE.split(text)
+    tail = parts[-1].strip()
+    if not tail or (_FINAL.search(tail) and not (tail[0].islower() or tail[0].isdigit())):
+        return text, None
+    core = tail.rstrip(" ,;:.")
+    by_file = {d.file: d for d in briefing.documents}
+    for f in files:
+        if f not in by_file:
+            continue
+        for sentence in sentences_of(by_file[f]):
+            if (core in sentence and sentence.strip() != tail and _FINAL.search(sentence.strip())
+                    and printable(sentence)):  # "It had reached ... in 2019" needs what it refers to
+                head = text[: len(text) - len(parts[-1])]
+                return head + print_text(sentence.strip()), sentence
+    return text, None
 
 
 def _events(briefing: Briefing, numbers, rows: list[dict] | None = None) -> list[dict]:
     rows = _event_rows(briefing) if rows is None else rows
-    return [{**{k: v for k, v in r.items() if k != "sources"}, **_refs(r["sources"], numbers)}
+    return [{**{k: v for k, v in r.items() if k not in ("sources", "whole")}, **_refs(r["sources"], numbers)}
             for r in rows]
 
 
-def _statements(briefing: Briefing) -> dict[str, list]:
+def _statements(briefing: Briefing, wholes: frozenset[str] = frozenset()) -> dict[str, list]:
     """Statements per section that can be printed.
 
-    Left out (all stay in the JSON): a sentence already in the timeline, and one
-    that opens with a bare anaphor and had no sentence to join (``statements.printable``).
+    Left out (all stay in the JSON): a sentence already in the timeline (``wholes``: the
+    sentences timeline rows were completed to), one that opens with a bare anaphor
+    and had no sentence to join (``statements.printable``), and one that only announces
+    or sums up its paragraph ("Money also flows the other way.", ``statements.thin``):
+    cut from it, it tells the reader nothing.
     """
-    from briefing.statements import printable
+    from briefing.statements import printable, thin
 
-    in_timeline = {e.text for e in briefing.events} | briefing.timeline_sentences
-    return {name: [s for s in briefing.sections.get(name, ()) if s.text not in in_timeline and printable(s.text)]
+    in_timeline = {e.text for e in briefing.events} | briefing.timeline_sentences | wholes
+    return {name: [s for s in briefing.sections.get(name, ())
+                   if s.text not in in_timeline and printable(s.text) and not thin(s.text)]
             for name in briefing.section_names()}
 
 
-def _in_timeline(briefing: Briefing, name: str) -> int:
+def _in_timeline(briefing: Briefing, name: str, wholes: frozenset[str] = frozenset()) -> int:
     """How many statements of a section are left out because the timeline states them."""
-    dated = {e.text for e in briefing.events} | briefing.timeline_sentences
+    dated = {e.text for e in briefing.events} | briefing.timeline_sentences | wholes
     return sum(s.text in dated for s in briefing.sections.get(name, ()))
 
 
@@ -232,16 +276,18 @@ def select(briefing: Briefing, settings: Settings) -> tuple[dict[str, list], lis
     dates = {d.file: d.date for d in briefing.documents}
     limit = _limit(settings.max_statements, MAX_STATEMENTS)
     pair = tuple(briefing.countries)
-    printable = _statements(briefing)
+    rows, left = _keep(_event_rows(briefing), lambda r: (-len(r["sources"]), r["derived"]),
+                       _limit(settings.max_events, MAX_EVENTS))
+    wholes = frozenset(r["whole"] for r in rows if r.get("whole"))
+    printable = _statements(briefing, wholes)
     chosen, more = {}, {}
     for name, items in printable.items():
         def key(s):
             return (rank_key(s.text, s.sources, pair), _rank(s.sources, s.text, dates))
         kept, more[name] = _keep(items, key, limit)
         chosen[name] = sorted(kept, key=key)   # stable: equal keys keep the merged order
-        more[name] += len(briefing.sections.get(name, ())) - len(items) - _in_timeline(briefing, name)
-    rows, more["events"] = _keep(_event_rows(briefing), lambda r: (-len(r["sources"]), r["derived"]),
-                                 _limit(settings.max_events, MAX_EVENTS))
+        more[name] += len(briefing.sections.get(name, ())) - len(items) - _in_timeline(briefing, name, wholes)
+    more["events"] = left
     return chosen, rows, more
 
 

@@ -157,18 +157,29 @@ def print_text(text: str) -> str:
 
 
 THIN_WORDS = 8   # a statement shorter than this, without a figure or a name, announces rather than states
-                 # (ranked last; see ranking.py)
+LEAD_IN_WORDS = 12  # up to this long when it does not report an agreement, visit or dispute either
+                    # (not printed; it stays in the JSON; see render.py)
 
 
 def thin(text: str) -> bool:
-    """Tell whether a statement only announces what follows it in the source ("Politics has shaped
-    the numbers."): fewer than ``THIN_WORDS`` words, no digit, no country, no capitalised word
-    after the first."""
+    """Tell whether a statement only announces or sums up what its paragraph says ("Politics has
+    shaped the numbers.", "The gap had already been widening for most of the year."): no digit,
+    no country, no capitalised word after the first, and fewer than ``THIN_WORDS`` words, or
+    fewer than ``LEAD_IN_WORDS`` with no agreement, visit or dispute (``ranking.SUBSTANCE``)."""
     from briefing.countries import find_mentions
+    from briefing.ranking import SUBSTANCE
 
     words = strip_connective(text).split()
-    return (len(words) < THIN_WORDS and not re.search(r"\d", text)
-            and not any(w[:1].isupper() for w in words[1:]) and not find_mentions(text))
+    if re.search(r"\d", text) or any(w[:1].isupper() for w in words[1:]) or find_mentions(text):
+        return False
+    return len(words) < THIN_WORDS or (len(words) < LEAD_IN_WORDS and not SUBSTANCE.search(text)
+                                       and not _EVENT_NOUNS.search(text))
+
+
+# Things that happen, besides ranking.SUBSTANCE's agreements, visits and disputes: a short sentence
+# naming one reports an event ("The two navies held their first joint exercise last spring.").
+_EVENT_NOUNS = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|elections?|attacks?|deals?|loans?|"
+                          r"ceasefires?|troops|coup|strikes?|referendums?|summit)\b", re.IGNORECASE)
 
 
 def printable(text: str) -> bool:

@@ -169,3 +169,76 @@ def test_overview_cites_before_the_full_stop_and_names_the_month(built):
     assert not re.search(r"\.\s\[\d", overview)  # never "... said. [1] Before that"
     assert {"ghana_togo": "(March 2023): Ghana and Togo signed", "chile_peru": "(November 2023): Chile and Peru held"}[
         name] in overview
+
+
+# --- a timeline row prints a whole sentence; a paragraph's lead-in is not printed -----------------------
+
+FRAGMENTS = {
+    "chile_peru": ("Lima, Tuesday, 5 March 2024. Codelco announced in March 2020 a US$2 billion expansion of its "
+                   "Peruvian mines over eight years, including a desalination plant costing US$300 million and a "
+                   "new port in Peru.\n\nThe pattern held for the rest of the decade.\n\nPeru's exports to Chile "
+                   "came to $1.9 billion in 2023 and its imports from Chile to $1.2 billion.\n",
+                   "Codelco announced in March 2020 a US$2 billion expansion of its Peruvian mines over eight "
+                   "years, including a desalination plant costing US$300 million and a new port in Peru.",
+                   "The pattern held for the rest of the decade."),
+    "ghana_togo": ("Accra, Friday, 14 July 2023. Ghana's exports to Togo fell from $600 million in 2020, partly "
+                   "because of the fees that Lomé imposed in June last year on a range of Ghanaian goods.\n\n"
+                   "The picture looked rather different a year earlier.\n\nGhana's exports to Togo reached $410 "
+                   "million in 2022, while imports from Togo came to $95 million.\n",
+                   "Ghana's exports to Togo fell from $600 million in 2020, partly because of the fees that Lomé "
+                   "imposed in June last year on a range of Ghanaian goods.",
+                   "The picture looked rather different a year earlier."),
+    "norway_sweden": ("Oslo, Monday, 8 January 2024. Swedish imports from Norway rose 8 per cent to $9 billion "
+                      "in 2018, the year the two grids were joined at Halden.\n\nMoney also flows the other "
+                      "way.\n\nNorway's exports to Sweden came to $11 billion in 2022 and imports from Sweden "
+                      "to $8 billion.\n",
+                      "Swedish imports from Norway rose 8 per cent to $9 billion in 2018, the year the two grids "
+                      "were joined at Halden.",
+                      "Money also flows the other way."),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(FRAGMENTS))
+def fragment_pdf(request, tmp_path_factory):
+    from briefing.build import Options, run
+    from conftest import flat, pdf_text
+    seeds = tmp_path_factory.mktemp(request.param)
+    (seeds / "a_desk.txt").write_text(FRAGMENTS[request.param][0], encoding="utf-8")
+    out = seeds / "out" / "b.pdf"
+    run(Options(seeds=seeds, out=out, force=True))
+    return request.param, flat(pdf_text(out))
+
+
+def test_a_cut_clause_in_the_timeline_prints_as_its_whole_sentence_once(fragment_pdf):
+    name, text = fragment_pdf
+    whole = FRAGMENTS[name][1]
+    timeline = text.split("Relations history", 2)[-1].split("Economy and trade", 1)[0]
+    assert whole in timeline, timeline
+    assert text.count(whole) == 1
+
+
+def test_a_lead_in_is_not_printed_but_counted_in_the_json_note(fragment_pdf):
+    name, text = fragment_pdf
+    assert FRAGMENTS[name][2] not in text
+
+
+@pytest.mark.parametrize("text", [
+    "The pattern held for the rest of the decade.",
+    "The picture looked rather different a year earlier.",
+    "The gap had already been narrowing for most of the year.",
+    "The harbour has a long story of its own.",
+])
+def test_lead_ins_up_to_eleven_words_are_thin(text):
+    from briefing.statements import thin
+    assert thin(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The two navies held their first joint exercise last spring.",      # an event word
+    "Both ministers signed a protocol on fishing quotas in the strait.",
+    "The two governments agreed to reopen the border crossing next week.",
+    "Lima and Santiago have traded electricity since the line was built.",  # names
+])
+def test_short_statements_of_an_event_or_a_name_are_not_thin(text):
+    from briefing.statements import thin
+    assert not thin(text)

@@ -103,7 +103,7 @@ def test_every_statement_in_one_section_only():
     "The momentum carried into this year.",
 ])
 def test_thin_lead_ins_are_recognised(text):
-    assert thin(text) and printable(text)   # printed, but ranked last (test_ranking)
+    assert thin(text) and printable(text)   # not printed (render._statements), ranked last (test_ranking)
 
 
 @pytest.mark.parametrize("text", [
