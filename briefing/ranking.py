@@ -19,13 +19,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.statements import thin
+from briefing.statements import SUBSTANCE, thin
 
-SUBSTANCE = re.compile(
-    r"\b(?:agree(?:d|ment|ments)?|accords?|treat(?:y|ies)|memorand(?:um|a)|pacts?|conventions?|protocols?|"
-    r"signed|signing|ratif\w+|visit(?:s|ed|ing)?|summits?|talks|met|meeting|"
-    r"disputes?|court|lawsuit|arbitration|protest(?:s|ed)?|sanctions?|banned|recall(?:s|ed)?|"
-    r"expel(?:s|led)?|tensions?|crisis|clash(?:es|ed)?)\b", re.IGNORECASE)
 ACTOR = re.compile(
     r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|Crown Prince|Minister|Ministry|"
     r"Secretary|Ambassador|Parliament|Senate|Congress|Assembly|Court|Council|Commission|Bank|Agency|"

@@ -156,27 +156,33 @@ def print_text(text: str) -> str:
     return strip_connective(text)
 
 
-THIN_WORDS = 8   # a statement shorter than this, without a figure or a name, announces rather than states
-LEAD_IN_WORDS = 12  # up to this long when it does not report an agreement, visit or dispute either
-                    # (not printed; it stays in the JSON; see render.py)
+LEAD_IN_WORDS = 12  # a statement shorter than this, without a figure, a name or an event, announces rather
+                    # than states: not printed (render.py), ranked last (ranking.py); it stays in the JSON
+
+
+# Agreements, visits and disputes: what a reader needs first (ranking.py), and what a short statement
+# reports when it is more than a lead-in.
+SUBSTANCE = re.compile(
+    r"\b(?:agree(?:d|ment|ments)?|accords?|treat(?:y|ies)|memorand(?:um|a)|pacts?|conventions?|protocols?|"
+    r"signed|signing|ratif\w+|visit(?:s|ed|ing)?|summits?|talks|met|meeting|"
+    r"disputes?|court|lawsuit|arbitration|protest(?:s|ed)?|sanctions?|banned|recall(?:s|ed)?|"
+    r"expel(?:s|led)?|tensions?|crisis|clash(?:es|ed)?)\b", re.IGNORECASE)
 
 
 def thin(text: str) -> bool:
     """Tell whether a statement only announces or sums up what its paragraph says ("Politics has
-    shaped the numbers.", "The gap had already been widening for most of the year."): no digit,
-    no country, no capitalised word after the first, and fewer than ``THIN_WORDS`` words, or
-    fewer than ``LEAD_IN_WORDS`` with no agreement, visit or dispute (``ranking.SUBSTANCE``)."""
+    shaped the numbers.", "The gap had already been widening for most of the year."): fewer than
+    ``LEAD_IN_WORDS`` words, no digit, no country, no capitalised word after the first, and no
+    agreement, visit, dispute (``SUBSTANCE``) or other event (exercises, elections ...)."""
     from briefing.countries import find_mentions
-    from briefing.ranking import SUBSTANCE
 
-    words = strip_connective(text).split()
-    if re.search(r"\d", text) or any(w[:1].isupper() for w in words[1:]) or find_mentions(text):
-        return False
-    return len(words) < THIN_WORDS or (len(words) < LEAD_IN_WORDS and not SUBSTANCE.search(text)
-                                       and not _EVENT_NOUNS.search(text))
+    words = [w.lstrip("\"'“‘«(\ufffd") for w in strip_connective(text).split()]
+    return (len(words) < LEAD_IN_WORDS and not re.search(r"\d", text)
+            and not any(w[:1].isupper() for w in words[1:]) and not find_mentions(text)
+            and not SUBSTANCE.search(text) and not _EVENT_NOUNS.search(text))
 
 
-# Things that happen, besides ranking.SUBSTANCE's agreements, visits and disputes: a short sentence
+# Things that happen, besides SUBSTANCE's agreements, visits and disputes: a short sentence
 # naming one reports an event ("The two navies held their first joint exercise last spring.").
 _EVENT_NOUNS = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|elections?|attacks?|deals?|loans?|"
                           r"ceasefires?|troops|coup|strikes?|referendums?|summit)\b", re.IGNORECASE)

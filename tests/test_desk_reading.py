@@ -238,6 +238,8 @@ def test_lead_ins_up_to_eleven_words_are_thin(text):
     "Both ministers signed a protocol on fishing quotas in the strait.",
     "The two governments agreed to reopen the border crossing next week.",
     "Lima and Santiago have traded electricity since the line was built.",  # names
+    "The slogan «Amistad» was printed on every poster in the port.",          # a quoted name
+    "Crowds cheered “Akwaaba” as the ferry docked at the pier.",
 ])
 def test_short_statements_of_an_event_or_a_name_are_not_thin(text):
     from briefing.statements import thin

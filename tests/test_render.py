@@ -36,7 +36,7 @@ def make_briefing(**overrides) -> Briefing:
         reporter="Beta",
         documents=docs,
         sections={
-            "history": (Statement("Relations were established long ago.", ("a_first.txt",)),),
+            "history": (Statement("Relations with Alpha were established long ago.", ("a_first.txt",)),),
             "economy": (Statement(f"Trade grew; {NASTY} said so.", ("a_first.txt", "b_second.txt")),),
             "security": (),
             "social_cultural": (Statement("Славянский базар opened in Віцебск; guests from Ελλάδα came.",
@@ -117,7 +117,7 @@ def test_source_text_is_data_not_markup_or_template_code():
 
 
 def test_statements_cite_sources_in_document_order():
-    b = make_briefing(sections={"history": (Statement("Both said it.", ("b_second.txt", "a_first.txt")),)})
+    b = make_briefing(sections={"history": (Statement("Both said Alpha signed it.", ("b_second.txt", "a_first.txt")),)})
     (st,) = markup(b).iter("statement")
     assert st.get("cite") == "1, 2"
     sources = [s.get("file") for s in markup(b).iter("source")]
@@ -125,7 +125,7 @@ def test_statements_cite_sources_in_document_order():
 
 
 def test_unknown_source_file_still_gets_a_number():
-    b = make_briefing(sections={"security": (Statement("Stray.", ("zz_missing.txt",)),)})
+    b = make_briefing(sections={"security": (Statement("Stray troops crossed into Beta.", ("zz_missing.txt",)),)})
     root = markup(b)
     (st,) = root.iter("statement")
     assert st.get("cite") == "4"
@@ -226,8 +226,8 @@ def test_timeline_marks_derived_dates():
 
 
 def test_characters_xml_cannot_carry_are_dropped():
-    b = make_briefing(sections={"history": (Statement("Form\x0cfeed\x00.", ("a_first.txt",)),)})
-    assert [s.text for s in markup(b).iter("statement")] == ["Formfeed."]
+    b = make_briefing(sections={"history": (Statement("Beta: Form\x0cfeed\x00.", ("a_first.txt",)),)})
+    assert [s.text for s in markup(b).iter("statement")] == ["Beta: Formfeed."]
 
 
 def test_empty_briefing_renders():

@@ -35,7 +35,8 @@ def test_a_row_that_prints_another_rows_event_is_one_row_with_both_dates(pair, f
     rows = _event_rows(_briefing([doc], [early, late], pair))
     assert len(rows) == 1, rows
     assert rows[0]["text"] == f"{first} {second}"
-    assert rows[0]["when"].startswith(str(early.year) + "; ") and rows[0]["when"].endswith(str(year))
+    # "July 2001; 3 May 2011": the first date may carry the month its sentence names (event_month)
+    assert rows[0]["when"].split("; ")[0].endswith(str(early.year)) and rows[0]["when"].endswith(str(year))
     assert rows[0]["year"] == early.year
 
 
