@@ -931,3 +931,15 @@ def test_last_month_is_the_month_before_the_article(sentences, pair, date, want)
 def test_an_event_date_between_is_never_lent_to_a_figure(sentences, pair):
     got, readings = read(sentences, pair, "2024-06-01")
     assert len(got) == 1 and readings[-1].reason == "no period"
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Chile's exports to Peru were $3.4 billion and $3.1 billion in 2023 and 2022.", ("Chile", "Peru"),
+     [("2023", 3.4e9), ("2022", 3.1e9)]),
+    ("Ghana's imports from Nigeria came to $1.1 billion, $0.9 billion and $0.8 billion in 2023, 2022 and 2021.",
+     ("Ghana", "Nigeria"), [("2023", 1.1e9), ("2022", 9e8), ("2021", 8e8)]),
+    ("Kenya's exports to Uganda stood at Sh105 billion and Sh90 billion in 2023 and in 2022.", ("Kenya", "Uganda"),
+     [("2023", 1.05e11), ("2022", 9e10)]),
+])
+def test_amounts_listed_then_periods_listed_pair_in_order(sentence, pair, want):
+    assert [(p, v) for p, _, v, _, _ in read([sentence], pair, "2024-06-01")[0]] == want

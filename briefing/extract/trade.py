@@ -332,6 +332,7 @@ def read_sentence(sentence: str, doc_date: str | None, pair: tuple[str, str], ct
     paired = {} if cue_of or owner_of else _paired_flows(sentence, real, mentions, pair)
     carried_of = _carried_list(sentence, real, ctx)
     respective.update(_from_to_between(sentence, real, doc_date))
+    respective = {**_listed_periods(sentence, real, doc_date), **respective}
     sentence_reason = _sentence_reason(sentence, mentions)
     for i, r in enumerate(real):
         before_r = real[i - 1] if i else None
@@ -967,6 +968,36 @@ def _country_list(sentence: str, end: int, pair: tuple[str, str]) -> list:
 
 
 _SIDE_REASONS = {"direction unknown", "partner not named"}
+def _listed_periods(sentence: str, real: list[_Reading], doc_date: str | None) -> dict[int, periods.Period | None]:
+    """"$3.4 billion and $3.1 billion in 2023 and 2022": as many amounts listed as periods listed right
+    after them, taken in order even without "respectively"."""
+    if len(real) < 2:
+        return {}
+    run = real[:1]
+    for r in real[1:]:
+        if not _LIST_JOIN.fullmatch(sentence[run[-1].amount.end:r.amount.start]):
+            run = [r]
+            continue
+        run.append(r)
+    if len(run) < 2:
+        return {}
+    tail = sentence[run[-1].amount.end:]
+    head = re.match(r"\s*(?:in|for|during)\s+", tail)
+    if head is None:
+        return {}
+    found = [m for m in periods.find(tail) if m.start >= head.end()]
+    listed: list = []
+    at = head.end()
+    for m in found:
+        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)?(?:in\s+)?", tail[at:m.start]) or len(listed) == len(run):
+            break
+        listed.append(m)
+        at = m.end
+    if len(listed) != len(run) or re.match(r"\s*,?\s*(?:and|or)\b", tail[at:]):
+        return {}
+    return {r.index: periods.resolve(m, doc_date, None) for r, m in zip(run, listed)}
+
+
 def _paired_flows(sentence: str, real: list[_Reading], mentions, pair) -> dict[int, Flow | None]:
     """"Its exports to Y and its imports from Y were $A and $B", "X's sales to Y and Y's sales to X came to
     $A and $B": as many flows named, joined by "and", as amounts listed after them, taken in order even
