@@ -571,3 +571,21 @@ def test_a_week_dates_only_its_own_clause():
 ])
 def test_a_planned_day_or_month_is_no_event(text, doc):
     assert ev(text, doc) == []
+
+
+@pytest.mark.parametrize("text,year", [
+    ("Canada became a self-governing Dominion within the British Empire in 1867.", 1867),
+    ("Djibouti became independent in 1977, and Addis Ababa opened an embassy there.", 1977),
+    ("Laos became a member of the regional bloc in 1997, two years after its neighbour.", 1997),
+])
+def test_becoming_independent_or_a_member_is_an_event(text, year):
+    assert year in [y for y, _, _ in ev(text, "2023-01-01")]
+
+
+@pytest.mark.parametrize("text", [
+    "Trade became more important for Ghana in 2019.",
+    "The route became busier in 2015 as traffic grew.",
+    "Rice became the largest item in 2020.",
+])
+def test_becoming_something_else_is_no_event(text):
+    assert ev(text, "2023-01-01") == []

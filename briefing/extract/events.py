@@ -147,7 +147,8 @@ EVENT_WORDS = re.compile(
     r"scrapp(?:ed|ing)|abrogat(?:ed|ing|ion)|cancell?(?:ed|ing)|terminat(?:ed|ing)|revok(?:ed|ing)|renounc(?:ed|ing)|"
     r"denounc(?:ed|ing)|pulled\s+out|walked\s+out|settled|settlement|demarcat(?:ed|ing|ion)|delimit(?:ed|ation)|"
     r"occupied|occupation|forced\s+out|deport(?:ed|ing|ations?)|expulsions?|handed\s+(?:back|over)|handover|"
-    r"evacuat(?:ed|ion))\b", re.I)
+    r"evacuat(?:ed|ion)|bec(?:ame|omes?)\s+(?:independent|a\s+(?:(?:self-governing|sovereign|full|founding)\s+)?"
+    r"(?:member|republic|dominion|protectorate|colony|kingdom)))\b", re.I)
 # Verbs of an action happening on the anniversary day itself (not of the event it recalls).
 _ACTION_WORDS = re.compile(
     r"\b(?:sign(?:ed|ing)|met|meeting|visit(?:ed|ing)|open(?:ed|ing)|adopt(?:ed|ing)|agreed|"
