@@ -23,6 +23,9 @@ from briefing.extract.amounts import decimal_comma, find_amounts, parse_number
     ("worth US $1.2 bln in", 1.2e9, "USD"),        # "US" before a spaced "$" is the currency, not a country
     ("U.S. $475 billion", 475e9, "USD"),
     ("of U.S.$ 3.4 billion", 3.4e9, "USD"),
+    ("amounted to 12.4 billion USD last year", 12.4e9, "USD"),   # a code after the number and its scale
+    ("worth 3.2 billion EUR in", 3.2e9, "EUR"),
+    ("some 1.5 trillion VND of goods", 1.5e12, "VND"),
 ])
 def test_amount_forms(text, value, currency):
     (amount,) = find_amounts(text)
@@ -76,3 +79,8 @@ def test_a_shared_currency_word_takes_the_pair_s_own_currency():
     assert for_pair(kroner, {"DKK", "DEU"}).currency == "DKK"
     (dollars,) = find_amounts("$5 billion")
     assert for_pair(dollars, {"AUD"}).currency == "USD"  # a plain $ is the US dollar in wire copy
+
+
+@pytest.mark.parametrize("text", ["some 5 billion all told", "12 billion usd", "3 million ALL the same"])
+def test_a_code_after_the_number_is_upper_case_and_follows_a_scale(text):
+    assert find_amounts(text) == []

@@ -118,12 +118,16 @@ def _amount_regex() -> re.Pattern:
     for c in all_countries():
         if c.currency and c.currency.isalpha() and len(c.currency) == 3:
             _PREFIX.setdefault(c.currency, c.currency)
+    # codes that are also English words in capitals ("3 million ALL the same") are not read after a number
+    codes = sorted(k for k, v in _PREFIX.items() if k == v and len(k) == 3 and k.isupper()
+                   and k not in {"ALL", "TOP", "CUP", "SOS", "MOP"})
     return re.compile(
         rf"(?P<pre>(?<![\w$€£¥₹₽₺₼])(?:{_alt(_PREFIX)}))\s?(?P<num>{_NUM})(?:(?:\s*|\s*-\s*)(?P<scale>{_SCALE}))?"
         rf"(?:\s+(?P<suf1>{_alt(_SUFFIX)})\b)?"
         rf"|(?<![\w.,])(?P<num2>{_NUM})(?:\s*|\s*-\s*)(?P<scale2>{_SCALE})?\s*(?:(?P<dem>[A-Z][a-z]+)\s+)?"
         rf"(?P<suf2>{_alt(_SUFFIX)})\b"
-        rf"|(?<![\w.,])(?P<num3>{_NUM})\s*(?P<scale3>{_SCALE})?/-",
+        rf"|(?<![\w.,])(?P<num3>{_NUM})\s*(?P<scale3>{_SCALE})?/-"
+        rf"|(?<![\w.,])(?P<num4>{_NUM})\s*(?P<scale4>{_SCALE})\s+(?-i:(?P<code>{_alt(codes)}))\b",   # "12.4 billion USD"
         re.I,
     )
 
@@ -211,6 +215,9 @@ def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
             token = pre
             if pre in _NEEDS_SCALE and not scale_word:
                 continue
+        elif m.group("num4"):
+            raw, scale_word = m.group("num4"), m.group("scale4")
+            currency = token = m.group("code")
         elif m.group("num3"):
             raw, scale_word = m.group("num3"), m.group("scale3")
             currency, token = "KES", "/-"    # "981bn/-": East African shillings
