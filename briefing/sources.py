@@ -174,8 +174,8 @@ _PLACE = r"[^\W\d_][^,:;()\[\]\d\n/]{0,40}?"
 _DATELINE = re.compile(
     rf"^\s*(?P<places>{_PLACE}(?:\s*/\s*{_PLACE}){{0,3}})"
     rf"(?:\s*,\s*(?P<date>{_DATE}))?"
-    rf"(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?"
-    rf"\s*(?P<sep>:|--|-|\u2013|\u2014|\.(?=\s))",
+    rf"(?:\s*\((?P<agency>[^()\n]{{1,80}})\))?"
+    rf"\s*(?P<sep>:|--|-|\u2013|\u2014|\.(?=\s)|$)",
     re.IGNORECASE,
 )
 _HEAD = 200  # a dateline is short: only the start of the paragraph is searched
@@ -222,7 +222,8 @@ def parse_dateline(first_paragraph: str) -> tuple[tuple[str, ...], str | None, s
         agency = m.group("agency").strip() if m.group("agency") else None
         words_ok = all(len(p.split()) <= 4 for p in places)
         capitals = all(p.isupper() for p in m.group("places").split("/"))
-        full_stop = m.group("sep") == "."   # "Nairobi, Tuesday, 14 May 2024. Exports ...": only with a date
+        # "Nairobi, Tuesday, 14 May 2024. Exports ..." or the dateline alone on its line: only with a date
+        full_stop = m.group("sep") in (".", "")
         if words_ok and (date_iso or (not full_stop and (agency or (capitals and m.group("sep") != ":")))):
             return places, date_iso, agency, first_paragraph[m.end():].strip()
     return (), None, None, first_paragraph

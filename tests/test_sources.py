@@ -90,6 +90,12 @@ def test_decode_rejects(data, reason):
     ("HANOI, Friday, June 7, 2024. Trade grew.", (("Hanoi",), "2024-06-07", None, "Trade grew.")),
     ("LIMA. The talks resumed.", ((), None, None, "LIMA. The talks resumed.")),
     ("Mr. Ruiz arrived. Talks began.", ((), None, None, "Mr. Ruiz arrived. Talks began.")),
+    # a dateline alone on its line, with a long note in brackets
+    ("Rabat, 15 June 2024 (release of the Ministry of Industry and Trade, Directorate of Studies)",
+     (("Rabat",), "2024-06-15", "release of the Ministry of Industry and Trade, Directorate of Studies", "")),
+    ("Accra, 2 May 2023", (("Accra",), "2023-05-02", None, "")),
+    ("KAMPALA, March 4, 2024 (Monitor desk)", (("Kampala",), "2024-03-04", "Monitor desk", "")),
+    ("Ghana and Nigeria, a survey", ((), None, None, "Ghana and Nigeria, a survey")),
 ])
 def test_parse_dateline(text, expected):
     assert parse_dateline(text) == expected

@@ -943,3 +943,27 @@ def test_an_event_date_between_is_never_lent_to_a_figure(sentences, pair):
 ])
 def test_amounts_listed_then_periods_listed_pair_in_order(sentence, pair, want):
     assert [(p, v) for p, _, v, _, _ in read([sentence], pair, "2024-06-01")[0]] == want
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Ethiopian goods shipped to Djibouti were worth $132 million in 2023, while imports from its neighbour, mostly "
+     "re-exported fuel, came to $410 million.", ("Ethiopia", "Djibouti"), ["exports", "imports"]),
+    ("Singapore's imports from Malaysia, including re-exports, were S$84.5 billion in 2023.", ("Singapore", "Malaysia"),
+     ["imports"]),
+    ("Kenya's exports to Uganda, many of them re-imported goods, reached Sh105 billion in 2023.", ("Kenya", "Uganda"),
+     ["exports"]),
+])
+def test_re_exports_describe_goods_and_are_no_flow_cue(sentence, pair, want):
+    assert [f for _, f, *_ in read([sentence], pair)[0]] == want
+
+
+@pytest.mark.parametrize("sentence, pair, want", [
+    ("Trade grew from $2.0 billion in 2017 to $3.3 billion in 2019, before dipping to $3.0 billion in 2020, Kazakh and "
+     "Uzbek officials said.", ("Kazakhstan", "Uzbekistan"), ["2017", "2019", "2020"]),
+    ("Kenyan exports to Uganda peaked at Sh110 billion in 2022, before easing to Sh105 billion in 2023.",
+     ("Kenya", "Uganda"), ["2022", "2023"]),
+    ("Chile's imports from Peru slid to $1.9 billion in 2020 before recovering to $2.6 billion in 2022.",
+     ("Chile", "Peru"), ["2020", "2022"]),
+])
+def test_a_chain_goes_on_after_before(sentence, pair, want):
+    assert [p for p, *_ in read([sentence], pair)[0]] == want

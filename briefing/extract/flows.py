@@ -30,7 +30,8 @@ _TOTAL_RX = (r"trade(?!\s+(?:disputes?|wars?|talks|agreements?|deals?|pacts?|min
              r"barriers?|polic(?:y|ies)|relations|ties|delegations?|routes?|corridors?|unions?|shows?|offices?|"
              r"secretariat|bodies|body|rules|restrictions|measures|officials?|promotion|facilitation)\b)|traded|trading|turnover|commerce|two-way|bilateral\s+(?:trade|commerce|exchange)|"
              r"exchanges?\s+of\s+goods|goods\s+exchange|changed\s+hands|crossed\s+between")
-CUE = re.compile(rf"\b(?:(?P<total>{_TOTAL_RX})|(?P<exp>{_EXPORT_RX})|(?P<imp>{_IMPORT_RX}))\b", re.I)
+# "re-exported fuel", "re-imports": goods passing through, a kind of goods, never the flow's own cue
+CUE = re.compile(rf"(?<!\bre-)(?<!\bre)\b(?:(?P<total>{_TOTAL_RX})|(?P<exp>{_EXPORT_RX})|(?P<imp>{_IMPORT_RX}))\b", re.I)
 
 # Nouns for goods that an adjective or possessive marks with their origin ("Ghanaian goods").
 GOODS = re.compile(r"\b(?:goods|products|produce|merchandise|commodities|wares|shipments|exports|sales|"

@@ -118,10 +118,12 @@ _HEDGE = (r"(?:almost|nearly|about|around|some|roughly|approximately|over|under|
           r"just\s+over|just\s+under|slightly\s+(?:over|under|above|below)|an?\s+estimated|a\s+record|a\s+mere|only|"
           r"then|further|another)")
 # The amount continues the one before it with the same measure: "$4.1 billion in 2022 and $3.6 billion in 2021".
-_CHAIN = re.compile(r"^(?:[\s,()]*(?:and|or|then|to|through|as\s+well\s+as|while|with|followed\s+by))*[\s,()]*"
+_CHAIN = re.compile(r"^(?:[\s,()]*(?:and|or|then|to|through|as\s+well\s+as|while|with|followed\s+by|before|after\s+which))*"
+                    r"[\s,()]*"
                     r"(?:(?:reaching|reached|climbing|climbed|rising|rose|falling|fell|growing|grew|standing|stood|"
                     r"hitting|hit|totalling|totaling|totalled|totaled|touching|touched|dropping|dropped|slipping|"
-                    r"slipped|coming|came)\s+(?:to\s+|at\s+)?)?[\s,]*"
+                    r"slipped|coming|came|dipping|dipped|easing|eased|sliding|slid|recovering|recovered|rebounding|"
+                    r"rebounded|peaking|peaked)\s+(?:to\s+|at\s+)?)?[\s,]*"
                     rf"(?:{_HEDGE}\s+)*(?:to\s+)?$", re.I)
 # A cue right after an amount is the amount's own: "$3bn of exports", "$2m in Ghanaian imports".
 _OWN_AFTER = re.compile(r"\s*(?:worth\s+)?(?:of|in)\s+(?:the\s+|its\s+|their\s+|those\s+|these\s+|such\s+|that\s+|this\s+)?(?:[A-Z][\w\-]*\s+)?|\s*(?:of\s+)?goods\s+", re.I)
