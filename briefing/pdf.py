@@ -33,6 +33,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import Flowable, HRFlowable
 from reportlab.platypus.paragraph import Paragraph as _Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -147,6 +148,21 @@ def _break_long(text: str) -> str:
                                             for i in range(0, len(m.group(0)), TOKEN_PIECE)), text)
 
 
+_SCALED = re.compile(r"(\d) (tn|bn|mn)\b")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def _unbroken(text: str) -> str:
+    """A table cell's text with no line break inside "21.3 bn" or "(partial year)".
+
+    A narrow column may wrap a cell; "−ZAR / 21.3 bn" and "Jan 2017 / (partial year)"
+    read as a figure and a note, "−ZAR 21.3 / bn" and "Jan 2017 (partial / year)" do not.
+    """
+    text = _SCALED.sub("\\1\u00a0\\2", text)
+    return _BRACKETED.sub(lambda m: "(" + m.group(1).replace(" ", "\u00a0") + ")"
+                          if len(m.group(1)) <= 14 else m.group(0), text)  # a longer note may wrap
+
+
 def _text(el: ET.Element | None) -> str:
     """Plain text of an element (children included), escaped for a Paragraph."""
     if el is None:
@@ -228,6 +244,45 @@ class Paragraph(_Paragraph):
         return width, height
 
 
+class _WithNotes(Flowable):
+    """A table with the notes under it ("* Derived date ...", "Values in USD ..."), which never
+    start a page alone: when the whole does not fit, the table is split so that its last
+    row(s) go over with the notes."""
+
+    def __init__(self, table: Table, notes: list):
+        super().__init__()
+        self.table, self.notes = table, notes
+
+    def _parts(self, aW, aH):
+        out = []
+        for f in [self.table, *self.notes]:
+            _, h = f.wrap(aW, aH)
+            out.append((f, f.getSpaceBefore() if f is not self.table else 0, h,
+                        f.getSpaceAfter() if f is not self.table else 0))
+        return out
+
+    def wrap(self, aW, aH):
+        parts = self._parts(aW, aH)
+        self.width = max(f.width if hasattr(f, "width") and f is self.table else aW for f, *_ in parts)
+        self.height = sum(b + h + a for _, b, h, a in parts)
+        return self.width, self.height
+
+    def split(self, aW, aH):
+        notes = sum(b + h + a for f, b, h, a in self._parts(aW, aH) if f is not self.table)
+        pieces = self.table.split(aW, aH - notes)
+        if len(pieces) < 2:
+            return []  # not even the first rows fit above the notes: all of it on the next page
+        # the rest starts the next page (not the sliver of this one the notes were kept from)
+        return [*pieces[:-1], FrameBreak(), _WithNotes(pieces[-1], self.notes)]
+
+    def draw(self):
+        y = self.height
+        for f, before, h, after in self._parts(self.width, self.height):
+            y -= before + h
+            f.drawOn(self.canv, 0, y)
+            y -= after
+
+
 class _Heading(Paragraph):
     """A Paragraph that the doc template turns into a TOC entry and bookmark."""
 
@@ -291,6 +346,23 @@ class _SizingFrame(Frame):
             del flowable.drawOn
 
 
+class _KeepHeading(KeepTogether):
+    """A heading kept with what follows it; a table that does not fit under it starts under it
+    anyway (when a few rows fit) rather than leaving the rest of the page blank."""
+
+    ROOM = 2.5 * cm  # at least this much of the table under its heading on the first page
+
+    def split(self, aW, aH):
+        *heads, last = self._content
+        if heads and isinstance(last, (Table, _WithNotes)):
+            used = sum(f.getSpaceBefore() + f.wrap(aW, aH)[1] + f.getSpaceAfter() for f in heads)
+            if aH - used >= self.ROOM:
+                pieces = last.split(aW, aH - used)
+                if len(pieces) >= 2:
+                    return [*heads, *pieces]
+        return super().split(aW, aH)
+
+
 class _Doc(BaseDocTemplate):
     def __init__(self, buf, meta: dict, fonts: FontSet, counter: _PageCount, look: _Look):
         super().__init__(
@@ -301,6 +373,7 @@ class _Doc(BaseDocTemplate):
             invariant=1, initialFontName=fonts.regular, lang="en",
         )
         self.meta, self.fonts, self.counter, self.look = meta, fonts, counter, look
+        self.keepTogetherClass = _KeepHeading  # what a keepWithNext heading and its next flowable become
         self.body = _SizingFrame(self.leftMargin, self.bottomMargin, self.width, self.height,
                                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[self.body], onPage=self._decorate)])
@@ -513,9 +586,10 @@ class _Builder:
                               ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
                               ("TOPPADDING", (0, first + 1), (-1, last), 0)]
         widths = [3.0 * cm, self.width - 5.0 * cm, 2.0 * cm]
-        out = [self._grid(rows, widths, extra), Spacer(1, 1.5 * mm)]
-        out += [Paragraph(_inline(n), self.st["note"]) for n in el.findall("note")]
-        return out + [Spacer(1, 3 * mm)]
+        notes = [Paragraph(_inline(n), self.st["note"]) for n in el.findall("note")]
+        if not notes:
+            return [self._grid(rows, widths, extra), Spacer(1, 1.5 * mm), Spacer(1, 3 * mm)]
+        return [_WithNotes(self._grid(rows, widths, extra), [Spacer(1, 1.5 * mm), *notes]), Spacer(1, 3 * mm)]
 
     def _widths(self, keys):
         fixed = {"label": 3.4 * cm, "period": 2.6 * cm, "sources": 1.8 * cm}
@@ -540,7 +614,7 @@ class _Builder:
             line = []
             for j, (key, r) in enumerate(zip(keys, right)):
                 cell = cells.get(key)
-                text = _text(cell)
+                text = _unbroken(_text(cell))
                 if row.get("partial") == "yes":
                     text = f"<i>{text}</i>"
                 if cell is not None and cell.get("mark") == "conflict":
@@ -552,10 +626,10 @@ class _Builder:
         out = [CondPageBreak(3 * cm)]
         if title:
             out.append(_Heading(escape(_break_long(title)), self.st["h2_table"], 1, title))
-        out.append(self._grid(rows, self._widths(keys), extra))
-        out.append(Spacer(1, 1.5 * mm))
-        out += [Paragraph(_inline(c), self.st["note"]) for c in el.findall("caption")]
-        out += [Paragraph(_inline(n), self.st["note"]) for n in el.findall("note")]
+        notes = [Paragraph(_inline(c), self.st["note"]) for c in el.findall("caption")]
+        notes += [Paragraph(_inline(n), self.st["note"]) for n in el.findall("note")]
+        grid = self._grid(rows, self._widths(keys), extra)
+        out += [_WithNotes(grid, [Spacer(1, 1.5 * mm), *notes]) if notes else grid]
         return out + [Spacer(1, 3 * mm)]
 
     # -- boxes --------------------------------------------------------------

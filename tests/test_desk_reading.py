@@ -244,3 +244,69 @@ def test_lead_ins_up_to_eleven_words_are_thin(text):
 def test_short_statements_of_an_event_or_a_name_are_not_thin(text):
     from briefing.statements import thin
     assert not thin(text)
+
+
+# --- a table's notes never start a page alone; a table starts under its heading -----------------------
+
+def _layout_briefing(pair, k: int, n_events: int = 9) -> Briefing:
+    from briefing.model import MergedEvent, Source, Statement
+
+    a, b = pair
+    doc = Source("a.txt", "ab" * 32, "2024-05-02", (), "NWS", (f"{a} and {b} met.",))
+    filler = tuple(Statement(f"{a}'s delegation number {n} discussed the {b} ferry timetable with port "
+                             f"officials of {b} and {a} for several hours, and {'agreed on fares ' * (n % 4)}"
+                             f"then left for the airport.", ("a.txt",)) for n in range(k))
+    events = tuple(MergedEvent(1990 + n, None, n % 3 == 0, f"{a} and {b} opened border post number {n} "
+                               f"after talks between the two governments {'in the capital ' * (n % 3)}.",
+                               "25 years since" if n % 3 == 0 else None, ("a.txt",)) for n in range(n_events))
+    trade = tuple(_row(pair, str(2010 + n), 1e9 + n * 1e8, 2e9 - n * 1e8, "USD") for n in range(12))
+    return Briefing(countries=pair, reporter=a, documents=(doc,),
+                    sections={"history": filler, "economy": (), "security": (), "social_cultural": ()},
+                    events=events, trade=trade, shares=(), conflicts=())
+
+
+NOTES = ("Values in USD", "* Derived date")
+
+
+def _pages(b: Briefing) -> list[str]:
+    from briefing.pdf import build_pdf
+    from briefing.tables import table_rows, trade_frame
+    from conftest import pdf_text
+    return pdf_text(build_pdf(render.render_markup(b, table_rows(trade_frame(b), "USD"), None, None))).split("\f")
+
+
+@pytest.mark.parametrize("pair", [("Chile", "Peru"), ("Ghana", "Togo"), ("Norway", "Sweden")])
+@pytest.mark.parametrize("k,n_events", [(0, 6), (6, 6), (12, 6), (0, 11), (16, 2)])
+def test_notes_under_a_table_never_open_a_page(pair, k, n_events):
+    """Filler and timeline rows move the tables so that they end at a page's foot."""
+    pages = _pages(_layout_briefing(pair, k, n_events))
+    assert all(note in "".join(pages) for note in NOTES[:1])
+    for page in pages:
+        body = [x.strip() for x in page.splitlines()[1:] if x.strip() and not x.strip().startswith("Page ")]
+        assert not (body and body[0].startswith(NOTES)), body[:3]
+
+
+@pytest.mark.parametrize("pair", [("Chile", "Peru"), ("Norway", "Sweden")])
+@pytest.mark.parametrize("n_events", [9, 15, 24])
+def test_a_table_that_does_not_fit_starts_under_its_heading_on_the_same_page(pair, n_events):
+    """The timeline starts under the contents, not on the next page after a blank."""
+    first = _pages(_layout_briefing(pair, 0, n_events))[0]
+    assert first.count("Relations history") == 2  # in the contents and as the section's heading
+    assert "opened border post number 0" in first.split("Relations history")[-1]
+
+
+@pytest.mark.parametrize("pair,currency", [(("Chile", "Peru"), "CLP"), (("Ghana", "Togo"), "GHS"),
+                                           (("Norway", "Sweden"), "NOK")])
+def test_table_cells_wrap_between_words_a_reader_keeps_apart(pair, currency):
+    """"−CLP / 21.3 bn" and "Jan 2017 / (partial year)", never "−CLP 21.3 / bn" or "(partial / year)"."""
+    from briefing.pdf import build_pdf
+    from briefing.tables import table_rows, trade_frame
+    from conftest import pdf_text
+    trade = [_row(pair, "2015", 4.3e9, 25.6e9, currency), _row(pair, "2017-01..2017-01", 214.3e6, 145.5e6, currency),
+             _row(pair, "2018-02..2018-09", 1.273e9, 31.858e9, currency), _row(pair, "2019", 2.09e9, 1.88e9, currency)]
+    b = _briefing(pair, trade)
+    layout = pdf_text(build_pdf(render.render_markup(b, table_rows(trade_frame(b), currency), None, None)), "-layout")
+    table = layout[layout.index("Period"):layout.index("Values in")]
+    assert not re.search(r"\(partial\s*$|^\s*year\)", table, re.M), table
+    assert not re.search(r"(?:^|\s{2})(?:bn|mn)(?:\s{2}|$)", table, re.M), table
+    assert len(re.findall(r"\(partial year\)", table)) == 2, table
