@@ -41,6 +41,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from .config import Settings
 from .fonts import FontSet, register_fonts
 from .layout import style_of
+from .scales import WRITTEN
 
 log = logging.getLogger("briefing")
 
@@ -148,7 +149,7 @@ def _break_long(text: str) -> str:
                                             for i in range(0, len(m.group(0)), TOKEN_PIECE)), text)
 
 
-_SCALED = re.compile(r"(\d) (tn|bn|mn)\b")
+_SCALED = re.compile(r"(\d) (" + "|".join(re.escape(word) for _, word in WRITTEN) + r")\b")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 
 
