@@ -69,7 +69,7 @@ def _records(briefing) -> list[dict]:
     for (period, currency, months), rows in sorted(grouped.items(),
                                                    key=lambda kv: (period_key(kv[0][0]), kv[0][1], kv[0][2])):
         rec = {"period": period, "label": fiscal_label(period, months), "full_year": rows[0].full_year,
-               "currency": currency}
+               "currency": currency, "months": months}
         for field in _FIELDS:
             values = _distinct(getattr(r, field) for r in rows)
             rec[f"{field}_values"] = values
@@ -96,7 +96,8 @@ def trade_frame(briefing):
     import pandas as pd
 
     base = [c for c in COLUMNS if c not in ("balance", "change_pct")]
-    frame = pd.DataFrame.from_records(_records(briefing), columns=base)
+    records = _records(briefing)
+    frame = pd.DataFrame.from_records(records, columns=base)
 
     def undisputed(field):  # a disputed value never feeds a derived figure
         return pd.to_numeric(frame[f"{field}_values"].map(lambda v: v[0] if len(v) == 1 else None),
@@ -107,17 +108,19 @@ def trade_frame(briefing):
         "kind": frame["period"].map(period_kind),
         "bounds": frame["period"].map(period_bounds),
         "currency": frame["currency"],
+        # a fiscal year's own calendar ("07..06"): a change compares a year with the year before on it
+        "calendar": [r["months"][5:7] + ".." + r["months"][-2:] if r["months"] else "" for r in records],
         "total": undisputed("total"),
     })
     full = keys["kind"].isin(["year", "fiscal"])
     a_year_later = keys[full].assign(bounds=lambda k: k["bounds"].map(_next_year)).rename(
         columns={"total": "previous_total"})
-    # One base per period and currency: two rows for one period (two reporters' calendars) give a
-    # base only when their totals agree, and never a second joined row.
+    # One base per period, currency and calendar: a fiscal year compares with the year before on its own
+    # calendar, never with the same label on another reporter's.
     base_total = (a_year_later.dropna(subset=["previous_total"])
-                  .groupby(["kind", "bounds", "currency"], as_index=False, sort=False)["previous_total"]
+                  .groupby(["kind", "bounds", "currency", "calendar"], as_index=False, sort=False)["previous_total"]
                   .agg(lambda s: s.iloc[0] if s.nunique() == 1 else float("nan")))
-    joined = keys.merge(base_total, on=["kind", "bounds", "currency"], how="left")
+    joined = keys.merge(base_total, on=["kind", "bounds", "currency", "calendar"], how="left")
     change = (joined["total"] / joined["previous_total"] - 1) * 100
     frame["change_pct"] = change.where(full & joined["previous_total"].gt(0)).to_numpy()
     for column in ("total", "exports", "imports", "share"):
