@@ -153,13 +153,18 @@ _SCALED = re.compile(r"(\d) (" + "|".join(re.escape(word) for _, word in WRITTEN
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 
 
+def _kept_figures(text: str) -> str:
+    """No line break between a figure and its scale word: "CLP 1.88 bn", never "CLP 1.88 / bn"."""
+    return _SCALED.sub("\\1\u00a0\\2", text)
+
+
 def _unbroken(text: str) -> str:
     """A table cell's text with no line break inside "21.3 bn" or "(partial year)".
 
     A narrow column may wrap a cell; "−ZAR / 21.3 bn" and "Jan 2017 / (partial year)"
     read as a figure and a note, "−ZAR 21.3 / bn" and "Jan 2017 (partial / year)" do not.
     """
-    text = _SCALED.sub("\\1\u00a0\\2", text)
+    text = _kept_figures(text)
     return _BRACKETED.sub(lambda m: "(" + m.group(1).replace(" ", "\u00a0") + ")"
                           if len(m.group(1)) <= 14 else m.group(0), text)  # a longer note may wrap
 
@@ -478,7 +483,7 @@ class _Builder:
 
     def el_facts(self, el):
         rows = [[Paragraph(_attr(fact, "label"), self.st["fact_label"]),
-                 Paragraph(_inline(fact), self.st["fact"])] for fact in el.iter("fact")]
+                 Paragraph(_kept_figures(_inline(fact)), self.st["fact"])] for fact in el.iter("fact")]
         if not rows:
             return []
         title = el.get("title")
@@ -523,7 +528,7 @@ class _Builder:
         return []  # read once for the whole document (layout.style_of)
 
     def el_p(self, el):
-        text = _inline(el)
+        text = _kept_figures(_inline(el))
         return [Paragraph(text, self.st["body"])] if text else []
 
     def el_note(self, el):

@@ -310,3 +310,17 @@ def test_table_cells_wrap_between_words_a_reader_keeps_apart(pair, currency):
     assert not re.search(r"\(partial\s*$|^\s*year\)", table, re.M), table
     assert not re.search(r"(?:^|\s{2})(?:bn|mn)(?:\s{2}|$)", table, re.M), table
     assert len(re.findall(r"\(partial year\)", table)) == 2, table
+
+
+@pytest.mark.parametrize("pair,currency", [(("Chile", "Peru"), "CLP"), (("Ghana", "Togo"), "GHS"),
+                                           (("Norway", "Sweden"), "NOK"), (("Kenya", "Uganda"), "KES")])
+def test_overview_lines_never_start_with_a_scale_word(pair, currency):
+    from briefing.pdf import build_pdf
+    from briefing.tables import table_rows, trade_frame
+    from conftest import pdf_text
+    trade = [_row(pair, "2015", 4.3e9, 25.6e9, currency), _row(pair, "2017-01..2017-01", 214.3e6, 145.5e6, currency),
+             _row(pair, "2018-02..2018-09", 1.273e9, 31.858e9, currency), _row(pair, "2019", 2.09e9, 1.88e9, currency)]
+    b = _briefing(pair, trade)
+    text = pdf_text(build_pdf(render.render_markup(b, table_rows(trade_frame(b), currency), None, None)))
+    overview = text[text.index("Overview"):text.index("Contents")]
+    assert not re.search(r"^(?:bn|mn|tn)\b", overview, re.M), overview
