@@ -26,10 +26,22 @@ def _previous_period(period: str) -> str | None:
     return None
 
 
+def _calendar(row: TradeRow) -> str:
+    """A fiscal row's own calendar ("07..06"); "" for calendar years."""
+    return f"{row.months[5:7]}..{row.months[-2:]}" if row.months else ""
+
+
 def _rows(briefing: Briefing, currency: str) -> dict[str, list[TradeRow]]:
+    """Full-year totals by period, on one calendar: the latest period's (the first, when one label is on
+    several reporters' calendars). The same label on two calendars is two years, never a disagreement."""
+    rows = [r for r in briefing.trade if r.full_year and r.currency == currency and r.total is not None]
+    if not rows:
+        return {}
+    latest = max(period_key(r.period) for r in rows)
+    calendar = min(_calendar(r) for r in rows if period_key(r.period) == latest)
     by_period: dict[str, list[TradeRow]] = {}
-    for row in briefing.trade:
-        if row.full_year and row.currency == currency and row.total is not None:
+    for row in rows:
+        if _calendar(row) == calendar:
             by_period.setdefault(row.period, []).append(row)
     return by_period
 

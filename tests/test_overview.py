@@ -94,3 +94,16 @@ def test_a_year_in_two_currencies_gives_the_tables_own():
     b = Briefing(countries=("Kenya", "Rwanda"), reporter="Kenya", documents=(), sections={}, events=(),
                  trade=tuple(rows), shares=(), conflicts=())
     assert flows(b, "KES")["currency"] == "KES" and flows(b, "EUR") is None
+
+
+def test_one_label_on_two_calendars_is_no_disagreement_and_compares_on_its_own_calendar():
+    from dataclasses import replace
+
+    rows = [replace(_row("2021-22", 8e9), months="2021-07..2022-06"),
+            replace(_row("2022-23", 10e9, sources=("b.txt",)), months="2022-07..2023-06"),
+            replace(_row("2022-23", 12e9, sources=("c.txt",)), months="2022-04..2023-03")]
+    t = trade(_briefing(rows), "USD")
+    assert not t["disputed"] and [x["value"] for x in t["totals"]] == [12e9]   # Apr-Mar sorts first
+    assert t["change"] is None          # no Apr-Mar year before it: never the Jul-Jun one
+    t2 = trade(_briefing(rows[:2]), "USD")
+    assert abs(t2["change"]["percent"] - 25.0) < 1e-9
