@@ -42,6 +42,7 @@ fuzz: $(STAMP) system-deps
 # ruff (rules in pyproject.toml) and mypy over the package; CI runs this before the tests.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check briefing tests bench tools setup.py
+	$(VENV)/bin/ruff format --check briefing tests bench tools setup.py
 	$(VENV)/bin/mypy
 
 # The benchmark's peer (jinja2 + WeasyPrint) in its own environment, never the tool's;

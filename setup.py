@@ -4,6 +4,7 @@ git keeps one copy of the default templates (``templates/``); everything else
 is configured in pyproject.toml. Editable installs read ``templates/`` in place
 (see ``briefing/resources.py``), so nothing is copied for them.
 """
+
 import shutil
 from pathlib import Path
 

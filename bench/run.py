@@ -12,6 +12,7 @@ Prints the table and writes bench/results.md.
 
     .venv/bin/python bench/run.py [--quick] [--no-profile]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,8 @@ BRIEFING = [PY, "-m", "briefing"]
 sys.path.insert(0, str(ROOT / "bench"))
 
 FLOOR = "import pandas, reportlab.platypus, jinja2, click"
-PEER = ROOT / "bench" / ".venv" / "bin" / "python"   # jinja2 + WeasyPrint, made by `make bench`
-GIB = 1024 ** 3
+PEER = ROOT / "bench" / ".venv" / "bin" / "python"  # jinja2 + WeasyPrint, made by `make bench`
+GIB = 1024**3
 
 
 def _tree_rss(pid: int) -> int:
@@ -46,8 +47,7 @@ def _tree_rss(pid: int) -> int:
         p = todo.pop()
         try:
             status = Path(f"/proc/{p}/status").read_text()
-            total += next((int(line.split()[1]) * 1024 for line in status.splitlines()
-                           if line.startswith("VmRSS:")), 0)
+            total += next((int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmRSS:")), 0)
             for task in Path(f"/proc/{p}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, ValueError):
@@ -103,18 +103,31 @@ def median_of(runs: int, argv_for, before=None, reference: list[str] | None = No
         times.append(t)
         peaks.append(m)
         cpus.append(c)
-    out = {"s": statistics.median(times), "runs": times, "peak": max(peaks), "cpu": statistics.median(cpus),
-           "cpus": cpus}
+    out = {
+        "s": statistics.median(times),
+        "runs": times,
+        "peak": max(peaks),
+        "cpu": statistics.median(cpus),
+        "cpus": cpus,
+    }
     if reference:
-        out.update(ref_s=statistics.median(ref_times), ref_cpu=statistics.median(ref_cpus), ref_runs=ref_times,
-                   ref_cpus=ref_cpus)
+        out.update(
+            ref_s=statistics.median(ref_times),
+            ref_cpu=statistics.median(ref_cpus),
+            ref_runs=ref_times,
+            ref_cpus=ref_cpus,
+        )
     return out
 
 
 def merged(a: dict, b: dict) -> dict:
     """Two ``median_of`` results of one case as one."""
-    out = {"s": statistics.median(a["runs"] + b["runs"]), "runs": a["runs"] + b["runs"],
-           "peak": max(a["peak"], b["peak"]), "cpus": a["cpus"] + b["cpus"]}
+    out = {
+        "s": statistics.median(a["runs"] + b["runs"]),
+        "runs": a["runs"] + b["runs"],
+        "peak": max(a["peak"], b["peak"]),
+        "cpus": a["cpus"] + b["cpus"],
+    }
     out["cpu"] = statistics.median(out["cpus"])
     if "ref_runs" in a:
         out.update(ref_runs=a["ref_runs"] + b["ref_runs"], ref_cpus=a["ref_cpus"] + b["ref_cpus"])
@@ -128,8 +141,10 @@ def build_argv(seeds: Path, out: Path, force: bool = False) -> list[str]:
 
 def fresh(out: Path):
     """A ``before`` hook that removes the output folder: no PDF, no cache, a cold build."""
+
     def wipe(_i):
         shutil.rmtree(out.parent, ignore_errors=True)
+
     return wipe
 
 
@@ -138,14 +153,14 @@ def touch_article(path: Path, i: int) -> None:
     text = path.read_text(encoding="utf-8")
     marker = "\n\nCorrection:"
     text = text.split(marker)[0]
-    path.write_text(text + f"{marker} an earlier version of this dispatch misspelt a name ({i}).\n",
-                    encoding="utf-8")
+    path.write_text(text + f"{marker} an earlier version of this dispatch misspelt a name ({i}).\n", encoding="utf-8")
 
 
 def watch_latency(seeds_src: Path, runs: int) -> dict | None:
     """Seconds from saving a seed to the new PDF being in place, under ``briefing watch``; None if absent."""
     try:
         import importlib.util
+
         if importlib.util.find_spec("watchfiles") is None or importlib.util.find_spec("briefing.watch") is None:
             return None
     except ImportError:
@@ -153,14 +168,20 @@ def watch_latency(seeds_src: Path, runs: int) -> dict | None:
     import inspect
 
     from briefing.watch import watch_loop
+
     params = inspect.signature(watch_loop).parameters
     step = params["step"].default / 1000 if "step" in params else 0.0
     seeds = WORK / "watch" / "seeds"
     out = WORK / "watch" / "out" / "b.pdf"
     shutil.rmtree(WORK / "watch", ignore_errors=True)
     shutil.copytree(seeds_src, seeds)
-    proc = subprocess.Popen(BRIEFING + ["watch", "--seeds", str(seeds), "--out", str(out)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        BRIEFING + ["watch", "--seeds", str(seeds), "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     latencies = []
     try:
         deadline = time.time() + 60
@@ -201,8 +222,9 @@ def peer_race(seeds_out: Path, runs: int) -> dict | None:
         print("peer: bench/.venv missing (make bench makes it); not measured", flush=True)
         return None
     brief = WORK / "brief.json"
-    data = subprocess.run(BRIEFING + ["-q", "extract", "--seeds", str(ROOT / "seeds")], cwd=ROOT,
-                          capture_output=True, check=True).stdout
+    data = subprocess.run(
+        BRIEFING + ["-q", "extract", "--seeds", str(ROOT / "seeds")], cwd=ROOT, capture_output=True, check=True
+    ).stdout
     brief.write_bytes(data)
     peer_pdf = WORK / "peer" / "brief.pdf"
     peer_pdf.parent.mkdir(parents=True, exist_ok=True)
@@ -215,21 +237,42 @@ def peer_race(seeds_out: Path, runs: int) -> dict | None:
         theirs.append(run(peer_argv))
 
     def pack(xs):
-        return {"s": statistics.median(t for t, _, _ in xs), "runs": [t for t, _, _ in xs],
-                "peak": max(m for _, m, _ in xs), "cpu": statistics.median(c for _, _, c in xs),
-                "cpus": [c for _, _, c in xs]}
+        return {
+            "s": statistics.median(t for t, _, _ in xs),
+            "runs": [t for t, _, _ in xs],
+            "peak": max(m for _, m, _ in xs),
+            "cpu": statistics.median(c for _, _, c in xs),
+            "cpus": [c for _, _, c in xs],
+        }
 
     return {"ours": pack(ours), "peer": pack(theirs)}
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "?")
-    mem = next((int(line.split()[1]) * 1024 for line in Path("/proc/meminfo").read_text().splitlines()
-                if line.startswith("MemTotal")), 0)
-    return {"nproc": os.cpu_count(), "cpu": cpu, "ram": f"{mem / GIB:.1f} GiB",
-            "python": platform.python_version(), "os": platform.platform(),
-            "load": " ".join(f"{x:.2f}" for x in os.getloadavg())}
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "?",
+    )
+    mem = next(
+        (
+            int(line.split()[1]) * 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "ram": f"{mem / GIB:.1f} GiB",
+        "python": platform.python_version(),
+        "os": platform.platform(),
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
 
 
 def profile_top(seeds: Path, lines: int = 30) -> str:
@@ -237,21 +280,36 @@ def profile_top(seeds: Path, lines: int = 30) -> str:
     out = WORK / "profile" / "b.pdf"
     shutil.rmtree(out.parent, ignore_errors=True)
     prof = WORK / "profile.pstats"
-    run([PY, "-m", "cProfile", "-o", str(prof), "-m", "briefing", "-q", "build", "--seeds", str(seeds),
-         "--out", str(out)])
+    run(
+        [
+            PY,
+            "-m",
+            "cProfile",
+            "-o",
+            str(prof),
+            "-m",
+            "briefing",
+            "-q",
+            "build",
+            "--seeds",
+            str(seeds),
+            "--out",
+            str(out),
+        ]
+    )
     text = []
     for order in ("cumulative", "tottime"):
         buf = io.StringIO()
         stats = pstats.Stats(str(prof), stream=buf)
         stats.strip_dirs().sort_stats(order).print_stats(lines)
         body = buf.getvalue()
-        body = body[body.index("   ncalls"):] if "   ncalls" in body else body
+        body = body[body.index("   ncalls") :] if "   ncalls" in body else body
         text.append(f"by {order} time:\n\n" + body.rstrip())
     return "\n\n".join(text)
 
 
 def fmt_mem(b: int | None) -> str:
-    return "" if b is None else f"{b / 1024 ** 2:.0f} MiB"
+    return "" if b is None else f"{b / 1024**2:.0f} MiB"
 
 
 def main(argv=None) -> None:
@@ -302,8 +360,11 @@ def main(argv=None) -> None:
         if runs > 1 and res[f"cold{n}"]["s"] * (runs - 1) < 240:
             more = median_of(runs - 1, build_argv(archives[n], out, force=True), fresh(out), floor_argv)
             res[f"cold{n}"] = merged(res[f"cold{n}"], more)
-        print(f"{n} cold {res[f'cold{n}']['s']:.2f}s ({len(res[f'cold{n}']['runs'])} runs), "
-              f"peak {fmt_mem(res[f'cold{n}']['peak'])}", flush=True)
+        print(
+            f"{n} cold {res[f'cold{n}']['s']:.2f}s ({len(res[f'cold{n}']['runs'])} runs), "
+            f"peak {fmt_mem(res[f'cold{n}']['peak'])}",
+            flush=True,
+        )
 
     out = WORK / "out_1000" / "b.pdf"
     run(build_argv(archives[1000], out))  # the cache is warm
@@ -337,8 +398,9 @@ def _pages(pdf: Path) -> int | None:
 def _revision() -> str:
     """The commit measured, and whether the work tree had changes on top of it."""
     try:
-        rev = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
-                             text=True, check=True).stdout.strip()
+        rev = subprocess.run(
+            ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "an unknown revision"
     return f"commit {rev}"
@@ -346,8 +408,12 @@ def _revision() -> str:
 
 def _peer_version() -> str:
     try:
-        return subprocess.run([str(PEER), "-c", "import weasyprint; print(weasyprint.__version__)"],
-                              capture_output=True, text=True, check=True).stdout.strip()
+        return subprocess.run(
+            [str(PEER), "-c", "import weasyprint; print(weasyprint.__version__)"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "?"
 
@@ -361,12 +427,14 @@ def write_report(info, res, watch, pages, profile, total, sizes, archives) -> st
         if r is None:
             rows.append(f"| {name} | not measured | | | | {limit}x {base_name} | no |")
             return
-        ratio = r["s"] / r.get("ref_s", base)   # against the reference run in turns with it
+        ratio = r["s"] / r.get("ref_s", base)  # against the reference run in turns with it
         cpu = r["cpu"] / r.get("ref_cpu", base_cpu or float("nan"))
         ok = ratio <= limit and (mem_limit is None or r["peak"] <= mem_limit)
         mem = fmt_mem(r["peak"]) + (f" (<= {mem_limit // GIB} GiB)" if mem_limit else "")
-        rows.append(f"| {name} | {r['s']:.2f} | {ratio:.2f}x {base_name} | {cpu:.2f}x | {mem} | <= {limit}x"
-                    f"{' ' + base_name if base_name != 'floor' else ''} | {'yes' if ok else '**no**'} |")
+        rows.append(
+            f"| {name} | {r['s']:.2f} | {ratio:.2f}x {base_name} | {cpu:.2f}x | {mem} | <= {limit}x"
+            f"{' ' + base_name if base_name != 'floor' else ''} | {'yes' if ok else '**no**'} |"
+        )
 
     row("cold build of seeds/", "seeds", floor, "floor", 1.5)
     row("no-op build (seeds/)", "noop", click, "click", 1.5)
@@ -375,34 +443,48 @@ def write_report(info, res, watch, pages, profile, total, sizes, archives) -> st
         row("10,000 articles, cold", "cold10000", floor, "floor", 40, 1 * GIB)
     row("one article changed of 1,000", "changed", floor, "floor", 2)
     if "peer" in res:
-        row("the same brief: ours (cold build of seeds/) vs jinja2 + WeasyPrint", "ours", res["peer"]["s"],
-            "WeasyPrint", 0.5, base_cpu=res["peer"]["cpu"])
+        row(
+            "the same brief: ours (cold build of seeds/) vs jinja2 + WeasyPrint",
+            "ours",
+            res["peer"]["s"],
+            "WeasyPrint",
+            0.5,
+            base_cpu=res["peer"]["cpu"],
+        )
     else:
         rows.append("| the same brief vs jinja2 + WeasyPrint | not measured (no bench/.venv) | | | | <= 0.5x | |")
     if watch:
         ok = watch["beyond"] <= 1.0
-        rows.append(f"| watch: save to new PDF (seeds/) | {watch['s']:.2f} | {watch['beyond']:.2f} s beyond "
-                    f"the {watch['step']:.1f} s quiet period | | | <= 1 s beyond | {'yes' if ok else '**no**'} |")
+        rows.append(
+            f"| watch: save to new PDF (seeds/) | {watch['s']:.2f} | {watch['beyond']:.2f} s beyond "
+            f"the {watch['step']:.1f} s quiet period | | | <= 1 s beyond | {'yes' if ok else '**no**'} |"
+        )
     else:
         rows.append("| watch: save to new PDF | not measured (no `briefing watch`) | | | | <= 1 s beyond | |")
 
     words = {n: sum(len(p.read_text(encoding="utf-8").split()) for p in archives[n].glob("*.txt")) for n in sizes}
-    runs = "\n".join(f"- {k}: " + ", ".join(f"{t:.2f}" for t in v["runs"])
-                     + (" (reference in turns: " + ", ".join(f"{t:.2f}" for t in v["ref_runs"]) + ")"
-                        if "ref_runs" in v else "")
-                     + ("; CPU " + ", ".join(f"{t:.2f}" for t in v["cpus"]) if "cpus" in v else "")
-                     for k, v in res.items())
-    peer_line = (f"| the peer: `bench/.venv/bin/python bench/peer/peer.py brief.json` (jinja2 + WeasyPrint "
-                 f"{_peer_version()}) | {res['peer']['s']:.2f} |\n" if "peer" in res else "")
+    runs = "\n".join(
+        f"- {k}: "
+        + ", ".join(f"{t:.2f}" for t in v["runs"])
+        + (" (reference in turns: " + ", ".join(f"{t:.2f}" for t in v["ref_runs"]) + ")" if "ref_runs" in v else "")
+        + ("; CPU " + ", ".join(f"{t:.2f}" for t in v["cpus"]) if "cpus" in v else "")
+        for k, v in res.items()
+    )
+    peer_line = (
+        f"| the peer: `bench/.venv/bin/python bench/peer/peer.py brief.json` (jinja2 + WeasyPrint "
+        f"{_peer_version()}) | {res['peer']['s']:.2f} |\n"
+        if "peer" in res
+        else ""
+    )
     text = f"""# Benchmark results
 
 Written by `make bench` (`bench/run.py`) in {total / 60:.1f} minutes, at {_revision()}.
 
 ## Machine
 
-- CPUs (nproc): {info['nproc']}; CPU: {info['cpu']}
-- RAM: {info['ram']}; Python {info['python']}; {info['os']}
-- load average at start: {info['load']} (other work on the machine makes every figure slower, the floor too)
+- CPUs (nproc): {info["nproc"]}; CPU: {info["cpu"]}
+- RAM: {info["ram"]}; Python {info["python"]}; {info["os"]}
+- load average at start: {info["load"]} (other work on the machine makes every figure slower, the floor too)
 
 ## Reference times
 
@@ -422,8 +504,8 @@ ratio in CPU seconds (the build and its workers), which other work on the machin
 |---|---|---|---|---|---|---|
 {chr(10).join(rows)}
 
-Archives: synthetic (bench/synth.py, {', '.join(f'{n:,} articles, {words[n] / n:.0f} words each on average' for n in sizes)});
-PDF pages: {', '.join(f'{n:,} articles: {pages[n]}' for n in sizes)}.
+Archives: synthetic (bench/synth.py, {", ".join(f"{n:,} articles, {words[n] / n:.0f} words each on average" for n in sizes)});
+PDF pages: {", ".join(f"{n:,} articles: {pages[n]}" for n in sizes)}.
 
 Cold builds remove the output folder (PDF and cache) before each run; "one article changed" edits one
 article of the 1,000 between runs, after a build that filled the cache.

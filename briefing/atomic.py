@@ -1,4 +1,5 @@
 """Replace a file all at once: the one way the build writes its PDF and cache files."""
+
 from __future__ import annotations
 
 import contextlib

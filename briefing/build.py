@@ -8,6 +8,7 @@ hashes the inputs (``briefing.cache``) and stops with "up to date" when they
 match the last build, before anything heavy is imported; otherwise only the
 documents whose content changed are extracted again.
 """
+
 from __future__ import annotations
 
 import logging
@@ -40,8 +41,15 @@ class Options:
     lock_timeout: float = 300.0  # seconds to wait for another build of the same PDF
 
 
-def load_options(folder: Path = Path("."), seeds=None, out=None, templates=None, force: bool = False,
-                 lock_timeout: float = 300.0, local_templates: bool = True) -> Options:
+def load_options(
+    folder: Path = Path("."),
+    seeds=None,
+    out=None,
+    templates=None,
+    force: bool = False,
+    lock_timeout: float = 300.0,
+    local_templates: bool = True,
+) -> Options:
     """The build of one briefing folder: its briefing.toml, seeds/, out/ and templates/ (when present).
 
     Paths given here are used as they are; defaults and paths from the config are inside ``folder``.
@@ -57,8 +65,14 @@ def load_options(folder: Path = Path("."), seeds=None, out=None, templates=None,
         templates = folder / settings.templates
     if templates is None and local_templates and (folder / "templates").is_dir():  # configuration to trust
         templates = folder / "templates"
-    return Options(seeds=seeds, out=out, templates=Path(templates) if templates else None, force=force,
-                   settings=settings, lock_timeout=lock_timeout)
+    return Options(
+        seeds=seeds,
+        out=out,
+        templates=Path(templates) if templates else None,
+        force=force,
+        settings=settings,
+        lock_timeout=lock_timeout,
+    )
 
 
 @dataclass(frozen=True)
@@ -73,8 +87,9 @@ class Outcome:
         return self.status + (f": {self.reason}" if self.reason else "")
 
 
-def read_sources(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache=None, pool=None,
-                 mentions: list | None = None) -> tuple[list[Source], list[str]]:
+def read_sources(
+    seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache=None, pool=None, mentions: list | None = None
+) -> tuple[list[Source], list[str]]:
     """Read every seed; return the readable ones and "file: reason" for each skipped one.
 
     With a ``cache.DocCache``, a seed whose content hash is cached is not read again.
@@ -99,8 +114,8 @@ def _read_all(seeds: Path, max_bytes: int, cache=None, pool=None) -> tuple[list[
     if not seeds.is_dir():
         raise SourceError(f"seeds folder not found: {seeds}")
     root = seeds.resolve()
-    slots: list = []      # per seed: (name, Source, mentions) or (name, None, reason)
-    todo: list = []       # (slot, path, name) still to read
+    slots: list = []  # per seed: (name, Source, mentions) or (name, None, reason)
+    todo: list = []  # (slot, path, name) still to read
     for path in find_seeds(seeds):
         name = display_name(path.relative_to(seeds).as_posix())
         reason = _unreadable(path, root, max_bytes)
@@ -129,7 +144,11 @@ def _read_all(seeds: Path, max_bytes: int, cache=None, pool=None) -> tuple[list[
         log.warning("skipped folder %s: %s", name, reason)
         skipped.append(f"{name}: {reason}")
     if not sources:
-        what = f"no readable seed files in {seeds}" if skipped else f"no seed files (.txt, .md, .html, .pdf, .docx) in {seeds}"
+        what = (
+            f"no readable seed files in {seeds}"
+            if skipped
+            else f"no seed files (.txt, .md, .html, .pdf, .docx) in {seeds}"
+        )
         raise SourceError(what)
     return sources, mentions, skipped
 
@@ -178,8 +197,9 @@ def _mentions(source: Source) -> dict[str, int] | None:
         return None
 
 
-def extract_all(sources: list[Source], settings: Settings, cache=None, mentions: list[dict | None] | None = None,
-                pool=None) -> tuple[tuple[str, ...], list[Extraction | Failure]]:
+def extract_all(
+    sources: list[Source], settings: Settings, cache=None, mentions: list[dict | None] | None = None, pool=None
+) -> tuple[tuple[str, ...], list[Extraction | Failure]]:
     """Find the country pair, then extract every document against it.
 
     Mentions already counted (``mentions``, one per source) are not counted again.
@@ -201,12 +221,17 @@ def extract_all(sources: list[Source], settings: Settings, cache=None, mentions:
     from briefing.cache import context_key
 
     context = context_key(pair, keywords)
-    extractions = [cache.extraction(s.file, context) if cache.hashes.get(s.file) == s.sha256 else None
-                   for s in sources]
+    extractions = [cache.extraction(s.file, context) if cache.hashes.get(s.file) == s.sha256 else None for s in sources]
     missing = [i for i, hit in enumerate(extractions) if hit is None]
     with progress.bar("extracting", len(missing)) as bar:
-        fresh = ex.extract_many([sources[i] for i in missing], pair, keywords, progress=bar.update,
-                                mentions=[mentions[i] for i in missing], pool=pool)
+        fresh = ex.extract_many(
+            [sources[i] for i in missing],
+            pair,
+            keywords,
+            progress=bar.update,
+            mentions=[mentions[i] for i in missing],
+            pool=pool,
+        )
     for i, hit in zip(missing, fresh):
         if not isinstance(hit, ex.Failure):
             cache.put(sources[i], mentions[i], context, hit)
@@ -302,7 +327,9 @@ def run(options: Options) -> Outcome:
         new = cache.scan(options.seeds, options.templates, options.settings, old)
         why = _why(options, old, new)
         if not why and not options.force:
-            if old is not None and new.stamps != old.stamps:  # touched, not changed: remember, so the next check reads nothing
+            if (
+                old is not None and new.stamps != old.stamps
+            ):  # touched, not changed: remember, so the next check reads nothing
                 cache.save_manifest(options.out, new)
             return Outcome("up to date")
         if not why:
@@ -351,8 +378,12 @@ def _rebuild(options: Options, cache, manifest) -> Briefing:
     atomic_write(options.out, data, durable=True)
     cache.save_previous(options.out, datetime.now().astimezone().isoformat(timespec="seconds"), plain)
     cache.save_manifest(options.out, manifest)
-    log.info("wrote %s (%d sources, %d statements)", options.out, len(briefing.documents),
-             sum(len(v) for v in briefing.sections.values()))
+    log.info(
+        "wrote %s (%d sources, %d statements)",
+        options.out,
+        len(briefing.documents),
+        sum(len(v) for v in briefing.sections.values()),
+    )
     return briefing
 
 

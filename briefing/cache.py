@@ -13,6 +13,7 @@ did what it did. Every file is written to a temporary file in the same folder
 and moved into place with ``os.replace``, so a build killed at any instant
 leaves each file either old or new, never half-written.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -29,7 +30,7 @@ from briefing.seedfiles import SEED_SUFFIXES, display_name, is_seed_name, is_tem
 
 log = logging.getLogger("briefing")
 
-FORMAT = 1                     # bump when the layout of any cache file changes
+FORMAT = 1  # bump when the layout of any cache file changes
 CACHE_DIR = ".briefing-cache"
 CODE_ROOT = Path(__file__).resolve().parent
 
@@ -89,7 +90,8 @@ def list_templates(folder: Path | None) -> list[str]:
         return []
     folder = Path(folder)
     return sorted(
-        p.relative_to(folder).as_posix() for p in folder.rglob("*")
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
         if p.is_file() and not any(is_temp(part) for part in p.relative_to(folder).parts)
     )
 
@@ -127,13 +129,24 @@ def hash_files(folder: Path, names: list[str], stamps: dict) -> tuple[dict, dict
 # The code a cached document is made by: reading a seed file into a Source and
 # extracting it, with their data. tests/test_cache.py checks that this covers
 # every briefing module those two packages import.
-EXTRACTION_FILES = ("extract/*.py", "readers/*.py", "sources.py", "dating.py", "countries.py", "months.py", "scales.py",
-                    "model.py", "seedfiles.py", "data/*")
+EXTRACTION_FILES = (
+    "extract/*.py",
+    "readers/*.py",
+    "sources.py",
+    "dating.py",
+    "countries.py",
+    "months.py",
+    "scales.py",
+    "model.py",
+    "seedfiles.py",
+    "data/*",
+)
 
 
 def _extraction_names(root: Path) -> list[str]:
-    return sorted({p.relative_to(root).as_posix() for pattern in EXTRACTION_FILES
-                   for p in root.glob(pattern) if p.is_file()})
+    return sorted(
+        {p.relative_to(root).as_posix() for pattern in EXTRACTION_FILES for p in root.glob(pattern) if p.is_file()}
+    )
 
 
 def _digest(hashes: dict[str, str], names: list[str]) -> str:
@@ -145,8 +158,9 @@ def _digest(hashes: dict[str, str], names: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def code_versions(root: Path | None = None, stamps: dict | None = None,
-                  known: tuple[str, str] | None = None) -> tuple[str, str, dict]:
+def code_versions(
+    root: Path | None = None, stamps: dict | None = None, known: tuple[str, str] | None = None
+) -> tuple[str, str, dict]:
     """Return (tool version, extractor version, new stamps) from the package's own files.
 
     The extractor version is a hash of the extraction code and its data, so any
@@ -192,7 +206,9 @@ class Manifest:
 
     KEYS = ("tool", "extractor", "config", "templates", "seeds", "stamps")
 
-    def __init__(self, tool: str, extractor: str, config: str, templates: dict, seeds: dict, stamps: dict | None = None):
+    def __init__(
+        self, tool: str, extractor: str, config: str, templates: dict, seeds: dict, stamps: dict | None = None
+    ):
         self.tool, self.extractor, self.config = tool, extractor, config
         self.templates, self.seeds, self.stamps = templates, seeds, stamps or {}
 
@@ -220,8 +236,14 @@ def scan(seeds: Path, templates: Path | None, settings: Settings, previous: Mani
     code_stamps = {k.split(":", 1)[1]: v for k, v in old.items() if k.startswith("code:")}
     known = (previous.tool, previous.extractor) if previous else None
     tool, extractor, s4 = code_versions(stamps=code_stamps, known=known)
-    return Manifest(tool=tool, extractor=extractor, config=settings_key(settings), templates=tmpl,
-                    seeds=seed_hashes, stamps={**s1, **s2, **s3, **{f"code:{k}": v for k, v in s4.items()}})
+    return Manifest(
+        tool=tool,
+        extractor=extractor,
+        config=settings_key(settings),
+        templates=tmpl,
+        seeds=seed_hashes,
+        stamps={**s1, **s2, **s3, **{f"code:{k}": v for k, v in s4.items()}},
+    )
 
 
 def manifest_path(out: Path) -> Path:
@@ -309,7 +331,7 @@ def save_previous(out: Path, built: str, extract: dict) -> None:
 # --------------------------------------------------------------------------- per-document cache
 
 PACK = "docs.jsonl"
-PACK_FORMAT = 2                # bump when the layout of the pack changes (the model's fields are checked apart)
+PACK_FORMAT = 2  # bump when the layout of the pack changes (the model's fields are checked apart)
 
 
 class InvalidEntry(ValueError):
@@ -344,8 +366,15 @@ def _is_counts(v) -> bool:
     return type(v) is dict and all(type(k) is str and type(n) is int for k, n in v.items())
 
 
-_CHECKS = {"str": _is_str, "str | None": _is_opt_str, "int": _is_int, "float": _is_float, "bool": _is_bool,
-           "tuple[str, ...]": _is_strs, "dict[str, int]": _is_counts}
+_CHECKS = {
+    "str": _is_str,
+    "str | None": _is_opt_str,
+    "int": _is_int,
+    "float": _is_float,
+    "bool": _is_bool,
+    "tuple[str, ...]": _is_strs,
+    "dict[str, int]": _is_counts,
+}
 
 Field = tuple[str, "Callable[[object], bool] | None", "type | None"]  # name, check, item dataclass
 _SCHEMAS: dict[type, tuple[Field, ...]] = {}
@@ -472,9 +501,9 @@ class DocCache:
         self.legacy = cache_dir(out) / "docs"  # one JSON file per seed, before the pack
         self.hashes = hashes
         self.version = [__version__, str(extractor), schema_fingerprint()]
-        self.lines: dict[str, str] = {}          # name -> its line in the file, not parsed yet
+        self.lines: dict[str, str] = {}  # name -> its line in the file, not parsed yet
         self.entries: dict[str, dict | None] = {}
-        self.keep: dict[str, str] = {}           # name -> line to write back
+        self.keep: dict[str, str] = {}  # name -> line to write back
         self.corrupt: list[str] = []
         self.extracted = 0
         self.reused = 0
@@ -539,8 +568,13 @@ class DocCache:
                     source = revive(Source, source)
                     if source.file != name or source.sha256 != sha:
                         raise InvalidEntry("name or hash does not match")
-                    entry = {"source": source, "mentions": mentions, "context": context,
-                             "extraction": extraction, "line": line}
+                    entry = {
+                        "source": source,
+                        "mentions": mentions,
+                        "context": context,
+                        "extraction": extraction,
+                        "line": line,
+                    }
                 except (ValueError, TypeError) as exc:  # InvalidEntry, JSON errors, wrong list length
                     self.corrupt.append(f"{name} ({exc})")
         self.entries[name] = entry
@@ -582,15 +616,24 @@ class DocCache:
         self.hashes.setdefault(source.file, source.sha256)
         payload = [pack(source), mentions, context, pack(extraction) if extraction is not None else None]
         line = f"{source.sha256}\t{_dumps(payload)}"
-        self.entries[source.file] = {"source": source, "mentions": mentions, "context": context,
-                                     "extraction": extraction, "line": line}
+        self.entries[source.file] = {
+            "source": source,
+            "mentions": mentions,
+            "context": context,
+            "extraction": extraction,
+            "line": line,
+        }
         self.keep[source.file] = line
 
     def report(self) -> None:
         """Log the unreadable entries once (they have been rebuilt)."""
         if self.corrupt:
-            log.warning("cache: %d unreadable entr%s rebuilt: %s", len(self.corrupt),
-                        "y" if len(self.corrupt) == 1 else "ies", _names(self.corrupt, 3))
+            log.warning(
+                "cache: %d unreadable entr%s rebuilt: %s",
+                len(self.corrupt),
+                "y" if len(self.corrupt) == 1 else "ies",
+                _names(self.corrupt, 3),
+            )
 
     def save(self) -> None:
         """Write the entries this build used (read back or new) as the new file, all at once.

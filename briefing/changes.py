@@ -4,6 +4,7 @@ Both inputs are ``briefing.export.to_dict`` output, so the previous build only
 has to keep its JSON, and the result is plain data for the JSON export
 (``changes``) and the PDF's "Changes since <date>" box.
 """
+
 from __future__ import annotations
 
 import math
@@ -44,12 +45,20 @@ def figure_changes(old_rows: list[dict], new_rows: list[dict]) -> list[dict]:
                 continue
             kind = "new" if a is None else "removed" if b is None else "revised"
             row = after if b is not None else before
-            out.append({
-                "period": key[0], "reporter": key[1], "partner": key[2], "field": name, "kind": kind,
-                "old": a, "new": b, "currency": row.get("currency"),
-                "old_currency": before.get("currency") if before else None,
-                "sources": list(row.get("sources", ())),
-            })
+            out.append(
+                {
+                    "period": key[0],
+                    "reporter": key[1],
+                    "partner": key[2],
+                    "field": name,
+                    "kind": kind,
+                    "old": a,
+                    "new": b,
+                    "currency": row.get("currency"),
+                    "old_currency": before.get("currency") if before else None,
+                    "sources": list(row.get("sources", ())),
+                }
+            )
     return out
 
 
@@ -58,7 +67,8 @@ def new_events(old_events: list[dict], new_events_: list[dict]) -> list[dict]:
     seen = {(e.get("year"), e.get("date"), e.get("text")) for e in old_events}
     return [
         {"year": e.get("year"), "date": e.get("date"), "text": e.get("text"), "sources": list(e.get("sources", ()))}
-        for e in new_events_ if (e.get("year"), e.get("date"), e.get("text")) not in seen
+        for e in new_events_
+        if (e.get("year"), e.get("date"), e.get("text")) not in seen
     ]
 
 
@@ -81,6 +91,7 @@ def compute(previous: dict, current: dict, previous_built: str | None = None) ->
         "figures": figure_changes(previous.get("trade", []), current.get("trade", [])),
         "new_events": new_events(previous.get("events", []), current.get("events", [])),
     }
-    changes["empty"] = not any(changes[k] for k in
-                               ("sources_added", "sources_removed", "sources_changed", "figures", "new_events"))
+    changes["empty"] = not any(
+        changes[k] for k in ("sources_added", "sources_removed", "sources_changed", "figures", "new_events")
+    )
     return changes

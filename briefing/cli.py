@@ -3,6 +3,7 @@
 Heavy modules are imported inside the commands so that ``--help`` and a no-op
 build stay fast.
 """
+
 from __future__ import annotations
 
 import logging
@@ -66,13 +67,25 @@ def _options(seeds, out, templates, force=False, lock_timeout=300.0, local_templ
 
 _seeds = click.option("--seeds", type=click.Path(file_okay=False), help="Folder of source articles [./seeds].")
 _out = click.option("--out", type=click.Path(dir_okay=False), help="PDF to write [./out/briefing.pdf].")
-_templates = click.option("--templates", type=click.Path(file_okay=False, exists=True),
-                          help="Templates folder [./templates if present, else the built-in ones].")
-_no_local = click.option("--no-local-templates", "no_local", is_flag=True,
-                         help="Ignore ./templates (a folder you do not trust); use --templates or the built-in ones.")
-_lock_timeout = click.option("--lock-timeout", type=click.FloatRange(min=0, max=86400), default=300,
-                             show_default=True, metavar="SECONDS",
-                             help="Wait at most this long for another build of the same PDF, then exit 1.")
+_templates = click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True),
+    help="Templates folder [./templates if present, else the built-in ones].",
+)
+_no_local = click.option(
+    "--no-local-templates",
+    "no_local",
+    is_flag=True,
+    help="Ignore ./templates (a folder you do not trust); use --templates or the built-in ones.",
+)
+_lock_timeout = click.option(
+    "--lock-timeout",
+    type=click.FloatRange(min=0, max=86400),
+    default=300,
+    show_default=True,
+    metavar="SECONDS",
+    help="Wait at most this long for another build of the same PDF, then exit 1.",
+)
 
 
 @main.command()
@@ -99,8 +112,12 @@ def build(seeds, out, templates, force, lock_timeout, no_local):
 @main.command()
 @_seeds
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
-@click.option("--changes-since", "since", type=click.Path(dir_okay=False),
-              help="Add `changes` since the last build of this PDF to the JSON.")
+@click.option(
+    "--changes-since",
+    "since",
+    type=click.Path(dir_okay=False),
+    help="Add `changes` since the last build of this PDF to the JSON.",
+)
 @click.option("--explain", is_flag=True, help="Show how every money amount was read, or why it is not in the table.")
 def extract(seeds, fmt, since, explain):
     """Print the extracts as JSON (everything) or CSV (the trade table)."""
@@ -141,8 +158,12 @@ def watch(seeds, out, templates, lock_timeout, no_local):
     options = load()
     if not options.seeds.is_dir():
         raise SourceError(f"seeds folder not found: {options.seeds}")
-    click.echo(f"watching {options.seeds}" + (f", {options.templates}" if options.templates else "")
-               + " and briefing.toml; Ctrl-C stops", err=True)
+    click.echo(
+        f"watching {options.seeds}"
+        + (f", {options.templates}" if options.templates else "")
+        + " and briefing.toml; Ctrl-C stops",
+        err=True,
+    )
     try:
         watch_loop(load, threading.Event(), config=Path("briefing.toml"))
     except KeyboardInterrupt:
@@ -220,11 +241,21 @@ def init(directory):
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False, exists=True),
-              help="Folder holding seeds/, or subfolders that each do (one brief each).")
+@click.option(
+    "--root",
+    default=".",
+    show_default=True,
+    type=click.Path(file_okay=False, exists=True),
+    help="Folder holding seeds/, or subfolders that each do (one brief each).",
+)
 @click.option("--allow-upload", is_flag=True, help="Accept new sources by POST /<brief>/sources.")
-@click.option("--max-upload-mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
-              help="Largest upload accepted, in MB.")
+@click.option(
+    "--max-upload-mb",
+    default=20.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Largest upload accepted, in MB.",
+)
 @click.option("--token", envvar="BRIEFING_TOKEN", help="Every request must carry it [env BRIEFING_TOKEN].")
 def serve(host, port, root, allow_upload, max_upload_mb, token):
     """Serve each brief's PDF, rebuilt when asked for if its sources changed (Ctrl-C stops)."""
@@ -235,14 +266,20 @@ def serve(host, port, root, allow_upload, max_upload_mb, token):
         import starlette  # noqa: F401
         import uvicorn  # noqa: F401
     except ImportError as exc:
-        raise BriefingError(f"`briefing serve` needs {exc.name or 'its dependencies'}: "
-                            "pip install 'briefing[serve]'") from None
+        raise BriefingError(
+            f"`briefing serve` needs {exc.name or 'its dependencies'}: pip install 'briefing[serve]'"
+        ) from None
     from briefing.serve import Config, bind_warning, is_loopback, run
 
     warning = bind_warning(host, token)
     if warning:
         click.echo(warning, err=True)
-    config = Config(root=Path(root), allow_upload=allow_upload, max_upload=int(max_upload_mb * 1024 * 1024),
-                    token=token or None, loopback=is_loopback(host))
+    config = Config(
+        root=Path(root),
+        allow_upload=allow_upload,
+        max_upload=int(max_upload_mb * 1024 * 1024),
+        token=token or None,
+        loopback=is_loopback(host),
+    )
     click.echo(f"serving the briefs in {Path(root).resolve()} on http://{host}:{port}/; Ctrl-C stops", err=True)
     run(config, host, port)

@@ -3,6 +3,7 @@
 Like MkDocs' ``load_config``: each unknown key or wrong type is listed with its
 line, then the load fails once with a ConfigError.
 """
+
 from __future__ import annotations
 
 import math
@@ -79,8 +80,10 @@ def validate(data: dict[str, Any], text: str, name: str) -> list[str]:
             if not (isinstance(columns, list) and all(isinstance(c, str) for c in columns)):
                 problems.append(f"{at}: 'table.columns' must list column names")
             elif not 1 <= len(columns) <= len(TABLE_COLUMNS) or len(set(columns)) != len(columns):
-                problems.append(f"{at}: 'table.columns' must list 1 to {len(TABLE_COLUMNS)} different columns "
-                                f"of {', '.join(TABLE_COLUMNS)}")
+                problems.append(
+                    f"{at}: 'table.columns' must list 1 to {len(TABLE_COLUMNS)} different columns "
+                    f"of {', '.join(TABLE_COLUMNS)}"
+                )
             elif unknown := [c for c in columns if c not in TABLE_COLUMNS]:
                 problems.append(f"{at}: unknown table column '{unknown[0]}' (known: {', '.join(TABLE_COLUMNS)})")
         elif key == "sections":

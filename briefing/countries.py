@@ -14,6 +14,7 @@ gives word boundaries and longest-match-with-backtracking ("Washington" in
 "Washingtonian" fails, falls back to nothing) for free. Text without any character
 that can start a phrase (Cyrillic, all lower case) is skipped before the regex runs.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,21 +30,23 @@ DATA = Path(__file__).with_name("data") / "countries.json"
 # Blocs and groupings: a figure or share of one is not one of the pair's (case-sensitive: "EU", "CIS").
 # Trade blocs and unions: a figure with one of them is not the pair's.
 # Written out in full as often as abbreviated ("the Economic Community of West African States").
-BLOCS = re.compile(r"\b(?:European\s+Union|EU|ASEAN|African\s+Union|Gulf\s+Cooperation\s+Council|GCC|OPEC|"
-                   r"Eurasian\s+Economic\s+Union|EAEU|Mercosur|NAFTA|USMCA|CIS|East\s+African\s+Community|EAC|"
-                   r"SADC|COMESA|ECOWAS|Andean\s+Community|Arab\s+League|Pacific\s+Alliance|SACU|CARICOM|"
-                   r"Economic\s+Community\s+of\s+(?:West|Central)\s+African\s+States|ECCAS|"
-                   r"Southern\s+African\s+(?:Development\s+Community|Customs\s+Union)|"
-                   r"Common\s+Market\s+for\s+Eastern\s+and\s+Southern\s+Africa|"
-                   r"Association\s+of\s+South[- ]?[Ee]ast\s+Asian\s+Nations|Commonwealth\s+of\s+Independent\s+States|"
-                   r"Southern\s+Common\s+Market|Caribbean\s+Community|European\s+Free\s+Trade\s+Association|EFTA|"
-                   r"West\s+African\s+Economic\s+and\s+Monetary\s+Union|WAEMU|UEMOA|CEMAC|"
-                   r"Central\s+African\s+Economic\s+and\s+Monetary\s+Community|Arab\s+Maghreb\s+Union|"
-                   r"South\s+Asian\s+Association\s+for\s+Regional\s+Cooperation|SAARC|SAFTA|BIMSTEC|"
-                   r"Shanghai\s+Cooperation\s+Organi[sz]ation|Regional\s+Comprehensive\s+Economic\s+Partnership|RCEP|"
-                   r"CPTPP|African\s+Continental\s+Free\s+Trade\s+Area|AfCFTA|Intergovernmental\s+Authority\s+on\s+"
-                   r"Development|IGAD|Central\s+American\s+Common\s+Market|Organi[sz]ation\s+of\s+Eastern\s+Caribbean\s+"
-                   r"States|OECS|Organi[sz]ation\s+of\s+the\s+Petroleum\s+Exporting\s+Countries)\b")
+BLOCS = re.compile(
+    r"\b(?:European\s+Union|EU|ASEAN|African\s+Union|Gulf\s+Cooperation\s+Council|GCC|OPEC|"
+    r"Eurasian\s+Economic\s+Union|EAEU|Mercosur|NAFTA|USMCA|CIS|East\s+African\s+Community|EAC|"
+    r"SADC|COMESA|ECOWAS|Andean\s+Community|Arab\s+League|Pacific\s+Alliance|SACU|CARICOM|"
+    r"Economic\s+Community\s+of\s+(?:West|Central)\s+African\s+States|ECCAS|"
+    r"Southern\s+African\s+(?:Development\s+Community|Customs\s+Union)|"
+    r"Common\s+Market\s+for\s+Eastern\s+and\s+Southern\s+Africa|"
+    r"Association\s+of\s+South[- ]?[Ee]ast\s+Asian\s+Nations|Commonwealth\s+of\s+Independent\s+States|"
+    r"Southern\s+Common\s+Market|Caribbean\s+Community|European\s+Free\s+Trade\s+Association|EFTA|"
+    r"West\s+African\s+Economic\s+and\s+Monetary\s+Union|WAEMU|UEMOA|CEMAC|"
+    r"Central\s+African\s+Economic\s+and\s+Monetary\s+Community|Arab\s+Maghreb\s+Union|"
+    r"South\s+Asian\s+Association\s+for\s+Regional\s+Cooperation|SAARC|SAFTA|BIMSTEC|"
+    r"Shanghai\s+Cooperation\s+Organi[sz]ation|Regional\s+Comprehensive\s+Economic\s+Partnership|RCEP|"
+    r"CPTPP|African\s+Continental\s+Free\s+Trade\s+Area|AfCFTA|Intergovernmental\s+Authority\s+on\s+"
+    r"Development|IGAD|Central\s+American\s+Common\s+Market|Organi[sz]ation\s+of\s+Eastern\s+Caribbean\s+"
+    r"States|OECS|Organi[sz]ation\s+of\s+the\s+Petroleum\s+Exporting\s+Countries)\b"
+)
 
 # When one phrase is several things for one country ("Monaco"), the first kind wins.
 KINDS = ("name", "alias", "adjective", "capital")
@@ -54,7 +57,7 @@ class Mention:
     start: int
     end: int
     country: str  # canonical name
-    kind: str     # one of KINDS
+    kind: str  # one of KINDS
     text: str
 
 
@@ -67,9 +70,9 @@ class Country:
     currency: str
     iso2: str | None = None
     iso3: str | None = None
-    fiscal_year_start: int | None = None      # month the government's fiscal year starts; None: not recorded
+    fiscal_year_start: int | None = None  # month the government's fiscal year starts; None: not recorded
     fiscal_year_start_day: int | None = None  # its day (16 for Nepal's mid-July year)
-    fiscal_year_named_by: str | None = None   # "end" (India's FY24 ends in 2024) or "start" (Japan's FY2023)
+    fiscal_year_named_by: str | None = None  # "end" (India's FY24 ends in 2024) or "start" (Japan's FY2023)
 
     @property
     def adjective(self) -> str:
@@ -217,7 +220,8 @@ def _scan(text: str):
         for phrase in index.get(m.group(), ()):
             end = start + len(phrase)
             if text.startswith(phrase, start) and not (
-                    _is_word(phrase[-1]) and end < len(text) and _is_word(text[end])):
+                _is_word(phrase[-1]) and end < len(text) and _is_word(text[end])
+            ):
                 yield start, end
                 pos = end
                 break
@@ -240,8 +244,11 @@ def find_mentions(text: str, pair: tuple[str, ...] | None = None) -> list[Mentio
         titled = _title(m.group())
         if len(titled) != len(m.group()):
             continue
-        out += [x for x in _mentions_in(titled, m.start(), m.group())
-                if not any(y.start < x.end and x.start < y.end for y in out)]
+        out += [
+            x
+            for x in _mentions_in(titled, m.start(), m.group())
+            if not any(y.start < x.end and x.start < y.end for y in out)
+        ]
     if pair and len(pair) == 2:
         out = [_in_pair(x, pair) for x in out]
         out += _shared_alias_mentions(text, out, pair)
@@ -281,10 +288,15 @@ def _title(words: str) -> str:
     return _SMALL_WORDS.sub(lambda m: m.group().lower(), "".join(out))
 
 
-_NEIGHBOUR = re.compile(r"\b(?:the|its|their)\s+(?:(?:northern|southern|eastern|western|north-\w+|south-\w+|"
-                        r"immediate|closest|nearest|big|larger|smaller)\s+)?neighbou?r(?:ing\s+(?:country|state|nation|"
-                        r"republic|kingdom))?\b(?!s|ing\s+countries)|\bthe\s+other\s+country\b", re.I)
-_TITLE_REF = re.compile(r"\b[Tt]he\s+([Kk]ingdom|Sultanate|Principality|Grand\s+Duchy|Federation|Emirates)\b(?!\s+of\b)")
+_NEIGHBOUR = re.compile(
+    r"\b(?:the|its|their)\s+(?:(?:northern|southern|eastern|western|north-\w+|south-\w+|"
+    r"immediate|closest|nearest|big|larger|smaller)\s+)?neighbou?r(?:ing\s+(?:country|state|nation|"
+    r"republic|kingdom))?\b(?!s|ing\s+countries)|\bthe\s+other\s+country\b",
+    re.I,
+)
+_TITLE_REF = re.compile(
+    r"\b[Tt]he\s+([Kk]ingdom|Sultanate|Principality|Grand\s+Duchy|Federation|Emirates)\b(?!\s+of\b)"
+)
 
 
 def _references(text: str, found: list[Mention], pair: tuple[str, ...]) -> list[Mention]:
@@ -292,8 +304,9 @@ def _references(text: str, found: list[Mention], pair: tuple[str, ...]) -> list[
     out = []
     for m in _TITLE_REF.finditer(text):
         title = m.group(1).lower()
-        holders = [c for c in pair if any(title in _fold(a).split() or _fold(a).startswith(title + " ")
-                                          for a in _names_of(c))]
+        holders = [
+            c for c in pair if any(title in _fold(a).split() or _fold(a).startswith(title + " ") for a in _names_of(c))
+        ]
         if len(holders) == 1:
             out.append(Mention(m.start(), m.end(), holders[0], "reference", m.group()))
     for m in _NEIGHBOUR.finditer(text):
@@ -439,7 +452,7 @@ def _shared_alias_mentions(text: str, found: list[Mention], pair: tuple[str, ...
         if len(mine) != 1:
             continue
         for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w.])", text):
-            if alias in _LEGAL_FORMS and re.search(r"\b[A-Z][\w&.-]*\s$", text[max(0, m.start() - 30):m.start()]):
+            if alias in _LEGAL_FORMS and re.search(r"\b[A-Z][\w&.-]*\s$", text[max(0, m.start() - 30) : m.start()]):
                 continue  # "Vale SA": a company's legal form
             if not any(f.start < m.end() and m.start() < f.end for f in found):
                 extra.append(Mention(m.start(), m.end(), mine[0], "alias", alias))

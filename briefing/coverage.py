@@ -5,6 +5,7 @@ glyphs, and reportlab neither joins Arabic letters nor lays right-to-left text
 out from the right. Each such source gets one warning naming its file and the
 scripts concerned; the text itself is kept (in the JSON export too).
 """
+
 from __future__ import annotations
 
 import logging
@@ -12,13 +13,30 @@ import unicodedata
 
 log = logging.getLogger("briefing")
 
-_RTL = {"ARABIC": "Arabic (printed unjoined, left to right)", "HEBREW": "Hebrew (printed left to right)",
-        "SYRIAC": "Syriac (printed left to right)", "THAANA": "Thaana (printed left to right)"}
-_SCRIPTS = {"CJK": "Chinese characters", "HIRAGANA": "Japanese", "KATAKANA": "Japanese", "HANGUL": "Korean",
-            "THAI": "Thai", "DEVANAGARI": "Devanagari", "BENGALI": "Bengali", "TAMIL": "Tamil",
-            "KHMER": "Khmer", "LAO": "Lao", "MYANMAR": "Myanmar", "ETHIOPIC": "Ethiopic",
-            "GEORGIAN": "Georgian", "ARMENIAN": "Armenian", "IDEOGRAPHIC": "CJK punctuation",
-            "FULLWIDTH": "CJK punctuation"}
+_RTL = {
+    "ARABIC": "Arabic (printed unjoined, left to right)",
+    "HEBREW": "Hebrew (printed left to right)",
+    "SYRIAC": "Syriac (printed left to right)",
+    "THAANA": "Thaana (printed left to right)",
+}
+_SCRIPTS = {
+    "CJK": "Chinese characters",
+    "HIRAGANA": "Japanese",
+    "KATAKANA": "Japanese",
+    "HANGUL": "Korean",
+    "THAI": "Thai",
+    "DEVANAGARI": "Devanagari",
+    "BENGALI": "Bengali",
+    "TAMIL": "Tamil",
+    "KHMER": "Khmer",
+    "LAO": "Lao",
+    "MYANMAR": "Myanmar",
+    "ETHIOPIC": "Ethiopic",
+    "GEORGIAN": "Georgian",
+    "ARMENIAN": "Armenian",
+    "IDEOGRAPHIC": "CJK punctuation",
+    "FULLWIDTH": "CJK punctuation",
+}
 
 
 def script_of(ch: str) -> str:

@@ -5,6 +5,7 @@ a wire dateline, a date line near the top of the text ("Published: 14 March
 2023", "March 14, 2023 | 10:42", "14.03.2023"). Nothing here guesses: a date
 that could be read two ways ("03/04/2023") is no date. Standard library only.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,10 +31,13 @@ _LABEL = re.compile(
     r"(?:\s+(?:on|at))?\s*[:\-\u2013\u2014]?\s*)",
     re.IGNORECASE,
 )
-_TIME = re.compile(r"\b(?:at\s+)?[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?"
-                   r"(?:\s*(?-i:[A-Z]{2,5})(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?)?", re.IGNORECASE)
+_TIME = re.compile(
+    r"\b(?:at\s+)?[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?-i:[A-Z]{2,5})(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?)?",
+    re.IGNORECASE,
+)
 _FILLER = re.compile(r"[\s|\u00b7\u2022,;:()\[\]\u2013\u2014-]+")
-_HEAD_LINES = 8      # a date line sits near the top: among the first lines before the prose
+_HEAD_LINES = 8  # a date line sits near the top: among the first lines before the prose
 _MAX_LINE = 90
 
 
@@ -80,14 +84,14 @@ def date_in_line(line: str) -> tuple[str, str] | None:
     if not line or len(line) > _MAX_LINE:
         return None
     label = _LABEL.match(line)
-    rest = line[label.end():] if label else line
+    rest = line[label.end() :] if label else line
     m = _DATE.search(rest)
     if not m:
         return None
     iso = read_date(m)
     if iso is None:
         return None
-    left = _TIME.sub(" ", rest[:m.start()] + " " + rest[m.end():])
+    left = _TIME.sub(" ", rest[: m.start()] + " " + rest[m.end() :])
     if _FILLER.sub("", left):
         return None
     return iso, (label.group("label").lower() if label else "")

@@ -29,6 +29,7 @@ number multiset (an exact key), then, inside a partition, by an inverted
 index on each sentence's rarest words (a prefix filter): two sentences become
 candidates only if they share one of those.  Only candidate pairs are scored.
 """
+
 from __future__ import annotations
 
 import functools
@@ -47,9 +48,9 @@ from briefing.months import MONTH_CAP_RX, MONTH_NAME_RX, MONTH_NAMES, MONTHS
 from briefing.scales import SCALES, alternation
 
 # Weighted score needed to merge, by the kind of numbers both sentences carry.
-THRESHOLD_NONE = 0.68     # no numbers at all: wording must carry the match
-THRESHOLD_YEAR = 0.60     # only a bare year in common
-THRESHOLD_STRONG = 0.52   # an exact date, amount or several numbers in common
+THRESHOLD_NONE = 0.68  # no numbers at all: wording must carry the match
+THRESHOLD_YEAR = 0.60  # only a bare year in common
+THRESHOLD_STRONG = 0.52  # an exact date, amount or several numbers in common
 # Weighted Dice needed as well, so a short sentence is not swallowed by any
 # long one that happens to contain its few words (a caption by its story).
 DICE_NONE = 0.45
@@ -62,14 +63,15 @@ DICE_MONTH = 0.26
 # fact when a few specific words (names, places) are shared as well.
 THRESHOLD_EXACT = 0.34
 DICE_EXACT = 0.24
-MIN_SHARED = 2            # content words two sentences must share at least
-PREFIX = 6                # pairs of a sentence's rarest words are its blocking keys
-RARE_DF = 30              # a word in at most this many sentences is a blocking key on its own
-MAX_POSTING = 500         # a key shared by more sentences than this is skipped
+MIN_SHARED = 2  # content words two sentences must share at least
+PREFIX = 6  # pairs of a sentence's rarest words are its blocking keys
+RARE_DF = 30  # a word in at most this many sentences is a blocking key on its own
+MAX_POSTING = 500  # a key shared by more sentences than this is skipped
 
 _STEMMER = snowballstemmer.stemmer("english")
 
-_STOPWORDS = frozenset("""
+_STOPWORDS = frozenset(
+    """
 a about above according across after afterwards again against all also although always am among amongst
 an and another any anyone anything are around as at be became because become becomes been before being below
 beside besides between beyond both but by can cannot could did do does doing done down during each either
@@ -82,25 +84,45 @@ then there thereby therefore these they this those though through throughout thu
 under until up upon us very via was we well were what whatever when where whereas whether which while who whom
 whose why will with within without would yet you your yours noteworthy furthermore addition instance example
 importantly likewise similarly regarding regards
-""".split())
+""".split()
+)
 
 # Cardinal number words are ignored: "two decades" and "twenty years" must still match.
-_NUMBER_WORDS = frozenset("""
+_NUMBER_WORDS = frozenset(
+    """
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
 eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
 dozen dozens half
-""".split())
+""".split()
+)
 # Ordinal words rank things ("third-largest supplier"), so they count as numbers;
 # "first" also means "top" and stays a word.
-_ORDINALS = {w: f"o{i}" for i, w in enumerate(
-    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=2)}
+_ORDINALS = {
+    w: f"o{i}"
+    for i, w in enumerate(
+        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=2
+    )
+}
 # ... except "third" in "a third state/country/party", which means "another".
-_ORDINAL = re.compile(r"\b(?!third[\s-]+(?:states?|countr(?:y|ies)|part(?:y|ies)|nations?)\b)"
-                      r"(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
+_ORDINAL = re.compile(
+    r"\b(?!third[\s-]+(?:states?|countr(?:y|ies)|part(?:y|ies)|nations?)\b)"
+    r"(" + "|".join(_ORDINALS) + r")\b",
+    re.IGNORECASE,
+)
 # Words whose swap turns a fact into another one; a pair that differs by one is never merged.
-_OPPOSITES = (("export", "import"), ("rise", "fall"), ("surplus", "deficit"), ("buy", "sell"),
-              ("win", "lose"), ("above", "below"), ("more", "less"), ("before", "after"),
-              ("open", "close"), ("reopen", "close"), ("largest", "smallest"))
+_OPPOSITES = (
+    ("export", "import"),
+    ("rise", "fall"),
+    ("surplus", "deficit"),
+    ("buy", "sell"),
+    ("win", "lose"),
+    ("above", "below"),
+    ("more", "less"),
+    ("before", "after"),
+    ("open", "close"),
+    ("reopen", "close"),
+    ("largest", "smallest"),
+)
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|none)\b|n['’]t\b", re.IGNORECASE)
 # Negative words that do not deny the fact they stand in: "did not reopen it until 1983" says it
 # reopened in 1983 ("stayed closed until 1983"); "not only ... but also" adds; "no sooner", "not long
@@ -111,7 +133,8 @@ _LASTS_TO = re.compile(r"\b(?:until|till|to|through)\s+(?:(?:early|mid|late)[-\s
 _NOT_NEGATING = re.compile(
     _NOT_UNTIL.pattern + r"|\bnot\s+(?:only|just|merely|simply|least|long\s+(?:after|before)|less\s+than)\b"
     r"|\bno\s+(?:sooner|less\s+than|fewer\s+than|later\s+than)\b|\bnone\s+other\s+than\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 # General English near-synonyms mapped onto one word (never names or figures).
 _SYNONYM_GROUPS = (
@@ -119,22 +142,102 @@ _SYNONYM_GROUPS = (
     ("first", "top", "leading", "foremost"),
     ("rank", "ranked", "ranks", "ranking", "position", "positions", "place", "spot"),
     ("almost", "nearly", "approximately", "roughly", "around"),
-    ("raise", "raised", "raises", "raising", "lift", "lifted", "lifts", "lifting", "boost", "boosted",
-     "elevate", "elevated"),
-    ("rise", "rose", "risen", "rises", "rising", "grow", "grew", "grown", "grows", "growing", "climb",
-     "climbed", "climbs", "increase", "increased", "increases", "jumped", "jump"),
-    ("fall", "fell", "fallen", "falls", "drop", "dropped", "drops", "decline", "declined", "declines",
-     "decrease", "decreased", "slipped", "shrank", "contracted"),
-    ("overtake", "overtook", "overtaken", "overtakes", "displace", "displaced", "displaces", "surpass",
-     "surpassed", "surpasses", "outstrip", "outstripped"),
+    (
+        "raise",
+        "raised",
+        "raises",
+        "raising",
+        "lift",
+        "lifted",
+        "lifts",
+        "lifting",
+        "boost",
+        "boosted",
+        "elevate",
+        "elevated",
+    ),
+    (
+        "rise",
+        "rose",
+        "risen",
+        "rises",
+        "rising",
+        "grow",
+        "grew",
+        "grown",
+        "grows",
+        "growing",
+        "climb",
+        "climbed",
+        "climbs",
+        "increase",
+        "increased",
+        "increases",
+        "jumped",
+        "jump",
+    ),
+    (
+        "fall",
+        "fell",
+        "fallen",
+        "falls",
+        "drop",
+        "dropped",
+        "drops",
+        "decline",
+        "declined",
+        "declines",
+        "decrease",
+        "decreased",
+        "slipped",
+        "shrank",
+        "contracted",
+    ),
+    (
+        "overtake",
+        "overtook",
+        "overtaken",
+        "overtakes",
+        "displace",
+        "displaced",
+        "displaces",
+        "surpass",
+        "surpassed",
+        "surpasses",
+        "outstrip",
+        "outstripped",
+    ),
     ("goal", "goals", "aim", "aims", "aimed", "target", "targets", "objective", "objectives"),
     ("bilateral", "mutual", "reciprocal", "two-way"),
     ("trade", "trading", "traded", "commerce", "commercial"),
-    ("establish", "established", "establishes", "establishing", "create", "created", "creates",
-     "creating", "found", "founded", "setup"),
+    (
+        "establish",
+        "established",
+        "establishes",
+        "establishing",
+        "create",
+        "created",
+        "creates",
+        "creating",
+        "found",
+        "founded",
+        "setup",
+    ),
     ("relation", "relations", "relationship", "relationships", "ties"),
-    ("consider", "considers", "considered", "regard", "regards", "regarded", "view", "views", "viewed",
-     "deem", "deems", "deemed"),
+    (
+        "consider",
+        "considers",
+        "considered",
+        "regard",
+        "regards",
+        "regarded",
+        "view",
+        "views",
+        "viewed",
+        "deem",
+        "deems",
+        "deemed",
+    ),
     ("force", "effect"),
     ("annual", "annually", "yearly"),
     ("buy", "buys", "bought", "buying", "purchase", "purchases", "purchased"),
@@ -147,7 +250,7 @@ _SYNONYM_GROUPS = (
     ("close", "closed", "closes", "closing", "shut", "shuts", "shutting"),
 )
 _SYNONYMS = {w: group[0] for group in _SYNONYM_GROUPS for w in group}
-_KEEP = frozenset(w for pair in _OPPOSITES for w in pair)   # kept even where they are stop words
+_KEEP = frozenset(w for pair in _OPPOSITES for w in pair)  # kept even where they are stop words
 
 # A scale word becomes its power of ten, so "1.5 bn" and "1.5 billion" are one token.
 _SCALES = {word: f"e{round(math.log10(factor))}" for word, factor in SCALES.items()}
@@ -187,14 +290,21 @@ def numbers(text: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-_WORD_NUMBERS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_WORD_NUMBERS.update({w: str(10 * i) for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
+_WORD_NUMBERS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+_WORD_NUMBERS.update(
+    {w: str(10 * i) for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+)
 _MONTH_NAMES = MONTH_CAP_RX
 # "the 500th anniversary" and "500 years since" count the same span back to a date.
-_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:(?:st|nd|rd|th)\s+anniversary|\s+years\s+(?:since|ago|after))\b",
-                          re.IGNORECASE)
+_ANNIVERSARY = re.compile(
+    r"\b(\d{1,3})(?:(?:st|nd|rd|th)\s+anniversary|\s+years\s+(?:since|ago|after))\b", re.IGNORECASE
+)
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH_NAMES + r")\b")
 _DAY_AFTER = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![\d,.]\d)")
 
@@ -213,13 +323,18 @@ class Facets:
     years: frozenset
     months: frozenset
     days: frozenset
-    words: frozenset       # counts written as words: "twelve" -> "12"
-    anniversaries: frozenset = frozenset()   # "its 20th anniversary", "500 years since": a date, counted
+    words: frozenset  # counts written as words: "twelve" -> "12"
+    anniversaries: frozenset = frozenset()  # "its 20th anniversary", "500 years since": a date, counted
 
     def combine(self, other: Facets) -> Facets:
-        return Facets(max(self.core, other.core, key=len), self.years | other.years,
-                      self.months | other.months, self.days | other.days, self.words | other.words,
-                      self.anniversaries | other.anniversaries)
+        return Facets(
+            max(self.core, other.core, key=len),
+            self.years | other.years,
+            self.months | other.months,
+            self.days | other.days,
+            self.words | other.words,
+            self.anniversaries | other.anniversaries,
+        )
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -243,8 +358,14 @@ def facets(text: str) -> Facets:
     core += [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
     months = {f"m{MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)}
     words = {_WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS}
-    return Facets(tuple(sorted(core)), frozenset(years), frozenset(months), frozenset(days), frozenset(words),
-                  frozenset(anniversaries))
+    return Facets(
+        tuple(sorted(core)),
+        frozenset(years),
+        frozenset(months),
+        frozenset(days),
+        frozenset(words),
+        frozenset(anniversaries),
+    )
 
 
 def compatible(a: Facets, b: Facets) -> bool:
@@ -252,22 +373,24 @@ def compatible(a: Facets, b: Facets) -> bool:
     ca, cb = Counter(a.core), Counter(b.core)
     if not set(ca - cb) <= b.words or not set(cb - ca) <= a.words:
         return False
-    return all(x <= y or y <= x for x, y in
-               ((a.years, b.years), (a.months, b.months), (a.days, b.days), (a.anniversaries, b.anniversaries)))
+    return all(
+        x <= y or y <= x
+        for x, y in ((a.years, b.years), (a.months, b.months), (a.days, b.days), (a.anniversaries, b.anniversaries))
+    )
 
 
 def _strength(nums: tuple[str, ...]) -> int:
     """How much a shared set of numbers says: 0 none, 1 only years, 2 dates, amounts or several,
     3 a month of a year and nothing else, 4 a full date (day, month and year), an amount with a
     scale and another number, or three numbers."""
-    if not nums or all(n.startswith("o") for n in nums):   # a rank alone ("second") says little
+    if not nums or all(n.startswith("o") for n in nums):  # a rank alone ("second") says little
         return 0
     years = [n for n in nums if n.isdigit() and len(n) == 4 and 1000 <= int(n) <= 2200]
     if len(years) == len(nums) == 1:
         return 1
     days = [n for n in nums if n.isdigit() and len(n) <= 2]
     months = [n for n in nums if n.startswith("m")]
-    scaled = [n for n in nums if re.fullmatch(r"\d+e\d+", n)]   # "$200 billion" -> "200e9"
+    scaled = [n for n in nums if re.fullmatch(r"\d+e\d+", n)]  # "$200 billion" -> "200e9"
     if (years and months and days) or (scaled and len(nums) > 1) or len(nums) >= 3:
         return 4
     return 3 if len(years) == len(months) == 1 and len(nums) == 2 else 2
@@ -286,20 +409,27 @@ def _stem(word: str) -> str:
 # A superlative before a role ("leading trading partner", "top export market", "the biggest foreign
 # investor", "its number one supplier") ranks first; the words differ, the fact does not.  A rank
 # ("second-largest") is a number and must agree anyway.
-_ROLES = (r"partners?|suppliers?|markets?|customers?|clients?|buyers?|purchasers?|investors?|sources?|"
-          r"destinations?|exporters?|importers?|lenders?|creditors?|donors?|providers?|consumers?|producers?|"
-          r"recipients?|allies|ally|outlets?|vendors?")
+_ROLES = (
+    r"partners?|suppliers?|markets?|customers?|clients?|buyers?|purchasers?|investors?|sources?|"
+    r"destinations?|exporters?|importers?|lenders?|creditors?|donors?|providers?|consumers?|producers?|"
+    r"recipients?|allies|ally|outlets?|vendors?"
+)
 _SUPERLATIVE = re.compile(
     r"\b(?:largest|biggest|greatest|main|principal|chief|first|top|leading|foremost|premier|number[-\s]one)"
-    rf"(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{_ROLES})\b)", re.IGNORECASE)
+    rf"(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{_ROLES})\b)",
+    re.IGNORECASE,
+)
 # Who said it is not what was said: a reporting clause at the end (", they point out.",
 # ", the minister said.", ", said Ms Ode.") or the start ("According to the ministry, ").
-_SPEECH = (r"said|says|say|added|adds|noted|notes|stated|states|told\s+[\w\s]{1,30}?|pointed\s+out|points?\s+out|"
-           r"argued|argues|argue|explained|explains|stressed|stresses|insisted|insists|recalled|recalls|"
-           r"remarked|observed|confirmed|confirms|announced|announces")
+_SPEECH = (
+    r"said|says|say|added|adds|noted|notes|stated|states|told\s+[\w\s]{1,30}?|pointed\s+out|points?\s+out|"
+    r"argued|argues|argue|explained|explains|stressed|stresses|insisted|insists|recalled|recalls|"
+    r"remarked|observed|confirmed|confirms|announced|announces"
+)
 _TRAILING_ATTRIBUTION = re.compile(
     rf",\s+(?:(?:[\w.'’-]+\s+){{1,5}}?(?:{_SPEECH})|(?:said|says|added|noted)\s+[^,;]{{1,60}}?)"
-    r"\s*(?=[.!?]?[\"'”’]?\s*$)")
+    r"\s*(?=[.!?]?[\"'”’]?\s*$)"
+)
 _LEADING_ATTRIBUTION = re.compile(r"^(?:According\s+to|In\s+the\s+words\s+of)\s+[^,]{1,60},\s+", re.IGNORECASE)
 
 
@@ -310,7 +440,8 @@ _SPEAKER = re.compile(
     r"(?:said|says|say|told|tells|argued|argues|argue|repeated|repeats|repeat|reiterated|reiterates|"
     r"spoke|speaks|speak|talked|talks|talk|called|calls|urged|urges|proposed|proposes|propose|suggested|"
     r"suggests|insisted|insists|warned|warns|stressed|stresses|claimed|claims|claim|believes|believe|"
-    r"maintained|maintains|contended|contends|wrote|writes)\b")
+    r"maintained|maintains|contended|contends|wrote|writes)\b"
+)
 
 
 def speaker(text: str) -> frozenset:
@@ -386,8 +517,15 @@ def _idf(bags: list[frozenset], counts: list[int] | None = None) -> dict:
     return {w: math.log((n + 1) / (c + 0.5)) + 1.0 for w, c in df.items()}
 
 
-def score(a: frozenset, b: frozenset, idf: dict, seq_a: str = "", seq_b: str = "",
-          w_a: float | None = None, w_b: float | None = None) -> tuple[float, float]:
+def score(
+    a: frozenset,
+    b: frozenset,
+    idf: dict,
+    seq_a: str = "",
+    seq_b: str = "",
+    w_a: float | None = None,
+    w_b: float | None = None,
+) -> tuple[float, float]:
     """Return (score, dice) for two bags of content words (see the module docstring)."""
     if not a or not b:
         return 0.0, 0.0
@@ -471,8 +609,13 @@ def _bar(nums: tuple[str, ...], alike: bool = True) -> tuple[float, float]:
     strength = _strength(nums)
     if strength == 3 and not alike:
         strength = 2
-    return ((THRESHOLD_NONE, DICE_NONE), (THRESHOLD_YEAR, DICE_NONE), (THRESHOLD_STRONG, DICE_STRONG),
-            (THRESHOLD_MONTH, DICE_MONTH), (THRESHOLD_EXACT, DICE_EXACT))[strength]
+    return (
+        (THRESHOLD_NONE, DICE_NONE),
+        (THRESHOLD_YEAR, DICE_NONE),
+        (THRESHOLD_STRONG, DICE_STRONG),
+        (THRESHOLD_MONTH, DICE_MONTH),
+        (THRESHOLD_EXACT, DICE_EXACT),
+    )[strength]
 
 
 def _candidates(members: list[int], bags: list[frozenset], idf: dict, n_all: int | None = None):
@@ -493,8 +636,9 @@ def _candidates(members: list[int], bags: list[frozenset], idf: dict, n_all: int
     for i in members:
         ranked = sorted(bags[i], key=lambda w: (-idf[w], w))
         head = ranked[:PREFIX]
-        keys: set[tuple[str, ...]] = ({(a, b) for x, a in enumerate(head) for b in head[x + 1:]} if len(head) > 1
-                                      else {tuple(head)})
+        keys: set[tuple[str, ...]] = (
+            {(a, b) for x, a in enumerate(head) for b in head[x + 1 :]} if len(head) > 1 else {tuple(head)}
+        )
         keys.update((w,) for w in ranked if idf[w] >= rare)
         for key in keys:
             postings[key].append(i)
@@ -517,6 +661,7 @@ def rare_idf(n: int) -> float:
 
 # --- context: what a sentence means depends on its article's date and the sentence before it ---
 
+
 @dataclass(frozen=True)
 class Context:
     """Where a sentence stands in its article.
@@ -533,7 +678,8 @@ class Context:
 _MONTH_WORD = MONTH_NAME_RX
 # "in April last year", "on 4 February last year", "February 4 of this year"
 _MONTH_OF_YEAR_WORD = re.compile(
-    rf"\b(?P<m>{_MONTH_WORD})(?P<d>\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(?P<w>last|this)\s+year\b")
+    rf"\b(?P<m>{_MONTH_WORD})(?P<d>\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?(?P<w>last|this)\s+year\b"
+)
 _LAST_MONTH = re.compile(rf"\b[Ll]ast\s+(?P<m>{_MONTH_WORD})\b(?!\s*,?\s*\d)")
 _YEAR_WORD = re.compile(r"\b(?P<w>last|this)\s+year\b", re.IGNORECASE)
 
@@ -546,6 +692,7 @@ def resolve_relative(text: str, article: date) -> str:
     resolved: a bare "in April" (this year's or last year's?) and "last month",
     "on Thursday" stay as written.  Used to compare sentences, never printed.
     """
+
     def month_of(m: re.Match) -> str:
         year = article.year - (m.group("w") == "last")
         return f"{m.group('m')}{m.group('d') or ''} {year}"
@@ -562,19 +709,21 @@ def resolve_relative(text: str, article: date) -> str:
 # A subject that names an event said before: "That meeting", "The two-day visit", "This deal".
 # Each head noun with the words that introduce such an event in the sentence before.
 _EVENT_CUES = {
-    r"meetings?|talks|summit|session|conference|forum|encounter":
-        r"met|meet(?:s|ing|ings)?|talks|summit|session|conference|forum|hosted|received",
+    r"meetings?|talks|summit|session|conference|forum|encounter": r"met|meet(?:s|ing|ings)?|talks|summit|session|conference|forum|hosted|received",
     r"visit|trip|tour|journey": r"visit\w*|trip|tour\w*|travel\w*|arriv\w*|came\s+to|went\s+to|flew\s+to",
-    r"deal|agreement|accord|treaty|pact|memorandum|contract|protocol":
-        r"sign\w*|agree\w*|deal|accord|treaty|pact|memorandum|contract|protocol|conclu\w+|struck|seal\w*",
+    r"deal|agreement|accord|treaty|pact|memorandum|contract|protocol": r"sign\w*|agree\w*|deal|accord|treaty|pact|memorandum|contract|protocol|conclu\w+|struck|seal\w*",
     r"exercises?|drills?|manoeuvres|maneuvers": r"exercis\w*|drills?|manoeuvres|maneuvers",
     r"vote|election|referendum|ballot": r"vot\w*|elect\w*|referendum|ballot|poll",
 }
 _EVENT_SUBJECT = re.compile(
     r"^[\"'\u201c\u2018]?(?:That|This|The|These|Those)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<n>"
-    + "|".join(f"(?:{nouns})" for nouns in _EVENT_CUES) + r")\b")
-_CUES = [(re.compile(rf"^(?:{nouns})$"), re.compile(rf"\b(?:{cues})\b", re.IGNORECASE))
-         for nouns, cues in _EVENT_CUES.items()]
+    + "|".join(f"(?:{nouns})" for nouns in _EVENT_CUES)
+    + r")\b"
+)
+_CUES = [
+    (re.compile(rf"^(?:{nouns})$"), re.compile(rf"\b(?:{cues})\b", re.IGNORECASE))
+    for nouns, cues in _EVENT_CUES.items()
+]
 
 
 def _one_date(text: str) -> str | None:
@@ -665,7 +814,7 @@ def _cluster_distinct(texts: list[str], counts: list[int], implied: list[str] | 
     implied = implied or [""] * len(texts)
     nums = [numbers(t) for t in texts]
     implied_nums = [numbers(d) if d else () for d in implied]
-    dated = [tuple(sorted(n + d)) if d else n for n, d in zip(nums, implied_nums)]   # with the implied date
+    dated = [tuple(sorted(n + d)) if d else n for n, d in zip(nums, implied_nums)]  # with the implied date
     seqs = [content_words(t) for t in texts]
     bags = [frozenset(s) for s in seqs]
     joined = [" ".join(s) for s in seqs]
@@ -674,7 +823,7 @@ def _cluster_distinct(texts: list[str], counts: list[int], implied: list[str] | 
     idf = _idf(bags, counts)
     weights = [sum(idf[w] for w in bag) for bag in bags]
     facet = [facets(f"{t} ({d})" if d else t) for t, d in zip(texts, implied)]
-    group_facets = {i: facet[i] for i in range(len(texts))}   # per union-find root: the group's numbers
+    group_facets = {i: facet[i] for i in range(len(texts))}  # per union-find root: the group's numbers
     uf = _UnionFind(len(texts))
     n_all = sum(counts)
     for i, j in _candidates(list(range(len(texts))), bags, idf, n_all):
@@ -682,7 +831,7 @@ def _cluster_distinct(texts: list[str], counts: list[int], implied: list[str] | 
         if ri == rj or negated_[i] != negated_[j] or _opposed_in_reading(bags[i], bags[j], texts[i], texts[j]):
             continue
         if speakers[i] and speakers[j] and not speakers[i] & speakers[j]:
-            continue   # the same view held by two speakers: two statements
+            continue  # the same view held by two speakers: two statements
         if implied_nums[i] or implied_nums[j]:
             shared = common_numbers(dated[i], dated[j])
         else:

@@ -9,6 +9,7 @@ date), one month named after a preposition ("in March", "since June",
 "mid-May").  Two different months, or a month beside another year, leave the
 year alone.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,13 +21,14 @@ _WITH_YEAR = re.compile(rf"\b({MONTH_NAME_RX})\s+(?:\d{{1,2}},?\s+)?(?:of\s+)?(\
 # "in May", "since June", "early March", "mid-July", "at the end of October"; never "May 2022" or "May 12"
 _AFTER_PREPOSITION = re.compile(
     rf"(?:\b(?i:in|on|since|until|till|by|during|from|through|last|this|early|late|end\s+of|"
-    rf"beginning\s+of|start\s+of)\s+|\b(?i:mid)-)({MONTH_NAME_RX})\b(?!\s*\d)")
+    rf"beginning\s+of|start\s+of)\s+|\b(?i:mid)-)({MONTH_NAME_RX})\b(?!\s*\d)"
+)
 _ANY_MONTH = re.compile(rf"\b({MONTH_NAME_RX})\b")
 _A_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 
 
 def event_month(text: str, year: int) -> str | None:
-    """"YYYY-MM" when ``text`` names one month of ``year`` beyond doubt, else None."""
+    """ "YYYY-MM" when ``text`` names one month of ``year`` beyond doubt, else None."""
     paired = [(m.group(1), int(m.group(2))) for m in _WITH_YEAR.finditer(text)]
     stated = {name for name, y in paired if y == year}
     if stated:

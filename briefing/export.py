@@ -1,4 +1,5 @@
 """The same extracts as the PDF, as JSON (everything) or CSV (the trade table)."""
+
 from __future__ import annotations
 
 import json
@@ -12,15 +13,33 @@ def to_dict(briefing: Briefing) -> dict:
         "countries": list(briefing.countries),
         "reporter": briefing.reporter,
         "documents": [
-            {"file": d.file, "date": d.date, "date_source": d.date_source, "places": list(d.places),
-             "agency": d.agency, "title": d.title, "outlet": d.outlet, "url": d.url, "format": d.format,
-             "sha256": d.sha256}
+            {
+                "file": d.file,
+                "date": d.date,
+                "date_source": d.date_source,
+                "places": list(d.places),
+                "agency": d.agency,
+                "title": d.title,
+                "outlet": d.outlet,
+                "url": d.url,
+                "format": d.format,
+                "sha256": d.sha256,
+            }
             for d in briefing.documents
         ],
         "trade": [
-            {"period": r.period, "full_year": r.full_year, "reporter": r.reporter, "partner": r.partner,
-             "total": r.total, "exports": r.exports, "imports": r.imports, "currency": r.currency,
-             "months": r.months, "sources": list(r.sources)}
+            {
+                "period": r.period,
+                "full_year": r.full_year,
+                "reporter": r.reporter,
+                "partner": r.partner,
+                "total": r.total,
+                "exports": r.exports,
+                "imports": r.imports,
+                "currency": r.currency,
+                "months": r.months,
+                "sources": list(r.sources),
+            }
             for r in briefing.trade
         ],
         "shares": [
@@ -28,8 +47,14 @@ def to_dict(briefing: Briefing) -> dict:
             for s in briefing.shares
         ],
         "events": [
-            {"year": e.year, "date": e.date, "derived": e.derived, "text": e.text, "how": e.how,
-             "sources": list(e.sources)}
+            {
+                "year": e.year,
+                "date": e.date,
+                "derived": e.derived,
+                "text": e.text,
+                "how": e.how,
+                "sources": list(e.sources),
+            }
             for e in briefing.events
         ],
         "sections": {
@@ -37,14 +62,27 @@ def to_dict(briefing: Briefing) -> dict:
             for name in briefing.section_names()
         },
         "conflicts": [
-            {"period": c.period, "field": c.field,
-             "values": [{"value": v.value, "sources": list(v.sources)} for v in c.values]}
+            {
+                "period": c.period,
+                "field": c.field,
+                "values": [{"value": v.value, "sources": list(v.sources)} for v in c.values],
+            }
             for c in briefing.conflicts
         ],
         "amounts": [
-            {"file": r.source, "text": r.text, "value": r.value, "currency": r.currency, "period": r.period,
-             "field": r.field, "reporter": r.reporter, "partner": r.partner, "in_table": r.reason is None,
-             "reason": r.reason, "sentence": r.sentence}
+            {
+                "file": r.source,
+                "text": r.text,
+                "value": r.value,
+                "currency": r.currency,
+                "period": r.period,
+                "field": r.field,
+                "reporter": r.reporter,
+                "partner": r.partner,
+                "in_table": r.reason is None,
+                "reason": r.reason,
+                "sentence": r.sentence,
+            }
             for r in briefing.amounts
         ],
         "warnings": list(briefing.warnings),
@@ -62,7 +100,7 @@ def explain(briefing: Briefing) -> str:
             verdict = f"in the table: {r.field} {r.period}{side}, {r.value:,.0f} {r.currency}"
         else:
             verdict = f"not in the table: {r.reason}"
-        lines += [f"{r.source}: {r.text} -> {verdict}", f"    \"{r.sentence}\""]
+        lines += [f"{r.source}: {r.text} -> {verdict}", f'    "{r.sentence}"']
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -5,6 +5,7 @@ written to a temporary file and moved into place, so a failed or killed fetch
 leaves nothing half-written. The name is ``outlet_date_title.html`` from the
 page's own metadata (trafilatura), or the address when the page has none.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ class FetchError(BriefingError):
 class Saved:
     url: str
     path: Path
-    new: bool       # False: the same page was already saved under this name
+    new: bool  # False: the same page was already saved under this name
 
 
 def download(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> bytes:

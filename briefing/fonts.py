@@ -5,6 +5,7 @@ Greek, so every piece of text in the briefing (body, tables, charts, header,
 contents) uses the family registered here. DejaVu covers Latin, Cyrillic and
 Greek and is packaged by every Linux distribution (Debian: fonts-dejavu-core).
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -16,18 +17,18 @@ from .errors import FontError
 
 #: Family name -> file names for (regular, bold, italic, bold italic), in order of preference.
 FAMILIES: dict[str, tuple[str, str, str, str]] = {
-    "DejaVuSans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
-                   "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
-    "DejaVuSerif": ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf",
-                    "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"),
+    "DejaVuSans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
+    "DejaVuSerif": ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"),
 }
 
 #: Letters the family must draw: the briefing quotes names in all three scripts.
 COVERAGE_PROBE = "AžЖщЇΩλ"
 
-INSTALL_HINT = ("install the DejaVu fonts (Debian/Ubuntu: apt-get install fonts-dejavu-core; "
-                "Fedora: dejavu-sans-fonts) or set BRIEFING_FONT_DIR to a folder holding "
-                "DejaVuSans.ttf and its Bold, Oblique and BoldOblique files")
+INSTALL_HINT = (
+    "install the DejaVu fonts (Debian/Ubuntu: apt-get install fonts-dejavu-core; "
+    "Fedora: dejavu-sans-fonts) or set BRIEFING_FONT_DIR to a folder holding "
+    "DejaVuSans.ttf and its Bold, Oblique and BoldOblique files"
+)
 
 
 @dataclass(frozen=True)
@@ -47,15 +48,18 @@ def font_dirs() -> list[Path]:
     env = os.environ.get("BRIEFING_FONT_DIR")
     if env:
         dirs.append(Path(env))
-    dirs += [Path(p) for p in (
-        "/usr/share/fonts/truetype/dejavu",
-        "/usr/share/fonts/dejavu",
-        "/usr/share/fonts/TTF",
-        "/usr/share/fonts/truetype",
-        "/usr/local/share/fonts",
-        "/Library/Fonts",
-        "C:/Windows/Fonts",
-    )]
+    dirs += [
+        Path(p)
+        for p in (
+            "/usr/share/fonts/truetype/dejavu",
+            "/usr/share/fonts/dejavu",
+            "/usr/share/fonts/TTF",
+            "/usr/share/fonts/truetype",
+            "/usr/local/share/fonts",
+            "/Library/Fonts",
+            "C:/Windows/Fonts",
+        )
+    ]
     dirs += [Path.home() / ".local/share/fonts", Path.home() / ".fonts"]
     spec = importlib.util.find_spec("matplotlib")  # bundled DejaVu, without importing it
     if spec and spec.submodule_search_locations:
@@ -77,8 +81,7 @@ def find_family(dirs: list[Path] | None = None, only: str = "") -> tuple[str, tu
     searched = ", ".join(str(d) for d in (dirs if dirs is not None else font_dirs()))
     if only:
         raise FontError(f"font {only} not found (searched {searched}): {INSTALL_HINT}")
-    raise FontError(f"no TrueType font covering Latin, Cyrillic and Greek found "
-                    f"(searched {searched}): {INSTALL_HINT}")
+    raise FontError(f"no TrueType font covering Latin, Cyrillic and Greek found (searched {searched}): {INSTALL_HINT}")
 
 
 _registered: dict[str, FontSet] = {}

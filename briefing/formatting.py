@@ -3,6 +3,7 @@
 The table, the key facts, the conflicts and the merge's warnings all print
 figures through these functions, so one figure reads the same everywhere.
 """
+
 from __future__ import annotations
 
 import math

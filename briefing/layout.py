@@ -10,6 +10,7 @@ naming the template file and line instead of quietly printing something else.
 ``<style>`` element in the templates or by the ``[style]`` table of
 briefing.toml (which wins). This module imports only the standard library.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,16 @@ TEXT, NUMBER, YES, LIST = "text", "number", "yes", "list"
 # element -> {attribute: kind}. TEXT is any text; NUMBER a decimal number; YES the
 # word "yes" (a flag); LIST comma-separated names.
 ELEMENTS: dict[str, dict[str, str]] = {
-    "document": {"title": TEXT, "author": TEXT, "subject": TEXT, "keywords": TEXT, "creator": TEXT,
-                 "marking": TEXT, "date": TEXT, "header": TEXT},
+    "document": {
+        "title": TEXT,
+        "author": TEXT,
+        "subject": TEXT,
+        "keywords": TEXT,
+        "creator": TEXT,
+        "marking": TEXT,
+        "date": TEXT,
+        "header": TEXT,
+    },
     "style": {},  # attributes: the keys of STYLE
     "title-block": {},
     "title": {},
@@ -59,30 +68,38 @@ ELEMENTS: dict[str, dict[str, str]] = {
     "value": {"cite": TEXT},
     "warning": {},
     "sources": {},
-    "source": {"n": TEXT, "file": TEXT, "file-label": TEXT, "outlet": TEXT, "title": TEXT, "places": TEXT,
-               "date": TEXT, "url": TEXT},
+    "source": {
+        "n": TEXT,
+        "file": TEXT,
+        "file-label": TEXT,
+        "outlet": TEXT,
+        "title": TEXT,
+        "places": TEXT,
+        "date": TEXT,
+        "url": TEXT,
+    },
 }
 
 COLOR, SIZE, FONT = "color", "size", "font"
 
 # The look: key -> (kind, default). Colours are #RRGGBB; sizes are points, margins millimetres.
 STYLE: dict[str, tuple[str, str | float]] = {
-    "heading-color": (COLOR, "#1F3A5F"),   # title, headings, key-facts frame, table heads
-    "muted-color": (COLOR, "#5B6670"),     # subtitle, notes, running header and footer
-    "rule-color": (COLOR, "#AAB4BE"),      # lines and table grid
-    "shade-color": (COLOR, "#EEF2F6"),     # key-facts box and alternate table rows
+    "heading-color": (COLOR, "#1F3A5F"),  # title, headings, key-facts frame, table heads
+    "muted-color": (COLOR, "#5B6670"),  # subtitle, notes, running header and footer
+    "rule-color": (COLOR, "#AAB4BE"),  # lines and table grid
+    "shade-color": (COLOR, "#EEF2F6"),  # key-facts box and alternate table rows
     "conflict-color": (COLOR, "#FBE3C8"),  # a cell the sources disagree on
-    "exports-color": (COLOR, "#2F6690"),   # chart bars
+    "exports-color": (COLOR, "#2F6690"),  # chart bars
     "imports-color": (COLOR, "#D08C3A"),
-    "marking-color": (COLOR, "#7A1F1F"),   # the marking on every page
-    "link-color": (COLOR, "#2F6690"),      # links in the source list
-    "font": (FONT, ""),                   # a family of fonts.FAMILIES ("DejaVuSerif"); "" the first installed
-    "font-size": (SIZE, 9.5),              # body text; every other size but title and headings scales with it
+    "marking-color": (COLOR, "#7A1F1F"),  # the marking on every page
+    "link-color": (COLOR, "#2F6690"),  # links in the source list
+    "font": (FONT, ""),  # a family of fonts.FAMILIES ("DejaVuSerif"); "" the first installed
+    "font-size": (SIZE, 9.5),  # body text; every other size but title and headings scales with it
     "title-size": (SIZE, 22),
-    "heading-size": (SIZE, 14),            # section headings
-    "paragraph-spacing": (SIZE, 4),        # after each paragraph
-    "section-spacing": (SIZE, 14),         # before each section heading
-    "margin-x": (SIZE, 20),                # left and right page margins, mm
+    "heading-size": (SIZE, 14),  # section headings
+    "paragraph-spacing": (SIZE, 4),  # after each paragraph
+    "section-spacing": (SIZE, 14),  # before each section heading
+    "margin-x": (SIZE, 20),  # left and right page margins, mm
     "margin-top": (SIZE, 24),
     "margin-bottom": (SIZE, 20),
 }

@@ -12,6 +12,7 @@ A waiting build says so once on stderr, even with ``-q`` (cron must not hang
 silently), and gives up after ``timeout`` seconds naming the holder's PID.
 Standard library only: this is on the no-op build's path.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -29,7 +30,7 @@ from briefing.errors import BriefingError
 log = logging.getLogger("briefing")
 
 DEFAULT_TIMEOUT = 300.0  # seconds a build waits for another build of the same PDF
-POLL = 0.2               # seconds between attempts while waiting
+POLL = 0.2  # seconds between attempts while waiting
 
 _threads: dict[str, threading.Lock] = {}
 _threads_guard = threading.Lock()
@@ -62,8 +63,10 @@ def _open(path: Path, out: Path) -> int:
     except OSError as exc:
         owner = _owner(path)
         if exc.errno in (errno.EACCES, errno.EPERM) and owner is not None and owner != os.geteuid():
-            raise LockError(f"the lock file {path} belongs to another user (uid {owner}): that user may be "
-                            f"building {out}; if not, remove the file") from None
+            raise LockError(
+                f"the lock file {path} belongs to another user (uid {owner}): that user may be "
+                f"building {out}; if not, remove the file"
+            ) from None
         # otherwise name the folder the user chose, not our lock file
         raise OSError(exc.errno, f"cannot write the output folder ({exc.strerror})", str(out.parent)) from None
 
@@ -105,8 +108,9 @@ def build_lock(out: Path, timeout: float = DEFAULT_TIMEOUT):
         _say_waiting(out, os.getpid())
         said = True
         if not in_process.acquire(timeout=max(0.0, deadline - time.monotonic())):
-            raise LockError(f"another build of {out} in this process (PID {os.getpid()}) still runs "
-                            f"after {timeout:g} s; gave up")
+            raise LockError(
+                f"another build of {out} in this process (PID {os.getpid()}) still runs after {timeout:g} s; gave up"
+            )
     try:
         fd = _open(path, out)
         try:
@@ -137,6 +141,7 @@ def _acquire(fd: int, out: Path, deadline: float, timeout: float, said: bool) ->
             said = True
         if time.monotonic() >= deadline:
             who = f"(PID {holder}) " if holder else ""
-            raise LockError(f"another build {who}still holds the lock of {out} after {timeout:g} s; "
-                            f"gave up (--lock-timeout)")
+            raise LockError(
+                f"another build {who}still holds the lock of {out} after {timeout:g} s; gave up (--lock-timeout)"
+            )
         time.sleep(min(POLL, max(0.0, deadline - time.monotonic())))

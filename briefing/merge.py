@@ -5,6 +5,7 @@ across documents with their sources kept, trade figures are turned to one
 reporter's side and folded into rows, and figures that disagree are reported
 as conflicts instead of being averaged or dropped.
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -30,7 +31,7 @@ from briefing.model import (
     TradeRow,
 )
 
-REL_TOL = 1e-6   # two amounts this close are the same value written twice
+REL_TOL = 1e-6  # two amounts this close are the same value written twice
 
 # How far a one-sided figure may lie from its number: "more than $10bn" is at least 10 and, in the copy
 # this reads, rarely a quarter more.
@@ -54,7 +55,7 @@ def consistent(a: float, a_bound: str | None, b: float, b_bound: str | None) -> 
         return same_value(a, b)
     lo_a, hi_a = _interval(a, a_bound)
     lo_b, hi_b = _interval(b, b_bound)
-    return lo_a < hi_b and lo_b < hi_a   # touching is not agreeing: "about 5.66" and "about 5.67" differ
+    return lo_a < hi_b and lo_b < hi_a  # touching is not agreeing: "about 5.66" and "about 5.67" differ
 
 
 def same_value(a: float | None, b: float | None) -> bool:
@@ -74,6 +75,7 @@ def _ordered_unique(items) -> tuple:
 
 # --- reporter -------------------------------------------------------------------
 
+
 def choose_reporter(extractions: list[Extraction], pair: tuple[str, ...]) -> str | None:
     """Return the pair country from whose side most directional figures are stated (ties -> second)."""
     if len(pair) != 2:
@@ -90,6 +92,7 @@ def choose_reporter(extractions: list[Extraction], pair: tuple[str, ...]) -> str
 
 # --- sections ---------------------------------------------------------------------
 
+
 def merge_sections(extractions: list[Extraction], label=None) -> dict:
     """Return section -> statements (see ``merge_statements``)."""
     return merge_statements(extractions, label)[0]
@@ -102,7 +105,9 @@ def _date(iso: str | None) -> date | None:
         return None
 
 
-def sentence_contexts(extractions: list[Extraction], dates: dict[str, str | None]) -> dict[tuple[str, str], dedupe.Context]:
+def sentence_contexts(
+    extractions: list[Extraction], dates: dict[str, str | None]
+) -> dict[tuple[str, str], dedupe.Context]:
     """(file, sentence) -> where the sentence stands: its article's date and the sentence before it."""
     out: dict[tuple[str, str], dedupe.Context] = {}
     for ex in extractions:
@@ -114,9 +119,12 @@ def sentence_contexts(extractions: list[Extraction], dates: dict[str, str | None
     return out
 
 
-def merge_statements(extractions: list[Extraction], label=None,
-                     timeline: frozenset = frozenset(),
-                     dates: dict[str, str | None] | None = None) -> tuple[dict, frozenset]:
+def merge_statements(
+    extractions: list[Extraction],
+    label=None,
+    timeline: frozenset = frozenset(),
+    dates: dict[str, str | None] | None = None,
+) -> tuple[dict, frozenset]:
     """Return section -> statements, each fact once, in one section, with every file that states it.
 
     Sentences are first clustered across all documents (near-duplicates, never
@@ -133,7 +141,7 @@ def merge_statements(extractions: list[Extraction], label=None,
     texts = [s.text for s, _ in items]
     where = sentence_contexts(extractions, dates or {})
     cluster_of = {}
-    dated = set()   # clusters with a sentence that is in the timeline
+    dated = set()  # clusters with a sentence that is in the timeline
     for n, group in enumerate(dedupe.cluster(texts, [where.get((f, s.text)) for s, f in items])):
         for i in group:
             cluster_of[i] = n
@@ -151,19 +159,21 @@ def merge_statements(extractions: list[Extraction], label=None,
 
     start = 0
     for ex in extractions:
-        doc = texts[start:start + len(ex.sentences)]
+        doc = texts[start : start + len(ex.sentences)]
         for unit in statements.units(doc):
             for pos, k in enumerate(unit):
                 if pos and statements.depends(doc[k]) and in_a_row(doc[k]):
                     dated.update(cluster_of[start + j] for j in unit[:pos])
         start += len(ex.sentences)
-    with_figures = {t.text for ex in extractions for t in ex.trade} | {s.sentence for ex in extractions for s in ex.shares}
+    with_figures = {t.text for ex in extractions for t in ex.trade} | {
+        s.sentence for ex in extractions for s in ex.shares
+    }
     all_units: list[list[int]] = []
     start = 0
     for ex in extractions:
         n = len(ex.sentences)
         closed = {k for k in range(n) if cluster_of[start + k] in dated}
-        all_units += [[start + k for k in unit] for unit in statements.units(texts[start:start + n], closed)]
+        all_units += [[start + k for k in unit] for unit in statements.units(texts[start : start + n], closed)]
         start += n
     # Biggest units first, so a one-sentence restatement folds into the unit that contains its fact.
     order = sorted(range(len(all_units)), key=lambda u: (-len({cluster_of[i] for i in all_units[u]}), all_units[u][0]))
@@ -187,10 +197,12 @@ def merge_statements(extractions: list[Extraction], label=None,
         rep_unit = members[unit_texts.index(distinct[dedupe.representative(distinct)])]
         rep = all_units[rep_unit]
         text = statements.join([texts[i] for i in rep])
-        sources = _ordered_unique(items[i][1] for u in sorted(members, key=lambda u: all_units[u][0])
-                                  for i in all_units[u])
-        section = _unit_section([items[i][0].section for i in rep], any(texts[i] in with_figures for i in rep),
-                                text, label)
+        sources = _ordered_unique(
+            items[i][1] for u in sorted(members, key=lambda u: all_units[u][0]) for i in all_units[u]
+        )
+        section = _unit_section(
+            [items[i][0].section for i in rep], any(texts[i] in with_figures for i in rep), text, label
+        )
         first = min(all_units[u][0] for u in members)
         placed[section].append((-len(sources), first, Statement(text, sources)))
         if facts <= dated:
@@ -232,6 +244,7 @@ def _representative(group: list[int], texts: list[str]) -> int:
 
 # --- events -----------------------------------------------------------------------
 
+
 def _compatible(a: Event, b: Event) -> bool:
     return a.year == b.year and not (a.date and b.date and a.date != b.date)
 
@@ -251,8 +264,7 @@ def _same_derivation(a: Event, b: Event) -> bool:
 def _same_event(a: Event, b: Event, same_text: bool) -> bool:
     if not _compatible(a, b):
         return False
-    return bool((a.date and a.date == b.date) or (a.how and a.how == b.how) or same_text
-                or _same_derivation(a, b))
+    return bool((a.date and a.date == b.date) or (a.how and a.how == b.how) or same_text or _same_derivation(a, b))
 
 
 class _EventGroup:
@@ -277,8 +289,12 @@ class _EventGroup:
         if event.date and self.dates - {event.date}:
             return False
         derivation = self._derivation(event)
-        return bool((event.date and event.date in self.dates) or (event.how and event.how in self.hows)
-                    or cluster in self.clusters or (derivation and derivation in self.derivations))
+        return bool(
+            (event.date and event.date in self.dates)
+            or (event.how and event.how in self.hows)
+            or cluster in self.clusters
+            or (derivation and derivation in self.derivations)
+        )
 
     def add(self, i: int, event: Event, cluster: int) -> None:
         self.members.append(i)
@@ -328,19 +344,25 @@ def merge_events(extractions: list[Extraction], dates: dict[str, str | None] | N
         # "in April last year" is not (its article's date is not beside it).
         absolute = [m for m in members if not dedupe.context_matters(m.text)[0]] or members
         rep = absolute[dedupe.representative([m.text for m in absolute])]
-        merged.append((order, MergedEvent(
-            year=rep.year,
-            date=next((m.date for m in members if m.date), None),
-            derived=all(m.derived for m in members),
-            text=rep.text,
-            how=next((m.how for m in members if m.how), None),
-            sources=_ordered_unique(m.source for m in members),
-        )))
+        merged.append(
+            (
+                order,
+                MergedEvent(
+                    year=rep.year,
+                    date=next((m.date for m in members if m.date), None),
+                    derived=all(m.derived for m in members),
+                    text=rep.text,
+                    how=next((m.how for m in members if m.how), None),
+                    sources=_ordered_unique(m.source for m in members),
+                ),
+            )
+        )
     merged.sort(key=lambda oe: (oe[1].year, oe[1].date or f"{oe[1].year:04d}-12-31", oe[0]))
     return tuple(e for _, e in merged)
 
 
 # --- trade ------------------------------------------------------------------------
+
 
 def orient(fig: TradeFigure, pair: tuple[str, ...], reporter: str | None) -> TradeFigure | None:
     """Return the figure as seen from ``reporter``: the partner's exports are the reporter's imports.
@@ -366,16 +388,18 @@ class _Row:
 
     def __init__(self, period: str, currency: str, full_year: bool, months: str | None = None):
         self.period, self.currency, self.full_year = period, currency, full_year
-        self.months = months   # fiscal years on different calendars share a label but not their months
+        self.months = months  # fiscal years on different calendars share a label but not their months
         self.values: dict[str, float] = {}
-        self.bounds: dict[str, str | None] = {}   # a hedged value ("more than") until an exact one comes
+        self.bounds: dict[str, str | None] = {}  # a hedged value ("more than") until an exact one comes
         self.files: dict[str, list[str]] = {}
         self.sources: list[str] = []
 
     def agrees(self, other: _Row) -> bool:
         return (self.period, self.currency, self.months) == (other.period, other.currency, other.months) and all(
             consistent(v, self.bounds.get(f), other.values[f], other.bounds.get(f))
-            for f, v in self.values.items() if f in other.values)
+            for f, v in self.values.items()
+            if f in other.values
+        )
 
     def _keep(self, field: str, value: float, bound: str | None) -> None:
         """Hold the value; an exact figure replaces a hedged one it agrees with."""
@@ -391,8 +415,9 @@ class _Row:
 
     def add(self, fig: TradeFigure) -> bool:
         """Add a figure; False when the row already holds another value for its field."""
-        if fig.field in self.values and not consistent(self.values[fig.field], self.bounds.get(fig.field),
-                                                       fig.value, fig.bound):
+        if fig.field in self.values and not consistent(
+            self.values[fig.field], self.bounds.get(fig.field), fig.value, fig.bound
+        ):
             return False
         self._keep(fig.field, fig.value, fig.bound)
         self.files.setdefault(fig.field, [])
@@ -405,10 +430,16 @@ class _Row:
     def freeze(self, reporter: str | None, partner: str | None) -> TradeRow:
         directional = "exports" in self.values or "imports" in self.values
         return TradeRow(
-            period=self.period, full_year=self.full_year,
-            reporter=reporter if directional else None, partner=partner if directional else None,
-            total=self.values.get("total"), exports=self.values.get("exports"), imports=self.values.get("imports"),
-            currency=self.currency, sources=tuple(self.sources), months=self.months,
+            period=self.period,
+            full_year=self.full_year,
+            reporter=reporter if directional else None,
+            partner=partner if directional else None,
+            total=self.values.get("total"),
+            exports=self.values.get("exports"),
+            imports=self.values.get("imports"),
+            currency=self.currency,
+            sources=tuple(self.sources),
+            months=self.months,
         )
 
 
@@ -460,7 +491,8 @@ def find_conflicts(rows: list[_Row]) -> tuple[Conflict, ...]:
                 match[2].extend(s for s in row.files[field] if s not in match[2])
     conflicts = [
         Conflict(period, field, tuple(ConflictValue(v, tuple(files)) for v, _, files in versions))
-        for (period, _, _, field), versions in found.items() if len(versions) > 1
+        for (period, _, _, field), versions in found.items()
+        if len(versions) > 1
     ]
     conflicts.sort(key=lambda c: (period_key(c.period), FIELDS.index(c.field)))
     return tuple(conflicts)
@@ -471,11 +503,11 @@ def stated_unit(value: float) -> float:
     if value == 0:
         return 0.0
     for k in range(15, -4, -1):
-        unit = 10.0 ** k
+        unit = 10.0**k
         q = value / unit
         if abs(q) >= 1 and abs(q - round(q)) <= 1e-6 * max(1.0, abs(q)):
             return unit
-    return 10.0 ** -3
+    return 10.0**-3
 
 
 def sum_warning(row: TradeRow) -> str | None:
@@ -493,8 +525,10 @@ def sum_warning(row: TradeRow) -> str | None:
         return None
     from briefing.formatting import format_amount, period_label
 
-    return (f"{period_label(row.period)}: total {format_amount(row.total, row.currency)} differs from "
-            f"exports + imports {format_amount(parts, row.currency)}")
+    return (
+        f"{period_label(row.period)}: total {format_amount(row.total, row.currency)} differs from "
+        f"exports + imports {format_amount(parts, row.currency)}"
+    )
 
 
 def merge_trade(extractions: list[Extraction], pair: tuple[str, ...], reporter: str | None):
@@ -505,8 +539,10 @@ def merge_trade(extractions: list[Extraction], pair: tuple[str, ...], reporter: 
         for fig in ex.trade:
             turned = orient(fig, pair, reporter)
             if turned is None:
-                warnings.append(f"{fig.source}: {fig.field} of {fig.value:,.0f} {fig.currency} for {fig.period} "
-                                f"stated for {fig.reporter or 'an unknown side'}; left out of the table")
+                warnings.append(
+                    f"{fig.source}: {fig.field} of {fig.value:,.0f} {fig.currency} for {fig.period} "
+                    f"stated for {fig.reporter or 'an unknown side'}; left out of the table"
+                )
             else:
                 figures.append(turned)
     rows = build_rows(figures)
@@ -518,23 +554,33 @@ def merge_trade(extractions: list[Extraction], pair: tuple[str, ...], reporter: 
 
 # --- shares -----------------------------------------------------------------------
 
+
 def merge_shares(extractions: list[Extraction]) -> tuple[MergedShare, ...]:
     """Merge shares with the same period, percent and wording; order of first appearance."""
     merged: dict[tuple, list[Share]] = {}
     for ex in extractions:
         for share in ex.shares:
             merged.setdefault((share.period, share.percent, share.text), []).append(share)
-    return tuple(MergedShare(p, pct, text, _ordered_unique(s.source for s in shares))
-                 for (p, pct, text), shares in merged.items())
+    return tuple(
+        MergedShare(p, pct, text, _ordered_unique(s.source for s in shares))
+        for (p, pct, text), shares in merged.items()
+    )
 
 
 # --- all --------------------------------------------------------------------------
 
 # Reasons that leave a figure which may well be bilateral trade out of the table: the reader is told.
 # (Balances, targets, investment and the like are not trade figures, so they need no warning.)
-UNSURE = {"no period", "relative date unresolved (undated article)", "comparison without period",
-          "direction unknown", "partner not named", "direction unsure: the other side is not named and another country is",
-          "total of one country", "incomplete reading"}
+UNSURE = {
+    "no period",
+    "relative date unresolved (undated article)",
+    "comparison without period",
+    "direction unknown",
+    "partner not named",
+    "direction unsure: the other side is not named and another country is",
+    "total of one country",
+    "incomplete reading",
+}
 
 
 def left_out(r) -> str:
@@ -542,8 +588,9 @@ def left_out(r) -> str:
     return f"{r.source}: {r.text} left out of the trade table ({r.reason}); it stays in its statement"
 
 
-def merge(sources: list[Source], extractions: list[Extraction], pair: tuple[str, ...],
-          reporter: str | None = None) -> Briefing:
+def merge(
+    sources: list[Source], extractions: list[Extraction], pair: tuple[str, ...], reporter: str | None = None
+) -> Briefing:
     """Return the briefing made of every document's extraction (documents in file-name order)."""
     extractions = sorted(extractions, key=lambda e: e.file)
     reporter = reporter or choose_reporter(extractions, pair)

@@ -1,8 +1,21 @@
 """The one table of month names: read in any case, full or abbreviated, and written out."""
+
 from __future__ import annotations
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 MONTH_ABBR = tuple(name[:3] for name in MONTH_NAMES)
 
 # "january", "jan" and "sept" -> month number

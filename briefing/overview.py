@@ -6,12 +6,13 @@ figure names the files that state it; a *computed* one (a change, a balance)
 names the stated figures it was computed from, so the template can say so and
 a test can recompute it.  Pure functions of the Briefing.
 """
+
 from __future__ import annotations
 
 from briefing.extract.periods import period_key, period_kind
 from briefing.model import Briefing, TradeRow
 
-MAX_EVENTS = 2   # latest dated events named in the overview
+MAX_EVENTS = 2  # latest dated events named in the overview
 
 
 def _previous_period(period: str) -> str | None:
@@ -74,10 +75,14 @@ def trade(briefing: Briefing, currency: str) -> dict | None:
         return None
     period = max(by_period, key=period_key)
     rows = by_period[period]
-    out: dict = {"period": period, "currency": currency,
-                 "totals": [{"value": r.total, "sources": list(r.sources)} for r in rows],
-                 "disputed": len(rows) > 1 or _disputed(briefing, period, "total"),
-                 "change": None, "balance": None}
+    out: dict = {
+        "period": period,
+        "currency": currency,
+        "totals": [{"value": r.total, "sources": list(r.sources)} for r in rows],
+        "disputed": len(rows) > 1 or _disputed(briefing, period, "total"),
+        "change": None,
+        "balance": None,
+    }
     if out["disputed"]:
         return out
     row = rows[0]
@@ -85,14 +90,29 @@ def trade(briefing: Briefing, currency: str) -> dict | None:
     before = by_period.get(previous or "", [])
     new, old = row.total, before[0].total if len(before) == 1 else None
     if new is not None and old and not _disputed(briefing, previous or "", "total"):
-        out["change"] = {"percent": (new - old) / old * 100, "previous": previous,
-                         "previous_value": old, "previous_sources": list(before[0].sources),
-                         "computed_from": [new, old]}
-    if (row.exports is not None and row.imports is not None and row.reporter
-            and not _disputed(briefing, period, "exports") and not _disputed(briefing, period, "imports")):
-        out["balance"] = {"value": row.exports - row.imports, "reporter": row.reporter, "partner": row.partner,
-                          "exports": row.exports, "imports": row.imports, "sources": list(row.sources),
-                          "computed_from": [row.exports, row.imports]}
+        out["change"] = {
+            "percent": (new - old) / old * 100,
+            "previous": previous,
+            "previous_value": old,
+            "previous_sources": list(before[0].sources),
+            "computed_from": [new, old],
+        }
+    if (
+        row.exports is not None
+        and row.imports is not None
+        and row.reporter
+        and not _disputed(briefing, period, "exports")
+        and not _disputed(briefing, period, "imports")
+    ):
+        out["balance"] = {
+            "value": row.exports - row.imports,
+            "reporter": row.reporter,
+            "partner": row.partner,
+            "exports": row.exports,
+            "imports": row.imports,
+            "sources": list(row.sources),
+            "computed_from": [row.exports, row.imports],
+        }
     return out
 
 
@@ -100,9 +120,16 @@ def flows(briefing: Briefing, preferred: str = "") -> dict | None:
     """Without a full-year total: the latest full year whose exports and imports are both stated (one
     row, no source disputing either; the table's own currency when the year is stated in several),
     with the balance computed from them."""
-    rows = [r for r in briefing.trade if r.full_year and r.reporter and r.exports is not None
-            and r.imports is not None and not _disputed(briefing, r.period, "exports")
-            and not _disputed(briefing, r.period, "imports")]
+    rows = [
+        r
+        for r in briefing.trade
+        if r.full_year
+        and r.reporter
+        and r.exports is not None
+        and r.imports is not None
+        and not _disputed(briefing, r.period, "exports")
+        and not _disputed(briefing, r.period, "imports")
+    ]
     if not rows:
         return None
     latest = max(period_key(r.period) for r in rows)
@@ -110,12 +137,19 @@ def flows(briefing: Briefing, preferred: str = "") -> dict | None:
     if len(rows) > 1:
         rows = [r for r in rows if r.currency == preferred]
     if len(rows) != 1:
-        return None   # the same year in two other currencies: no one figure to give
+        return None  # the same year in two other currencies: no one figure to give
     row = rows[0]
     assert row.exports is not None and row.imports is not None
-    return {"period": row.period, "currency": row.currency, "reporter": row.reporter, "partner": row.partner,
-            "exports": row.exports, "imports": row.imports, "sources": list(row.sources),
-            "balance": {"value": row.exports - row.imports, "computed_from": [row.exports, row.imports]}}
+    return {
+        "period": row.period,
+        "currency": row.currency,
+        "reporter": row.reporter,
+        "partner": row.partner,
+        "exports": row.exports,
+        "imports": row.imports,
+        "sources": list(row.sources),
+        "balance": {"value": row.exports - row.imports, "computed_from": [row.exports, row.imports]},
+    }
 
 
 def latest_events(briefing: Briefing, n: int = MAX_EVENTS) -> list:
@@ -139,5 +173,8 @@ def latest_events(briefing: Briefing, n: int = MAX_EVENTS) -> list:
 def span(briefing: Briefing) -> dict:
     """How many sources, and the first and last dateline dates with the files that carry them."""
     dated = sorted((d.date, d.file) for d in briefing.documents if d.date)
-    return {"count": len(briefing.documents),
-            "first": dated[0] if dated else None, "last": dated[-1] if dated else None}
+    return {
+        "count": len(briefing.documents),
+        "first": dated[0] if dated else None,
+        "last": dated[-1] if dated else None,
+    }

@@ -7,6 +7,7 @@ against that list before it reaches this module.
 All text is taken from the parsed XML and escaped again before it reaches a
 reportlab Paragraph, so article text never acts as Paragraph markup.
 """
+
 from __future__ import annotations
 
 import io
@@ -62,15 +63,18 @@ class _Look:
     """The style of one document (layout.style_of) as reportlab values."""
 
     def __init__(self, look: dict):
-        hexes = {key: str(look[key + "-color"]) for key in
-                 ("heading", "muted", "rule", "shade", "conflict", "exports", "imports", "marking", "link")}
+        hexes = {
+            key: str(look[key + "-color"])
+            for key in ("heading", "muted", "rule", "shade", "conflict", "exports", "imports", "marking", "link")
+        }
         self.hex = hexes
         self.color = {key: colors.HexColor(value) for key, value in hexes.items()}
         self.scale = float(look["font-size"]) / BODY_SIZE
         self.title_size, self.heading_size = float(look["title-size"]), float(look["heading-size"])
         self.paragraph, self.section = float(look["paragraph-spacing"]), float(look["section-spacing"])
         self.margin_x, self.margin_top, self.margin_bottom = (
-            float(look[key]) / 10 * cm for key in ("margin-x", "margin-top", "margin-bottom"))
+            float(look[key]) / 10 * cm for key in ("margin-x", "margin-top", "margin-bottom")
+        )
 
 
 def _table_style(fonts: FontSet, commands) -> TableStyle:
@@ -81,9 +85,15 @@ def _table_style(fonts: FontSet, commands) -> TableStyle:
 def _styles(f: FontSet, look: _Look) -> dict[str, ParagraphStyle]:
     k = look.scale
     NAVY, GREY = look.color["heading"], look.color["muted"]  # noqa: N806
-    base = ParagraphStyle("body", fontName=f.regular, fontSize=9.5 * k, leading=13.2 * k,
-                          spaceAfter=look.paragraph, textColor=colors.black,
-                          bulletFontName=f.regular)
+    base = ParagraphStyle(
+        "body",
+        fontName=f.regular,
+        fontSize=9.5 * k,
+        leading=13.2 * k,
+        spaceAfter=look.paragraph,
+        textColor=colors.black,
+        bulletFontName=f.regular,
+    )
 
     def s(name, **kw):
         for size in ("fontSize", "leading"):
@@ -98,14 +108,31 @@ def _styles(f: FontSet, look: _Look) -> dict[str, ParagraphStyle]:
         "title": s("title", fontName=f.bold, fontSize=22 * title, leading=27 * title, textColor=NAVY, spaceAfter=6),
         "subtitle": s("subtitle", fontSize=13, leading=17, textColor=GREY, spaceAfter=6),
         "line": s("line", fontSize=10, leading=14, textColor=GREY, spaceAfter=0),
-        "h1": s("h1", fontName=f.bold, fontSize=14 * head, leading=18 * head, textColor=NAVY,
-                spaceBefore=look.section, spaceAfter=6, keepWithNext=1),
-        "h2": s("h2", fontName=f.bold, fontSize=11, leading=14, textColor=NAVY,
-                spaceBefore=10, spaceAfter=4, keepWithNext=1),
+        "h1": s(
+            "h1",
+            fontName=f.bold,
+            fontSize=14 * head,
+            leading=18 * head,
+            textColor=NAVY,
+            spaceBefore=look.section,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
+        "h2": s(
+            "h2", fontName=f.bold, fontSize=11, leading=14, textColor=NAVY, spaceBefore=10, spaceAfter=4, keepWithNext=1
+        ),
         # A table's title: not kept with the whole table (a long one would leave a blank page
         # behind); the space check before it keeps it off the foot of a page.
-        "h2_table": s("h2_table", fontName=f.bold, fontSize=11, leading=14, textColor=NAVY,
-                      spaceBefore=10, spaceAfter=4, keepWithNext=0),
+        "h2_table": s(
+            "h2_table",
+            fontName=f.bold,
+            fontSize=11,
+            leading=14,
+            textColor=NAVY,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=0,
+        ),
         "bullet": s("bullet", leftIndent=12, bulletIndent=2, spaceAfter=3),
         # a very long statement laid out in pieces (see _pieces): one bullet, no gaps
         "bullet_open": s("bullet_open", leftIndent=12, bulletIndent=2, spaceAfter=0),
@@ -115,23 +142,26 @@ def _styles(f: FontSet, look: _Look) -> dict[str, ParagraphStyle]:
         "note": s("note", fontName=f.italic, fontSize=8, leading=10.5, textColor=GREY, spaceAfter=3),
         "cell": s("cell", fontSize=8.5, leading=10.8, spaceAfter=0),
         "cell_r": s("cell_r", fontSize=8.5, leading=10.8, spaceAfter=0, alignment=TA_RIGHT),
-        "head": s("head", fontName=f.bold, fontSize=8.5, leading=10.8, spaceAfter=0,
-                  textColor=colors.white),
-        "head_r": s("head_r", fontName=f.bold, fontSize=8.5, leading=10.8, spaceAfter=0,
-                    textColor=colors.white, alignment=TA_RIGHT),
-        "fact_label": s("fact_label", fontName=f.bold, fontSize=9, leading=12.5, spaceAfter=0,
-                        textColor=NAVY),
+        "head": s("head", fontName=f.bold, fontSize=8.5, leading=10.8, spaceAfter=0, textColor=colors.white),
+        "head_r": s(
+            "head_r",
+            fontName=f.bold,
+            fontSize=8.5,
+            leading=10.8,
+            spaceAfter=0,
+            textColor=colors.white,
+            alignment=TA_RIGHT,
+        ),
+        "fact_label": s("fact_label", fontName=f.bold, fontSize=9, leading=12.5, spaceAfter=0, textColor=NAVY),
         "fact": s("fact", fontSize=9, leading=12.5, spaceAfter=0),
-        "box_title": s("box_title", fontName=f.bold, fontSize=10.5, leading=14, textColor=NAVY,
-                       spaceAfter=0),
-        "source": s("source", fontSize=8.5, leading=11.5, leftIndent=24, bulletIndent=0,
-                    spaceAfter=look.paragraph),
+        "box_title": s("box_title", fontName=f.bold, fontSize=10.5, leading=14, textColor=NAVY, spaceAfter=0),
+        "source": s("source", fontSize=8.5, leading=11.5, leftIndent=24, bulletIndent=0, spaceAfter=look.paragraph),
         "toc0": s("toc0", fontSize=10, leading=15, leftIndent=0, spaceAfter=0),
         "toc1": s("toc1", fontSize=9, leading=13, leftIndent=14, spaceAfter=0, textColor=GREY),
     }
 
 
-LONG_TOKEN = 80    # characters without a space; longer runs are cut before reportlab sees them
+LONG_TOKEN = 80  # characters without a space; longer runs are cut before reportlab sees them
 TOKEN_PIECE = 60
 _LONG_RUN = re.compile(r"\S{%d,}" % (LONG_TOKEN + 1))
 
@@ -145,8 +175,9 @@ def _break_long(text: str) -> str:
     """
     if len(text) <= LONG_TOKEN:
         return text
-    return _LONG_RUN.sub(lambda m: " ".join(m.group(0)[i:i + TOKEN_PIECE]
-                                            for i in range(0, len(m.group(0)), TOKEN_PIECE)), text)
+    return _LONG_RUN.sub(
+        lambda m: " ".join(m.group(0)[i : i + TOKEN_PIECE] for i in range(0, len(m.group(0)), TOKEN_PIECE)), text
+    )
 
 
 _SCALED = re.compile(r"(\d) (" + "|".join(re.escape(word) for _, word in WRITTEN) + r")\b")
@@ -165,8 +196,9 @@ def _unbroken(text: str) -> str:
     read as a figure and a note, "−ZAR 21.3 / bn" and "Jan 2017 (partial / year)" do not.
     """
     text = _kept_figures(text)
-    return _BRACKETED.sub(lambda m: "(" + m.group(1).replace(" ", "\u00a0") + ")"
-                          if len(m.group(1)) <= 14 else m.group(0), text)  # a longer note may wrap
+    return _BRACKETED.sub(
+        lambda m: "(" + m.group(1).replace(" ", "\u00a0") + ")" if len(m.group(1)) <= 14 else m.group(0), text
+    )  # a longer note may wrap
 
 
 def _text(el: ET.Element | None) -> str:
@@ -242,8 +274,12 @@ class Paragraph(_Paragraph):
                 setattr(self, name, value)
             return self.width, self.height
         width, height = super().wrap(availWidth, availHeight)
-        if (width and not getattr(self, "_splitLongWordCount", 1) and not getattr(self, "_hyphenations", 1)
-                and all(hasattr(self, name) for name in self._KEPT)):
+        if (
+            width
+            and not getattr(self, "_splitLongWordCount", 1)
+            and not getattr(self, "_hyphenations", 1)
+            and all(hasattr(self, name) for name in self._KEPT)
+        ):
             self._wrapped = (availWidth, tuple(getattr(self, name) for name in self._KEPT))
         else:
             self.__dict__.pop("_wrapped", None)
@@ -263,8 +299,14 @@ class _WithNotes(Flowable):
         out = []
         for f in [self.table, *self.notes]:
             _, h = f.wrap(aW, aH)
-            out.append((f, f.getSpaceBefore() if f is not self.table else 0, h,
-                        f.getSpaceAfter() if f is not self.table else 0))
+            out.append(
+                (
+                    f,
+                    f.getSpaceBefore() if f is not self.table else 0,
+                    h,
+                    f.getSpaceAfter() if f is not self.table else 0,
+                )
+            )
         return out
 
     def wrap(self, aW, aH):
@@ -372,16 +414,34 @@ class _KeepHeading(KeepTogether):
 class _Doc(BaseDocTemplate):
     def __init__(self, buf, meta: dict, fonts: FontSet, counter: _PageCount, look: _Look):
         super().__init__(
-            buf, pagesize=A4, leftMargin=look.margin_x, rightMargin=look.margin_x,
-            topMargin=look.margin_top, bottomMargin=look.margin_bottom,
-            title=meta["title"], author=meta["author"], subject=meta["subject"],
-            keywords=meta["keywords"], creator=meta["creator"],
-            invariant=1, initialFontName=fonts.regular, lang="en",
+            buf,
+            pagesize=A4,
+            leftMargin=look.margin_x,
+            rightMargin=look.margin_x,
+            topMargin=look.margin_top,
+            bottomMargin=look.margin_bottom,
+            title=meta["title"],
+            author=meta["author"],
+            subject=meta["subject"],
+            keywords=meta["keywords"],
+            creator=meta["creator"],
+            invariant=1,
+            initialFontName=fonts.regular,
+            lang="en",
         )
         self.meta, self.fonts, self.counter, self.look = meta, fonts, counter, look
         self.keepTogetherClass = _KeepHeading  # what a keepWithNext heading and its next flowable become
-        self.body = _SizingFrame(self.leftMargin, self.bottomMargin, self.width, self.height,
-                                 leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        self.body = _SizingFrame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
         self.addPageTemplates([PageTemplate(id="page", frames=[self.body], onPage=self._decorate)])
         self._keys = 0
         self.passes = 0
@@ -420,8 +480,7 @@ class _Doc(BaseDocTemplate):
         canv.setLineWidth(0.5)
         if doc.page > 1 and meta["header"]:
             canv.setFont(f.regular, 8)
-            canv.drawString(MARGIN_X, height - 1.55 * cm, _clip(meta["header"], f.regular, 8,
-                                                                 self.width * 0.7))
+            canv.drawString(MARGIN_X, height - 1.55 * cm, _clip(meta["header"], f.regular, 8, self.width * 0.7))
             canv.line(MARGIN_X, height - 1.7 * cm, width - MARGIN_X, height - 1.7 * cm)
         if meta["marking"]:
             canv.setFont(f.bold, 8)
@@ -442,6 +501,7 @@ class _Doc(BaseDocTemplate):
 def _clip(text: str, font: str, size: float, width: float) -> str:
     """Cut ``text`` with an ellipsis to fit ``width``: a binary search, so a 20 KB marking costs no more than a word."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
     if stringWidth(text, font, size) <= width:
         return text
     lo, hi = 0, min(len(text), int(width / (size * 0.2)) + 1)  # no glyph is narrower than 0.2 em
@@ -482,8 +542,13 @@ class _Builder:
         return out
 
     def el_facts(self, el):
-        rows = [[Paragraph(_attr(fact, "label"), self.st["fact_label"]),
-                 Paragraph(_kept_figures(_inline(fact)), self.st["fact"])] for fact in el.iter("fact")]
+        rows = [
+            [
+                Paragraph(_attr(fact, "label"), self.st["fact_label"]),
+                Paragraph(_kept_figures(_inline(fact)), self.st["fact"]),
+            ]
+            for fact in el.iter("fact")
+        ]
         if not rows:
             return []
         title = el.get("title")
@@ -493,11 +558,15 @@ class _Builder:
         widest = max(stringWidth(fact.get("label") or "", label.fontName, label.fontSize) for fact in el.iter("fact"))
         label_w = min(max(3.8 * cm, widest + 18), 6.5 * cm)
         t = Table(data, colWidths=[label_w, self.width - label_w], splitInRow=1)
-        style = [("BACKGROUND", (0, 0), (-1, -1), self.c["shade"]),
-                 ("BOX", (0, 0), (-1, -1), 0.8, self.c["heading"]),
-                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                 ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                 ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
+        style = [
+            ("BACKGROUND", (0, 0), (-1, -1), self.c["shade"]),
+            ("BOX", (0, 0), (-1, -1), 0.8, self.c["heading"]),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ]
         if title:
             style += [("SPAN", (0, 0), (-1, 0)), ("TOPPADDING", (0, 0), (-1, 0), 6)]
         style += [("BOTTOMPADDING", (0, -1), (-1, -1), 7)]
@@ -509,11 +578,18 @@ class _Builder:
         return out + self.children(el) + [Spacer(1, 2 * mm)]
 
     def el_contents(self, el):
-        toc = TableOfContents(levelStyles=[self.st["toc0"], self.st["toc1"]], dotsMinLevel=0,
-                              tableStyle=_table_style(self.f, [
-                                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        toc = TableOfContents(
+            levelStyles=[self.st["toc0"], self.st["toc1"]],
+            dotsMinLevel=0,
+            tableStyle=_table_style(
+                self.f,
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ],
+            ),
+        )
         out = []
         if el.get("title"):
             out.append(Paragraph(_attr(el, "title"), self.st["h2"]))
@@ -538,16 +614,18 @@ class _Builder:
         return [Paragraph(_inline(el), self.st["empty"])]
 
     def el_list(self, el):
-        return [Paragraph(_inline(item), self.st["bullet"], bulletText="\u2022")
-                for item in el.iter("item")]
+        return [Paragraph(_inline(item), self.st["bullet"], bulletText="\u2022") for item in el.iter("item")]
 
     def el_statements(self, el):
         out = []
         for s in el.iter("statement"):
             pieces = _pieces(_text(s))
             pieces[-1] += _cite(s.get("cite") or "")
-            out.append(Paragraph(pieces[0], self.st["bullet"] if len(pieces) == 1 else self.st["bullet_open"],
-                                 bulletText="\u2022"))
+            out.append(
+                Paragraph(
+                    pieces[0], self.st["bullet"] if len(pieces) == 1 else self.st["bullet_open"], bulletText="\u2022"
+                )
+            )
             for i, piece in enumerate(pieces[1:], 2):
                 out.append(Paragraph(piece, self.st["bullet_more" if i == len(pieces) else "bullet_on"]))
         return out
@@ -555,15 +633,22 @@ class _Builder:
     # -- tables -------------------------------------------------------------
     def _grid(self, data, widths, extra=()):
         t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-        t.setStyle(_table_style(self.f, [
-            ("BACKGROUND", (0, 0), (-1, 0), self.c["heading"]),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.3, self.c["rule"]),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, self.c["shade"]]),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            *extra,
-        ]))
+        t.setStyle(
+            _table_style(
+                self.f,
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), self.c["heading"]),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.3, self.c["rule"]),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, self.c["shade"]]),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                    *extra,
+                ],
+            )
+        )
         return t
 
     def el_timeline(self, el):
@@ -575,12 +660,18 @@ class _Builder:
         for ev in el.findall("event"):
             pieces = _pieces(_text(ev))  # a very long event runs on over rows of one shade
             if ev.get("note"):
-                pieces[-1] += f'<br/><font size="{7.5 * self.look.scale:g}" color="{muted}"><i>{_attr(ev, "note")}</i></font>'
+                pieces[-1] += (
+                    f'<br/><font size="{7.5 * self.look.scale:g}" color="{muted}"><i>{_attr(ev, "note")}</i></font>'
+                )
             cite = _attr(ev, "cite")
             spans.append((len(rows), len(rows) + len(pieces) - 1))
-            rows.append([Paragraph(_attr(ev, "when"), self.st["cell"]),
-                         Paragraph(pieces[0], self.st["cell"]),
-                         Paragraph(f"[{cite}]" if cite else "", self.st["cell"])])
+            rows.append(
+                [
+                    Paragraph(_attr(ev, "when"), self.st["cell"]),
+                    Paragraph(pieces[0], self.st["cell"]),
+                    Paragraph(f"[{cite}]" if cite else "", self.st["cell"]),
+                ]
+            )
             rows += [["", Paragraph(piece, self.st["cell"]), ""] for piece in pieces[1:]]
         extra: list[tuple] = []
         if len(rows) > len(spans) + 1:
@@ -588,9 +679,11 @@ class _Builder:
                 shade = (colors.white, self.c["shade"])[k % 2]
                 extra.append(("BACKGROUND", (0, first), (-1, last), shade))
                 if last > first:
-                    extra += [("LINEBELOW", (0, first), (-1, last - 1), 0.3, shade),
-                              ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
-                              ("TOPPADDING", (0, first + 1), (-1, last), 0)]
+                    extra += [
+                        ("LINEBELOW", (0, first), (-1, last - 1), 0.3, shade),
+                        ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
+                        ("TOPPADDING", (0, first + 1), (-1, last), 0),
+                    ]
         widths = [3.0 * cm, self.width - 5.0 * cm, 2.0 * cm]
         notes = [Paragraph(_inline(n), self.st["note"]) for n in el.findall("note")]
         if not notes:
@@ -612,8 +705,7 @@ class _Builder:
         right = [c.get("align") == "right" for c in columns]
         if not keys:
             return []
-        head = [Paragraph(_text(c), self.st["head_r" if r else "head"])
-                for c, r in zip(columns, right)]
+        head = [Paragraph(_text(c), self.st["head_r" if r else "head"]) for c, r in zip(columns, right)]
         rows, extra = [head], []
         for i, row in enumerate(el.findall("row"), 1):
             cells = {c.get("key"): c for c in row.findall("cell")}
@@ -642,24 +734,28 @@ class _Builder:
     def el_conflicts(self, el):
         rows = []
         for c in el.findall("conflict"):
-            values = "; ".join(f"{_text(v)}{_cite(v.get('cite') or '')}"
-                               for v in c.findall("value"))
-            rows.append([Paragraph(_attr(c, "title"), self.st["fact_label"]),
-                         Paragraph(values, self.st["fact"])])
+            values = "; ".join(f"{_text(v)}{_cite(v.get('cite') or '')}" for v in c.findall("value"))
+            rows.append([Paragraph(_attr(c, "title"), self.st["fact_label"]), Paragraph(values, self.st["fact"])])
         for w in el.findall("warning"):
-            rows.append([Paragraph("Note", self.st["fact_label"]),
-                         Paragraph(_text(w), self.st["fact"])])
+            rows.append([Paragraph("Note", self.st["fact_label"]), Paragraph(_text(w), self.st["fact"])])
         if not rows:
             return []
         t = Table(rows, colWidths=[4.2 * cm, self.width - 4.2 * cm], splitInRow=1)
-        t.setStyle(_table_style(self.f, [
-            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FFF6EC")),
-            ("BOX", (0, 0), (-1, -1), 0.8, self.c["imports"]),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor("#EBCFAE")),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]))
+        t.setStyle(
+            _table_style(
+                self.f,
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FFF6EC")),
+                    ("BOX", (0, 0), (-1, -1), 0.8, self.c["imports"]),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor("#EBCFAE")),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ],
+            )
+        )
         return [t, Spacer(1, 4 * mm)]
 
     def el_sources(self, el):
@@ -671,8 +767,16 @@ class _Builder:
         muted, link = self.look.hex["muted"], self.look.hex["link"]
         for s in el.findall("source"):
             title = _attr(s, "title")
-            head = [b for b in (_attr(s, "outlet"), f"\u201c{title}\u201d" if title else "", _attr(s, "places"),
-                                _attr(s, "date")) if b]
+            head = [
+                b
+                for b in (
+                    _attr(s, "outlet"),
+                    f"\u201c{title}\u201d" if title else "",
+                    _attr(s, "places"),
+                    _attr(s, "date"),
+                )
+                if b
+            ]
             text = ", ".join(head)
             words = _text(s)
             if words:
@@ -726,13 +830,13 @@ class _Builder:
         legend.fontSize = 8
         legend.x, legend.y = self.width - 3.4 * cm, height - 1.0 * cm
         legend.alignment = "right"
-        legend.colorNamePairs = [(palette[i % len(palette)], (names[i] if i < len(names) else s))
-                                 for i, s in enumerate(series)]
+        legend.colorNamePairs = [
+            (palette[i % len(palette)], (names[i] if i < len(names) else s)) for i, s in enumerate(series)
+        ]
         d.add(legend)
         unit = " ".join((el.get("unit") or "").split())
         if unit:
-            d.add(String(0, height - 0.35 * cm, unit, fontName=f.regular, fontSize=7.5,
-                         fillColor=self.c["muted"]))
+            d.add(String(0, height - 0.35 * cm, unit, fontName=f.regular, fontSize=7.5, fillColor=self.c["muted"]))
         out = []
         title = " ".join((el.get("title") or "").split())
         if title:
@@ -752,9 +856,16 @@ def _meta(root: ET.Element, settings: Settings) -> dict:
             fallback = ", ".join(fallback)
         return " ".join((root.get(name) or fallback or "").split())
 
-    meta = {"title": get("title"), "author": get("author"), "subject": get("subject"),
-            "keywords": get("keywords"), "creator": get("creator") or "briefing",
-            "marking": get("marking"), "header": get("header"), "date": get("date")}
+    meta = {
+        "title": get("title"),
+        "author": get("author"),
+        "subject": get("subject"),
+        "keywords": get("keywords"),
+        "creator": get("creator") or "briefing",
+        "marking": get("marking"),
+        "header": get("header"),
+        "date": get("date"),
+    }
     for name, limit in MAX_META.items():
         if len(meta[name]) > limit:
             log.warning("%s longer than %d characters: cut to %d", name, limit, limit)
@@ -764,8 +875,16 @@ def _meta(root: ET.Element, settings: Settings) -> dict:
 
 
 # Longest title, marking... printed on every page and in the metadata; longer ones are cut with a warning.
-MAX_META = {"title": 300, "subject": 300, "author": 200, "keywords": 500, "creator": 100, "marking": 120,
-            "header": 300, "date": 60}
+MAX_META = {
+    "title": 300,
+    "subject": 300,
+    "author": 200,
+    "keywords": 500,
+    "creator": 100,
+    "marking": 120,
+    "header": 300,
+    "date": 60,
+}
 
 
 def build_pdf(markup: str, settings: Settings | None = None) -> bytes:
@@ -796,9 +915,10 @@ def _expect_contents(story: list) -> None:
     wrong, multiBuild simply runs another pass; the output is the same.
     """
     headings = [f.toc for f in story if getattr(f, "toc", None)]
-    entries = [(level, escape(_break_long(text)), 0, f"h{k}")  # as afterFlowable will notify them
-               for k, (level, text) in enumerate(headings, 1)]
+    entries = [
+        (level, escape(_break_long(text)), 0, f"h{k}")  # as afterFlowable will notify them
+        for k, (level, text) in enumerate(headings, 1)
+    ]
     for flowable in story:
         if isinstance(flowable, TableOfContents):
             flowable.addEntries(entries)
-

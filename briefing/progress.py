@@ -4,6 +4,7 @@ The bar is drawn only when stderr is a terminal and the user did not ask for
 ``--quiet``, and only for work big enough to take more than about a second, so
 pipes, cron logs and tests see nothing. ``-v`` logs each stage with its time.
 """
+
 from __future__ import annotations
 
 import logging

@@ -15,6 +15,7 @@ scored instead on what a desk officer reads for, in this order of weight:
 
 Pure functions of the text, its sources and the pair.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,10 +25,12 @@ from briefing.statements import SUBSTANCE, thin
 ACTOR = re.compile(
     r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|Crown Prince|Minister|Ministry|"
     r"Secretary|Ambassador|Parliament|Senate|Congress|Assembly|Court|Council|Commission|Bank|Agency|"
-    r"Bureau|Office|Institute|Authority|Chamber|Government|Cabinet|Army|Navy|Police|Embassy|Union)\b")
+    r"Bureau|Office|Institute|Authority|Chamber|Government|Cabinet|Army|Navy|Police|Embassy|Union)\b"
+)
 PROPER = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+(?: [A-Z][a-z]+)*")
-TRADE = re.compile(r"\b(?:export\w*|import\w*|trade|traded|trading|shipments?|sales?|sold|bought|purchases?)\b",
-                   re.IGNORECASE)
+TRADE = re.compile(
+    r"\b(?:export\w*|import\w*|trade|traded|trading|shipments?|sales?|sold|bought|purchases?)\b", re.IGNORECASE
+)
 YEAR = re.compile(r"\b(?:1[89]|20|21)\d{2}\b")
 NUMBER = re.compile(r"\d")
 
@@ -59,7 +62,7 @@ def score(text: str, sources, pair: tuple[str, ...]) -> float:
     dated = 1 if YEAR.search(text) else 0
     figures = 1 if NUMBER.search(text) else 0
     support = min(3, len(set(sources)) - 1)
-    lead_in = 12 if thin(text) else 0    # "Politics has shaped the numbers.": says what follows, not a fact
+    lead_in = 12 if thin(text) else 0  # "Politics has shaped the numbers.": says what follows, not a fact
     return 8 * focus + 2 * actors + 3 * substance + dated + figures + 1.5 * support - lead_in
 
 

@@ -6,6 +6,7 @@ this module only turns the Briefing into plain, already formatted data for them.
 Source text is data: it reaches the templates as strings and is XML-escaped by
 autoescaping, so nothing in an article can act as markup or template code.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,9 +28,9 @@ from .resources import DEFAULT_TEMPLATES
 MAIN_TEMPLATE = "briefing.xml.j2"
 
 # Readability limits for big archives (the JSON export always has everything).
-MAX_STATEMENTS = 25   # per section; briefing.toml: max_statements (0: no limit)
-MAX_EVENTS = 30       # timeline rows; briefing.toml: max_events (0: no limit)
-MAX_CITES = 3         # citation numbers printed after one item; the rest are counted ("and 12 more")
+MAX_STATEMENTS = 25  # per section; briefing.toml: max_statements (0: no limit)
+MAX_EVENTS = 30  # timeline rows; briefing.toml: max_events (0: no limit)
+MAX_CITES = 3  # citation numbers printed after one item; the rest are counted ("and 12 more")
 COMPACT_TABLE_AT = 40  # a longer trade table drops partial-year rows its full years make redundant
 LIST_ALL_SOURCES = 60  # up to this many documents the source list is complete; beyond, only cited ones
 
@@ -81,8 +82,9 @@ class _Citer:
         known = [f for f in dict.fromkeys(files) if f in self.numbers]
         shown = known
         if self.cap and len(known) > self.cap:
-            shown = sorted(known, key=lambda f: (self.numbers[f] not in self.cited, -self.weight.get(f, 0),
-                                                 self.numbers[f]))[:self.cap]
+            shown = sorted(
+                known, key=lambda f: (self.numbers[f] not in self.cited, -self.weight.get(f, 0), self.numbers[f])
+            )[: self.cap]
         refs = sorted(self.numbers[f] for f in shown)
         self.cited.update(refs)
         more = len(known) - len(shown)
@@ -111,26 +113,28 @@ def _sources(briefing: Briefing, numbers: dict[str, int], only: set[int] | None 
         doc = by_file.get(file)
         outlet = (doc.outlet or doc.agency) if doc else None  # a wire dateline's agency is the outlet
         url = doc.url if doc and doc.url and doc.url.lower().startswith(("http://", "https://")) else ""
-        out.append({
-            "n": n,
-            "file": clean(file),
-            "outlet": clean(outlet) if outlet else "",
-            "title": clean(doc.title) if doc and doc.title else "",
-            "url": clean(url),
-            "format": doc.format if doc else "",
-            "places": ", ".join(clean(p) for p in doc.places) if doc else "",
-            "date": doc.date if doc and doc.date else "",
-            "date_text": format_date(doc.date) if doc else "",
-            "agency": clean(doc.agency) if doc and doc.agency else "",
-            "first_words": _first_words(doc.paragraphs) if doc else "",
-            "sha": doc.sha256[:12] if doc else "",
-            "sha256": doc.sha256 if doc else "",
-        })
+        out.append(
+            {
+                "n": n,
+                "file": clean(file),
+                "outlet": clean(outlet) if outlet else "",
+                "title": clean(doc.title) if doc and doc.title else "",
+                "url": clean(url),
+                "format": doc.format if doc else "",
+                "places": ", ".join(clean(p) for p in doc.places) if doc else "",
+                "date": doc.date if doc and doc.date else "",
+                "date_text": format_date(doc.date) if doc else "",
+                "agency": clean(doc.agency) if doc and doc.agency else "",
+                "first_words": _first_words(doc.paragraphs) if doc else "",
+                "sha": doc.sha256[:12] if doc else "",
+                "sha256": doc.sha256 if doc else "",
+            }
+        )
     return out
 
 
 def _when(event) -> str:
-    """"25 June 2022", "May 2022" when the event's own sentence names the month, "2022"; "*" if derived."""
+    """ "25 June 2022", "May 2022" when the event's own sentence names the month, "2022"; "*" if derived."""
     from briefing.event_month import event_month
 
     month = None if event.date or event.derived else event_month(event.text, event.year)
@@ -217,8 +221,12 @@ def _whole_sentence(briefing: Briefing, text: str, files) -> tuple[str, str | No
         if f not in by_file:
             continue
         for sentence in sentences_of(by_file[f]):
-            if (core in sentence and sentence.strip() != tail and _FINAL.search(sentence.strip())
-                    and printable(sentence)):  # "It had reached ... in 2019" needs what it refers to
+            if (
+                core in sentence
+                and sentence.strip() != tail
+                and _FINAL.search(sentence.strip())
+                and printable(sentence)
+            ):  # "It had reached ... in 2019" needs what it refers to
                 head = text[: len(text) - len(parts[-1])]
                 return head + print_text(sentence.strip()), sentence
     return text, None
@@ -226,8 +234,9 @@ def _whole_sentence(briefing: Briefing, text: str, files) -> tuple[str, str | No
 
 def _events(briefing: Briefing, numbers, rows: list[dict] | None = None) -> list[dict]:
     rows = _event_rows(briefing) if rows is None else rows
-    return [{**{k: v for k, v in r.items() if k not in ("sources", "whole")}, **_refs(r["sources"], numbers)}
-            for r in rows]
+    return [
+        {**{k: v for k, v in r.items() if k not in ("sources", "whole")}, **_refs(r["sources"], numbers)} for r in rows
+    ]
 
 
 def _statements(briefing: Briefing, wholes: frozenset[str] = frozenset()) -> dict[str, list]:
@@ -242,9 +251,14 @@ def _statements(briefing: Briefing, wholes: frozenset[str] = frozenset()) -> dic
     from briefing.statements import printable, thin
 
     in_timeline = {e.text for e in briefing.events} | briefing.timeline_sentences | wholes
-    return {name: [s for s in briefing.sections.get(name, ())
-                   if s.text not in in_timeline and printable(s.text) and not thin(s.text)]
-            for name in briefing.section_names()}
+    return {
+        name: [
+            s
+            for s in briefing.sections.get(name, ())
+            if s.text not in in_timeline and printable(s.text) and not thin(s.text)
+        ]
+        for name in briefing.section_names()
+    }
 
 
 def _in_timeline(briefing: Briefing, name: str, wholes: frozenset[str] = frozenset()) -> int:
@@ -257,8 +271,10 @@ def _sections(briefing: Briefing, numbers, chosen: dict[str, list] | None = None
     chosen = _statements(briefing) if chosen is None else chosen
     from briefing.statements import print_text
 
-    return {name: [{"text": clean(print_text(s.text)), **_refs(s.sources, numbers)} for s in items]
-            for name, items in chosen.items()}
+    return {
+        name: [{"text": clean(print_text(s.text)), **_refs(s.sources, numbers)} for s in items]
+        for name, items in chosen.items()
+    }
 
 
 def select(briefing: Briefing, settings: Settings) -> tuple[dict[str, list], list[dict], dict[str, int]]:
@@ -276,16 +292,19 @@ def select(briefing: Briefing, settings: Settings) -> tuple[dict[str, list], lis
     dates = {d.file: d.date for d in briefing.documents}
     limit = _limit(settings.max_statements, MAX_STATEMENTS)
     pair = tuple(briefing.countries)
-    rows, left = _keep(_event_rows(briefing), lambda r: (-len(r["sources"]), r["derived"]),
-                       _limit(settings.max_events, MAX_EVENTS))
+    rows, left = _keep(
+        _event_rows(briefing), lambda r: (-len(r["sources"]), r["derived"]), _limit(settings.max_events, MAX_EVENTS)
+    )
     wholes = frozenset(r["whole"] for r in rows if r.get("whole"))
     printable = _statements(briefing, wholes)
     chosen, more = {}, {}
     for name, items in printable.items():
+
         def key(s):
             return (rank_key(s.text, s.sources, pair), _rank(s.sources, s.text, dates))
+
         kept, more[name] = _keep(items, key, limit)
-        chosen[name] = sorted(kept, key=key)   # stable: equal keys keep the merged order
+        chosen[name] = sorted(kept, key=key)  # stable: equal keys keep the merged order
         more[name] += len(briefing.sections.get(name, ())) - len(items) - _in_timeline(briefing, name, wholes)
     more["events"] = left
     return chosen, rows, more
@@ -302,14 +321,22 @@ def _table(briefing: Briefing, rows: list[dict], meta: dict, numbers) -> dict:
         fields = sorted(disputed.get(row.get("period", ""), ()))
         if row.get("conflict") and not fields:
             fields = ["label"]  # disputed, but not on a field we can point to
-        r.update(_refs(row.get("sources", ()), numbers), conflict_fields=fields,
-                 partial=bool(row.get("partial")), conflict=bool(row.get("conflict") or fields))
+        r.update(
+            _refs(row.get("sources", ()), numbers),
+            conflict_fields=fields,
+            partial=bool(row.get("partial")),
+            conflict=bool(row.get("conflict") or fields),
+        )
         out.append(r)
-    return {"rows": out, "reporter": clean(meta.get("reporter") or ""),
-            "partner": clean(meta.get("partner") or ""),
-            "currency": clean(meta.get("currency") or ""), "unit": clean(meta.get("unit") or ""),
-            # rows in several currencies: each figure is shown in its own, and the caption says so
-            "mixed": len({row.get("currency") for row in rows if row.get("currency")}) > 1}
+    return {
+        "rows": out,
+        "reporter": clean(meta.get("reporter") or ""),
+        "partner": clean(meta.get("partner") or ""),
+        "currency": clean(meta.get("currency") or ""),
+        "unit": clean(meta.get("unit") or ""),
+        # rows in several currencies: each figure is shown in its own, and the caption says so
+        "mixed": len({row.get("currency") for row in rows if row.get("currency")}) > 1,
+    }
 
 
 def _compact(rows: list[dict], limit: int = COMPACT_TABLE_AT) -> tuple[list[dict], int]:
@@ -321,17 +348,23 @@ def _compact(rows: list[dict], limit: int = COMPACT_TABLE_AT) -> tuple[list[dict
     if len(rows) <= limit:
         return rows, 0
     full = {r.get("period") for r in rows if not r.get("partial") and r.get("total")}
-    keep = [r for r in rows if not (r.get("partial") and not r.get("conflict")
-                                    and str(r.get("period", ""))[:4] in full
-                                    and str(r.get("period", ""))[:4] == str(r.get("period", ""))[-7:-3])]
+    keep = [
+        r
+        for r in rows
+        if not (
+            r.get("partial")
+            and not r.get("conflict")
+            and str(r.get("period", ""))[:4] in full
+            and str(r.get("period", ""))[:4] == str(r.get("period", ""))[-7:-3]
+        )
+    ]
     return keep, len(rows) - len(keep)
 
 
 def _default_meta(briefing: Briefing) -> dict:
     others = [c for c in briefing.countries if c != briefing.reporter]
     currency = next((t.currency for t in briefing.trade if t.currency), "")
-    return {"reporter": briefing.reporter, "partner": others[0] if others else None,
-            "currency": currency}
+    return {"reporter": briefing.reporter, "partner": others[0] if others else None, "currency": currency}
 
 
 def _chart(briefing: Briefing, rows: list[dict], currency: str) -> dict:
@@ -373,8 +406,10 @@ def _chart_in(briefing: Briefing, rows: list[dict], currency: str) -> dict:
         return {"bars": [], "series": [], "unit": ""}
     top = max(abs(y[s] or 0) for y in years for s in series)
     div, word = axis_scale(top)
-    bars = [{"label": clean(labels.get(y["period"], y["period"])),
-             **{s: float(f"{(y[s] or 0) / div:.6g}") for s in series}} for y in years]  # a number, 6 digits
+    bars = [
+        {"label": clean(labels.get(y["period"], y["period"])), **{s: float(f"{(y[s] or 0) / div:.6g}") for s in series}}
+        for y in years
+    ]  # a number, 6 digits
     return {"bars": bars, "series": series, "unit": f"{currency} {word}".strip()}
 
 
@@ -390,14 +425,27 @@ def _facts(briefing: Briefing, table: dict, sources: list[dict]) -> dict:
     share = shares[-1] if shares else None
     dates = sorted(d.date for d in briefing.documents if d.date)
     return {
-        "trade": {"period": latest.get("label") or latest.get("period"), "total": total,
-                  "change": latest.get("change", ""), "balance": balance,
-                  "previous": (previous.get("label") or previous.get("period")) if previous else ""}
-        if latest else None,
-        "share": {"percent": f"{share.percent:.1f}%", "text": clean(share.text),
-                  "period": clean(period_label(share.period) if share.period else "")} if share else None,
-        "sources": {"count": len(briefing.documents), "first": format_date(dates[0]) if dates else "",
-                    "last": format_date(dates[-1]) if dates else ""},
+        "trade": {
+            "period": latest.get("label") or latest.get("period"),
+            "total": total,
+            "change": latest.get("change", ""),
+            "balance": balance,
+            "previous": (previous.get("label") or previous.get("period")) if previous else "",
+        }
+        if latest
+        else None,
+        "share": {
+            "percent": f"{share.percent:.1f}%",
+            "text": clean(share.text),
+            "period": clean(period_label(share.period) if share.period else ""),
+        }
+        if share
+        else None,
+        "sources": {
+            "count": len(briefing.documents),
+            "first": format_date(dates[0]) if dates else "",
+            "last": format_date(dates[-1]) if dates else "",
+        },
     }
 
 
@@ -419,45 +467,74 @@ def _overview(briefing: Briefing, currency: str, cite, conflicts: list[dict]) ->
     trade = None
     if facts:
         amounts = format_distinct([t["value"] for t in facts["totals"]], currency)
-        trade = {"period": clean(period_label(facts["period"])), "disputed": facts["disputed"],
-                 "totals": [{"amount": a, **cite(t["sources"])} for a, t in zip(amounts, facts["totals"])],
-                 "change": None, "balance": None}
+        trade = {
+            "period": clean(period_label(facts["period"])),
+            "disputed": facts["disputed"],
+            "totals": [{"amount": a, **cite(t["sources"])} for a, t in zip(amounts, facts["totals"])],
+            "change": None,
+            "balance": None,
+        }
         if facts["change"]:
             ch = facts["change"]
-            trade["change"] = {"direction": "up" if ch["percent"] > 0 else "down" if ch["percent"] < 0 else "unchanged",
-                               "percent": format_percent(abs(ch["percent"])), "previous": period_label(ch["previous"]),
-                               "previous_amount": format_amount(ch["previous_value"], currency),
-                               **cite(ch["previous_sources"])}
+            trade["change"] = {
+                "direction": "up" if ch["percent"] > 0 else "down" if ch["percent"] < 0 else "unchanged",
+                "percent": format_percent(abs(ch["percent"])),
+                "previous": period_label(ch["previous"]),
+                "previous_amount": format_amount(ch["previous_value"], currency),
+                **cite(ch["previous_sources"]),
+            }
         if facts["balance"]:
             b = facts["balance"]
-            trade["balance"] = {"kind": "surplus" if b["value"] > 0 else "deficit" if b["value"] < 0 else "balance",
-                                "amount": format_amount(abs(b["value"]), currency),
-                                "reporter": name(b["reporter"], start=True), "partner": name(b["partner"]),
-                                "exports": format_amount(b["exports"], currency),
-                                "imports": format_amount(b["imports"], currency), **cite(b["sources"])}
+            trade["balance"] = {
+                "kind": "surplus" if b["value"] > 0 else "deficit" if b["value"] < 0 else "balance",
+                "amount": format_amount(abs(b["value"]), currency),
+                "reporter": name(b["reporter"], start=True),
+                "partner": name(b["partner"]),
+                "exports": format_amount(b["exports"], currency),
+                "imports": format_amount(b["imports"], currency),
+                **cite(b["sources"]),
+            }
     two_ways = ov.flows(briefing, table_currency) if trade is None else None
     both = None
     if two_ways:
         cur, value = two_ways["currency"], two_ways["balance"]["value"]
-        both = {"period": clean(period_label(two_ways["period"])), "reporter": name(two_ways["reporter"], start=True),
-                "partner": name(two_ways["partner"]), "exports": format_amount(two_ways["exports"], cur),
-                "imports": format_amount(two_ways["imports"], cur),
-                "kind": "surplus" if value > 0 else "deficit" if value < 0 else "balance",
-                "amount": format_amount(abs(value), cur), **cite(two_ways["sources"])}
-    events = [{"when": _when(e), **_sentence(print_text(e.text)), **cite(e.sources)}
-              for e in ov.latest_events(briefing)]
+        both = {
+            "period": clean(period_label(two_ways["period"])),
+            "reporter": name(two_ways["reporter"], start=True),
+            "partner": name(two_ways["partner"]),
+            "exports": format_amount(two_ways["exports"], cur),
+            "imports": format_amount(two_ways["imports"], cur),
+            "kind": "surplus" if value > 0 else "deficit" if value < 0 else "balance",
+            "amount": format_amount(abs(value), cur),
+            **cite(two_ways["sources"]),
+        }
+    events = [
+        {"when": _when(e), **_sentence(print_text(e.text)), **cite(e.sources)} for e in ov.latest_events(briefing)
+    ]
     sp = ov.span(briefing)
-    span = {"count": sp["count"],
-            "first": format_date(sp["first"][0]) if sp["first"] else "",
-            "first_cite": cite([sp["first"][1]])["cite"] if sp["first"] else "",
-            "last": format_date(sp["last"][0]) if sp["last"] else "",
-            "last_cite": cite([sp["last"][1]])["cite"] if sp["last"] else ""}
+    span = {
+        "count": sp["count"],
+        "first": format_date(sp["first"][0]) if sp["first"] else "",
+        "first_cite": cite([sp["first"][1]])["cite"] if sp["first"] else "",
+        "last": format_date(sp["last"][0]) if sp["last"] else "",
+        "last_cite": cite([sp["last"][1]])["cite"] if sp["last"] else "",
+    }
     total_period = facts["period"] if facts else None
-    others = [c for c in conflicts if not (c["period"] == total_period and c["field"] == "total" and trade
-                                           and trade["disputed"])]
-    return {"pair": " and ".join(countries), "span": span, "trade": trade, "flows": both, "events": events,
-            "disagreements": others[:1], "more_disagreements": max(0, len(others) - 1),
-            "any_disagreement": bool(conflicts)}
+    others = [
+        c
+        for c in conflicts
+        if not (c["period"] == total_period and c["field"] == "total" and trade and trade["disputed"])
+    ]
+    return {
+        "pair": " and ".join(countries),
+        "span": span,
+        "trade": trade,
+        "flows": both,
+        "events": events,
+        "disagreements": others[:1],
+        "more_disagreements": max(0, len(others) - 1),
+        "any_disagreement": bool(conflicts),
+    }
 
 
 def _conflict_currency(briefing: Briefing, conflict: Conflict, default: str) -> str:
@@ -478,10 +555,14 @@ def _conflicts(briefing: Briefing, table: dict, numbers, currency: str) -> list[
     out = []
     for c in briefing.conflicts:
         amounts = format_distinct([v.value for v in c.values], _conflict_currency(briefing, c, currency))
-        out.append({"period": clean(c.period), "label": clean(labels.get(c.period, c.period)),
-                    "field": clean(c.field),
-                    "amounts": [{"amount": a, **_refs(v.sources, numbers)}
-                               for a, v in zip(amounts, c.values)]})
+        out.append(
+            {
+                "period": clean(c.period),
+                "label": clean(labels.get(c.period, c.period)),
+                "field": clean(c.field),
+                "amounts": [{"amount": a, **_refs(v.sources, numbers)} for a, v in zip(amounts, c.values)],
+            }
+        )
     return out
 
 
@@ -490,6 +571,7 @@ def _changes(briefing: Briefing, currency: str) -> dict | None:
     ch = briefing.changes
     if not ch or ch.get("empty"):
         return None
+
     def amount(value, cur):
         return format_amount(value, cur or currency) if value is not None else "none"
 
@@ -497,7 +579,9 @@ def _changes(briefing: Briefing, currency: str) -> dict | None:
     for f in ch.get("figures", []):
         what = f"{period_label(f['period'])} {f['field']}"
         if f["kind"] == "revised":
-            figures.append(f"{what}: {amount(f['old'], f.get('old_currency'))} \u2192 {amount(f['new'], f.get('currency'))}")
+            figures.append(
+                f"{what}: {amount(f['old'], f.get('old_currency'))} \u2192 {amount(f['new'], f.get('currency'))}"
+            )
         elif f["kind"] == "new":
             figures.append(f"{what}: {amount(f['new'], f.get('currency'))} (new)")
         else:
@@ -512,8 +596,9 @@ def _changes(briefing: Briefing, currency: str) -> dict | None:
     }
 
 
-def build_context(briefing: Briefing, table_rows: list[dict], settings: Settings | None = None,
-                  table_meta: dict | None = None) -> dict:
+def build_context(
+    briefing: Briefing, table_rows: list[dict], settings: Settings | None = None, table_meta: dict | None = None
+) -> dict:
     """Everything the templates may use, as plain strings, lists and dicts."""
     settings = settings or Settings()
     if isinstance(table_rows, dict):  # {"rows": [...], "reporter": ..., "currency": ...}
@@ -581,8 +666,9 @@ class _ConfinedLoader(jinja2.FileSystemLoader):
         real = Path(filename).resolve()
         roots = [Path(p).resolve() for p in self.searchpath]
         if not any(root in real.parents for root in roots):
-            raise TemplateError(f"{_display(filename, template)}: symbolic link leaving the templates folder "
-                                f"(to {real}); refused")
+            raise TemplateError(
+                f"{_display(filename, template)}: symbolic link leaving the templates folder (to {real}); refused"
+            )
         return source, filename, uptodate
 
 
@@ -632,13 +718,29 @@ def bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
     import hashlib
 
     kind = type(env)
-    options = [f"{kind.__module__}.{kind.__qualname__}", env.sandboxed, jinja2.__version__, __version__,
-               env.autoescape if isinstance(env.autoescape, bool) else getattr(env.autoescape, "__qualname__", "?"),
-               env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.newline_sequence,
-               env.block_start_string, env.block_end_string, env.variable_start_string,
-               env.variable_end_string, env.comment_start_string, env.comment_end_string,
-               env.line_statement_prefix, env.line_comment_prefix, env.optimized, env.is_async,
-               getattr(env.finalize, "__qualname__", repr(env.finalize)), sorted(env.extensions)]
+    options = [
+        f"{kind.__module__}.{kind.__qualname__}",
+        env.sandboxed,
+        jinja2.__version__,
+        __version__,
+        env.autoescape if isinstance(env.autoescape, bool) else getattr(env.autoescape, "__qualname__", "?"),
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.keep_trailing_newline,
+        env.newline_sequence,
+        env.block_start_string,
+        env.block_end_string,
+        env.variable_start_string,
+        env.variable_end_string,
+        env.comment_start_string,
+        env.comment_end_string,
+        env.line_statement_prefix,
+        env.line_comment_prefix,
+        env.optimized,
+        env.is_async,
+        getattr(env.finalize, "__qualname__", repr(env.finalize)),
+        sorted(env.extensions),
+    ]
     tag = hashlib.sha256(repr(options).encode()).hexdigest()[:16]
     return jinja2.FileSystemBytecodeCache(str(folder), f"{tag}_%s.cache")
 
@@ -678,8 +780,13 @@ def _template_error(exc: Exception, env: jinja2.Environment, what: str = "") -> 
     return TemplateError(f"{MAIN_TEMPLATE}: {what}{exc}")
 
 
-def render_markup(briefing: Briefing, table_rows: list[dict], settings: Settings | None = None,
-                  templates_dir: Path | None = None, table_meta: dict | None = None) -> str:
+def render_markup(
+    briefing: Briefing,
+    table_rows: list[dict],
+    settings: Settings | None = None,
+    templates_dir: Path | None = None,
+    table_meta: dict | None = None,
+) -> str:
     """Render the templates to document XML; template faults raise TemplateError."""
     env = make_env(templates_dir)
     context = build_context(briefing, table_rows, settings, table_meta)
@@ -698,8 +805,7 @@ def render_markup(briefing: Briefing, table_rows: list[dict], settings: Settings
     try:
         root = ET.fromstring(markup)
     except ET.ParseError as exc:
-        raise TemplateError(f"{main}: output is not well-formed XML "
-                            f"(output line {exc.position[0]}): {exc}") from None
+        raise TemplateError(f"{main}: output is not well-formed XML (output line {exc.position[0]}): {exc}") from None
     used = sorted({t.filename for t in env.cache.values() if t.filename} if env.cache else {})
     layout.require_valid(root, [(_display(f, f), Path(f)) for f in used], main)
     return markup

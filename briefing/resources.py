@@ -4,6 +4,7 @@ git holds one copy of the default templates, the top-level ``templates/``. A
 wheel carries it as ``briefing/templates`` (setup.py copies it at build time);
 a source checkout or an editable install reads the top-level folder in place.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -3,6 +3,7 @@
 Existing files are never overwritten, so running it twice, or in a folder that
 already has seeds, is safe.
 """
+
 from __future__ import annotations
 
 import logging

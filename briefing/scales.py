@@ -3,17 +3,33 @@
 Every pattern that reads a scale word, and every value one stands for, comes
 from ``SCALES``; the subsets below only say which words a reading may trust.
 """
+
 from __future__ import annotations
 
 import re
 
 #: A scale word as written (lower case, words apart by one space) -> the number it multiplies by.
 SCALES: dict[str, float] = {
-    "thousand": 1e3, "k": 1e3,
-    "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
-    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh crore": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+    "tr": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
+    "lakh crore": 1e12,
 }
 
 #: Indian numbering: also counts of people and goods, so only a currency makes them money.

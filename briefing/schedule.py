@@ -5,6 +5,7 @@ few file stats. Runs happen one after another in this thread, so they never
 overlap; ticks missed while a run was going (or the machine slept) collapse
 into a single run, never a burst of catch-up runs.
 """
+
 from __future__ import annotations
 
 import re
@@ -72,9 +73,17 @@ def _echo(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def schedule_loop(load, schedule, *, clock: Callable[[], float] = time.time, sleep: Callable[[float], None] | None = None,
-                  stop_event: threading.Event | None = None, max_runs: int | None = None,
-                  run: Callable | None = None, echo: Callable[[str], None] = _echo) -> int:
+def schedule_loop(
+    load,
+    schedule,
+    *,
+    clock: Callable[[], float] = time.time,
+    sleep: Callable[[float], None] | None = None,
+    stop_event: threading.Event | None = None,
+    max_runs: int | None = None,
+    run: Callable | None = None,
+    echo: Callable[[str], None] = _echo,
+) -> int:
     """Run a build now and then at every tick of ``schedule`` until stopped; return the number of runs.
 
     ``load`` is the Options (or a function returning them, to re-read the

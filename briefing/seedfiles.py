@@ -2,6 +2,7 @@
 
 Standard library only, so the no-op build and the watcher can use it cheaply.
 """
+
 from __future__ import annotations
 
 import os
@@ -40,8 +41,9 @@ def list_seeds(folder: Path) -> list[str]:
     folder = Path(folder)
     if not folder.is_dir():
         return []
-    return sorted(rel for path in folder.rglob("*")
-                  if is_seed_name(rel := path.relative_to(folder).as_posix()) and path.is_file())
+    return sorted(
+        rel for path in folder.rglob("*") if is_seed_name(rel := path.relative_to(folder).as_posix()) and path.is_file()
+    )
 
 
 def find_seeds(folder: Path) -> list[Path]:

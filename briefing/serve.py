@@ -11,6 +11,7 @@ ever replaces it whole); it is served with a warning header.
 Starlette and uvicorn are optional (``pip install briefing[serve]``): only
 this module imports them, and only ``briefing serve`` imports this module.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -70,8 +71,9 @@ def find_briefs(root: Path) -> tuple[dict[str, Path], list[str]]:
     root = Path(root)
     folders = [root] if (root / "seeds").is_dir() else []
     with contextlib.suppress(OSError):
-        folders += sorted(p for p in root.iterdir()
-                          if p.is_dir() and not p.name.startswith(".") and (p / "seeds").is_dir())
+        folders += sorted(
+            p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and (p / "seeds").is_dir()
+        )
     found: dict[str, Path] = {}
     problems = []
     for folder in folders:
@@ -176,8 +178,18 @@ class Brief:
 
     def summary(self) -> dict:
         """What the listing shows; reads hashes and the last build's record, builds nothing."""
-        info: dict = {"name": self.name, "title": self.name, "countries": [], "updated": "", "sources": None,
-                      "built": "", "built_iso": "", "current": False, "state": "", "error": self.error}
+        info: dict = {
+            "name": self.name,
+            "title": self.name,
+            "countries": [],
+            "updated": "",
+            "sources": None,
+            "built": "",
+            "built_iso": "",
+            "current": False,
+            "state": "",
+            "error": self.error,
+        }
         title = ""
         try:
             options = self.options()
@@ -191,12 +203,24 @@ class Brief:
             countries = [str(c) for c in extract.get("countries", ())]
             dates = sorted(d["date"] for d in extract.get("documents", ()) if d.get("date"))
             pair_title = "\u2013".join(countries) + " Relations" if countries else self.name
-            info.update(countries=countries, sources=len(extract.get("documents", ())),
-                        updated=format_date(dates[-1]) if dates else "", built=_local_time(built), built_iso=built or "",
-                        title=title or pair_title)
+            info.update(
+                countries=countries,
+                sources=len(extract.get("documents", ())),
+                updated=format_date(dates[-1]) if dates else "",
+                built=_local_time(built),
+                built_iso=built or "",
+                title=title or pair_title,
+            )
         info["current"] = not why and extract is not None and info["error"] is None
-        info["state"] = ("build failed" if info["error"] else "current" if info["current"]
-                         else "not built yet" if extract is None else "out of date: " + "; ".join(why))
+        info["state"] = (
+            "build failed"
+            if info["error"]
+            else "current"
+            if info["current"]
+            else "not built yet"
+            if extract is None
+            else "out of date: " + "; ".join(why)
+        )
         return info
 
     def sources(self) -> dict:
@@ -214,9 +238,16 @@ class Brief:
             except OSError:
                 continue
             doc = docs.get(name, {})
-            rows.append({"file": name, "bytes": st.st_size, "modified": _iso(st.st_mtime), "in_last_build": name in docs,
-                         **{k: doc.get(k) for k in ("title", "outlet", "date", "url", "agency")},
-                         "skipped": skipped.get(name)})
+            rows.append(
+                {
+                    "file": name,
+                    "bytes": st.st_size,
+                    "modified": _iso(st.st_mtime),
+                    "in_last_build": name in docs,
+                    **{k: doc.get(k) for k in ("title", "outlet", "date", "url", "agency")},
+                    "skipped": skipped.get(name),
+                }
+            )
         return {"brief": self.name, "built": built, "sources": rows}
 
 
@@ -243,8 +274,6 @@ class Desk:
 
     def get(self, name: str) -> Brief | None:
         return next((b for b in self.briefs() if b.name == name), None)
-
-
 
 
 # --------------------------------------------------------------------------- HTTP helpers
@@ -283,8 +312,11 @@ def _read(path: Path) -> tuple[bytes, float] | None:
 
 def validators(data: bytes, mtime: float) -> dict[str, str]:
     """ETag from the content (the same inputs give the same bytes) and Last-Modified from the file."""
-    return {"ETag": '"' + hashlib.sha256(data).hexdigest()[:32] + '"',
-            "Last-Modified": formatdate(mtime, usegmt=True), "Cache-Control": "no-cache"}
+    return {
+        "ETag": '"' + hashlib.sha256(data).hexdigest()[:32] + '"',
+        "Last-Modified": formatdate(mtime, usegmt=True),
+        "Cache-Control": "no-cache",
+    }
 
 
 def not_modified(request: Request, headers: dict[str, str]) -> bool:
@@ -322,8 +354,10 @@ def bind_warning(host: str, token: str | None) -> str | None:
     """The warning for a server others can reach without a token, or None."""
     if token or is_loopback(host):
         return None
-    return (f"warning: serving on {host} without a token: anyone who can reach this address reads the briefs"
-            f"; set --token or {TOKEN_ENV}")
+    return (
+        f"warning: serving on {host} without a token: anyone who can reach this address reads the briefs"
+        f"; set --token or {TOKEN_ENV}"
+    )
 
 
 def _cross_site(request: Request, config: Config) -> str | None:
@@ -375,8 +409,15 @@ class Guard:
                 await refusal(scope, receive, send_logged)
         finally:
             client = scope.get("client") or ("-", 0)
-            log.info("%s %s %s %d %dB %.0fms", client[0], scope["method"], scope["path"], sent["status"],
-                     sent["bytes"], (time.monotonic() - start) * 1000)
+            log.info(
+                "%s %s %s %d %dB %.0fms",
+                client[0],
+                scope["method"],
+                scope["path"],
+                sent["status"],
+                sent["bytes"],
+                (time.monotonic() - start) * 1000,
+            )
 
     def _check(self, scope) -> Response | None:
         if not self.token:
@@ -395,8 +436,11 @@ class Guard:
             response = RedirectResponse(scope["path"] + (f"?{rest}" if rest else ""), status_code=303)
             response.set_cookie(COOKIE, self.token, httponly=True, samesite="strict")
             return response
-        return PlainTextResponse("a token is required: Authorization: Bearer TOKEN, or open a link with ?token=TOKEN\n",
-                                 status_code=401, headers={"WWW-Authenticate": 'Bearer realm="briefing"'})
+        return PlainTextResponse(
+            "a token is required: Authorization: Bearer TOKEN, or open a link with ?token=TOKEN\n",
+            status_code=401,
+            headers={"WWW-Authenticate": 'Bearer realm="briefing"'},
+        )
 
     def _equal(self, given: str) -> bool:
         return bool(given and self.token) and hmac.compare_digest(given.encode(), (self.token or "").encode())
@@ -409,8 +453,9 @@ def _templates():
     """The page and the sources view (package files, not the brief's templates: they are no build input)."""
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True,
-                             undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True, undefined=jinja2.StrictUndefined
+    )
     return env.get_template("serve_page.html.j2"), env.get_template("serve_sources.html.j2")
 
 
@@ -453,9 +498,12 @@ def create_app(config: Config) -> Starlette:
 
     async def index(request: Request) -> Response:
         briefs = await anyio.to_thread.run_sync(lambda: [b.summary() for b in desk.briefs()])
-        html = page.render(briefs=briefs, allow_upload=config.allow_upload,
-                           max_upload_mb=f"{config.max_upload / (1024 * 1024):g}",
-                           uploaded=request.query_params.get("uploaded", ""))
+        html = page.render(
+            briefs=briefs,
+            allow_upload=config.allow_upload,
+            max_upload_mb=f"{config.max_upload / (1024 * 1024):g}",
+            uploaded=request.query_params.get("uploaded", ""),
+        )
         return Response(html, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-cache"})
 
     async def pdf(request: Request) -> Response:
@@ -528,14 +576,18 @@ def create_app(config: Config) -> Starlette:
     async def not_found(request: Request, exc: Exception) -> Response:
         return PlainTextResponse(f"{exc}\n", 404)
 
-    app = Starlette(routes=[
-        Route("/", index),
-        Route("/healthz", healthz),
-        Route("/{name}.pdf", pdf),
-        Route("/{name}.json", extract),
-        Route("/{name}/sources", sources, methods=["GET"]),
-        Route("/{name}/sources", upload, methods=["POST"]),
-    ], lifespan=lifespan, exception_handlers={_NotFound: not_found})
+    app = Starlette(
+        routes=[
+            Route("/", index),
+            Route("/healthz", healthz),
+            Route("/{name}.pdf", pdf),
+            Route("/{name}.json", extract),
+            Route("/{name}/sources", sources, methods=["GET"]),
+            Route("/{name}/sources", upload, methods=["POST"]),
+        ],
+        lifespan=lifespan,
+        exception_handlers={_NotFound: not_found},
+    )
     app.add_middleware(Guard, token=config.token)
     return app
 
@@ -575,8 +627,11 @@ def run(config: Config, host: str, port: int) -> None:
     progress.enable(False)  # builds run in threads, between log lines: no bar redrawn across them
     _log_to_stderr()
     app = create_app(config)
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
-                                           lifespan="on", server_header=False))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, host=host, port=port, log_level="warning", access_log=False, lifespan="on", server_header=False
+        )
+    )
     # uvicorn shuts down gracefully, restores these handlers and raises the signal again: ignore it then
     previous = {sig: signal.signal(sig, lambda *_: None) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:

@@ -3,6 +3,7 @@
 Everything here except ``find_seeds`` is a pure function of its input;
 ``briefing.readers.read_source`` uses it to turn a file of any format into a ``Source``.
 """
+
 from __future__ import annotations
 
 import re
@@ -66,8 +67,22 @@ def _looks_binary(data: bytes) -> bool:
 
 
 # When several code pages read the bytes equally well, the most widespread wins.
-_PREFERRED = ("cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp1254", "cp1250", "iso8859_2",
-              "cp1253", "cp1256", "gb18030", "big5", "shift_jis", "euc_kr")
+_PREFERRED = (
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+    "cp1251",
+    "koi8_r",
+    "cp1254",
+    "cp1250",
+    "iso8859_2",
+    "cp1253",
+    "cp1256",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_kr",
+)
 
 
 # Code pages in use for today's text; DOS pages only when nothing else fits.
@@ -126,7 +141,7 @@ def decode(data: bytes) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(codec)
+                text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
                 raise ValueError(f"invalid {codec} text") from exc
             break
@@ -225,7 +240,7 @@ def parse_dateline(first_paragraph: str) -> tuple[tuple[str, ...], str | None, s
         # "Nairobi, Tuesday, 14 May 2024. Exports ..." or the dateline alone on its line: only with a date
         full_stop = m.group("sep") in (".", "")
         if words_ok and (date_iso or (not full_stop and (agency or (capitals and m.group("sep") != ":")))):
-            return places, date_iso, agency, first_paragraph[m.end():].strip()
+            return places, date_iso, agency, first_paragraph[m.end() :].strip()
     return (), None, None, first_paragraph
 
 
@@ -371,4 +386,3 @@ def find_dateline(lines: list[str], markdown: bool) -> tuple[int, tuple]:
         if is_prose(plain) or seen >= 3:
             break
     return -1, ((), None, None, "")
-

@@ -20,39 +20,94 @@ A quotation cut by the sentence splitter is rejoined first, so a statement
 never ends inside one.
 Pure functions of the sentence list, no I/O.
 """
+
 from __future__ import annotations
 
 import re
 
-MAX_UNIT = 4          # sentences (a quotation counts as one) in a statement; a longer chain is cut
+MAX_UNIT = 4  # sentences (a quotation counts as one) in a statement; a longer chain is cut
 MAX_UNIT_CHARS = 1200  # nor a unit longer than this many characters
-MAX_QUOTE = 8         # sentences one quotation may run over
+MAX_QUOTE = 8  # sentences one quotation may run over
 
 CONNECTIVES = (
-    "Thus", "Namely", "In addition", "Moreover", "Notably", "Furthermore", "Additionally", "Also",
-    "Besides", "Therefore", "Hence", "Since then", "As a result", "Noteworthy", "Most importantly",
+    "Thus",
+    "Namely",
+    "In addition",
+    "Moreover",
+    "Notably",
+    "Furthermore",
+    "Additionally",
+    "Also",
+    "Besides",
+    "Therefore",
+    "Hence",
+    "Since then",
+    "As a result",
+    "Noteworthy",
+    "Most importantly",
     # Beyond the issue's list, only additive or resumptive ones: "However" marks a contrast the
     # reader needs, so it stays.
-    "In addition to this", "Likewise", "Similarly", "Indeed", "In this regard", "In this context",
-    "For instance", "For example", "Finally", "In particular", "In a similar manner", "In a similar way",
-    "In the same way", "In the same manner", "Equally", "In turn",
+    "In addition to this",
+    "Likewise",
+    "Similarly",
+    "Indeed",
+    "In this regard",
+    "In this context",
+    "For instance",
+    "For example",
+    "Finally",
+    "In particular",
+    "In a similar manner",
+    "In a similar way",
+    "In the same way",
+    "In the same manner",
+    "Equally",
+    "In turn",
 )
-ANAPHORS = ("It", "They", "He", "She", "Its", "Their", "This", "These", "Those", "Such",
-            "The latter", "The former", "Them", "His", "Her", "That", "The same", "At the same",
-            "In the same", "On the same", "During the same")
+ANAPHORS = (
+    "It",
+    "They",
+    "He",
+    "She",
+    "Its",
+    "Their",
+    "This",
+    "These",
+    "Those",
+    "Such",
+    "The latter",
+    "The former",
+    "Them",
+    "His",
+    "Her",
+    "That",
+    "The same",
+    "At the same",
+    "In the same",
+    "On the same",
+    "During the same",
+)
 
 # Longest first, so "In addition to this," is not read as "In addition" + "to this,".  A one-word
 # connective needs its comma ("Hence the name" keeps "Hence"); a phrase may go without one.
 _CONNECTIVE = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(c) for c in sorted(CONNECTIVES, key=len, reverse=True) if " " in c)
-    + r")\b,?|(?:" + "|".join(re.escape(c) for c in CONNECTIVES if " " not in c) + r"),)\s+")
+    r"^(?:(?:"
+    + "|".join(re.escape(c) for c in sorted(CONNECTIVES, key=len, reverse=True) if " " in c)
+    + r")\b,?|(?:"
+    + "|".join(re.escape(c) for c in CONNECTIVES if " " not in c)
+    + r"),)\s+"
+)
 _ANAPHOR = re.compile(
-    r"^[\"'\u201c\u2018]?(?:" + "|".join(re.escape(a) for a in sorted(ANAPHORS, key=len, reverse=True))
-    + r")(?=[\s,\u2019']|$)")
+    r"^[\"'\u201c\u2018]?(?:"
+    + "|".join(re.escape(a) for a in sorted(ANAPHORS, key=len, reverse=True))
+    + r")(?=[\s,\u2019']|$)"
+)
 # "This year's summit", "That week" name a time, not something said before.
 _TIME_DEICTIC = re.compile(
     r"^(?:This|That|These|Those)\s+(?:year|month|week|day|morning|afternoon|evening|spring|summer|autumn|"
-    r"fall|winter|quarter|decade|century|time|weekend|season|years|months|weeks|days)\b", re.IGNORECASE)
+    r"fall|winter|quarter|decade|century|time|weekend|season|years|months|weeks|days)\b",
+    re.IGNORECASE,
+)
 _OPEN_QUOTES = re.compile(r"[\u201c\u00ab]")
 _CLOSE_QUOTES = re.compile(r"[\u201d\u00bb]")
 
@@ -67,7 +122,7 @@ def strip_connective(text: str) -> str:
         m = _CONNECTIVE.match(stripped)
         if not m or m.end() >= len(stripped):
             break
-        stripped = stripped[m.end():]
+        stripped = stripped[m.end() :]
     if stripped is text:
         return text
     return stripped[:1].upper() + stripped[1:]
@@ -157,7 +212,7 @@ def print_text(text: str) -> str:
 
 
 LEAD_IN_WORDS = 12  # a statement shorter than this, without a figure, a name or an event, announces rather
-                    # than states: not printed (render.py), ranked last (ranking.py); it stays in the JSON
+# than states: not printed (render.py), ranked last (ranking.py); it stays in the JSON
 
 
 # Agreements, visits and disputes: what a reader needs first (ranking.py), and what a short statement
@@ -166,7 +221,9 @@ SUBSTANCE = re.compile(
     r"\b(?:agree(?:d|ment|ments)?|accords?|treat(?:y|ies)|memorand(?:um|a)|pacts?|conventions?|protocols?|"
     r"signed|signing|ratif\w+|visit(?:s|ed|ing)?|summits?|talks|met|meeting|"
     r"disputes?|court|lawsuit|arbitration|protest(?:s|ed)?|sanctions?|banned|recall(?:s|ed)?|"
-    r"expel(?:s|led)?|tensions?|crisis|clash(?:es|ed)?)\b", re.IGNORECASE)
+    r"expel(?:s|led)?|tensions?|crisis|clash(?:es|ed)?)\b",
+    re.IGNORECASE,
+)
 
 
 def thin(text: str) -> bool:
@@ -177,15 +234,23 @@ def thin(text: str) -> bool:
     from briefing.countries import find_mentions
 
     words = [w.lstrip("\"'“‘«(\ufffd") for w in strip_connective(text).split()]
-    return (len(words) < LEAD_IN_WORDS and not re.search(r"\d", text)
-            and not any(w[:1].isupper() for w in words[1:]) and not find_mentions(text)
-            and not SUBSTANCE.search(text) and not _EVENT_NOUNS.search(text))
+    return (
+        len(words) < LEAD_IN_WORDS
+        and not re.search(r"\d", text)
+        and not any(w[:1].isupper() for w in words[1:])
+        and not find_mentions(text)
+        and not SUBSTANCE.search(text)
+        and not _EVENT_NOUNS.search(text)
+    )
 
 
 # Things that happen, besides SUBSTANCE's agreements, visits and disputes: a short sentence
 # naming one reports an event ("The two navies held their first joint exercise last spring.").
-_EVENT_NOUNS = re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|elections?|attacks?|deals?|loans?|"
-                          r"ceasefires?|troops|coup|strikes?|referendums?|summit)\b", re.IGNORECASE)
+_EVENT_NOUNS = re.compile(
+    r"\b(?:exercises?|drills?|manoeuvres|maneuvers|elections?|attacks?|deals?|loans?|"
+    r"ceasefires?|troops|coup|strikes?|referendums?|summit)\b",
+    re.IGNORECASE,
+)
 
 
 def printable(text: str) -> bool:

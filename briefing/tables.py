@@ -12,6 +12,7 @@ agree).  The formatted cell shows all of them ("$6 bn / $5.8 bn") and
 computed from undisputed values: picking one version silently would present
 a choice between sources as a fact.
 """
+
 from __future__ import annotations
 
 import csv
@@ -24,9 +25,24 @@ from briefing.formatting import format_amount, format_percent, period_label
 from briefing.merge import same_value
 from briefing.months import MONTH_ABBR
 
-COLUMNS = ("period", "label", "full_year", "currency", "total", "exports", "imports", "total_values",
-           "exports_values", "imports_values", "balance", "change_pct", "share", "share_text", "sources",
-           "conflict")
+COLUMNS = (
+    "period",
+    "label",
+    "full_year",
+    "currency",
+    "total",
+    "exports",
+    "imports",
+    "total_values",
+    "exports_values",
+    "imports_values",
+    "balance",
+    "change_pct",
+    "share",
+    "share_text",
+    "sources",
+    "conflict",
+)
 _FIELDS = ("total", "exports", "imports")
 # A share of only exports or only imports does not belong in a "share of trade" column.
 _ONE_FLOW = re.compile(r"export|import|purchas|buy|sale|sell|sold|supplie|shipment", re.IGNORECASE)
@@ -49,7 +65,7 @@ def _share_for(period: str, shares) -> tuple[float | None, str | None]:
 
 
 def fiscal_label(period: str, months: str | None) -> str:
-    """"FY2022-23 (Jul–Jun)": a fiscal year's label with the months of its country's calendar."""
+    """ "FY2022-23 (Jul–Jun)": a fiscal year's label with the months of its country's calendar."""
     label = period_label(period)
     if not months:
         return label
@@ -66,10 +82,16 @@ def _records(briefing) -> list[dict]:
     for row in briefing.trade:
         grouped.setdefault((row.period, row.currency, row.months or ""), []).append(row)
     records = []
-    for (period, currency, months), rows in sorted(grouped.items(),
-                                                   key=lambda kv: (period_key(kv[0][0]), kv[0][1], kv[0][2])):
-        rec = {"period": period, "label": fiscal_label(period, months), "full_year": rows[0].full_year,
-               "currency": currency, "months": months}
+    for (period, currency, months), rows in sorted(
+        grouped.items(), key=lambda kv: (period_key(kv[0][0]), kv[0][1], kv[0][2])
+    ):
+        rec = {
+            "period": period,
+            "label": fiscal_label(period, months),
+            "full_year": rows[0].full_year,
+            "currency": currency,
+            "months": months,
+        }
         for field in _FIELDS:
             values = _distinct(getattr(r, field) for r in rows)
             rec[f"{field}_values"] = values
@@ -100,26 +122,32 @@ def trade_frame(briefing):
     frame = pd.DataFrame.from_records(records, columns=base)
 
     def undisputed(field):  # a disputed value never feeds a derived figure
-        return pd.to_numeric(frame[f"{field}_values"].map(lambda v: v[0] if len(v) == 1 else None),
-                             errors="coerce").astype("float64")
+        return pd.to_numeric(
+            frame[f"{field}_values"].map(lambda v: v[0] if len(v) == 1 else None), errors="coerce"
+        ).astype("float64")
 
     frame["balance"] = undisputed("exports") - undisputed("imports")
-    keys = pd.DataFrame({
-        "kind": frame["period"].map(period_kind),
-        "bounds": frame["period"].map(period_bounds),
-        "currency": frame["currency"],
-        # a fiscal year's own calendar ("07..06"): a change compares a year with the year before on it
-        "calendar": [r["months"][5:7] + ".." + r["months"][-2:] if r["months"] else "" for r in records],
-        "total": undisputed("total"),
-    })
+    keys = pd.DataFrame(
+        {
+            "kind": frame["period"].map(period_kind),
+            "bounds": frame["period"].map(period_bounds),
+            "currency": frame["currency"],
+            # a fiscal year's own calendar ("07..06"): a change compares a year with the year before on it
+            "calendar": [r["months"][5:7] + ".." + r["months"][-2:] if r["months"] else "" for r in records],
+            "total": undisputed("total"),
+        }
+    )
     full = keys["kind"].isin(["year", "fiscal"])
-    a_year_later = keys[full].assign(bounds=lambda k: k["bounds"].map(_next_year)).rename(
-        columns={"total": "previous_total"})
+    a_year_later = (
+        keys[full].assign(bounds=lambda k: k["bounds"].map(_next_year)).rename(columns={"total": "previous_total"})
+    )
     # One base per period, currency and calendar: a fiscal year compares with the year before on its own
     # calendar, never with the same label on another reporter's.
-    base_total = (a_year_later.dropna(subset=["previous_total"])
-                  .groupby(["kind", "bounds", "currency", "calendar"], as_index=False, sort=False)["previous_total"]
-                  .agg(lambda s: s.iloc[0] if s.nunique() == 1 else float("nan")))
+    base_total = (
+        a_year_later.dropna(subset=["previous_total"])
+        .groupby(["kind", "bounds", "currency", "calendar"], as_index=False, sort=False)["previous_total"]
+        .agg(lambda s: s.iloc[0] if s.nunique() == 1 else float("nan"))
+    )
     joined = keys.merge(base_total, on=["kind", "bounds", "currency", "calendar"], how="left")
     change = (joined["total"] / joined["previous_total"] - 1) * 100
     frame["change_pct"] = change.where(full & joined["previous_total"].gt(0)).to_numpy()
@@ -188,17 +216,37 @@ def table_csv(frame) -> str:
     """Return the table as CSV with plain numbers; a disputed field lists its values joined by ";"."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["period", "label", "full_year", "currency", "total", "exports", "imports", "balance",
-                     "change_pct", "share", "conflict", "sources"])
+    writer.writerow(
+        [
+            "period",
+            "label",
+            "full_year",
+            "currency",
+            "total",
+            "exports",
+            "imports",
+            "balance",
+            "change_pct",
+            "share",
+            "conflict",
+            "sources",
+        ]
+    )
     for _, row in frame.iterrows():
         change = _num(row["change_pct"])
-        writer.writerow(csv_safe(cell) for cell in [
-            row["period"], row["label"], "true" if row["full_year"] else "false", row["currency"],
-            *(";".join(_plain(v) for v in row[f"{f}_values"]) for f in _FIELDS),
-            _plain(_num(row["balance"])),
-            "" if change is None else f"{change:.2f}",
-            _plain(_num(row["share"])),
-            "true" if row["conflict"] else "false",
-            ";".join(row["sources"]),
-        ])
+        writer.writerow(
+            csv_safe(cell)
+            for cell in [
+                row["period"],
+                row["label"],
+                "true" if row["full_year"] else "false",
+                row["currency"],
+                *(";".join(_plain(v) for v in row[f"{f}_values"]) for f in _FIELDS),
+                _plain(_num(row["balance"])),
+                "" if change is None else f"{change:.2f}",
+                _plain(_num(row["share"])),
+                "true" if row["conflict"] else "false",
+                ";".join(row["sources"]),
+            ]
+        )
     return out.getvalue()

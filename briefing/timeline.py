@@ -12,6 +12,7 @@ Sentences restating each other are found by ``dedupe.cluster``, each read in
 its article (``dedupe.Context``: "in April last year" is the April of the
 year before the article's date).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -44,8 +45,10 @@ class _Documents:
 
     def home(self, e: MergedEvent) -> str | None:
         """The first source whose text holds the event's sentence (the representative's own article)."""
-        return next((f for f in e.sources if f in self.by_file
-                     and any(e.text[:80] in p for p in self.by_file[f].paragraphs)), None)
+        return next(
+            (f for f in e.sources if f in self.by_file and any(e.text[:80] in p for p in self.by_file[f].paragraphs)),
+            None,
+        )
 
     def lead(self, e: MergedEvent) -> list[str]:
         """The sentences an anaphoric event sentence is printed after ([] when it stands alone)."""
@@ -121,9 +124,15 @@ def event_rows(briefing: Briefing, when: Callable[[MergedEvent], str]) -> list[d
         row = rows.get(key)
         if row is None:
             lead = leads[order]
-            rows[key] = {"dates": [stamp], "derived": e.derived, "how": e.how or "",
-                         "text": print_text(join([*lead, e.text])), "sources": list(e.sources), "order": order,
-                         "covers": {key} | {group_of[t] for t in lead}}
+            rows[key] = {
+                "dates": [stamp],
+                "derived": e.derived,
+                "how": e.how or "",
+                "text": print_text(join([*lead, e.text])),
+                "sources": list(e.sources),
+                "order": order,
+                "covers": {key} | {group_of[t] for t in lead},
+            }
             continue
         row["order"] = min(row["order"], order)
         if stamp[2] not in (d[2] for d in row["dates"]):
@@ -136,8 +145,17 @@ def event_rows(briefing: Briefing, when: Callable[[MergedEvent], str]) -> list[d
     for row in sorted(rows.values(), key=lambda r: r["order"]):
         dates = sorted(row["dates"], key=lambda d: (d[0], d[1] or f"{d[0]:04d}-12-31"))
         first = dates[0]
-        out.append({"when": "; ".join(dict.fromkeys(d[2] for d in dates)), "year": first[0], "date": first[1],
-                    "derived": row["derived"], "how": row["how"], "text": row["text"], "sources": row["sources"]})
+        out.append(
+            {
+                "when": "; ".join(dict.fromkeys(d[2] for d in dates)),
+                "year": first[0],
+                "date": first[1],
+                "derived": row["derived"],
+                "how": row["how"],
+                "text": row["text"],
+                "sources": row["sources"],
+            }
+        )
     return out
 
 

@@ -2,6 +2,7 @@
 
 Standard library only; ``briefing serve`` calls it from a worker thread.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -7,6 +7,7 @@ a real folder owned by this user and closed to others (0700); otherwise
 nothing is cached. ``BRIEFING_CACHE_DIR`` moves it; ``BRIEFING_CACHE_DIR=""``
 turns it off.
 """
+
 from __future__ import annotations
 
 import os

@@ -8,6 +8,7 @@ events (it waits for ``step`` ms of quiet, at most ``debounce`` ms), and
 editors' write-temp-then-rename saves arrive as an "added" event on the real
 name, which the filter accepts while the temp names are ignored.
 """
+
 from __future__ import annotations
 
 import logging
@@ -52,8 +53,17 @@ def _identity(paths: list[Path]) -> list[tuple[int, int] | None]:
     return out
 
 
-def _watcher(paths: list[Path], recursive: bool, accept, dirty: threading.Event, ready: threading.Event,
-             stop_event: threading.Event, step: int, debounce: int, poll: float = 0.5) -> None:
+def _watcher(
+    paths: list[Path],
+    recursive: bool,
+    accept,
+    dirty: threading.Event,
+    ready: threading.Event,
+    stop_event: threading.Event,
+    step: int,
+    debounce: int,
+    poll: float = 0.5,
+) -> None:
     """Watch ``paths`` until ``stop_event``; survive them being deleted, renamed or replaced.
 
     An inotify watch dies with its folder, so a folder that is gone (or whose
@@ -87,9 +97,17 @@ def _watcher(paths: list[Path], recursive: bool, accept, dirty: threading.Event,
             return accept(change, path)
 
         try:
-            for changes in watchfiles.watch(*paths, watch_filter=keep, debounce=debounce, step=step,
-                                            stop_event=stop_event, rust_timeout=200, yield_on_timeout=True,
-                                            raise_interrupt=False, recursive=recursive):
+            for changes in watchfiles.watch(
+                *paths,
+                watch_filter=keep,
+                debounce=debounce,
+                step=step,
+                stop_event=stop_event,
+                rust_timeout=200,
+                yield_on_timeout=True,
+                raise_interrupt=False,
+                recursive=recursive,
+            ):
                 ready.set()
                 if changes:
                     log.info("changed: %s", ", ".join(sorted(Path(p).name for _, p in changes)))
@@ -103,9 +121,16 @@ def _watcher(paths: list[Path], recursive: bool, accept, dirty: threading.Event,
             ready.set()
 
 
-def watch_loop(load, stop_event: threading.Event, on_build: Callable | None = None,
-               config: Path | None = Path("briefing.toml"), *, step: int = 300, debounce: int = 1600,
-               echo: Callable[[str], None] = _echo) -> int:
+def watch_loop(
+    load,
+    stop_event: threading.Event,
+    on_build: Callable | None = None,
+    config: Path | None = Path("briefing.toml"),
+    *,
+    step: int = 300,
+    debounce: int = 1600,
+    echo: Callable[[str], None] = _echo,
+) -> int:
     """Build once, then after every relevant change, until ``stop_event`` is set; return the number of builds.
 
     ``load`` is the Options or a function returning them (re-read before each
@@ -128,8 +153,12 @@ def watch_loop(load, stop_event: threading.Event, on_build: Callable | None = No
     for paths, recursive in [([p], True) for p in deep] + [(flat, False)]:  # one lost folder blinds no other
         if paths:
             ready = threading.Event()
-            t = threading.Thread(target=_watcher, name="briefing-watch", daemon=True,
-                                 args=(paths, recursive, accept, dirty, ready, stop_event, step, debounce))
+            t = threading.Thread(
+                target=_watcher,
+                name="briefing-watch",
+                daemon=True,
+                args=(paths, recursive, accept, dirty, ready, stop_event, step, debounce),
+            )
             t.start()
             threads.append((t, ready))
     for _, ready in threads:

@@ -1,4 +1,5 @@
 """Helpers the test files share: reading a PDF back as text."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,9 @@ from pathlib import Path
 def pdf_text(pdf: Path | bytes, *options: str) -> str:
     """The text of a PDF file, or of a PDF's bytes, as pdftotext reads it; ``options`` such as "-layout"."""
     data = pdf if isinstance(pdf, bytes) else None
-    return subprocess.run(["pdftotext", *options, "-" if data is not None else str(pdf), "-"], input=data,
-                          capture_output=True, check=True).stdout.decode("utf-8")
+    return subprocess.run(
+        ["pdftotext", *options, "-" if data is not None else str(pdf), "-"], input=data, capture_output=True, check=True
+    ).stdout.decode("utf-8")
 
 
 def flat(text: str) -> str:

@@ -3,6 +3,7 @@
 Written for these tests (invented outlets, made-up but plausible statements);
 no real site's page or document is copied.
 """
+
 from __future__ import annotations
 
 import io
@@ -15,26 +16,52 @@ PDF_FOOTER = "For official use. Not for citation without permission."
 
 PDF_PARAGRAPHS = [
     ("h", "Norway and Sweden: energy and transport"),
-    ("p", "Norway and Sweden agreed in Oslo to build a second high-voltage line across their border, which "
-          "the two grid operators expect to finish within six years of the decision."),
-    ("p", "The ministers also signed a memorandum on the northern railway, under which freight trains will run "
-          "from the iron-ore mines in the north to the ice-free port of Narvik on a shared timetable."),
+    (
+        "p",
+        "Norway and Sweden agreed in Oslo to build a second high-voltage line across their border, which "
+        "the two grid operators expect to finish within six years of the decision.",
+    ),
+    (
+        "p",
+        "The ministers also signed a memorandum on the northern railway, under which freight trains will run "
+        "from the iron-ore mines in the north to the ice-free port of Narvik on a shared timetable.",
+    ),
     ("h", "Cooperation in the Arctic"),
-    ("p", "The grid operators said the new trans-<br/>mission line would also carry power from the wind farms "
-          "on the coast to the cities in the south."),
-    ("p", "Both governments said that their coast guards would hold a joint search-and-rescue exercise in the "
-          "Barents Sea every second year, with observers from the other Nordic countries."),
-    ("p", "Sweden will send two officers to the Norwegian joint headquarters at Reitan, and Norway will second "
-          "an officer to the Swedish operations staff in Stockholm."),
-    ("p", "Students from either country will keep paying no tuition fees at public universities in the other, "
-          "the ministers confirmed, after a review that found around four thousand students crossing each year."),
-    ("p", "Cultural institutes in both capitals will host a joint season of Sami film, music and literature, "
-          "opening at the national library in the spring and touring six cities afterwards."),
+    (
+        "p",
+        "The grid operators said the new trans-<br/>mission line would also carry power from the wind farms "
+        "on the coast to the cities in the south.",
+    ),
+    (
+        "p",
+        "Both governments said that their coast guards would hold a joint search-and-rescue exercise in the "
+        "Barents Sea every second year, with observers from the other Nordic countries.",
+    ),
+    (
+        "p",
+        "Sweden will send two officers to the Norwegian joint headquarters at Reitan, and Norway will second "
+        "an officer to the Swedish operations staff in Stockholm.",
+    ),
+    (
+        "p",
+        "Students from either country will keep paying no tuition fees at public universities in the other, "
+        "the ministers confirmed, after a review that found around four thousand students crossing each year.",
+    ),
+    (
+        "p",
+        "Cultural institutes in both capitals will host a joint season of Sami film, music and literature, "
+        "opening at the national library in the spring and touring six cities afterwards.",
+    ),
 ]
 
 
-def make_pdf(title="Norway and Sweden agree on a new power line", date="D:20220614090000+02'00'",
-             encrypt: str | None = None, pages: int = 2, paragraphs=PDF_PARAGRAPHS) -> bytes:
+def make_pdf(
+    title="Norway and Sweden agree on a new power line",
+    date="D:20220614090000+02'00'",
+    encrypt: str | None = None,
+    pages: int = 2,
+    paragraphs=PDF_PARAGRAPHS,
+) -> bytes:
     """A two-column A4 note with a running header, a footer and page numbers, as ministries publish."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -44,8 +71,10 @@ def make_pdf(title="Norway and Sweden agree on a new power line", date="D:202206
     styles = getSampleStyleSheet()
     width, height = A4
     col = (width - 5 * cm) / 2
-    frames = [Frame(2 * cm, 2.5 * cm, col, height - 5 * cm, id="left"),
-              Frame(3 * cm + col, 2.5 * cm, col, height - 5 * cm, id="right")]
+    frames = [
+        Frame(2 * cm, 2.5 * cm, col, height - 5 * cm, id="left"),
+        Frame(3 * cm + col, 2.5 * cm, col, height - 5 * cm, id="right"),
+    ]
 
     def decorate(canvas, doc):
         canvas.saveState()
@@ -56,13 +85,12 @@ def make_pdf(title="Norway and Sweden agree on a new power line", date="D:202206
         canvas.restoreState()
 
     buf = io.BytesIO()
-    doc = BaseDocTemplate(buf, pagesize=A4, title=title, author="Political Department", invariant=1,
-                          encrypt=encrypt)
+    doc = BaseDocTemplate(buf, pagesize=A4, title=title, author="Political Department", invariant=1, encrypt=encrypt)
     doc.addPageTemplates([PageTemplate(id="two", frames=frames, onPage=decorate)])
     story = []
     per_page = -(-len(paragraphs) // pages)
     for start in range(0, len(paragraphs), per_page):
-        chunk = paragraphs[start:start + per_page]
+        chunk = paragraphs[start : start + per_page]
         for i, (kind, text) in enumerate(chunk):
             if i == (len(chunk) + 1) // 2:
                 story.append(FrameBreak())  # the rest of this page's text goes to the right-hand column

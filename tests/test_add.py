@@ -1,4 +1,5 @@
 """`briefing add URL`: pages fetched from a local server only (127.0.0.1), saved whole or not at all."""
+
 import re
 import subprocess
 import sys
@@ -12,8 +13,10 @@ from briefing.fetch import FetchError, add, download, slug
 from formats_material import FIXTURES
 
 PAGE = (FIXTURES / "001_andes_wire.html").read_bytes()
-BARE = (b"<html><body><article><p>Norway and Sweden agreed on Monday to build a second power line across "
-        b"their border, officials said.</p></article></body></html>")
+BARE = (
+    b"<html><body><article><p>Norway and Sweden agreed on Monday to build a second power line across "
+    b"their border, officials said.</p></article></body></html>"
+)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -66,10 +69,15 @@ def test_page_without_metadata_named_from_its_address(server, tmp_path):
     assert re.fullmatch(r"127-0-0-1(-\d+)?_news-norway-sweden-power-line\.html", saved.path.name), saved.path.name
 
 
-@pytest.mark.parametrize("path, reason", [
-    ("/missing", "HTTP 404"), ("/doc", "not a web page (application/pdf)"), ("/big", "larger than the 1 MB limit"),
-    ("/slow", "no answer within 1 s"),
-])
+@pytest.mark.parametrize(
+    "path, reason",
+    [
+        ("/missing", "HTTP 404"),
+        ("/doc", "not a web page (application/pdf)"),
+        ("/big", "larger than the 1 MB limit"),
+        ("/slow", "no answer within 1 s"),
+    ],
+)
 def test_failed_fetch_writes_nothing(server, tmp_path, path, reason):
     with pytest.raises(FetchError, match=reason.replace("(", r"\(").replace(")", r"\)")):
         add(f"{server}{path}", tmp_path, timeout=1, max_bytes=1024 * 1024)
@@ -89,12 +97,22 @@ def test_slug():
 
 def test_cli_prints_what_it_saved_and_exits_1_on_failure(server, tmp_path):
     seeds = tmp_path / "seeds"
-    done = subprocess.run([sys.executable, "-m", "briefing", "add", f"{server}/story", "--seeds", str(seeds)],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "add", f"{server}/story", "--seeds", str(seeds)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("saved ") and "andes-wire_2023-03-14" in done.stdout
-    done = subprocess.run([sys.executable, "-m", "briefing", "add", f"{server}/missing", "--seeds", str(seeds)],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "add", f"{server}/missing", "--seeds", str(seeds)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert done.stderr.strip().count("\n") == 0 and "HTTP 404" in done.stderr
     assert len(list(seeds.iterdir())) == 1

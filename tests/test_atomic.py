@@ -1,4 +1,5 @@
 """briefing.atomic.create_new: the one way a new file is written without ever replacing one."""
+
 import os
 import stat
 import threading
@@ -13,7 +14,7 @@ def test_create_new_writes_the_whole_file_readable_by_all(tmp_path):
     atomic.create_new(path, b"first page", durable=True)
     assert path.read_bytes() == b"first page"
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
-    assert sorted(os.listdir(tmp_path)) == ["a.txt"]          # no temporary file left
+    assert sorted(os.listdir(tmp_path)) == ["a.txt"]  # no temporary file left
 
 
 def test_create_new_never_replaces_and_leaves_no_temporary_file(tmp_path):
@@ -59,7 +60,7 @@ def test_create_new_never_writes_through_a_symbolic_link(tmp_path):
     elsewhere = tmp_path / "elsewhere.txt"
     (tmp_path / "brief").mkdir()
     link = tmp_path / "brief" / "briefing.toml"
-    link.symlink_to(elsewhere)            # dangling: writing through it would create elsewhere.txt
+    link.symlink_to(elsewhere)  # dangling: writing through it would create elsewhere.txt
     with pytest.raises(FileExistsError):
         atomic.create_new(link, b"title = 'x'\n")
     assert not elsewhere.exists() and link.is_symlink()

@@ -5,6 +5,7 @@ Each test runs the real command line (click's runner, or a subprocess where the
 exact stderr matters) in a folder of its own, so no briefing.toml or templates/
 of the repository leak in.
 """
+
 from __future__ import annotations
 
 import errno
@@ -25,8 +26,10 @@ from pypdf import PdfReader
 from briefing.cli import main
 from conftest import flat, pdf_text
 
-pytestmark = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.which("qpdf")),
-                                reason="poppler-utils and qpdf needed to read the PDF back")
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("pdftotext") and shutil.which("qpdf")),
+    reason="poppler-utils and qpdf needed to read the PDF back",
+)
 
 ARTICLE_A = """\
 Santiago/Nairobi, 5 May 2021 (Wire): Chile and Kenya agreed to expand trade, officials said.
@@ -42,7 +45,10 @@ Nairobi, 6 May 2021: Kenya and Chile signed a security pact on maritime patrols.
 Trade between Kenya and Chile was $1.2 billion in 2020. Students from Kenya study in Chile under a cultural exchange programme.
 """
 
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa" + bytes(range(256)) * 4
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"
+    + bytes(range(256)) * 4
+)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -84,8 +90,7 @@ def error_line(result) -> str:
 
 
 def warnings_of(caplog) -> list[str]:
-    return [r.getMessage() for r in caplog.records
-            if r.name == "briefing" and r.levelno == logging.WARNING]
+    return [r.getMessage() for r in caplog.records if r.name == "briefing" and r.levelno == logging.WARNING]
 
 
 @pytest.fixture
@@ -158,8 +163,13 @@ def test_size_limit_default_is_20_mb():
 def test_user_sees_one_line_per_skipped_file(tmp_path):
     """What a user really gets on stderr: one plain line per skipped seed, no traceback."""
     seeds = write_seeds(tmp_path / "seeds", {"image.txt": PNG, "empty.txt": b""})
-    done = subprocess.run([sys.executable, "-m", "briefing", "build", "--seeds", "seeds", "--out", "b.pdf"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", "--seeds", "seeds", "--out", "b.pdf"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     lines = done.stderr.strip().splitlines()
     assert lines[:2] == ["skipped empty.txt: empty file", "skipped image.txt: binary data, not text"]
@@ -169,20 +179,27 @@ def test_user_sees_one_line_per_skipped_file(tmp_path):
 
 # --------------------------------------------------------------------------- encodings
 
-CYRILLIC = ("Minsk, 3 March 2021: Delegations from Chile and Kenya met in Minsk. "
-            "The slogan «Дружба народов» was printed on the Витебск festival poster.\n\n")
-LATIN = ("Santiago, 3 March 2021: Chile and Kenya met at the café of the Hôtel Núñez in Zürich, "
-         "where señor Ibáñez spoke.\n\n")
+CYRILLIC = (
+    "Minsk, 3 March 2021: Delegations from Chile and Kenya met in Minsk. "
+    "The slogan «Дружба народов» was printed on the Витебск festival poster.\n\n"
+)
+LATIN = (
+    "Santiago, 3 March 2021: Chile and Kenya met at the café of the Hôtel Núñez in Zürich, "
+    "where señor Ibáñez spoke.\n\n"
+)
 
 
-@pytest.mark.parametrize("encoding,text,words", [
-    ("utf-8", CYRILLIC, ["«Дружба народов»", "Витебск"]),
-    ("utf-8-sig", LATIN, ["café", "Hôtel Núñez", "Zürich", "Ibáñez"]),
-    ("utf-16", CYRILLIC, ["«Дружба народов»", "Витебск"]),  # Python writes the BOM
-    ("utf-16-be", LATIN, ["café", "Hôtel Núñez"]),           # BOM added by hand below
-    ("cp1251", CYRILLIC, ["«Дружба народов»", "Витебск"]),
-    ("latin-1", LATIN, ["café", "Hôtel Núñez", "Zürich", "Ibáñez"]),
-])
+@pytest.mark.parametrize(
+    "encoding,text,words",
+    [
+        ("utf-8", CYRILLIC, ["«Дружба народов»", "Витебск"]),
+        ("utf-8-sig", LATIN, ["café", "Hôtel Núñez", "Zürich", "Ibáñez"]),
+        ("utf-16", CYRILLIC, ["«Дружба народов»", "Витебск"]),  # Python writes the BOM
+        ("utf-16-be", LATIN, ["café", "Hôtel Núñez"]),  # BOM added by hand below
+        ("cp1251", CYRILLIC, ["«Дружба народов»", "Витебск"]),
+        ("latin-1", LATIN, ["café", "Hôtel Núñez", "Zürich", "Ibáñez"]),
+    ],
+)
 def test_encodings_are_decoded_right(project, encoding, text, words):
     data = text.encode(encoding)
     if encoding == "utf-16-be":
@@ -225,8 +242,10 @@ def test_crlf_and_cr_line_ends(project, newline):
 
 def test_nfc_and_non_breaking_spaces(project):
     decomposed = "Cafe\u0301 Nu\u0301n\u0303ez"  # e + combining acute, n + combining tilde
-    text = (f"Iquique, 2 June 2021: Chile and Kenya opened the {decomposed} trade office.\n\n"
-            "Trade between Chile and Kenya reached $3.4\u00a0billion in\u00a02018, officials said.\n")
+    text = (
+        f"Iquique, 2 June 2021: Chile and Kenya opened the {decomposed} trade office.\n\n"
+        "Trade between Chile and Kenya reached $3.4\u00a0billion in\u00a02018, officials said.\n"
+    )
     (project.seeds / "c_nfc.txt").write_text(text)
     data = json.loads(cli("extract", "--seeds", project.seeds).stdout)
     dumped = json.dumps(data, ensure_ascii=False)
@@ -277,9 +296,13 @@ def test_nothing_readable_for_extract_too(project):
 
 def test_no_seeds_one_line_from_the_real_command(project):
     (project.root / "empty_seeds").mkdir()
-    done = subprocess.run([sys.executable, "-m", "briefing", "build", "--seeds", "empty_seeds",
-                           "--out", str(project.out), "--force"],
-                          cwd=project.root, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", "--seeds", "empty_seeds", "--out", str(project.out), "--force"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert done.stderr == "error: no seed files (.txt, .md, .html, .pdf, .docx) in empty_seeds\n"
     assert_untouched(project)
@@ -358,6 +381,7 @@ def test_full_disk_keeps_previous_pdf(project, monkeypatch):
 
 def test_full_disk_everywhere_keeps_previous_pdf(project, monkeypatch):
     """Every durable write fails: cache files and PDF alike."""
+
     def no_space(*a, **kw):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
@@ -394,8 +418,7 @@ def read_only(project):
         yield folder
         folder.chmod(0o755)
         return
-    if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(folder)],
-                                                     capture_output=True).returncode:
+    if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode:
         pytest.skip("cannot make a folder read-only for root here")
     try:
         yield folder
@@ -445,8 +468,16 @@ def test_no_absolute_paths_in_pdf_or_metadata(project):
     plain = project.root / "plain.pdf"
     subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(project.out), str(plain)], check=True)
     raw = plain.read_bytes()
-    needles = {str(project.root), str(project.root.resolve()), str(project.seeds), os.getcwd(),
-               str(Path.home()), str(Path(sys.prefix)), "/tmp/", "/usr/share/fonts"}
+    needles = {
+        str(project.root),
+        str(project.root.resolve()),
+        str(project.seeds),
+        os.getcwd(),
+        str(Path.home()),
+        str(Path(sys.prefix)),
+        "/tmp/",
+        "/usr/share/fonts",
+    }
     for needle in needles:
         assert needle.encode() not in raw, needle
     assert b"nested/c_deep.txt" in raw or "nested/c_deep.txt" in flat(pdf_text(project.out))

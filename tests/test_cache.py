@@ -1,4 +1,5 @@
 """briefing.cache: hashing with stamps, manifest reasons, atomic files, the lock, the document cache."""
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,22 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 def test_list_seeds_matches_sources_find_seeds(tmp_path):
     from briefing.sources import find_seeds
 
-    for rel in ["a.txt", "b.MD", "sub/c.txt", "sub/.hidden.txt", ".git/x.txt", "d.txt~", "#e.txt#", ".f.txt.swp",
-                "g.txt.tmp", "h.pdf", "k.png", "notes", "sub/deeper/i.md", "~j.txt"]:
+    for rel in [
+        "a.txt",
+        "b.MD",
+        "sub/c.txt",
+        "sub/.hidden.txt",
+        ".git/x.txt",
+        "d.txt~",
+        "#e.txt#",
+        ".f.txt.swp",
+        "g.txt.tmp",
+        "h.pdf",
+        "k.png",
+        "notes",
+        "sub/deeper/i.md",
+        "~j.txt",
+    ]:
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x")
@@ -35,8 +50,10 @@ def test_extractor_version_is_cheap_to_read():
     import subprocess
     import sys
 
-    code = ("import sys; from briefing import cache; cache.extractor_version(); "
-            "print(sorted(m for m in sys.modules if m.startswith('briefing.extract.')))")
+    code = (
+        "import sys; from briefing import cache; cache.extractor_version(); "
+        "print(sorted(m for m in sys.modules if m.startswith('briefing.extract.')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"  # the version, without loading a single extractor
 
@@ -74,7 +91,8 @@ def test_reasons_name_each_kind_of_change():
     seeds.update({"00.txt": "2", "01.txt": "2", "99.txt": "1"})
     del seeds["07.txt"]
     assert cache.reasons(old, manifest(seeds=seeds)) == [
-        "2 changed, 1 added, 1 removed: 00.txt, 01.txt, 99.txt, 07.txt"]
+        "2 changed, 1 added, 1 removed: 00.txt, 01.txt, 99.txt, 07.txt"
+    ]
     six = dict(old.seeds, **{f"n{i}.txt": "1" for i in range(6)})
     assert cache.reasons(old, manifest(seeds=six))[0].endswith("n3.txt, n4.txt, ...")
     assert cache.reasons(manifest(), manifest(config="d")) == ["config changed"]
@@ -255,8 +273,15 @@ def test_the_per_file_cache_of_older_versions_is_removed(tmp_path, extracted):
 
 def _wrong(check):
     """A JSON value that ``check`` must refuse (a string where a list of strings belongs, ...)."""
-    return {cache._is_str: 7, cache._is_opt_str: ["x"], cache._is_int: "12", cache._is_float: "1.5",
-            cache._is_bool: 1, cache._is_strs: "abc", cache._is_counts: {"Chile": "3"}}[check]
+    return {
+        cache._is_str: 7,
+        cache._is_opt_str: ["x"],
+        cache._is_int: "12",
+        cache._is_float: "1.5",
+        cache._is_bool: 1,
+        cache._is_strs: "abc",
+        cache._is_counts: {"Chile": "3"},
+    }[check]
 
 
 def _rich_document():
@@ -265,17 +290,27 @@ def _rich_document():
 
     from briefing.model import Event, Extraction, Sentence, Share, Source, TradeFigure
 
-    source = Source(file="sub/n\u00e9ws.txt", sha256="ab" * 32, date="2024-03-01", places=("Lima", "Quito"),
-                    agency="Wire", paragraphs=("Ecuador and Peru signed a fisheries pact.", "Talks resume soon."),
-                    dropped=("Caption",))
+    source = Source(
+        file="sub/n\u00e9ws.txt",
+        sha256="ab" * 32,
+        date="2024-03-01",
+        places=("Lima", "Quito"),
+        agency="Wire",
+        paragraphs=("Ecuador and Peru signed a fisheries pact.", "Talks resume soon."),
+        dropped=("Caption",),
+    )
     extraction = Extraction(
-        file=source.file, sha256=source.sha256, mentions={"Ecuador": 2, "Peru": 1},
+        file=source.file,
+        sha256=source.sha256,
+        mentions={"Ecuador": 2, "Peru": 1},
         sentences=(Sentence("Ecuador and Peru signed a fisheries pact.", "economy", 0),),
-        trade=(TradeFigure("2023", True, "total", 1.5e9, "USD", None, None, "Trade reached $1.5 billion.",
-                           source.file),),
+        trade=(
+            TradeFigure("2023", True, "total", 1.5e9, "USD", None, None, "Trade reached $1.5 billion.", source.file),
+        ),
         shares=(Share("2023", 4.5, "Peru's share of Ecuador's trade", "Peru took 4.5%.", source.file),),
         events=(Event(2024, "2024-03-01", False, "The pact was signed.", None, source.file),),
-        warnings=("a warning",))
+        warnings=("a warning",),
+    )
     # any other list of dataclasses the model has (or gains) gets one made-up item, so every field is tested
     for name, _check, item in cache._schema(Extraction):
         if item is not None and not getattr(extraction, name):
@@ -285,8 +320,15 @@ def _rich_document():
 
 def _sample(cls):
     """An instance of a model dataclass with a value of the right type in every field."""
-    values = {cache._is_str: "text", cache._is_opt_str: "text", cache._is_int: 3, cache._is_float: 2.5,
-              cache._is_bool: True, cache._is_strs: ("a", "b"), cache._is_counts: {"Peru": 1}}
+    values = {
+        cache._is_str: "text",
+        cache._is_opt_str: "text",
+        cache._is_int: 3,
+        cache._is_float: 2.5,
+        cache._is_bool: True,
+        cache._is_strs: ("a", "b"),
+        cache._is_counts: {"Peru": 1},
+    }
     return cls(*[(_sample(item),) if item is not None else values[check] for _, check, item in cache._schema(cls)])
 
 
@@ -390,8 +432,12 @@ def test_the_extractor_version_covers_every_module_extraction_imports():
             todo += graph[name]
     root = cache.CODE_ROOT
     hashed = set(cache._extraction_names(root))
-    files = {(Path(*m.split(".")[1:]) / "__init__.py").as_posix() if (root / Path(*m.split(".")[1:])).is_dir()
-             else Path(*m.split(".")[1:]).with_suffix(".py").as_posix() for m in reach}
+    files = {
+        (Path(*m.split(".")[1:]) / "__init__.py").as_posix()
+        if (root / Path(*m.split(".")[1:])).is_dir()
+        else Path(*m.split(".")[1:]).with_suffix(".py").as_posix()
+        for m in reach
+    }
     assert files <= hashed, sorted(files - hashed)
     assert "data/countries.json" in hashed
 

@@ -1,4 +1,5 @@
 """changes.compute: what the "Changes since <date>" box and the JSON `changes` say."""
+
 from __future__ import annotations
 
 from briefing.changes import compute, figure_changes, new_events
@@ -9,8 +10,17 @@ def doc(name, sha="a"):
 
 
 def row(period, total=None, exports=None, imports=None, sources=("a.txt",), currency="USD", reporter="Aland"):
-    return {"period": period, "full_year": True, "reporter": reporter, "partner": "Borduria", "total": total,
-            "exports": exports, "imports": imports, "currency": currency, "sources": list(sources)}
+    return {
+        "period": period,
+        "full_year": True,
+        "reporter": reporter,
+        "partner": "Borduria",
+        "total": total,
+        "exports": exports,
+        "imports": imports,
+        "currency": currency,
+        "sources": list(sources),
+    }
 
 
 def event(year, text, sources=("a.txt",)):
@@ -64,8 +74,7 @@ def test_rows_from_the_other_reporter_are_other_figures():
 def test_new_events_only():
     old = [event(1992, "Relations were established.")]
     new = [event(1992, "Relations were established.", ("a.txt", "b.txt")), event(2023, "A treaty was signed.")]
-    assert new_events(old, new) == [{"year": 2023, "date": None, "text": "A treaty was signed.",
-                                     "sources": ["a.txt"]}]
+    assert new_events(old, new) == [{"year": 2023, "date": None, "text": "A treaty was signed.", "sources": ["a.txt"]}]
 
 
 def test_nothing_changed_is_empty():

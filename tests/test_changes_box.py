@@ -1,4 +1,5 @@
 """The "Changes since" box: a revised figure and an added source show in the next PDF."""
+
 import shutil
 from pathlib import Path
 

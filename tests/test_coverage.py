@@ -1,5 +1,6 @@
 """Issue 10, finding 8: text the embedded font cannot show (CJK, Thai, emoji) or shows
 wrongly (Arabic unjoined, Hebrew left to right) gets one warning naming file and script."""
+
 from __future__ import annotations
 
 import logging
@@ -26,11 +27,14 @@ def shown():
     return pdfmetrics.getFont(register_fonts().regular).face.charToGlyph
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Plain Latin, Русский, Ελληνικά, café €", []),
-    ("ภาษาไทย", ["Thai (no glyphs in the font: empty boxes)"]),
-    ("שלום", ["Hebrew (printed left to right)"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Plain Latin, Русский, Ελληνικά, café €", []),
+        ("ภาษาไทย", ["Thai (no glyphs in the font: empty boxes)"]),
+        ("שלום", ["Hebrew (printed left to right)"]),
+    ],
+)
 def test_problems_by_script(shown, text, expected):
     assert problems(text, shown) == expected
 

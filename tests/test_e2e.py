@@ -1,4 +1,5 @@
 """End to end: seeds in, PDF and JSON out, read back and checked against gold files."""
+
 from __future__ import annotations
 
 import json
@@ -84,9 +85,19 @@ def test_seeds_pdf_has_sections_amounts_citations_and_no_junk(seeds_build):
     text = flat(pdf_text(pdf, "-layout"))
     for title in ("History", "Economy", "Security", "Social"):
         assert title.lower() in text.lower()
-    table = text[text.index("Trade between"):]
-    for amount in ("$29.5 bn", "$13.1 bn", "$16.4 bn", "-$3.3 bn", "$40.1 bn", "$23.7 bn", "-$7.3 bn", "+35.9%",
-                   "47.9%", "49.0%"):
+    table = text[text.index("Trade between") :]
+    for amount in (
+        "$29.5 bn",
+        "$13.1 bn",
+        "$16.4 bn",
+        "-$3.3 bn",
+        "$40.1 bn",
+        "$23.7 bn",
+        "-$7.3 bn",
+        "+35.9%",
+        "47.9%",
+        "49.0%",
+    ):
         assert amount in table.replace("−", "-"), amount
     assert re.search(r"\[1(, 2)?\]", text) and re.search(r"\[2\]|\[1, 2\]", text)
     for junk in GOLD["must_not_appear"]:
@@ -107,13 +118,11 @@ def test_no_statement_printed_twice(seeds_build):
 
 
 # The bar every evaluation case must clear (issue 9): precision first, no false conflicts.
-BAR = {"trade_f1": 0.95, "trade_precision": 0.98, "direction": 1.0, "conflicts": 1.0, "events": 0.9,
-       "shares": 0.9}
+BAR = {"trade_f1": 0.95, "trade_precision": 0.98, "direction": 1.0, "conflicts": 1.0, "events": 0.9, "shares": 0.9}
 ZERO = ("false_conflicts", "junk", "repeats")
 CASES = sorted(p.name for p in SHARED.glob("cases/*")) if SHARED.is_dir() else ["<../shared/eval missing>"]
 # Cases known to miss the bar, and why. Strict: a case that starts passing fails here until it is taken off.
-KNOWN_SHORT = {
-}
+KNOWN_SHORT = {}
 
 
 def _case(name: str):
@@ -134,9 +143,18 @@ def score_case(folder: Path, tmp_path: Path) -> tuple[dict, str]:
     data = run_extract(folder, tmp_path)
     (tmp_path / "x.json").write_text(json.dumps(data))
     (tmp_path / "x.txt").write_text(pdf_text(out))
-    report = subprocess.run([sys.executable, str(SHARED / "score.py"), str(folder / "gold.json"),
-                             str(tmp_path / "x.json"), str(tmp_path / "x.txt")],
-                            capture_output=True, text=True, check=True).stdout
+    report = subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "score.py"),
+            str(folder / "gold.json"),
+            str(tmp_path / "x.json"),
+            str(tmp_path / "x.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     line = report.strip().splitlines()[-1]
     return dict(kv.split("=") for kv in line.split()[1:]), report
 
@@ -162,15 +180,18 @@ def test_own_pairs(pair, tmp_path):
     for g in expected["trade"]:
         rows = [r for r in data["trade"] if r["period"] == g["period"] and r["currency"] == g["currency"]]
         want = (g["total"], g["exports"], g["imports"])
-        assert any(all(w is None and v is None or close(v, w) for v, w in zip(oriented(r, expected["reporter"]), want))
-                   for r in rows), (g, rows)
+        assert any(
+            all(w is None and v is None or close(v, w) for v, w in zip(oriented(r, expected["reporter"]), want))
+            for r in rows
+        ), (g, rows)
         assert all(r["full_year"] is g["full_year"] for r in rows)
     assert len(data["trade"]) == len(expected["trade"])
     values = {v for r in data["trade"] for v in (r["total"], r["exports"], r["imports"]) if v}
     assert not any(close(v, bad) for v in values for bad in expected["not_figures"])
     assert sorted(s["percent"] for s in data["shares"]) == sorted(s["percent"] for s in expected["shares"])
-    assert {(c["period"], c["field"]) for c in data["conflicts"]} == {(c["period"], c["field"])
-                                                                      for c in expected["conflicts"]}
+    assert {(c["period"], c["field"]) for c in data["conflicts"]} == {
+        (c["period"], c["field"]) for c in expected["conflicts"]
+    }
     assert set(expected["event_years"]) <= {e["year"] for e in data["events"]}
     for sec in expected["sections_with_content"]:
         assert data["sections"][sec], sec
@@ -179,8 +200,10 @@ def test_own_pairs(pair, tmp_path):
     out = tmp_path / "b.pdf"
     run_build(seeds, out)
     raw = pdf_text(out, "-layout")
-    for label in re.finditer(r"^\s*(?:Trade|Balance) in\b(.*)$", raw, re.M):   # the key facts' labels
-        assert re.match(r" ?(?:FY)?\d{4}|\s?[A-Z][a-z]{2}", label.group(1)), f"label broken over two lines: {label.group(0)}"
+    for label in re.finditer(r"^\s*(?:Trade|Balance) in\b(.*)$", raw, re.M):  # the key facts' labels
+        assert re.match(r" ?(?:FY)?\d{4}|\s?[A-Z][a-z]{2}", label.group(1)), (
+            f"label broken over two lines: {label.group(0)}"
+        )
     text = flat(raw)
     for junk in expected["must_not_appear"]:
         assert junk not in text

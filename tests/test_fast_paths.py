@@ -3,6 +3,7 @@
 Each fast path here (a gate before a regex, a walk instead of Counters) is
 checked against the slow form it replaces, on hand-written and generated inputs.
 """
+
 import random
 from collections import Counter
 
@@ -79,8 +80,14 @@ def test_pdf_escape_is_saxutils_escape():
 
     from briefing.pdf import escape
 
-    texts = ["Trade & investment <b>", "a > b & c < d", "&amp; already", "", "“quoted” — ‘fine’",
-             'https://example.org/?a=1&b="2"']
+    texts = [
+        "Trade & investment <b>",
+        "a > b & c < d",
+        "&amp; already",
+        "",
+        "“quoted” — ‘fine’",
+        'https://example.org/?a=1&b="2"',
+    ]
     for text in texts:
         assert escape(text) == sax_escape(text)
         assert escape(text, {'"': "&quot;"}) == sax_escape(text, {'"': "&quot;"})
@@ -121,11 +128,11 @@ def test_code_versions_reuse_the_known_ones_only_when_no_stamp_changed(tmp_path)
     tool, extractor, stamps = code_versions(root)
     known = (f"{__version__}+T", "E")
     assert code_versions(root, stamps, known=known)[:2] == known
-    (root / "cli.py").write_text("print('hello, world')\n")        # a changed file
+    (root / "cli.py").write_text("print('hello, world')\n")  # a changed file
     assert code_versions(root, stamps, known=known)[:2] == (code_versions(root)[0], extractor)
     tool2, extractor2, stamps2 = code_versions(root)
     assert tool2 != tool
-    (root / "extract" / "dates.py").write_text("X = 1\n")          # a new file
+    (root / "extract" / "dates.py").write_text("X = 1\n")  # a new file
     assert code_versions(root, stamps2, known=known)[:2] == code_versions(root)[:2] != known
     assert code_versions(root, code_versions(root)[2], known=("0.0+T", "E"))[:2] != ("0.0+T", "E")  # another release
 
@@ -165,8 +172,10 @@ def test_opposed_gate_gives_the_plain_answer():
     from briefing.dedupe import _OPPOSITE_STEMS, _opposed
 
     def plain(a, b):
-        return any((x in a and y not in a and y in b and x not in b) or (y in a and x not in a and x in b and y not in b)
-                   for x, y in _OPPOSITE_STEMS)
+        return any(
+            (x in a and y not in a and y in b and x not in b) or (y in a and x not in a and x in b and y not in b)
+            for x, y in _OPPOSITE_STEMS
+        )
 
     words = [w for pair in _OPPOSITE_STEMS for w in pair] + ["trade", "minist", "bridg", "2019", "treati"]
     rng = random.Random(7)
@@ -191,17 +200,24 @@ def test_remembered_line_breaks_give_the_same_pdf(monkeypatch):
     plain_b = make_briefing()
     hostile = replace(
         plain_b,
-        documents=plain_b.documents + (Source("y" * 200 + ".txt", "12" * 32, "2020-01-01", ("P" * 300,), "A" * 200,
-                                              (url,)),),
-        events=plain_b.events + tuple(MergedEvent(1990 + k, None, False, f"Event {k}: {long[:600]} {url}", None,
-                                                  ("a_first.txt",)) for k in range(12)),
-        sections={**plain_b.sections, "security": (Statement(f"See {url} now.", ("a_first.txt",)),
-                                                   Statement(long, ("b_second.txt",)))},
+        documents=plain_b.documents
+        + (Source("y" * 200 + ".txt", "12" * 32, "2020-01-01", ("P" * 300,), "A" * 200, (url,)),),
+        events=plain_b.events
+        + tuple(
+            MergedEvent(1990 + k, None, False, f"Event {k}: {long[:600]} {url}", None, ("a_first.txt",))
+            for k in range(12)
+        ),
+        sections={
+            **plain_b.sections,
+            "security": (Statement(f"See {url} now.", ("a_first.txt",)), Statement(long, ("b_second.txt",))),
+        },
     )
     rows = make_rows()
     rows[0] = dict(rows[0], label="2020 " + url)
-    for b, r, settings in ((plain_b, make_rows(), Settings(marking="UNCLASSIFIED")),
-                           (hostile, rows, Settings(title="T" * 300))):
+    for b, r, settings in (
+        (plain_b, make_rows(), Settings(marking="UNCLASSIFIED")),
+        (hostile, rows, Settings(title="T" * 300)),
+    ):
         markup = render.render_markup(b, r, settings, None)
         kept = pdf.build_pdf(markup, settings)
         with monkeypatch.context() as m:
@@ -238,9 +254,12 @@ def test_explicit_years_under_any_bound_as_read_directly():
             year = int(m.group(1))
             if not 1700 <= year <= max_year or ev._COUNTED.match(sentence, m.end()):
                 continue
-            before = sentence[max(0, m.start() - 30):m.start()]
-            if (ev._DEADLINE.search(before) or (ev._UNTIL.search(before) and ev._PLAN.search(sentence))
-                    or re.search(r"\d\s+of\s+$", before)):
+            before = sentence[max(0, m.start() - 30) : m.start()]
+            if (
+                ev._DEADLINE.search(before)
+                or (ev._UNTIL.search(before) and ev._PLAN.search(sentence))
+                or re.search(r"\d\s+of\s+$", before)
+            ):
                 continue
             full = next((d for s, e, d in dates if s <= m.start() < e), None)
             out.append((year, full if full and full.year == year else None, m.start()))

@@ -1,5 +1,6 @@
 """Issue 5: hostile text. Source text is data (markup and template syntax print as
 written) and no size of text breaks the layout or falls off the page."""
+
 from __future__ import annotations
 
 import json
@@ -30,13 +31,13 @@ MARKUP = [
 
 def words_off_page(pdf: Path) -> list[str]:
     """Words whose box is not inside its page, from ``pdftotext -bbox``."""
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     off = []
     for page in re.split(r"<page ", html)[1:]:
         width, height = map(float, re.search(r'width="([\d.]+)" height="([\d.]+)"', page).groups())
         for x0, y0, x1, y1, word in re.findall(
-                r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)</word>', page):
+            r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)</word>', page
+        ):
             if float(x0) < 0 or float(y0) < 0 or float(x1) > width + 0.5 or float(y1) > height + 0.5:
                 off.append(word)
     return off
@@ -44,13 +45,31 @@ def words_off_page(pdf: Path) -> list[str]:
 
 def test_markup_and_template_syntax_print_as_written(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    topics = ["copper", "tea", "ports", "flowers", "wine", "fisheries", "tourism", "railways", "banking",
-              "mining", "aviation", "textiles"]
+    topics = [
+        "copper",
+        "tea",
+        "ports",
+        "flowers",
+        "wine",
+        "fisheries",
+        "tourism",
+        "railways",
+        "banking",
+        "mining",
+        "aviation",
+        "textiles",
+    ]
     # different words around each, so near-duplicate merging keeps them apart
-    sentences = [f"Chile and Kenya {t} envoys wrote {m} in note {i} on {t}." for i, (t, m) in
-                 enumerate(zip(topics, MARKUP))]
-    hostile = ("Santiago, 9 May 2021 (<b>Wire</b> & {{ 7*7 }}): " + " ".join(sentences[:6]) + "\n\n"
-               + " ".join(sentences[6:]) + "\n")
+    sentences = [
+        f"Chile and Kenya {t} envoys wrote {m} in note {i} on {t}." for i, (t, m) in enumerate(zip(topics, MARKUP))
+    ]
+    hostile = (
+        "Santiago, 9 May 2021 (<b>Wire</b> & {{ 7*7 }}): "
+        + " ".join(sentences[:6])
+        + "\n\n"
+        + " ".join(sentences[6:])
+        + "\n"
+    )
     seeds = write_seeds(tmp_path / "seeds", {"c_markup.txt": hostile, "{{ 7*7 }} & <b>.txt": ARTICLE_B})
     out = tmp_path / "b.pdf"
     result = build(seeds, out)
@@ -72,8 +91,10 @@ def test_400_character_token_wraps_inside_the_page(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     url = "https://example.org/" + "".join(chr(ord("a") + i % 26) for i in range(380)) + "/end"
     assert len(url) == 404
-    seed = (f"Nairobi, 7 May 2021 (Wire{url[:30]}): Chile and Kenya published the accord at {url} today.\n\n"
-            f"Trade between Chile and Kenya rose, see {url}.\n")
+    seed = (
+        f"Nairobi, 7 May 2021 (Wire{url[:30]}): Chile and Kenya published the accord at {url} today.\n\n"
+        f"Trade between Chile and Kenya rose, see {url}.\n"
+    )
     seeds = write_seeds(tmp_path / "seeds", {"c_url.txt": seed, f"{'n' * 200}.txt": ARTICLE_B})
     out = tmp_path / "b.pdf"
     assert build(seeds, out).exit_code == 0
@@ -89,8 +110,26 @@ def sentences(n_words: int, seed: int = 5) -> list[str]:
     import random
 
     rnd = random.Random(seed)
-    vocab = ["trade", "ports", "copper", "tea", "flowers", "ministers", "talks", "and", "the", "of",
-             "new", "routes", "shipping", "growth", "Chile", "Kenya", "exporters", "season"]
+    vocab = [
+        "trade",
+        "ports",
+        "copper",
+        "tea",
+        "flowers",
+        "ministers",
+        "talks",
+        "and",
+        "the",
+        "of",
+        "new",
+        "routes",
+        "shipping",
+        "growth",
+        "Chile",
+        "Kenya",
+        "exporters",
+        "season",
+    ]
     out, total = [], 0
     while total < n_words:
         k = min(rnd.randint(6, 20), n_words - total)
@@ -153,15 +192,16 @@ def test_trade_table_of_hundreds_of_periods(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     qpdf_check(out)
     assert words_off_page(out) == []
-    layout = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
-                            check=True).stdout
+    layout = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     rows = {int(m.group(1)) for m in re.finditer(r"^ *(\d{4}) +\$[\d.]+ [mb]n", layout, re.M)}
     assert rows == set(figures)  # every period a row with its figure, over as many pages as it takes
 
 
-SCRIPTS = ("Arabic: العلاقات التجارية بين تشيلي وكينيا. Hebrew: יחסי מסחר. "
-           "Emoji: trade 📈🇨🇱🇰🇪👩‍👩‍👧 rose. Devanagari: व्यापार. CJK: 贸易关系. "
-           "Controls:\x07\x1b[31m red\x1b[0m \u202eRTL override\u202c done. Combining: Z\u0351\u0352\u0353algo.")
+SCRIPTS = (
+    "Arabic: العلاقات التجارية بين تشيلي وكينيا. Hebrew: יחסי מסחר. "
+    "Emoji: trade 📈🇨🇱🇰🇪👩‍👩‍👧 rose. Devanagari: व्यापार. CJK: 贸易关系. "
+    "Controls:\x07\x1b[31m red\x1b[0m \u202eRTL override\u202c done. Combining: Z\u0351\u0352\u0353algo."
+)
 
 
 def test_rtl_emoji_and_control_characters(tmp_path, monkeypatch):
@@ -210,8 +250,10 @@ def test_absurd_figures_stay_on_the_page(tmp_path, monkeypatch):
     """A 54-digit amount is printed as stated, wrapped in its cell; chart ticks stay short."""
     monkeypatch.chdir(tmp_path)
     huge = "9" * 54
-    seed = (f"Santiago, 5 May 2021: Trade between Chile and Kenya amounted to ${huge} trillion in 2018. "
-            "Trade between Chile and Kenya reached $2 billion in 2017.\n")
+    seed = (
+        f"Santiago, 5 May 2021: Trade between Chile and Kenya amounted to ${huge} trillion in 2018. "
+        "Trade between Chile and Kenya reached $2 billion in 2017.\n"
+    )
     seeds = write_seeds(tmp_path / "seeds", {"c_huge.txt": seed})
     out = tmp_path / "b.pdf"
     result = build(seeds, out)

@@ -4,6 +4,7 @@ A lazy import only hides a cycle until someone moves it to the top of the
 file; two modules that need each other want a third one they both import.
 Imports under ``if TYPE_CHECKING:`` are not followed at run time and do not count.
 """
+
 import ast
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def imported(name: str, is_package: bool, node: ast.Import | ast.ImportFrom, kno
     else:
         if node.level:
             base = name.split(".") if is_package else name.split(".")[:-1]
-            base = base[:len(base) - node.level + 1]
+            base = base[: len(base) - node.level + 1]
             prefix = ".".join(base + ([node.module] if node.module else []))
         else:
             prefix = node.module or ""
@@ -35,11 +36,19 @@ def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
     graph = {}
     for name, path in files.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        typing_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If)
-                       and "TYPE_CHECKING" in ast.unparse(block.test) for n in ast.walk(block)}
-        graph[name] = set().union(*(imported(name, path.name == "__init__.py", n, set(files))
-                                    for n in ast.walk(tree)
-                                    if isinstance(n, (ast.Import, ast.ImportFrom)) and id(n) not in typing_only))
+        typing_only = {
+            id(n)
+            for block in ast.walk(tree)
+            if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+            for n in ast.walk(block)
+        }
+        graph[name] = set().union(
+            *(
+                imported(name, path.name == "__init__.py", n, set(files))
+                for n in ast.walk(tree)
+                if isinstance(n, (ast.Import, ast.ImportFrom)) and id(n) not in typing_only
+            )
+        )
     return graph
 
 
@@ -50,7 +59,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     def visit(node: str, path: list[str]) -> None:
         for nxt in sorted(graph[node]):
             if nxt in path:
-                loop = path[path.index(nxt):] + [nxt]
+                loop = path[path.index(nxt) :] + [nxt]
                 found.setdefault(frozenset(loop), loop)
             elif nxt not in done:
                 visit(nxt, path + [nxt])
@@ -74,8 +83,9 @@ def test_the_cycle_finder_sees_lazy_and_relative_imports(tmp_path):
     (pkg / "a.py").write_text("def f():\n    from briefing import b\n")
     (pkg / "b.py").write_text("from .sub.c import x\n")
     (pkg / "sub" / "__init__.py").write_text("")
-    (pkg / "sub" / "c.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from briefing import d\n"
-                                      "from ..a import f\n")
+    (pkg / "sub" / "c.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from briefing import d\nfrom ..a import f\n"
+    )
     (pkg / "d.py").write_text("import briefing.sub.c\n")
     graph = import_graph(pkg)
     assert graph["briefing.b"] == {"briefing.sub.c"} and graph["briefing.sub.c"] == {"briefing.a"}

@@ -1,4 +1,5 @@
 """Incremental builds end to end: no-op, each kind of change, the document cache, kill -9, concurrency."""
+
 from __future__ import annotations
 
 import json
@@ -44,7 +45,7 @@ def bump_first_amount(path: Path) -> tuple[str, str]:
     text = path.read_text(encoding="utf-8")
     m = re.search(r"(\d+(?:\.\d+)?) billion", text)
     new = f"{float(m.group(1)) + 1.5:g}"
-    path.write_text(text[:m.start(1)] + new + text[m.end(1):], encoding="utf-8")
+    path.write_text(text[: m.start(1)] + new + text[m.end(1) :], encoding="utf-8")
     return m.group(1), new
 
 
@@ -198,6 +199,7 @@ def test_only_the_changed_document_is_extracted_again(tmp_path, monkeypatch):
     assert calls == [changed] and read == [changed]
     fresh = Options(seeds=seeds, out=tmp_path / "fresh.pdf")
     from briefing.build import collect
+
     assert collect(fresh).sections == outcome.briefing.sections  # the cache changes nothing in the result
 
 
@@ -215,7 +217,7 @@ def test_corrupt_cache_files_warn_and_rebuild(site, caplog):
     _, seeds, out = site
     folder = cache.cache_dir(out)
     head, *entries = (folder / cache.PACK).read_text().splitlines()
-    (folder / cache.PACK).write_text("\n".join([head] + [e[:len(e) // 2] for e in entries]))  # every entry cut
+    (folder / cache.PACK).write_text("\n".join([head] + [e[: len(e) // 2] for e in entries]))  # every entry cut
     (folder / "previous.json").write_text("{")
     cache.manifest_path(out).write_text("[1, 2")
     with caplog.at_level(logging.WARNING, logger="briefing"):
@@ -253,18 +255,24 @@ def test_a_file_name_that_is_not_utf8_builds_and_prints_escaped(tmp_path):
     with open(raw, "wb") as fh:
         fh.write(EXAMPLES[0].read_bytes().replace(b"\n\n", b"\n\nAn added paragraph, in its own words.\n\n", 1))
     out = tmp_path / "out" / "b.pdf"
-    first = subprocess.run(BRIEFING + ["build", "--seeds", str(seeds), "--out", str(out)],
-                           capture_output=True, cwd=tmp_path)
+    first = subprocess.run(
+        BRIEFING + ["build", "--seeds", str(seeds), "--out", str(out)], capture_output=True, cwd=tmp_path
+    )
     assert first.returncode == 0, first.stderr
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "r\\xe9sum\\xe9 \\xff.txt" in text
-    again = subprocess.run(BRIEFING + ["build", "--seeds", str(seeds), "--out", str(out)],
-                           capture_output=True, text=True, cwd=tmp_path)
+    again = subprocess.run(
+        BRIEFING + ["build", "--seeds", str(seeds), "--out", str(out)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert again.returncode == 0 and "up to date" in again.stdout + again.stderr
     with open(raw, "ab") as fh:
         fh.write(b"\nOne more sentence at the end of the file.\n")
-    third = subprocess.run(BRIEFING + ["-v", "build", "--seeds", str(seeds), "--out", str(out)],
-                           capture_output=True, text=True, cwd=tmp_path)
+    third = subprocess.run(
+        BRIEFING + ["-v", "build", "--seeds", str(seeds), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert third.returncode == 0, third.stderr
     assert "1 changed: r\\xe9sum\\xe9 \\xff.txt" in third.stdout + third.stderr
     assert f"({len(EXAMPLES)} from cache)" in third.stderr
@@ -301,8 +309,12 @@ def test_kill_9_midway_leaves_previous_pdf_whole(tmp_path):
     make_seeds(seeds, copies=198)
     killed = 0
     for delay in (0.4, 1.2, 2.5):
-        proc = subprocess.Popen(BRIEFING + ["build", "--seeds", str(seeds), "--out", str(out), "--force"],
-                                cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            BRIEFING + ["build", "--seeds", str(seeds), "--out", str(out), "--force"],
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)

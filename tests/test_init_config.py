@@ -1,4 +1,5 @@
 """`briefing init`, then a build inside the new folder; briefing.toml settings and errors."""
+
 import shutil
 from pathlib import Path
 
@@ -20,8 +21,9 @@ def test_init_then_build_inside_the_folder(tmp_path, monkeypatch):
     assert not (folder / "templates" / "macros.xml.j2").exists()  # inherited, not copied
     for seed in (ROOT / "seeds").glob("*.txt"):
         shutil.copy(seed, folder / "seeds")
-    (folder / "briefing.toml").write_text('title = "Desk Brief: Two Neighbours"\nmarking = "RESTRICTED"\n'
-                                          'author = "Analysis Unit"\n')
+    (folder / "briefing.toml").write_text(
+        'title = "Desk Brief: Two Neighbours"\nmarking = "RESTRICTED"\nauthor = "Analysis Unit"\n'
+    )
     monkeypatch.chdir(folder)
     result = runner.invoke(main, ["build"])
     assert result.exit_code == 0, result.output
@@ -54,7 +56,8 @@ def test_config_errors_listed_with_lines_then_exit_1(tmp_path, monkeypatch):
 def test_config_countries_reporter_and_table_columns(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     (tmp_path / "briefing.toml").write_text(
-        'reporter = "Russia"\n[table]\ncolumns = ["label", "total", "exports", "imports"]\n')
+        'reporter = "Russia"\n[table]\ncolumns = ["label", "total", "exports", "imports"]\n'
+    )
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
@@ -70,5 +73,6 @@ def test_section_keywords_from_config(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["extract"])
     assert result.exit_code == 0, result.output
     import json
+
     social = json.loads(result.stdout)["sections"]["social_cultural"]
     assert social and all(any(w in s["text"].lower() for w in ("festival", "theatre", "cinema")) for s in social)

@@ -1,5 +1,6 @@
 """Issue 10, finding 1: one document that makes reading or extraction raise costs that
 document only, in the main process and in worker processes; the PDF names it."""
+
 from __future__ import annotations
 
 import logging
@@ -18,13 +19,16 @@ from conftest import flat, pdf_text
 ARTICLES = {
     "norway_portugal.txt": (
         "Oslo, 3 March 2021 (Wire): Norway and Portugal agreed to widen their fisheries cooperation.\n\n"
-        "Trade between Norway and Portugal reached $2.1 billion in 2020, officials said.\n"),
+        "Trade between Norway and Portugal reached $2.1 billion in 2020, officials said.\n"
+    ),
     "portugal_norway.txt": (
         "Lisbon, 9 April 2021: Portugal and Norway opened a joint research centre on ocean energy.\n\n"
-        "Students from Portugal study in Norway under an exchange programme, the ministry said.\n"),
+        "Students from Portugal study in Norway under an exchange programme, the ministry said.\n"
+    ),
     "poison_one.txt": (
         "Oslo, 10 April 2021: Norway and Portugal held talks on shipping lanes.\n\n"
-        "Officials from Norway and Portugal said the talks went well.\n"),
+        "Officials from Norway and Portugal said the talks went well.\n"
+    ),
 }
 
 
@@ -41,6 +45,7 @@ def _failing(real):
         if "poison" in str(getattr(source, "file", source)):
             raise TypeError("unsupported operand type(s) for *: 'NoneType' and 'int'")
         return real(source, *args, **kwargs)
+
     return extract
 
 
@@ -58,8 +63,10 @@ def test_a_failing_document_is_skipped_named_and_listed(tmp_path, monkeypatch, c
     assert outcome.status == "rebuilt"
     assert sorted(d.file for d in outcome.briefing.documents) == ["norway_portugal.txt", "portugal_norway.txt"]
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and "poison" in r.getMessage()]
-    assert warnings == [f"skipped poison_one.txt: failed while {stage}ing (TypeError: unsupported operand "
-                        "type(s) for *: 'NoneType' and 'int')"]
+    assert warnings == [
+        f"skipped poison_one.txt: failed while {stage}ing (TypeError: unsupported operand "
+        "type(s) for *: 'NoneType' and 'int')"
+    ]
     text = flat(pdf_text(out))
     assert "Files not used" in text
     assert "poison_one.txt" in text and "TypeError" in text
@@ -82,8 +89,7 @@ def test_a_failing_document_is_not_cached_and_is_retried(tmp_path, monkeypatch):
 def _source(i: int) -> Source:
     name = f"poison_{i}.txt" if i % 7 == 3 else f"doc_{i}.txt"
     text = f"Norway and Portugal signed agreement number {i} on trade, officials said."
-    return Source(file=name, sha256=str(i), date="2021-05-01", places=(), agency=None,
-                  paragraphs=(text,), dropped=())
+    return Source(file=name, sha256=str(i), date="2021-05-01", places=(), agency=None, paragraphs=(text,), dropped=())
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -1,4 +1,5 @@
 """The layout language as a contract: documented, checked, and the look set without Python."""
+
 import re
 import shutil
 import subprocess
@@ -61,8 +62,9 @@ def test_every_element_and_attribute_is_documented_with_an_example():
         assert re.search(rf"^### .*`<{re.escape(element)}>`", DOC, re.M), element
         assert re.search(rf"<{re.escape(element)}[\s/>]", examples), f"no example of <{element}>"
         for attribute in attributes:
-            assert re.search(rf"<{re.escape(element)}\b[^>]*\s{re.escape(attribute)}=", examples), \
+            assert re.search(rf"<{re.escape(element)}\b[^>]*\s{re.escape(attribute)}=", examples), (
                 f"no example of <{element} {attribute}=>"
+            )
 
 
 def test_the_default_templates_keep_to_the_language():
@@ -70,31 +72,51 @@ def test_the_default_templates_keep_to_the_language():
     assert files and layout.check_templates(files) == []
 
 
-@pytest.mark.parametrize("text, problem", [
-    ('<section title="x">\n  <statment cite="1">text</statment>\n</section>', (2, "unknown element <statment>")),
-    ('<statements>\n<statement cite="{{ s.cite }}" sources="{{ s.files }}">x</statement>', (2, "no attribute 'sources'")),
-    ('{% if a %}\n\n<chart title="t"\n   colour="red">{% endif %}', (4, "no attribute 'colour'")),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ('<section title="x">\n  <statment cite="1">text</statment>\n</section>', (2, "unknown element <statment>")),
+        (
+            '<statements>\n<statement cite="{{ s.cite }}" sources="{{ s.files }}">x</statement>',
+            (2, "no attribute 'sources'"),
+        ),
+        ('{% if a %}\n\n<chart title="t"\n   colour="red">{% endif %}', (4, "no attribute 'colour'")),
+    ],
+)
 def test_a_template_outside_the_language_is_named_by_line(text, problem):
     found = layout.check_template(text)
     assert len(found) == 1 and found[0][0] == problem[0] and problem[1] in found[0][1]
 
 
 def test_jinja_code_and_comments_are_not_read_as_markup():
-    text = ('{# <bogus> #}\n{{ m.trade_table(table, columns=["a"] | join(",")) }}\n'
-            '<fact label="{{ "<x>" if a else b }}">{% if x %}<b>y</b>{% endif %}</fact>\n'
-            '<bar label="{{ b.label }}"{% for s in series %} {{ s }}="{{ b[s] }}"{% endfor %}/>')
+    text = (
+        '{# <bogus> #}\n{{ m.trade_table(table, columns=["a"] | join(",")) }}\n'
+        '<fact label="{{ "<x>" if a else b }}">{% if x %}<b>y</b>{% endif %}</fact>\n'
+        '<bar label="{{ b.label }}"{% for s in series %} {{ s }}="{{ b[s] }}"{% endfor %}/>'
+    )
     assert layout.check_template(text) == []
 
 
-@pytest.mark.parametrize("old, new, marker, problem", [
-    ("{{ m.more_note(more.security) }}", "<statment>Our own line.</statment>", "<statment>",
-     "unknown element <statment>"),
-    ('title="Security and defence"', 'title="Security and defence" colour="red"', 'colour="red"',
-     "no attribute 'colour'"),
-])
+@pytest.mark.parametrize(
+    "old, new, marker, problem",
+    [
+        (
+            "{{ m.more_note(more.security) }}",
+            "<statment>Our own line.</statment>",
+            "<statment>",
+            "unknown element <statment>",
+        ),
+        (
+            'title="Security and defence"',
+            'title="Security and defence" colour="red"',
+            'colour="red"',
+            "no attribute 'colour'",
+        ),
+    ],
+)
 def test_unknown_element_or_attribute_in_a_user_template_fails_the_build_naming_file_and_line(
-        tmp_path, monkeypatch, old, new, marker, problem):
+    tmp_path, monkeypatch, old, new, marker, problem
+):
     folder = brief(tmp_path)
     stub = folder / "templates" / "briefing.xml.j2"
     assert old in stub.read_text(encoding="utf-8")
@@ -109,8 +131,9 @@ def test_unknown_element_or_attribute_in_a_user_template_fails_the_build_naming_
 def test_a_bad_number_or_a_dynamic_name_is_caught_in_the_document():
     import xml.etree.ElementTree as ET
 
-    root = ET.fromstring('<document><chart><bar label="2020" exports="12.5x"/><bar label="2021" totl="3"/>'
-                         '</chart></document>')
+    root = ET.fromstring(
+        '<document><chart><bar label="2020" exports="12.5x"/><bar label="2021" totl="3"/></chart></document>'
+    )
     assert layout.check_document(root) == ["<bar exports>: '12.5x' is not a number", "<bar> has no attribute 'totl'"]
 
 
@@ -123,8 +146,10 @@ def test_init_writes_a_stub_that_extends_the_default_and_an_edited_block_shows(t
     assert '{% extends "default/briefing.xml.j2" %}' in stub.read_text(encoding="utf-8")
     assert build(folder, monkeypatch)[0] == 0
     assert "Security and defence" in pdf_text(folder / "out" / "briefing.pdf")
-    stub.write_text(stub.read_text(encoding="utf-8").replace('title="Security and defence"',
-                                                             'title="Borders and policing"'), encoding="utf-8")
+    stub.write_text(
+        stub.read_text(encoding="utf-8").replace('title="Security and defence"', 'title="Borders and policing"'),
+        encoding="utf-8",
+    )
     code, output = build(folder, monkeypatch)
     assert code == 0, output
     text = pdf_text(folder / "out" / "briefing.pdf")
@@ -150,10 +175,13 @@ def test_a_colour_and_a_font_size_from_briefing_toml_change_the_pdf(tmp_path, mo
 
 
 def test_the_look_can_come_from_a_template_block_and_briefing_toml_wins(tmp_path, monkeypatch):
-    folder = brief(tmp_path, '[style]\nfont-size = 11\n')
+    folder = brief(tmp_path, "[style]\nfont-size = 11\n")
     stub = folder / "templates" / "briefing.xml.j2"
-    stub.write_text(stub.read_text(encoding="utf-8") +
-                    '{% block style %}<style heading-color="#2E7D32" font-size="8"/>{% endblock %}\n', encoding="utf-8")
+    stub.write_text(
+        stub.read_text(encoding="utf-8")
+        + '{% block style %}<style heading-color="#2E7D32" font-size="8"/>{% endblock %}\n',
+        encoding="utf-8",
+    )
     assert build(folder, monkeypatch)[0] == 0
     pdf = folder / "out" / "briefing.pdf"
     assert fill("#2E7D32") in content(pdf)
@@ -161,17 +189,20 @@ def test_the_look_can_come_from_a_template_block_and_briefing_toml_wins(tmp_path
     small = folder / "out" / "small.pdf"
     assert build(folder, monkeypatch)[0] == 0
     (folder / "out" / "briefing.pdf").rename(small)
-    (folder / "briefing.toml").write_text('[style]\nfont-size = 11\n', encoding="utf-8")
+    (folder / "briefing.toml").write_text("[style]\nfont-size = 11\n", encoding="utf-8")
     assert build(folder, monkeypatch)[0] == 0
     assert word_height(pdf, "unquestioned") / word_height(small, "unquestioned") == pytest.approx(11 / 8, rel=0.05)
 
 
-@pytest.mark.parametrize("toml, message", [
-    ('[style]\nheading-colour = "#000000"\n', "briefing.toml:2: unknown style 'heading-colour'"),
-    ('[style]\nfont-size = "big"\n', "briefing.toml:2: style 'font-size' must be a number"),
-    ('[style]\nmargin-x = 0\n', "briefing.toml:2: style 'margin-x': '0' must be more than 0"),
-    ('title = "x"\n[style]\nrule-color = "grey"\n', "briefing.toml:3: style 'rule-color': 'grey' is not a colour"),
-])
+@pytest.mark.parametrize(
+    "toml, message",
+    [
+        ('[style]\nheading-colour = "#000000"\n', "briefing.toml:2: unknown style 'heading-colour'"),
+        ('[style]\nfont-size = "big"\n', "briefing.toml:2: style 'font-size' must be a number"),
+        ("[style]\nmargin-x = 0\n", "briefing.toml:2: style 'margin-x': '0' must be more than 0"),
+        ('title = "x"\n[style]\nrule-color = "grey"\n', "briefing.toml:3: style 'rule-color': 'grey' is not a colour"),
+    ],
+)
 def test_bad_style_settings_are_named_with_their_line(tmp_path, monkeypatch, toml, message):
     folder = brief(tmp_path, toml)
     code, output = build(folder, monkeypatch)
@@ -181,8 +212,9 @@ def test_bad_style_settings_are_named_with_their_line(tmp_path, monkeypatch, tom
 def test_the_font_family_from_briefing_toml_is_the_one_embedded(tmp_path, monkeypatch):
     folder = brief(tmp_path, '[style]\nfont = "DejaVuSerif"\n')
     assert build(folder, monkeypatch)[0] == 0
-    listing = subprocess.run(["pdffonts", str(folder / "out" / "briefing.pdf")], capture_output=True, text=True,
-                             check=True).stdout
+    listing = subprocess.run(
+        ["pdffonts", str(folder / "out" / "briefing.pdf")], capture_output=True, text=True, check=True
+    ).stdout
     assert "DejaVuSerif" in listing and "DejaVuSans" not in listing
     (folder / "briefing.toml").write_text('[style]\nfont = "Comic"\n', encoding="utf-8")
     code, output = build(folder, monkeypatch)

@@ -1,5 +1,6 @@
 """Issue 10, finding 4: layout time grows linearly with a token's, title's or marking's length,
 and every character of a long token is printed."""
+
 from __future__ import annotations
 
 import logging
@@ -21,9 +22,11 @@ def token(n: int) -> str:
 
 
 def statement_doc(text: str, title: str = "HEADLINE", marking: str = "") -> str:
-    return (f'<document title={quoteattr(title)} author="" subject="" keywords="" creator="" '
-            f'marking={quoteattr(marking)} header=""><section id="s" title="Economy">'
-            f'<statements><statement cite="1">{escape(text)}</statement></statements></section></document>')
+    return (
+        f'<document title={quoteattr(title)} author="" subject="" keywords="" creator="" '
+        f'marking={quoteattr(marking)} header=""><section id="s" title="Economy">'
+        f'<statements><statement cite="1">{escape(text)}</statement></statements></section></document>'
+    )
 
 
 def timed(markup: str) -> tuple[float, bytes]:

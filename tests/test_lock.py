@@ -3,6 +3,7 @@
 Workers do not hold the lock and die with the build; a waiting build says so once
 on stderr even with -q and gives up after --lock-timeout naming the holder's PID.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,9 +28,11 @@ def small_seeds(folder: Path, count: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
         a, b = PAIRS[i % len(PAIRS)] if i % 2 else PAIRS[0]
-        text = (f"Oslo, {1 + i % 28} May 2021 (Wire): {a} and {b} held talks number {i} on trade.\n\n"
-                f"Trade between {a} and {b} reached ${1 + i % 9}.{i % 10} billion in {2000 + i % 20}, "
-                f"officials said. The {i % 40 + 2}th anniversary of relations was marked on Monday.\n")
+        text = (
+            f"Oslo, {1 + i % 28} May 2021 (Wire): {a} and {b} held talks number {i} on trade.\n\n"
+            f"Trade between {a} and {b} reached ${1 + i % 9}.{i % 10} billion in {2000 + i % 20}, "
+            f"officials said. The {i % 40 + 2}th anniversary of relations was marked on Monday.\n"
+        )
         (folder / f"doc{i:04d}.txt").write_text(text, encoding="utf-8")
     return folder
 
@@ -84,17 +87,22 @@ def test_a_waiting_build_says_so_once_even_quiet_and_gives_up_naming_the_holder(
     out = tmp_path / "out" / "b.pdf"
     holder = hold_lock(out)
     try:
-        done = subprocess.run(BRIEFING + ["-q", "build", "--seeds", str(seeds), "--out", str(out),
-                                          "--lock-timeout", "1"],
-                              cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            BRIEFING + ["-q", "build", "--seeds", str(seeds), "--out", str(out), "--lock-timeout", "1"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     finally:
         holder.kill()
         holder.wait()
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
-    assert lines == [f"waiting for another build of {out} (PID {holder.pid})",
-                     f"error: another build (PID {holder.pid}) still holds the lock of {out} after 1 s; "
-                     "gave up (--lock-timeout)"], lines
+    assert lines == [
+        f"waiting for another build of {out} (PID {holder.pid})",
+        f"error: another build (PID {holder.pid}) still holds the lock of {out} after 1 s; gave up (--lock-timeout)",
+    ], lines
     assert not out.exists()
 
 
@@ -209,8 +217,10 @@ def test_lock_file_of_another_user_is_named(tmp_path, monkeypatch):
     with pytest.raises(lock_mod.LockError) as caught:
         with build_lock(out, timeout=1):
             pass
-    assert str(caught.value) == (f"the lock file {lock} belongs to another user (uid 65534): that user "
-                                 f"may be building {out}; if not, remove the file")
+    assert str(caught.value) == (
+        f"the lock file {lock} belongs to another user (uid 65534): that user "
+        f"may be building {out}; if not, remove the file"
+    )
 
 
 def test_an_unwritable_output_folder_is_still_named(tmp_path, monkeypatch):

@@ -1,4 +1,5 @@
 """One month table (briefing.months): every reader's month pattern is made from it."""
+
 import re
 from pathlib import Path
 
@@ -18,21 +19,27 @@ def test_every_name_and_abbreviation_is_read_as_its_month(word):
     assert mention.period == periods.months(2021, n, n)
 
 
-@pytest.mark.parametrize("text, start, end", [
-    ("trade in Jan.-Mar. 2022", (2022, 1), (2022, 3)),
-    ("between Sept and December 2019", (2019, 9), (2019, 12)),
-    ("in the year ended June 2020", (2019, 7), (2020, 6)),
-])
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("trade in Jan.-Mar. 2022", (2022, 1), (2022, 3)),
+        ("between Sept and December 2019", (2019, 9), (2019, 12)),
+        ("in the year ended June 2020", (2019, 7), (2020, 6)),
+    ],
+)
 def test_month_ranges_with_abbreviations(text, start, end):
     (mention,) = [m for m in periods.find(text) if m.period is not None]
     assert (mention.period.start, mention.period.end) == (start, end)
 
 
-@pytest.mark.parametrize("text", [
-    "Talks resumed on 4 Sept. 2023 in the capital. Both sides agreed.",
-    "The envoy arrived on Feb. 12 and left soon after. Trade was discussed.",
-    "Prices fell in Dec. after the harvest. Exports recovered.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks resumed on 4 Sept. 2023 in the capital. Both sides agreed.",
+        "The envoy arrived on Feb. 12 and left soon after. Trade was discussed.",
+        "Prices fell in Dec. after the harvest. Exports recovered.",
+    ],
+)
 def test_a_month_abbreviation_does_not_end_a_sentence(text):
     assert len(split_sentences(text)) == 2
 
@@ -49,10 +56,15 @@ def test_patterns_match_whole_names_longest_first():
 
 
 # "January|February", "jan(?:uary)?|feb", or an alternation built again from the table.
-_MONTH_LIST = re.compile(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?)\s*(?:\(\?:[a-z]+\)\?)?\s*\|\s*feb|join\(sorted\(.*\bMONTH(?:S|_NAMES|_ABBR)\b")
+_MONTH_LIST = re.compile(
+    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?)\s*(?:\(\?:[a-z]+\)\?)?\s*\|\s*feb|join\(sorted\(.*\bMONTH(?:S|_NAMES|_ABBR)\b"
+)
 
 
 def test_no_module_spells_out_its_own_month_names():
-    offenders = [str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
-                 if p.name != "months.py" and _MONTH_LIST.search(p.read_text(encoding="utf-8"))]
+    offenders = [
+        str(p.relative_to(PACKAGE))
+        for p in PACKAGE.rglob("*.py")
+        if p.name != "months.py" and _MONTH_LIST.search(p.read_text(encoding="utf-8"))
+    ]
     assert offenders == []

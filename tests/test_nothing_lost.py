@@ -1,6 +1,7 @@
 """Issue 10, finding 8: text is not lost silently. A stray NUL byte costs one byte (with a
 warning), UTF-16 without BOM is read, CJK sentence ends split sentences, and an
 unreadable subfolder is named."""
+
 from __future__ import annotations
 
 import logging
@@ -45,11 +46,14 @@ def test_utf16_without_bom_is_read(codec, text):
     assert decode(data).strip() == text.strip()
 
 
-@pytest.mark.parametrize("paragraph, count", [
-    ("挪威和葡萄牙签署了渔业合作协定。双方同意扩大贸易！会谈何时继续？", 3),
-    ("ノルウェーとポルトガルは漁業協定に署名した。両国は貿易の拡大で合意した。", 2),
-    ("秘鲁和加纳的贸易额达到十亿美元。”官员说。", 2),
-])
+@pytest.mark.parametrize(
+    "paragraph, count",
+    [
+        ("挪威和葡萄牙签署了渔业合作协定。双方同意扩大贸易！会谈何时继续？", 3),
+        ("ノルウェーとポルトガルは漁業協定に署名した。両国は貿易の拡大で合意した。", 2),
+        ("秘鲁和加纳的贸易额达到十亿美元。”官员说。", 2),
+    ],
+)
 def test_cjk_sentence_ends_split_sentences_and_keep_the_paragraph(paragraph, count):
     paras, dropped = split_paragraphs(paragraph + "\n")
     assert paras == [paragraph] and not dropped
@@ -59,7 +63,11 @@ def test_cjk_sentence_ends_split_sentences_and_keep_the_paragraph(paragraph, cou
 
 def test_latin_sentences_split_as_before():
     assert split_sentences("Trade rose. Talks began! Who knows? Mr. Smith did.") == [
-        "Trade rose.", "Talks began!", "Who knows?", "Mr. Smith did."]
+        "Trade rose.",
+        "Talks began!",
+        "Who knows?",
+        "Mr. Smith did.",
+    ]
 
 
 def test_an_unreadable_subfolder_is_named(tmp_path, monkeypatch, caplog):

@@ -1,4 +1,5 @@
 """One copy of the default templates in git (top-level templates/), shipped inside the wheel."""
+
 import os
 import shutil
 import subprocess
@@ -28,8 +29,11 @@ def wheel(tmp_path_factory) -> Path:
         shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("setup.py", "pyproject.toml", "MANIFEST.in", "README.md"):
         shutil.copy(ROOT / name, src / name)
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "dist"), str(src)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "dist"), str(src)],
+        check=True,
+        capture_output=True,
+    )
     (built,) = (tmp_path / "dist").glob("briefing-*.whl")
     return built
 
@@ -44,22 +48,32 @@ def test_the_wheel_carries_the_top_level_templates(wheel):
 @pytest.mark.slow
 def test_the_installed_wheel_builds_a_briefing_from_any_folder(wheel, tmp_path):
     site = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site), str(wheel)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
 
     def briefing(*args: str, cwd: Path = elsewhere) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd, env=env,
-                              capture_output=True, text=True)
+        return subprocess.run(
+            [sys.executable, "-m", "briefing", *args], cwd=cwd, env=env, capture_output=True, text=True
+        )
 
-    where = subprocess.run([sys.executable, "-c", "import briefing.resources as r; print(r.DEFAULT_TEMPLATES)"],
-                           cwd=elsewhere, env=env, capture_output=True, text=True, check=True).stdout.strip()
+    where = subprocess.run(
+        [sys.executable, "-c", "import briefing.resources as r; print(r.DEFAULT_TEMPLATES)"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert Path(where) == site / "briefing" / "templates"
     assert briefing("init", "brief").returncode == 0
     for seed in sorted((ROOT / "seeds").glob("*.txt"))[:3]:
         shutil.copy(seed, elsewhere / "brief" / "seeds")
-    done = briefing("build", cwd=elsewhere / "brief")   # its template extends the installed default
+    done = briefing("build", cwd=elsewhere / "brief")  # its template extends the installed default
     assert done.returncode == 0, done.stderr
     assert (elsewhere / "brief" / "out" / "briefing.pdf").read_bytes().startswith(b"%PDF")

@@ -1,4 +1,5 @@
 """pdf.build_pdf: the PDF a reader gets, read back with pypdf and poppler."""
+
 from __future__ import annotations
 
 import io
@@ -18,15 +19,17 @@ from briefing.model import MergedEvent, Source, Statement
 from conftest import flat, pdf_text
 from test_render import NASTY, edited_templates, make_briefing, make_rows
 
-pytestmark = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.which("pdffonts")),
-                                reason="poppler-utils not installed")
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("pdftotext") and shutil.which("pdffonts")), reason="poppler-utils not installed"
+)
 
 SETTINGS = Settings(author="Research Desk", marking="UNCLASSIFIED // FOR OFFICIAL USE")
 
 
 def build(briefing=None, rows=None, settings=SETTINGS, templates_dir=None) -> bytes:
-    markup = render.render_markup(briefing or make_briefing(), make_rows() if rows is None else rows,
-                                  settings, templates_dir)
+    markup = render.render_markup(
+        briefing or make_briefing(), make_rows() if rows is None else rows, settings, templates_dir
+    )
     return pdf.build_pdf(markup, settings)
 
 
@@ -41,13 +44,13 @@ def outline_titles(reader: PdfReader) -> list[str]:
     def walk(items):
         for item in items:
             yield from walk(item) if isinstance(item, list) else [item.title]
+
     return list(walk(reader.outline))
 
 
 def test_sections_outline_and_contents(built):
     text = flat(pdf_text(built))
-    sections = ["Relations history", "Economy and trade", "Security and defence",
-                "Social and cultural ties"]
+    sections = ["Relations history", "Economy and trade", "Security and defence", "Social and cultural ties"]
     for title in sections:
         assert title in text
     titles = outline_titles(PdfReader(built))
@@ -89,7 +92,7 @@ def test_every_statement_cited_and_every_source_listed(built):
     for statements in b.sections.values():
         for s in statements:
             assert re.search(re.escape(flat(s.text)) + r" \[\d+(, \d+)*\]", text), s.text
-    sources = text[text.rindex("Sources"):]
+    sources = text[text.rindex("Sources") :]
     for n, doc in enumerate(b.documents, 1):
         assert re.search(rf"\[{n}\] [^\[]*\(file {re.escape(doc.file)}\)", sources), doc.file
     assert "d_broken.txt: not text" in sources
@@ -121,13 +124,11 @@ def test_builds_are_byte_identical():
 def test_no_local_paths_in_pdf(built, tmp_path):
     plain = tmp_path / "plain.pdf"
     if shutil.which("qpdf"):
-        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(built), str(plain)],
-                       check=True)
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(built), str(plain)], check=True)
     else:
         plain = built
     raw = plain.read_bytes()
-    for needle in (b"/usr/share", b"/home/", str(Path.home()).encode(), str(Path.cwd()).encode(),
-                   b".ttf"):
+    for needle in (b"/usr/share", b"/home/", str(Path.home()).encode(), str(Path.cwd()).encode(), b".ttf"):
         assert needle not in raw, needle
 
 
@@ -135,7 +136,7 @@ def test_edited_template_changes_the_pdf(tmp_path):
     out = tmp_path / "edited.pdf"
     out.write_bytes(build(templates_dir=edited_templates(tmp_path)))
     text = flat(pdf_text(out))
-    body = text[text.index("Defence matters", text.index("Sources") + 1):]
+    body = text[text.index("Defence matters", text.index("Sources") + 1) :]
     assert body.index("Defence matters") < body.index("Chronicle of ties") < body.index("Economy and trade")
     assert "Relations history" not in text
     assert "Share of trade" not in text and "Balance" in text  # column gone; key fact stays
@@ -148,11 +149,12 @@ def test_long_tokens_and_paragraphs_do_not_break_layout(tmp_path):
     b = make_briefing()
     b = replace(
         b,
-        documents=b.documents + (Source("y" * 200 + ".txt", "12" * 32, "2020-01-01", ("P" * 300,),
-                                        "A" * 200, (url,)),),
+        documents=b.documents + (Source("y" * 200 + ".txt", "12" * 32, "2020-01-01", ("P" * 300,), "A" * 200, (url,)),),
         events=b.events + (MergedEvent(2005, None, False, f"{long} {url}", None, ("a_first.txt",)),),
-        sections={**b.sections, "security": (Statement(f"See {url} now.", ("a_first.txt",)),
-                                             Statement(long, ("b_second.txt",)))},
+        sections={
+            **b.sections,
+            "security": (Statement(f"See {url} now.", ("a_first.txt",)), Statement(long, ("b_second.txt",))),
+        },
     )
     rows = make_rows()
     rows[0] = dict(rows[0], label="2020 " + url)
@@ -189,15 +191,20 @@ def _passes(monkeypatch) -> list[int]:
     from reportlab.platypus.doctemplate import BaseDocTemplate
 
     passes, real = [], BaseDocTemplate.multiBuild
-    monkeypatch.setattr(BaseDocTemplate, "multiBuild", lambda self, *a, **k: passes.append(real(self, *a, **k))
-                        or passes[-1])
+    monkeypatch.setattr(
+        BaseDocTemplate, "multiBuild", lambda self, *a, **k: passes.append(real(self, *a, **k)) or passes[-1]
+    )
     return passes
 
 
 def test_two_layout_passes_give_the_pdf_of_three(monkeypatch):
     """Contents sized before the first pass: two passes, the very bytes three passes gave."""
-    sections = "".join(f'<section id="s{i}" title="Part {i} of the long report"><p>Body of part {i}. '
-                       + "Words to fill a line or two. " * (i % 7 * 20) + "</p></section>" for i in range(60))
+    sections = "".join(
+        f'<section id="s{i}" title="Part {i} of the long report"><p>Body of part {i}. '
+        + "Words to fill a line or two. " * (i % 7 * 20)
+        + "</p></section>"
+        for i in range(60)
+    )
     markup = f'<document title="Many parts"><contents title="Contents"/>{sections}</document>'
     passes = _passes(monkeypatch)
     two = pdf.build_pdf(markup, SETTINGS)
@@ -225,11 +232,14 @@ def test_the_sizing_pass_changes_no_byte(monkeypatch):
     long = " ".join(["word"] * 1500)
     b = make_briefing()
     b = replace(b, sections={**b.sections, "security": (Statement(long, ("b_second.txt",)),)})
-    sections = "".join(f'<section id="s{i}" title="Part {i}"><p>{"Text of a part. " * (i * 9)}</p></section>'
-                       for i in range(30))
-    documents = [lambda: build(), lambda: build(b, settings=Settings(marking="M" * 200)),
-                 lambda: pdf.build_pdf(f'<document title="Parts"><contents title="Contents"/>{sections}</document>',
-                                       SETTINGS)]
+    sections = "".join(
+        f'<section id="s{i}" title="Part {i}"><p>{"Text of a part. " * (i * 9)}</p></section>' for i in range(30)
+    )
+    documents = [
+        lambda: build(),
+        lambda: build(b, settings=Settings(marking="M" * 200)),
+        lambda: pdf.build_pdf(f'<document title="Parts"><contents title="Contents"/>{sections}</document>', SETTINGS),
+    ]
     sized = [make() for make in documents]
     monkeypatch.setattr(pdf._SizingFrame, "_add", Frame._add)  # every pass draws
     assert [make() for make in documents] == sized

@@ -4,27 +4,33 @@ from briefing.extract import periods
 
 
 def keys(text, doc_date="2022-03-28", current=None):
-    return [periods.resolve(m, doc_date, current).key for m in periods.find(text)
-            if periods.resolve(m, doc_date, current) is not None]
+    return [
+        periods.resolve(m, doc_date, current).key
+        for m in periods.find(text)
+        if periods.resolve(m, doc_date, current) is not None
+    ]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("in 2021", ["2021"]),
-    ("in FY2021-22", ["2021-22"]),
-    ("in fiscal year 2017/18", ["2017-18"]),
-    ("exports in 2017-18", ["2017-18"]),
-    ("January to November 2021", ["2021-01..2021-11"]),
-    ("in January-November 2020", ["2020-01..2020-11"]),
-    ("the first eleven months of 2021", ["2021-01..2021-11"]),
-    ("the first half of 2023", ["2023-01..2023-06"]),
-    ("Q3 2021", ["2021-07..2021-09"]),
-    ("in August 2020", ["2020-08..2020-08"]),
-    ("last year", ["2021"]),
-    ("in January and February", ["2022-01..2022-02"]),
-    ("in the first eight months of the year", ["2022-01..2022-08"]),
-    ("in the April-December period of 2022", ["2022-04..2022-12"]),
-    ("for the whole of 2021", ["2021"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("in 2021", ["2021"]),
+        ("in FY2021-22", ["2021-22"]),
+        ("in fiscal year 2017/18", ["2017-18"]),
+        ("exports in 2017-18", ["2017-18"]),
+        ("January to November 2021", ["2021-01..2021-11"]),
+        ("in January-November 2020", ["2020-01..2020-11"]),
+        ("the first eleven months of 2021", ["2021-01..2021-11"]),
+        ("the first half of 2023", ["2023-01..2023-06"]),
+        ("Q3 2021", ["2021-07..2021-09"]),
+        ("in August 2020", ["2020-08..2020-08"]),
+        ("last year", ["2021"]),
+        ("in January and February", ["2022-01..2022-02"]),
+        ("in the first eight months of the year", ["2022-01..2022-08"]),
+        ("in the April-December period of 2022", ["2022-04..2022-12"]),
+        ("for the whole of 2021", ["2021"]),
+    ],
+)
 def test_period_expressions(text, expected):
     assert keys(text) == expected
 

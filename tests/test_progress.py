@@ -1,4 +1,5 @@
 """Feedback on long builds: a bar only on a terminal and for big work; -v logs stage times."""
+
 import logging
 from pathlib import Path
 
@@ -29,10 +30,12 @@ def test_bar_drawn_only_when_enabled_and_large(capsys):
 
 def test_build_not_on_a_terminal_prints_no_bar_and_v_logs_stages(tmp_path, caplog):
     with caplog.at_level(logging.INFO, logger="briefing"):
-        result = CliRunner().invoke(main, ["-v", "build", "--seeds", str(ROOT / "seeds"),
-                                           "--out", str(tmp_path / "b.pdf")])
+        result = CliRunner().invoke(
+            main, ["-v", "build", "--seeds", str(ROOT / "seeds"), "--out", str(tmp_path / "b.pdf")]
+        )
     assert result.exit_code == 0, result.output
     assert "rendering" not in result.output and "extracting" not in result.output
     for name in ("read", "extract", "merge", "layout"):
-        assert any(r.getMessage().startswith(f"{name}: ") and r.getMessage().endswith(" s")
-                   for r in caplog.records), name
+        assert any(r.getMessage().startswith(f"{name}: ") and r.getMessage().endswith(" s") for r in caplog.records), (
+            name
+        )

@@ -4,6 +4,7 @@ a result or one error line, never a traceback, and the PDF written is valid.
 Failures hypothesis finds are saved in tests/fuzz_corpus/ (one seed file each)
 and replayed by ``test_fuzz_corpus`` on every run.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,48 +24,166 @@ from test_hostile_text import words_off_page
 CORPUS = Path(__file__).parent / "fuzz_corpus"
 
 AMOUNTS = [  # well and badly formed
-    "$ .bn", "USD 1,2,3bn", "$1.2 billion", "€40,1 Mrd.", "$-0.0 bn", "$1e308 billion", "USD NaN million",
-    "$" + "9" * 40 + " trillion", "0." + "0" * 30 + "1 billion dollars", "$1,000,000,000,000,000 bn",
-    "1.2.3 billion", "$.", "bn", "%", "49%", "1000%", "-5%", "USD", "₽", "₹3 lakh crore", "¥", "$$$",
+    "$ .bn",
+    "USD 1,2,3bn",
+    "$1.2 billion",
+    "€40,1 Mrd.",
+    "$-0.0 bn",
+    "$1e308 billion",
+    "USD NaN million",
+    "$" + "9" * 40 + " trillion",
+    "0." + "0" * 30 + "1 billion dollars",
+    "$1,000,000,000,000,000 bn",
+    "1.2.3 billion",
+    "$.",
+    "bn",
+    "%",
+    "49%",
+    "1000%",
+    "-5%",
+    "USD",
+    "₽",
+    "₹3 lakh crore",
+    "¥",
+    "$$$",
 ]
 PERIODS = [
-    "2021", "0000", "99999", "2021-22", "FY 1999/00", "Q5 2020", "January–March 2021", "31 February 2021",
-    "2021-13-45", "the 30th anniversary", "the 0th anniversary", "10000th anniversary", "last year",
+    "2021",
+    "0000",
+    "99999",
+    "2021-22",
+    "FY 1999/00",
+    "Q5 2020",
+    "January–March 2021",
+    "31 February 2021",
+    "2021-13-45",
+    "the 30th anniversary",
+    "the 0th anniversary",
+    "10000th anniversary",
+    "last year",
     "between 2022 and 2019",
 ]
-FRAGMENTS = AMOUNTS + ["in " + p for p in PERIODS] + [
-    # the pair and trade words
-    "Chile", "Kenya", "Chilean", "Kenyan", "trade between Chile and Kenya", "exports to Kenya",
-    "imports from Chile", "share of Kenya's foreign trade", "amounted to", "reached",
-    # markup, template syntax, separators
-    "<b>", "</b>", "&", "&amp;", "<", ">", "{{ 7*7 }}", "{% raw %}", "{% endraw %}", "{#", "]]>",
-    "<![CDATA[", "<?xml?>", '"', "'", "\u201c", "\u201d", "(", ")", ":", " -- ", ".", ". ", "!", "?",
-    "\n", "\n\n", "\r\n", "\r", "\t", "# ", "* ", "> ", "---", "![x](y.png)", "[a](b)",
-    "Santiago, 5 May 2021 (Wire): ", "Nairobi/Santiago, 31 December 9999: ",
-    # scripts and odd characters
-    "Россия и Беларусь", "العلاقات", "יחסים", "\u202e", "\u200f", "📈", "🇨🇱", "👩\u200d👩\u200d👧",
-    "e\u0301", "\u00a0", "\u200b", "\ufeff", "\x00", "\x07", "\x1b[31m", "\x7f", "\x85", "\ufffd",
-    "\U0010ffff", "\ud7ff",
-]
+FRAGMENTS = (
+    AMOUNTS
+    + ["in " + p for p in PERIODS]
+    + [
+        # the pair and trade words
+        "Chile",
+        "Kenya",
+        "Chilean",
+        "Kenyan",
+        "trade between Chile and Kenya",
+        "exports to Kenya",
+        "imports from Chile",
+        "share of Kenya's foreign trade",
+        "amounted to",
+        "reached",
+        # markup, template syntax, separators
+        "<b>",
+        "</b>",
+        "&",
+        "&amp;",
+        "<",
+        ">",
+        "{{ 7*7 }}",
+        "{% raw %}",
+        "{% endraw %}",
+        "{#",
+        "]]>",
+        "<![CDATA[",
+        "<?xml?>",
+        '"',
+        "'",
+        "\u201c",
+        "\u201d",
+        "(",
+        ")",
+        ":",
+        " -- ",
+        ".",
+        ". ",
+        "!",
+        "?",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "# ",
+        "* ",
+        "> ",
+        "---",
+        "![x](y.png)",
+        "[a](b)",
+        "Santiago, 5 May 2021 (Wire): ",
+        "Nairobi/Santiago, 31 December 9999: ",
+        # scripts and odd characters
+        "Россия и Беларусь",
+        "العلاقات",
+        "יחסים",
+        "\u202e",
+        "\u200f",
+        "📈",
+        "🇨🇱",
+        "👩\u200d👩\u200d👧",
+        "e\u0301",
+        "\u00a0",
+        "\u200b",
+        "\ufeff",
+        "\x00",
+        "\x07",
+        "\x1b[31m",
+        "\x7f",
+        "\x85",
+        "\ufffd",
+        "\U0010ffff",
+        "\ud7ff",
+    ]
+)
 
 ODD_CHARS = st.characters(codec="utf-8", categories=["L", "M", "N", "P", "S", "Z", "Cc", "Cf"])
 
-AMOUNT = st.one_of(st.sampled_from(AMOUNTS), st.builds(
-    "{}{}{}".format, st.sampled_from(["$", "USD ", "€", "", "RUB ", "$ ", "-$"]),
-    st.one_of(st.integers(-10**25, 10**25).map(str), st.floats(allow_nan=True).map(repr),
-              st.from_regex(r"[\d.,]{1,12}", fullmatch=True)),
-    st.sampled_from([" billion", " bn", "bn", " million", " mn", " trillion", " thousand", "", "%", " per cent"])))
-PERIOD = st.one_of(st.integers(-5, 100_000).map(str), st.sampled_from(PERIODS),
-                   st.from_regex(r"\d{4}[-/]\d{1,4}", fullmatch=True))
+AMOUNT = st.one_of(
+    st.sampled_from(AMOUNTS),
+    st.builds(
+        "{}{}{}".format,
+        st.sampled_from(["$", "USD ", "€", "", "RUB ", "$ ", "-$"]),
+        st.one_of(
+            st.integers(-(10**25), 10**25).map(str),
+            st.floats(allow_nan=True).map(repr),
+            st.from_regex(r"[\d.,]{1,12}", fullmatch=True),
+        ),
+        st.sampled_from([" billion", " bn", "bn", " million", " mn", " trillion", " thousand", "", "%", " per cent"]),
+    ),
+)
+PERIOD = st.one_of(
+    st.integers(-5, 100_000).map(str), st.sampled_from(PERIODS), st.from_regex(r"\d{4}[-/]\d{1,4}", fullmatch=True)
+)
 TRADE = st.builds(
     "{} {} {} {} in {}.".format,
-    st.sampled_from(["Trade between Chile and Kenya", "Kenyan exports to Chile", "Chile's imports from Kenya",
-                     "Kenya's share of Chile's foreign trade", "Bilateral trade", "Chilean exports"]),
+    st.sampled_from(
+        [
+            "Trade between Chile and Kenya",
+            "Kenyan exports to Chile",
+            "Chile's imports from Kenya",
+            "Kenya's share of Chile's foreign trade",
+            "Bilateral trade",
+            "Chilean exports",
+        ]
+    ),
     st.sampled_from(["amounted to", "reached", "fell to", "was", "rose by", "grew from"]),
-    AMOUNT, st.sampled_from(["", "and", "to", "from", "up from"]), PERIOD)
+    AMOUNT,
+    st.sampled_from(["", "and", "to", "from", "up from"]),
+    PERIOD,
+)
 
-piece = st.one_of(st.sampled_from(FRAGMENTS), st.text(ODD_CHARS, max_size=12), TRADE,
-                  st.integers(-10**30, 10**30).map(str), st.floats(allow_nan=True).map(repr))
+piece = st.one_of(
+    st.sampled_from(FRAGMENTS),
+    st.text(ODD_CHARS, max_size=12),
+    TRADE,
+    st.integers(-(10**30), 10**30).map(str),
+    st.floats(allow_nan=True).map(repr),
+)
 hostile_text = st.lists(piece, max_size=60).map(" ".join)
 
 
@@ -80,12 +199,16 @@ def encoded(text: str, how: str) -> bytes:
 
 seed_files = st.lists(
     st.tuples(hostile_text, st.sampled_from(["utf-8", "utf-8", "utf-16", "cp1251", "latin-1"])),
-    min_size=1, max_size=3,
+    min_size=1,
+    max_size=3,
 ).map(lambda files: {f"f{i}.txt": encoded(t, how) for i, (t, how) in enumerate(files)})
 
 # FUZZ_EXAMPLES=2000 for a long hunt; the suite runs 30.
-FAST = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 30)), deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FAST = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 30)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def make_seeds(root: Path, files: dict[str, bytes], with_articles: bool) -> Path:
@@ -185,34 +308,76 @@ PAIRS = [("Norway", "Portugal"), ("Peru", "Ghana"), ("Finland", "Morocco")]
 GROUP = st.sampled_from([" ", "\u00a0", "\u202f", ",", ".", "'", ""])
 GROUPED = st.builds(
     lambda head, groups, sep, dec: head + "".join(sep + g for g in groups) + dec,
-    st.integers(0, 999).map(str), st.lists(st.integers(0, 999).map("{:03d}".format), max_size=6), GROUP,
-    st.sampled_from(["", ".5", ",25", ".", ",0"]))
-MONEY = st.builds("{}{}{}{}".format, st.sampled_from(["$", "US$ ", "USD ", "€", "NOK ", "PEN ", "-$", ""]),
-                  st.one_of(GROUPED, st.integers(0, 10**22).map(str)),
-                  st.sampled_from([" million", " billion", " trillion", "bn", " thousand", ""]),
-                  st.sampled_from(["", " dollars", " euros", " cedis"]))
-YEAR = st.one_of(st.integers(1990, 2030).map(str), st.integers(1990, 2030).map(str),
-                 st.integers(0, 99_999).map(str), st.integers(0, 9999).map("{:04d}".format))
+    st.integers(0, 999).map(str),
+    st.lists(st.integers(0, 999).map("{:03d}".format), max_size=6),
+    GROUP,
+    st.sampled_from(["", ".5", ",25", ".", ",0"]),
+)
+MONEY = st.builds(
+    "{}{}{}{}".format,
+    st.sampled_from(["$", "US$ ", "USD ", "€", "NOK ", "PEN ", "-$", ""]),
+    st.one_of(GROUPED, st.integers(0, 10**22).map(str)),
+    st.sampled_from([" million", " billion", " trillion", "bn", " thousand", ""]),
+    st.sampled_from(["", " dollars", " euros", " cedis"]),
+)
+YEAR = st.one_of(
+    st.integers(1990, 2030).map(str),
+    st.integers(1990, 2030).map(str),
+    st.integers(0, 99_999).map(str),
+    st.integers(0, 9999).map("{:04d}".format),
+)
 MONTH = st.sampled_from(["January", "June", "February", "December", "Sept.", "Smarch"])
-DATELINE = st.builds("{}, {} {} {}{}: ".format, st.sampled_from(["Oslo", "LIMA", "Rabat/Accra", "Lisboa"]),
-                     st.integers(0, 40), MONTH, YEAR, st.sampled_from(["", " (Wire)"]))
-CJK = st.sampled_from(["挪威和葡萄牙签署了渔业合作协定。", "双方同意扩大贸易！", "会谈何时继续？",
-                       "秘鲁和加纳的贸易额达到１２３４亿美元。", "ノルウェーとポルトガルは漁業協定に署名した。",
-                       "양국은 무역 확대에 합의했다."])
-RTL = st.sampled_from(["وقعت النرويج والبرتغال اتفاقية تجارية.", "בלה בלה סחר בין פרו לגאנה.",
-                       "\u202eReversed text\u202c.", "\u200fمرحبا 2021."])
+DATELINE = st.builds(
+    "{}, {} {} {}{}: ".format,
+    st.sampled_from(["Oslo", "LIMA", "Rabat/Accra", "Lisboa"]),
+    st.integers(0, 40),
+    MONTH,
+    YEAR,
+    st.sampled_from(["", " (Wire)"]),
+)
+CJK = st.sampled_from(
+    [
+        "挪威和葡萄牙签署了渔业合作协定。",
+        "双方同意扩大贸易！",
+        "会谈何时继续？",
+        "秘鲁和加纳的贸易额达到１２３４亿美元。",
+        "ノルウェーとポルトガルは漁業協定に署名した。",
+        "양국은 무역 확대에 합의했다.",
+    ]
+)
+RTL = st.sampled_from(
+    [
+        "وقعت النرويج والبرتغال اتفاقية تجارية.",
+        "בלה בלה סחר בין פרו לגאנה.",
+        "\u202eReversed text\u202c.",
+        "\u200fمرحبا 2021.",
+    ]
+)
 
 
 def _sentence(a: str, b: str):
     trade = st.one_of(
         st.builds("Trade between {} and {} reached {} in {}.".format, st.just(a), st.just(b), MONEY, YEAR),
-        st.builds("{}'s exports to {} rose to {} last year.".format, st.just(a), st.just(b), MONEY))
+        st.builds("{}'s exports to {} rose to {} last year.".format, st.just(a), st.just(b), MONEY),
+    )
     return st.one_of(
-        trade, trade, trade,
-        st.builds("On {} {} {}, {} and {} marked the {}th anniversary of relations.".format,
-                  st.integers(1, 31), MONTH, YEAR, st.just(a), st.just(b), st.integers(0, 10_000)),
+        trade,
+        trade,
+        trade,
+        st.builds(
+            "On {} {} {}, {} and {} marked the {}th anniversary of relations.".format,
+            st.integers(1, 31),
+            MONTH,
+            YEAR,
+            st.just(a),
+            st.just(b),
+            st.integers(0, 10_000),
+        ),
         st.builds("{} and {} met on Monday, {} years ago.".format, st.just(a), st.just(b), st.integers(0, 3000)),
-        CJK, RTL, st.text(ODD_CHARS, max_size=30), st.sampled_from(["\x00", "\x00\x00", "NUL\x00here."]),
+        CJK,
+        RTL,
+        st.text(ODD_CHARS, max_size=30),
+        st.sampled_from(["\x00", "\x00\x00", "NUL\x00here."]),
     )
 
 
@@ -240,8 +405,11 @@ def _extract_generated(pair, data: bytes) -> None:
         assert event.year >= 1
 
 
-@settings(max_examples=int(os.environ.get("ARTICLE_EXAMPLES", 300)), deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=int(os.environ.get("ARTICLE_EXAMPLES", 300)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(article=generated_article())
 def test_generated_articles_never_crash_extraction(article):
     _extract_generated(*article)

@@ -1,4 +1,5 @@
 """Ranking under the cap: the pair's substance first, third-country trade last."""
+
 from briefing.config import Settings
 from briefing.model import Briefing, Source, Statement
 from briefing.ranking import pair_focus, score
@@ -26,14 +27,21 @@ def test_agreement_between_the_pair_beats_third_country_trade_cited_more():
 
 def test_cap_keeps_substance_and_says_how_many_more():
     pair = ("Ghana", "Togo")
-    filler = [Statement(f"Exports to Japan of item {n} rose to {n} million dollars.", ("a.txt", "b.txt", "c.txt"))
-              for n in range(1, 9)]
+    filler = [
+        Statement(f"Exports to Japan of item {n} rose to {n} million dollars.", ("a.txt", "b.txt", "c.txt"))
+        for n in range(1, 9)
+    ]
     key = Statement("The presidents of Ghana and Togo signed an agreement on a joint border post in 2021.", ("a.txt",))
-    briefing = Briefing(countries=pair, reporter=None,
-                        documents=(Source("a.txt", "0" * 64, "2021-05-01", (), None, ("x",)),),
-                        sections={"history": (), "economy": tuple(filler) + (key,), "security": (),
-                                  "social_cultural": ()},
-                        events=(), trade=(), shares=(), conflicts=())
+    briefing = Briefing(
+        countries=pair,
+        reporter=None,
+        documents=(Source("a.txt", "0" * 64, "2021-05-01", (), None, ("x",)),),
+        sections={"history": (), "economy": tuple(filler) + (key,), "security": (), "social_cultural": ()},
+        events=(),
+        trade=(),
+        shares=(),
+        conflicts=(),
+    )
     chosen, _, more = select(briefing, Settings(max_statements=3))
     assert chosen["economy"][0] is key
     assert len(chosen["economy"]) == 3 and more["economy"] == 6
@@ -41,5 +49,6 @@ def test_cap_keeps_substance_and_says_how_many_more():
 
 def test_thin_lead_in_ranks_below_a_statement_of_fact():
     pair = ("Norway", "Sweden")
-    assert score("Politics has shaped the numbers.", ["1", "2"], pair) < \
-        score("The ferry between the two ports carried 200,000 passengers.", ["1"], pair)
+    assert score("Politics has shaped the numbers.", ["1", "2"], pair) < score(
+        "The ferry between the two ports carried 200,000 passengers.", ["1"], pair
+    )

@@ -1,4 +1,5 @@
 """Readers of saved web pages, PDFs and Word files: text, metadata, and one-line reasons for bad files."""
+
 import io
 import subprocess
 import sys
@@ -10,9 +11,27 @@ from briefing.readers import read_source
 from briefing.readers.pdf import join_lines
 from formats_material import DOCX_PARAGRAPHS, FIXTURES, PDF_FOOTER, PDF_HEADER, PDF_PARAGRAPHS, make_docx, make_pdf
 
-BOILERPLATE = ["cookies", "Accept all", "Subscribe", "Share on", "Read more", "Copper prices slide", "Comments",
-               "long overdue", "All rights reserved", "Privacy policy", "Photo:", "Sign up", "Tags:", "Home",
-               "Skip to main content", "Site map", "Print this page", "4 min read", "Official website"]
+BOILERPLATE = [
+    "cookies",
+    "Accept all",
+    "Subscribe",
+    "Share on",
+    "Read more",
+    "Copper prices slide",
+    "Comments",
+    "long overdue",
+    "All rights reserved",
+    "Privacy policy",
+    "Photo:",
+    "Sign up",
+    "Tags:",
+    "Home",
+    "Skip to main content",
+    "Site map",
+    "Print this page",
+    "4 min read",
+    "Official website",
+]
 
 
 def _read(name, data):
@@ -21,12 +40,18 @@ def _read(name, data):
 
 # ---------------------------------------------------------------- html
 
+
 def test_saved_news_page_main_text_and_metadata():
     src = read_source(FIXTURES / "001_andes_wire.html", "001_andes_wire.html")
     assert (src.title, src.outlet, src.url, src.date, src.date_source, src.author, src.format) == (
-        "Chile and Peru agree to widen their trade pact", "Andes Wire",
-        "https://andes-wire.example/business/2023/03/14/chile-peru-trade-pact", "2023-03-14", "metadata",
-        "Lucia Ramos", "html")
+        "Chile and Peru agree to widen their trade pact",
+        "Andes Wire",
+        "https://andes-wire.example/business/2023/03/14/chile-peru-trade-pact",
+        "2023-03-14",
+        "metadata",
+        "Lucia Ramos",
+        "html",
+    )
     text = "\n".join(src.paragraphs)
     assert src.paragraphs[0].startswith("Chile and Peru agreed on Tuesday")
     assert text.endswith("before it can enter into force.") and len(src.paragraphs) == 4
@@ -37,36 +62,46 @@ def test_saved_news_page_main_text_and_metadata():
 def test_ministry_page_in_a_legacy_code_page():
     src = read_source(FIXTURES / "002_ministry.htm", "002_ministry.htm")
     assert (src.title, src.outlet, src.date, src.url) == (
-        "Ghana and Togo open a joint border post", "Ministry of Trade and Industry", "2021-11-05",
-        "https://trade.gov.example/news/ghana-togo-border-post")
+        "Ghana and Togo open a joint border post",
+        "Ministry of Trade and Industry",
+        "2021-11-05",
+        "https://trade.gov.example/news/ghana-togo-border-post",
+    )
     assert "Lom\u00e9" in src.paragraphs[0]
     assert not any(junk in p for p in src.paragraphs for junk in BOILERPLATE)
 
 
 def test_page_without_metadata_takes_the_date_line_and_invents_nothing(tmp_path):
-    page = (b"<html><body><div class='menu'><a href='/'>Home</a> <a href='/x'>World</a></div><article>"
-            b"<h1>Laos and Mongolia sign an air services deal</h1><p>Updated 12.10.2020</p>"
-            b"<p>Laos and Mongolia signed an air services agreement on Monday that allows direct flights between "
-            b"their capitals for the first time, officials in both countries said.</p>"
-            b"<p>The first flights are planned for the spring, subject to approval by the aviation authorities.</p>"
-            b"</article></body></html>")
+    page = (
+        b"<html><body><div class='menu'><a href='/'>Home</a> <a href='/x'>World</a></div><article>"
+        b"<h1>Laos and Mongolia sign an air services deal</h1><p>Updated 12.10.2020</p>"
+        b"<p>Laos and Mongolia signed an air services agreement on Monday that allows direct flights between "
+        b"their capitals for the first time, officials in both countries said.</p>"
+        b"<p>The first flights are planned for the spring, subject to approval by the aviation authorities.</p>"
+        b"</article></body></html>"
+    )
     src = read_source(tmp_path / "p.html", "p.html", page)
     assert (src.date, src.date_source, src.outlet, src.url) == ("2020-10-12", "text", None, None)
     assert src.paragraphs[0].startswith("Laos and Mongolia signed")
 
 
 def test_all_script_page_is_skipped():
-    page = b"<html><head><script>var a = 1;</script></head><body><script>" + b"document.write('x');" * 500 + \
-        b"</script><noscript>Enable JavaScript.</noscript></body></html>"
+    page = (
+        b"<html><head><script>var a = 1;</script></head><body><script>"
+        + b"document.write('x');" * 500
+        + b"</script><noscript>Enable JavaScript.</noscript></body></html>"
+    )
     with pytest.raises(ValueError, match="no article text"):
         read_source("s.html", "s.html", page)
 
 
 def test_page_in_another_language_is_skipped_naming_it():
-    body = ("<p>Le Chili et le P\u00e9rou ont sign\u00e9 mardi \u00e0 Lima un protocole qui \u00e9largit leur accord "
-            "commercial, avec de nouveaux chapitres sur le commerce num\u00e9rique et la coop\u00e9ration "
-            "douani\u00e8re.</p><p>Les ministres ont d\u00e9clar\u00e9 que les nouvelles r\u00e8gles r\u00e9duiraient "
-            "le temps d'attente \u00e0 la fronti\u00e8re entre les deux pays.</p>")
+    body = (
+        "<p>Le Chili et le P\u00e9rou ont sign\u00e9 mardi \u00e0 Lima un protocole qui \u00e9largit leur accord "
+        "commercial, avec de nouveaux chapitres sur le commerce num\u00e9rique et la coop\u00e9ration "
+        "douani\u00e8re.</p><p>Les ministres ont d\u00e9clar\u00e9 que les nouvelles r\u00e8gles r\u00e9duiraient "
+        "le temps d'attente \u00e0 la fronti\u00e8re entre les deux pays.</p>"
+    )
     page = f"<html lang='en'><body><article>{body}</article></body></html>".encode()
     with pytest.raises(ValueError, match=r"French \(fr\)"):
         read_source("fr.html", "fr.html", page)
@@ -74,12 +109,17 @@ def test_page_in_another_language_is_skipped_naming_it():
 
 # ---------------------------------------------------------------- pdf
 
+
 def test_two_column_pdf_in_reading_order_without_running_heads():
     src = read_source("note.pdf", "note.pdf", make_pdf())
     expected = [t.replace("<br/>", "").replace("trans-", "trans") for k, t in PDF_PARAGRAPHS if k == "p"]
     assert list(src.paragraphs) == expected
     assert (src.title, src.date, src.date_source, src.format) == (
-        "Norway and Sweden agree on a new power line", "2022-06-14", "metadata", "pdf")
+        "Norway and Sweden agree on a new power line",
+        "2022-06-14",
+        "metadata",
+        "pdf",
+    )
     every = " ".join(src.paragraphs + src.dropped)
     assert PDF_HEADER not in every and PDF_FOOTER not in every and "Page 1" not in every
 
@@ -90,13 +130,16 @@ def test_pdf_title_from_the_first_page_when_metadata_has_none():
     assert src.date is None and src.date_source == "none"
 
 
-@pytest.mark.parametrize("lines, joined", [
-    (["the new trans-", "mission line"], "the new transmission line"),
-    (["a joint search-and-", "rescue drill"], "a joint search-and-rescue drill"),
-    (["the Franco-", "German border"], "the Franco-German border"),
-    (["ends here.", "Next one"], "ends here. Next one"),
-    (["costs rose by 5-", "7 per cent"], "costs rose by 5- 7 per cent"),
-])
+@pytest.mark.parametrize(
+    "lines, joined",
+    [
+        (["the new trans-", "mission line"], "the new transmission line"),
+        (["a joint search-and-", "rescue drill"], "a joint search-and-rescue drill"),
+        (["the Franco-", "German border"], "the Franco-German border"),
+        (["ends here.", "Next one"], "ends here. Next one"),
+        (["costs rose by 5-", "7 per cent"], "costs rose by 5- 7 per cent"),
+    ],
+)
 def test_hyphenation_at_line_ends(lines, joined):
     assert join_lines(lines) == joined
 
@@ -139,8 +182,9 @@ def test_pdf_bomb_page_count(monkeypatch):
     from briefing.readers import pdf
 
     monkeypatch.setattr(pdf, "MAX_PAGES", 3)
-    data = make_pdf(paragraphs=[("p", f"Sweden and Norway met for the {i}th time in a row.") for i in range(8)],
-                    pages=4)
+    data = make_pdf(
+        paragraphs=[("p", f"Sweden and Norway met for the {i}th time in a row.") for i in range(8)], pages=4
+    )
     with pytest.raises(ValueError, match="4 pages, more than the 3-page limit"):
         read_source("b.pdf", "b.pdf", data)
 
@@ -152,9 +196,12 @@ def test_pdf_bomb_stream():
     comp = zlib.compressobj(9)
     chunk = b"0" * (1 << 20)
     body = b"".join(comp.compress(chunk) for _ in range(200)) + comp.flush()  # 200 MB inflated
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R >>",
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream"]
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream",
+    ]
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -170,11 +217,17 @@ def test_pdf_bomb_stream():
 
 # ---------------------------------------------------------------- docx
 
+
 def test_word_note_paragraphs_tables_and_core_properties():
     src = read_source("n.docx", "n.docx", make_docx())
     assert list(src.paragraphs) == DOCX_PARAGRAPHS + ["Both sides agreed to publish the study in Spanish and English."]
     assert (src.title, src.date, src.date_source, src.author, src.format) == (
-        "Note on the Chile-Peru water talks", "2023-05-04", "metadata", "Desk officer", "docx")
+        "Note on the Chile-Peru water talks",
+        "2023-05-04",
+        "metadata",
+        "Desk officer",
+        "docx",
+    )
     assert "Chile-Peru water talks: note for file" in src.dropped
 
 
@@ -190,10 +243,13 @@ def test_word_table_cells_read_the_same_every_time():
     assert len(reads) == 1
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"This is a plain text file renamed to .docx, not a Word file.", "not a Word file"),
-    (b"PK\x03\x04 truncated zip", "not a Word file"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"This is a plain text file renamed to .docx, not a Word file.", "not a Word file"),
+        (b"PK\x03\x04 truncated zip", "not a Word file"),
+    ],
+)
 def test_docx_that_is_not_a_zip(data, reason):
     with pytest.raises(ValueError, match=reason):
         read_source("x.docx", "x.docx", data)
@@ -209,11 +265,14 @@ def test_zip_that_is_not_a_word_file():
 
 # ---------------------------------------------------------------- cheap paths
 
+
 def test_text_seeds_do_not_import_the_heavy_parsers(tmp_path):
     (tmp_path / "a.txt").write_text("Oslo, 3 May 2021 (NTB): Norway and Sweden met.\n", encoding="utf-8")
-    code = ("import sys; from briefing.build import read_sources; from pathlib import Path; "
-            f"read_sources(Path({str(tmp_path)!r})); "
-            "print(sorted(m for m in ('trafilatura', 'pypdf', 'docx', 'langdetect', 'lxml') if m in sys.modules))")
+    code = (
+        "import sys; from briefing.build import read_sources; from pathlib import Path; "
+        f"read_sources(Path({str(tmp_path)!r})); "
+        "print(sorted(m for m in ('trafilatura', 'pypdf', 'docx', 'langdetect', 'lxml') if m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stderr
 
@@ -226,9 +285,17 @@ def test_huge_page_refused_before_parsing_but_inline_bulk_does_not_count():
     with pytest.raises(ValueError, match="3 MB of markup besides scripts and images, more than the 2 MB"):
         read_source("big.html", "big.html", b"<html><body>" + para * 30000 + b"</body></html>")
     assert time.monotonic() - start < 5
-    bulky = (b"<html><head><script>" + b"var x = 1;" * 400_000 + b"</script><style>" + b"p{}" * 300_000
-             + b"</style></head><body><article>" + para + b"<img src='data:image/png;base64," + b"QUJD" * 1_000_000
-             + b"'></article></body></html>")
+    bulky = (
+        b"<html><head><script>"
+        + b"var x = 1;" * 400_000
+        + b"</script><style>"
+        + b"p{}" * 300_000
+        + b"</style></head><body><article>"
+        + para
+        + b"<img src='data:image/png;base64,"
+        + b"QUJD" * 1_000_000
+        + b"'></article></body></html>"
+    )
     assert read_source("saved.html", "saved.html", bulky).paragraphs == (para[3:-4].decode(),)
 
 
@@ -237,9 +304,11 @@ def test_pdf_set_word_by_word_reads_as_lines():
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    paragraphs = [["Ghana and Togo opened a joint border post at Aflao", "on Friday morning, officials said."],
-                  ["Customs officers of both countries will clear goods", "in one stop from now on."],
-                  ["Laos and Mongolia agreed to start direct flights", "between their capitals next spring."]]
+    paragraphs = [
+        ["Ghana and Togo opened a joint border post at Aflao", "on Friday morning, officials said."],
+        ["Customs officers of both countries will clear goods", "in one stop from now on."],
+        ["Laos and Mongolia agreed to start direct flights", "between their capitals next spring."],
+    ]
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
     y = 700
@@ -257,8 +326,10 @@ def test_pdf_set_word_by_word_reads_as_lines():
     assert read_source("w.pdf", "w.pdf", buf.getvalue()).paragraphs == tuple(sentences)
 
 
-@pytest.mark.parametrize("name, make", [("c.pdf", make_pdf), ("c.docx", make_docx),
-                                        ("c.html", lambda: (FIXTURES / "001_andes_wire.html").read_bytes())])
+@pytest.mark.parametrize(
+    "name, make",
+    [("c.pdf", make_pdf), ("c.docx", make_docx), ("c.html", lambda: (FIXTURES / "001_andes_wire.html").read_bytes())],
+)
 def test_corrupted_files_fail_with_a_reason_only(name, make):
     """Flipped bytes and cut files: read, or refused with a one-line reason (ValueError), never another error."""
     import random
@@ -275,7 +346,6 @@ def test_corrupted_files_fail_with_a_reason_only(name, make):
             read_source(name, name, bytes(data))
         except ValueError as exc:
             assert str(exc) and "\n" not in str(exc)
-
 
 
 def test_word_file_with_a_template_date_is_undated_not_misdated():

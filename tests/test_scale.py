@@ -5,6 +5,7 @@ thirty years of consistent trade figures, partial periods and anniversaries.
 The timed 1,000- and 10,000-article runs are in ``make bench``; this test
 checks what the reader gets, at a size the suite can afford.
 """
+
 from __future__ import annotations
 
 import re
@@ -110,8 +111,10 @@ def test_country_scan_finds_what_the_trie_regex_finds():
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]
     texts.append(" ".join(countries._lexicon()))  # every phrase, each next to others
-    texts.append("_Russia 5Chile Omani Oman. U.S.Army Tu\u0308rkiye N'Djamena Washingtonian "
-                 "Papua New Guinea, Latin America, Mexico City, Georgia, US.")
+    texts.append(
+        "_Russia 5Chile Omani Oman. U.S.Army Tu\u0308rkiye N'Djamena Washingtonian "
+        "Papua New Guinea, Latin America, Mexico City, Georgia, US."
+    )
     for text in texts:
         assert list(countries._scan(text)) == [m.span() for m in countries._matcher().finditer(text)]
 
@@ -125,10 +128,14 @@ def test_ten_thousand_articles_stay_readable(tmp_path):
     options = Options(seeds=tmp_path / "seeds", out=tmp_path / "out" / "b.pdf", force=True)
     briefing = run(options).briefing
     assert len(briefing.documents) == 10_000
-    pages = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(
-        ["pdfinfo", str(options.out)], capture_output=True, text=True, check=True).stdout, re.M).group(1))
+    pages = int(
+        re.search(
+            r"^Pages:\s+(\d+)",
+            subprocess.run(["pdfinfo", str(options.out)], capture_output=True, text=True, check=True).stdout,
+            re.M,
+        ).group(1)
+    )
     assert 3 <= pages <= MAX_PAGES
-    markup = render_markup(briefing, table_rows(trade_frame(briefing), briefing.trade[0].currency),
-                           options.settings)
+    markup = render_markup(briefing, table_rows(trade_frame(briefing), briefing.trade[0].currency), options.settings)
     labels = [row.find("cell[@key='label']").text for row in ET.fromstring(markup).iter("row")]
     assert len(labels) == len(set(labels)) and len(labels) >= 25

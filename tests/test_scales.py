@@ -1,4 +1,5 @@
 """One table of scale words (briefing.scales): every reader takes its words and values from it."""
+
 import math
 import re
 from pathlib import Path
@@ -46,38 +47,47 @@ def test_scale_factor_reads_case_stops_and_spaces():
 
 def test_alternation_puts_longer_words_first():
     rx = re.compile(rf"(?:{scales.alternation()})\b", re.I)
-    assert rx.match("mln").group(0) == "mln"            # not "m"
+    assert rx.match("mln").group(0) == "mln"  # not "m"
     assert rx.match("lakh crore").group(0) == "lakh crore"
-    assert rx.match("trn").group(0) == "trn"            # not "tr"
+    assert rx.match("trn").group(0) == "trn"  # not "tr"
     assert rx.match("dozen") is None
 
 
-@pytest.mark.parametrize("sentence, values", [
-    ("Exports rose from PLN 23 billion in 2020 to 29 bln in 2021.", [23e9, 29e9]),
-    ("Imports went from KES 40 mln in 2019 to 55 mn in 2020.", [40e6, 55e6]),
-    ("The fund grew from EUR 1.1 trillion to 1.4 trn.", [1.1e12, 1.4e12]),
-])
+@pytest.mark.parametrize(
+    "sentence, values",
+    [
+        ("Exports rose from PLN 23 billion in 2020 to 29 bln in 2021.", [23e9, 29e9]),
+        ("Imports went from KES 40 mln in 2019 to 55 mn in 2020.", [40e6, 55e6]),
+        ("The fund grew from EUR 1.1 trillion to 1.4 trn.", [1.1e12, 1.4e12]),
+    ],
+)
 def test_a_number_with_a_scale_word_takes_the_currency_of_the_amount_beside_it(sentence, values):
     found = _with_bare_numbers(sentence, find_amounts(sentence), False)
     assert [a.value for a in found] == pytest.approx(values)
     assert len({a.currency for a in found}) == 1
 
 
-@pytest.mark.parametrize("sentence", [
-    "Egypt shipped $5 billion of goods and 300 tn of wheat.",     # tonnes
-    "Chile sold $2 billion of copper and 40 m of cable.",         # metres
-    "Kenya earned $1 billion and employed 3 lakh workers.",       # people
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Egypt shipped $5 billion of goods and 300 tn of wheat.",  # tonnes
+        "Chile sold $2 billion of copper and 40 m of cable.",  # metres
+        "Kenya earned $1 billion and employed 3 lakh workers.",  # people
+    ],
+)
 def test_a_word_that_is_also_a_unit_or_a_count_does_not_take_a_currency(sentence):
     found = _with_bare_numbers(sentence, find_amounts(sentence), False)
     assert len(found) == 1
 
 
-@pytest.mark.parametrize("sentence", [
-    "The bridge opened in 2018 and carried goods worth 3 {} in 2019.",
-    "The rail link opened in 2015 and carried freight worth 1.2 {} in 2017.",
-    "The pipeline was inaugurated in 2020 and earned 40 {} in 2021.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bridge opened in 2018 and carried goods worth 3 {} in 2019.",
+        "The rail link opened in 2015 and carried freight worth 1.2 {} in 2017.",
+        "The pipeline was inaugurated in 2020 and earned 40 {} in 2021.",
+    ],
+)
 @pytest.mark.parametrize("short", ["bln", "mln", "trn"])
 def test_a_short_scale_word_states_a_figure_as_the_full_word_does(sentence, short):
     full = {"bln": "billion", "mln": "million", "trn": "trillion"}[short]
@@ -91,11 +101,16 @@ def test_the_briefing_writes_scales_from_the_same_table(value, written):
     assert format_amount(value, "USD") == written
 
 
-_SCALE_LIST = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|bn|mn|crore|lakh)\|(?:[a-z]+\|)*"
-                         r"(?:million|billion|trillion|bn|mn|tn)\b")
+_SCALE_LIST = re.compile(
+    r"(?i)\b(?:thousand|million|billion|trillion|bn|mn|crore|lakh)\|(?:[a-z]+\|)*"
+    r"(?:million|billion|trillion|bn|mn|tn)\b"
+)
 
 
 def test_no_module_spells_out_its_own_list_of_scale_words():
-    offenders = [str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
-                 if p.name != "scales.py" and _SCALE_LIST.search(p.read_text(encoding="utf-8"))]
+    offenders = [
+        str(p.relative_to(PACKAGE))
+        for p in PACKAGE.rglob("*.py")
+        if p.name != "scales.py" and _SCALE_LIST.search(p.read_text(encoding="utf-8"))
+    ]
     assert offenders == []

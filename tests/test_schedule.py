@@ -1,4 +1,5 @@
 """briefing schedule: durations, cron ticks, no overlap, one run when late, rebuild only after a change."""
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,9 @@ class FakeTime:
         self.now += seconds
 
 
-@pytest.mark.parametrize("text, seconds", [("30s", 30), ("15m", 900), ("2h", 7200), ("1d", 86400),
-                                           ("1h30m", 5400), (" 10 s ", 10)])
+@pytest.mark.parametrize(
+    "text, seconds", [("30s", 30), ("15m", 900), ("2h", 7200), ("1d", 86400), ("1h30m", 5400), (" 10 s ", 10)]
+)
 def test_parse_every(text, seconds):
     assert parse_every(text) == seconds
 
@@ -59,8 +61,9 @@ def test_runs_start_now_and_follow_the_interval():
     t = FakeTime()
     starts, run = timed_runs(t, [5, 5, 5, 5])
     lines = []
-    assert schedule_loop(None, Every(60, t.now), clock=t.clock, sleep=t.sleep, max_runs=4, run=run,
-                         echo=lines.append) == 4
+    assert (
+        schedule_loop(None, Every(60, t.now), clock=t.clock, sleep=t.sleep, max_runs=4, run=run, echo=lines.append) == 4
+    )
     assert [s - starts[0] for s in starts] == [0, 60, 120, 180]
     assert all(LINE.match(line) for line in lines), lines
 
@@ -90,8 +93,7 @@ def test_cron_ticks_on_matching_minutes():
     start = datetime(2024, 3, 5, 10, 7, 30).astimezone().timestamp()
     t = FakeTime(start)
     starts, run = timed_runs(t, [2, 2, 2])
-    schedule_loop(None, Cron("*/15 * * * *"), clock=t.clock, sleep=t.sleep, max_runs=3, run=run,
-                  echo=lambda s: None)
+    schedule_loop(None, Cron("*/15 * * * *"), clock=t.clock, sleep=t.sleep, max_runs=3, run=run, echo=lambda s: None)
     assert [datetime.fromtimestamp(s).strftime("%H:%M:%S") for s in starts] == ["10:07:30", "10:15:00", "10:30:00"]
 
 
@@ -109,8 +111,10 @@ def test_stop_event_ends_the_wait():
         stop.set()
 
     starts, run = timed_runs(t, [0, 0])
-    assert schedule_loop(None, Every(60, t.now), clock=t.clock, sleep=sleep, stop_event=stop, run=run,
-                         echo=lambda s: None) == 1
+    assert (
+        schedule_loop(None, Every(60, t.now), clock=t.clock, sleep=sleep, stop_event=stop, run=run, echo=lambda s: None)
+        == 1
+    )
 
 
 def test_rebuild_only_after_a_change(tmp_path):
@@ -140,8 +144,7 @@ def test_a_failed_run_is_logged_and_the_schedule_goes_on(tmp_path):
     t = FakeTime()
     lines = []
     options = Options(seeds=tmp_path / "missing", out=tmp_path / "b.pdf")
-    assert schedule_loop(options, Every(10, t.now), clock=t.clock, sleep=t.sleep, max_runs=2,
-                         echo=lines.append) == 2
+    assert schedule_loop(options, Every(10, t.now), clock=t.clock, sleep=t.sleep, max_runs=2, echo=lines.append) == 2
     assert all(line.split(" ", 1)[1].startswith("failed: seeds folder not found") for line in lines), lines
 
 
@@ -154,8 +157,9 @@ def test_cli_schedule(tmp_path, monkeypatch):
     assert [line.split(" ", 1)[1] for line in lines] == ["rebuilt: no previous build", "up to date"]
 
 
-@pytest.mark.parametrize("args", [[], ["--every", "5m", "--cron", "* * * * *"], ["--every", "soon"],
-                                  ["--cron", "61 * * * *"]])
+@pytest.mark.parametrize(
+    "args", [[], ["--every", "5m", "--cron", "* * * * *"], ["--every", "soon"], ["--cron", "61 * * * *"]]
+)
 def test_cli_schedule_rejects_bad_options(args):
     result = CliRunner().invoke(main, ["schedule", *args])
     assert result.exit_code == 2

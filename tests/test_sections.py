@@ -1,4 +1,5 @@
 """Section labels: a naive Bayes model over stems, topical sections gated by their keywords."""
+
 import json
 from pathlib import Path
 
@@ -15,8 +16,12 @@ CASES = ROOT.parent / "shared" / "eval" / "cases"
 
 
 def labels(folder):
-    return [classify(s) for path in find_seeds(folder)
-            for p in read_source(path, path.name).paragraphs for s in split_sentences(p)]
+    return [
+        classify(s)
+        for path in find_seeds(folder)
+        for p in read_source(path, path.name).paragraphs
+        for s in split_sentences(p)
+    ]
 
 
 def case_dirs():
@@ -32,6 +37,7 @@ def test_keyword_table_covers_the_sections():
 def test_model_is_measured_on_held_out_sentences_not_trained_on():
     """The README's held-out number: at least 90 %, and no held-out sentence in the training file."""
     import importlib.util
+
     spec = importlib.util.spec_from_file_location("train_sections", ROOT / "tools" / "train_sections.py")
     train = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(train)
@@ -49,21 +55,24 @@ def test_a_topical_section_needs_one_of_its_keywords():
     assert classify("The exchange was lively.") == "history"  # ... but no keyword of any topic
 
 
-@pytest.mark.parametrize("sentence,section", [
-    ("The two countries established diplomatic relations and signed a friendship treaty.", "history"),
-    ("Exports of natural gas and oil through the pipeline rose, customs data show.", "economy"),
-    ("Troops held joint military exercises to counter terrorism and drug trafficking.", "security"),
-    ("Students, artists and tourists travel between the countries for festivals.", "social_cultural"),
-    ("The weather was fine.", "history"),           # no hit: the general section
-    ("The pandemic nevertheless left its mark.", "history"),   # no topic: the general section
-    # the kinds of sentence the keyword tally got wrong (issue 12), in the team's own words
-    ("The defence ministers of Chile and Peru met in Lima on Tuesday.", "security"),
-    ("The two presidents regretted the violence against Nigerian traders.", "security"),
-    ("Police in Norway deported forty migrants who had entered without papers.", "security"),
-    ("Many Nepali migrants in Delhi send money home and visit their villages each year.", "social_cultural"),
-    ("The Moroccan diaspora in Spain runs Arabic classes for children.", "social_cultural"),
-    ("The Irish and Canadian leaders signed a partnership declaration in Ottawa.", "history"),
-])
+@pytest.mark.parametrize(
+    "sentence,section",
+    [
+        ("The two countries established diplomatic relations and signed a friendship treaty.", "history"),
+        ("Exports of natural gas and oil through the pipeline rose, customs data show.", "economy"),
+        ("Troops held joint military exercises to counter terrorism and drug trafficking.", "security"),
+        ("Students, artists and tourists travel between the countries for festivals.", "social_cultural"),
+        ("The weather was fine.", "history"),  # no hit: the general section
+        ("The pandemic nevertheless left its mark.", "history"),  # no topic: the general section
+        # the kinds of sentence the keyword tally got wrong (issue 12), in the team's own words
+        ("The defence ministers of Chile and Peru met in Lima on Tuesday.", "security"),
+        ("The two presidents regretted the violence against Nigerian traders.", "security"),
+        ("Police in Norway deported forty migrants who had entered without papers.", "security"),
+        ("Many Nepali migrants in Delhi send money home and visit their villages each year.", "social_cultural"),
+        ("The Moroccan diaspora in Spain runs Arabic classes for children.", "social_cultural"),
+        ("The Irish and Canadian leaders signed a partnership declaration in Ottawa.", "history"),
+    ],
+)
 def test_classify(sentence, section):
     assert classify(sentence) == section
 

@@ -1,4 +1,5 @@
 """briefing serve over HTTP: listing, fresh PDFs, 304, one build for many readers, failures, uploads, token."""
+
 from __future__ import annotations
 
 import json
@@ -30,10 +31,14 @@ PAIRS = ROOT / "tests" / "fixtures" / "pairs"
 
 # Articles written for these tests (a new source for each of two country pairs).
 NEW_ARTICLE = {
-    "uk-norway": ("Bergen, 3 June 2024 (NTX): Norway and the United Kingdom opened a joint offshore wind research "
-                  "centre in Bergen on Monday, with forty scientists from universities in both countries.\n"),
-    "india-japan": ("Osaka, 12 March 2024 (KTN): India and Japan agreed on Tuesday to open a joint training "
-                    "institute for railway engineers in Osaka, with each government paying half of its cost.\n"),
+    "uk-norway": (
+        "Bergen, 3 June 2024 (NTX): Norway and the United Kingdom opened a joint offshore wind research "
+        "centre in Bergen on Monday, with forty scientists from universities in both countries.\n"
+    ),
+    "india-japan": (
+        "Osaka, 12 March 2024 (KTN): India and Japan agreed on Tuesday to open a joint training "
+        "institute for railway engineers in Osaka, with each government paying half of its cost.\n"
+    ),
 }
 
 
@@ -164,6 +169,7 @@ def test_twenty_concurrent_readers_of_a_stale_brief_cause_one_build(desk, builds
     results = []
 
     with client_for(desk) as client:
+
         def read():
             barrier.wait()
             results.append(client.get("/uk-norway.pdf"))
@@ -255,11 +261,17 @@ def test_a_brief_that_never_built_says_why(desk):
 
 def test_sources_give_titles_outlets_and_dates_where_known(desk):
     seeds = desk / "india-japan" / "seeds"
-    (seeds / "c_institute.md").write_text("---\ntitle: Rail engineers to train together\noutlet: Test Wire\n"
-                                         "date: 2024-03-12\n---\n\n" + NEW_ARTICLE["india-japan"], encoding="utf-8")
+    (seeds / "c_institute.md").write_text(
+        "---\ntitle: Rail engineers to train together\noutlet: Test Wire\n"
+        "date: 2024-03-12\n---\n\n" + NEW_ARTICLE["india-japan"],
+        encoding="utf-8",
+    )
     (seeds / "d_broken.txt").write_bytes(b"\x00\x01 not text \x00" * 40)
-    (seeds / "f_link.md").write_text("---\ntitle: <b>Bold</b> claim\nurl: javascript:alert(1)\n---\n\n"
-                                     "Osaka, 2 April 2024 (KTN): India and Japan held talks.\n", encoding="utf-8")
+    (seeds / "f_link.md").write_text(
+        "---\ntitle: <b>Bold</b> claim\nurl: javascript:alert(1)\n---\n\n"
+        "Osaka, 2 April 2024 (KTN): India and Japan held talks.\n",
+        encoding="utf-8",
+    )
     with client_for(desk) as client:
         client.get("/india-japan.pdf")
         (seeds / "e_later.txt").write_text("Osaka, 1 April 2024 (KTN): A short note.\n", encoding="utf-8")
@@ -270,7 +282,7 @@ def test_sources_give_titles_outlets_and_dates_where_known(desk):
     assert listed["a_fy_trade.txt"]["title"] is None and listed["a_fy_trade.txt"]["date"] == "2023-06-12"
     assert listed["d_broken.txt"]["skipped"] and not listed["d_broken.txt"]["in_last_build"]
     assert listed["e_later.txt"]["in_last_build"] is False and listed["e_later.txt"]["skipped"] is None
-    assert "<td class=\"title\">Rail engineers to train together" in html and "Test Wire" in html
+    assert '<td class="title">Rail engineers to train together' in html and "Test Wire" in html
     assert "not in the last build yet" in html and "skipped:" in html
     assert "javascript:" not in html and "&lt;b&gt;Bold&lt;/b&gt; claim" in html  # no link, no markup from a source
 
@@ -304,8 +316,9 @@ def test_upload_refused_without_the_flag(desk):
 def test_upload_accepted_with_the_flag_and_cited_after_the_rebuild(desk):
     with client_for(desk, allow_upload=True) as client:
         assert 'method="post"' in client.get("/").text
-        answer = client.post("/india-japan/sources",
-                             files={"file": ("c_osaka.txt", NEW_ARTICLE["india-japan"].encode())})
+        answer = client.post(
+            "/india-japan/sources", files={"file": ("c_osaka.txt", NEW_ARTICLE["india-japan"].encode())}
+        )
         assert answer.status_code == 201 and answer.json()["file"] == "c_osaka.txt"
         raw = client.post("/india-japan/sources?name=d_raw.md", content=b"# Note\n\nShort note.\n")
         assert raw.status_code == 201
@@ -321,21 +334,30 @@ def test_upload_accepted_with_the_flag_and_cited_after_the_rebuild(desk):
 
 def test_browser_form_upload_redirects_to_the_page(desk):
     with client_for(desk, allow_upload=True) as client:
-        answer = client.post("/uk-norway/sources", files={"file": ("c_bergen.txt", NEW_ARTICLE["uk-norway"])},
-                             headers={"Accept": "text/html"}, follow_redirects=False)
+        answer = client.post(
+            "/uk-norway/sources",
+            files={"file": ("c_bergen.txt", NEW_ARTICLE["uk-norway"])},
+            headers={"Accept": "text/html"},
+            follow_redirects=False,
+        )
         assert answer.status_code == 303
         page = client.get(answer.headers["location"]).text
     assert "Uploaded uk-norway/c_bergen.txt" in page
 
 
-@pytest.mark.parametrize("name", ["../escape.txt", "/tmp/escape.txt", "sub/../../escape.txt",
-                                  "..\\escape.txt", "..", "C:\\seeds\\..\\escape.txt"])
+@pytest.mark.parametrize(
+    "name",
+    ["../escape.txt", "/tmp/escape.txt", "sub/../../escape.txt", "..\\escape.txt", "..", "C:\\seeds\\..\\escape.txt"],
+)
 def test_upload_path_traversal_refused(desk, name):
     with client_for(desk, allow_upload=True) as client:
         raw = client.post("/uk-norway/sources", params={"name": name}, content=b"Oslo, 1 May 2024: text.\n")
         # the form parser itself cuts a Windows path to its last part, as browsers send it
-        answer = None if name.startswith("C:") else \
-            client.post("/uk-norway/sources", files={"file": (name, b"Oslo, 1 May 2024: text.\n")})
+        answer = (
+            None
+            if name.startswith("C:")
+            else client.post("/uk-norway/sources", files={"file": (name, b"Oslo, 1 May 2024: text.\n")})
+        )
     assert raw.status_code == 400 and (answer is None or answer.status_code == 400)
     assert not list(desk.parent.rglob("escape.txt"))
     assert sorted(p.name for p in (desk / "uk-norway" / "seeds").iterdir()) == ["a_gas_trade.txt", "b_oslo_note.txt"]
@@ -373,12 +395,19 @@ def test_oversize_upload_refused(desk):
 
 def test_cross_site_upload_refused_without_a_token(desk):
     with client_for(desk, allow_upload=True, loopback=True) as client:
-        foreign = client.post("/uk-norway/sources", files={"file": ("a.txt", b"x")},
-                              headers={"Origin": "http://elsewhere.example", "Host": "127.0.0.1:8000"})
-        rebound = client.post("/uk-norway/sources", files={"file": ("b.txt", b"x")},
-                              headers={"Host": "attacker.example:8000"})
-        local = client.post("/uk-norway/sources", files={"file": ("c.txt", b"Oslo, 1 May 2024: x.")},
-                            headers={"Origin": "http://127.0.0.1:8000", "Host": "127.0.0.1:8000"})
+        foreign = client.post(
+            "/uk-norway/sources",
+            files={"file": ("a.txt", b"x")},
+            headers={"Origin": "http://elsewhere.example", "Host": "127.0.0.1:8000"},
+        )
+        rebound = client.post(
+            "/uk-norway/sources", files={"file": ("b.txt", b"x")}, headers={"Host": "attacker.example:8000"}
+        )
+        local = client.post(
+            "/uk-norway/sources",
+            files={"file": ("c.txt", b"Oslo, 1 May 2024: x.")},
+            headers={"Origin": "http://127.0.0.1:8000", "Host": "127.0.0.1:8000"},
+        )
     assert foreign.status_code == rebound.status_code == 403
     assert local.status_code == 201
 
@@ -388,8 +417,9 @@ def test_plain_seed_names_accepted(name):
     assert check_name(name) == name
 
 
-@pytest.mark.parametrize("name", ["", "  ", "a/b.txt", "../a.txt", "/abs.txt", "a\\b.txt", "bad\x00.txt",
-                                  "x" * 300 + ".txt", " lead.txt"])
+@pytest.mark.parametrize(
+    "name", ["", "  ", "a/b.txt", "../a.txt", "/abs.txt", "a\\b.txt", "bad\x00.txt", "x" * 300 + ".txt", " lead.txt"]
+)
 def test_unsafe_names_refused(name):
     with pytest.raises(UploadError):
         check_name(name)
@@ -413,8 +443,14 @@ def test_save_upload_is_atomic_and_keeps_existing_files(tmp_path):
 
 def test_token_enforced_on_every_request(desk):
     with client_for(desk, token="s3cret-token", allow_upload=True) as client:
-        for method, path in (("GET", "/"), ("GET", "/healthz"), ("GET", "/uk-norway.pdf"),
-                             ("GET", "/uk-norway.json"), ("GET", "/uk-norway/sources"), ("POST", "/uk-norway/sources")):
+        for method, path in (
+            ("GET", "/"),
+            ("GET", "/healthz"),
+            ("GET", "/uk-norway.pdf"),
+            ("GET", "/uk-norway.json"),
+            ("GET", "/uk-norway/sources"),
+            ("POST", "/uk-norway/sources"),
+        ):
             assert client.request(method, path).status_code == 401, path
             assert client.request(method, path, headers={"Authorization": "Bearer wrong"}).status_code == 401
         ok = client.get("/uk-norway.pdf", headers={"Authorization": "Bearer s3cret-token"})
@@ -428,9 +464,17 @@ def test_token_enforced_on_every_request(desk):
         assert client.get("/?token=wrong").status_code == 401
 
 
-@pytest.mark.parametrize("host,token,warned", [("127.0.0.1", None, False), ("localhost", None, False),
-                                               ("::1", None, False), ("0.0.0.0", None, True),
-                                               ("192.168.1.20", None, True), ("0.0.0.0", "t", False)])
+@pytest.mark.parametrize(
+    "host,token,warned",
+    [
+        ("127.0.0.1", None, False),
+        ("localhost", None, False),
+        ("::1", None, False),
+        ("0.0.0.0", None, True),
+        ("192.168.1.20", None, True),
+        ("0.0.0.0", "t", False),
+    ],
+)
 def test_binding_beyond_this_machine_warns_without_a_token(host, token, warned):
     assert (bind_warning(host, token) is not None) == warned
 
@@ -440,12 +484,22 @@ def test_cli_without_the_serve_extra_says_what_to_install(tmp_path):
     blocker.mkdir()
     (blocker / "starlette.py").write_text("raise ImportError(\"No module named 'starlette'\", name='starlette')\n")
     env = {**os.environ, "PYTHONPATH": str(blocker)}
-    done = subprocess.run([sys.executable, "-m", "briefing", "serve"], capture_output=True, text=True, env=env,
-                          cwd=tmp_path, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "serve"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 1
-    assert done.stderr.strip().splitlines() == ["error: `briefing serve` needs starlette: pip install 'briefing[serve]'"]
-    build = subprocess.run([sys.executable, "-m", "briefing", "--help"], capture_output=True, text=True, env=env,
-                           timeout=60, check=False)
+    assert done.stderr.strip().splitlines() == [
+        "error: `briefing serve` needs starlette: pip install 'briefing[serve]'"
+    ]
+    build = subprocess.run(
+        [sys.executable, "-m", "briefing", "--help"], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
     assert build.returncode == 0 and "serve" in build.stdout
 
 
@@ -461,8 +515,12 @@ def free_port() -> int:
 def start_server(root: Path, *args: str) -> tuple[subprocess.Popen, str]:
     """``briefing serve`` in a child process on 127.0.0.1; returns it and its base URL once it answers."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "briefing", "serve", "--root", str(root), "--port", str(port),
-                             *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "serve", "--root", str(root), "--port", str(port), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -3,6 +3,7 @@
 `make test` installs chromium and chromium-driver (`make browser-deps`, `.ci/run`), so a missing
 browser fails this test rather than skipping it.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,17 @@ from test_serve import NEW_ARTICLE, make_desk, start_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1200,800")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1200,800",
+)
 
 
 def browser(downloads: Path) -> webdriver.Chrome:
@@ -31,9 +41,14 @@ def browser(downloads: Path) -> webdriver.Chrome:
     options.binary_location = str(CHROMIUM)
     for flag in FLAGS:
         options.add_argument(flag)
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False,
-                                              "plugins.always_open_pdf_externally": True})
+    options.add_experimental_option(
+        "prefs",
+        {
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+            "plugins.always_open_pdf_externally": True,
+        },
+    )
     return webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
 
 
@@ -80,7 +95,8 @@ def test_browser_opens_the_page_follows_the_pdf_link_and_uploads_a_source(tmp_pa
         row.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(upload))
         row.find_element(By.CSS_SELECTOR, "form.upload button").click()
         notice = WebDriverWait(driver, 60).until(  # the click does not wait for the next page
-            expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "p.notice")))
+            expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "p.notice"))
+        )
         assert "Uploaded uk-norway/c_bergen.txt" in notice.text
         assert (desk / "uk-norway" / "seeds" / "c_bergen.txt").read_text(encoding="utf-8") == NEW_ARTICLE["uk-norway"]
 
@@ -89,8 +105,10 @@ def test_browser_opens_the_page_follows_the_pdf_link_and_uploads_a_source(tmp_pa
         text = flat(pdf_text(second, "-raw"))  # drawing order: a citation follows its sentence
         listed = re.search(r"\[(\d+)\][^\[]*c_bergen\.txt", text.split("Sources [1]")[-1])
         assert listed, "the new file is not in the sources list"
-        assert ("offshore wind research centre in Bergen on Monday, with forty scientists from universities in both "
-                f"countries. [{listed.group(1)}]") in text  # cited by its number
+        assert (
+            "offshore wind research centre in Bergen on Monday, with forty scientists from universities in both "
+            f"countries. [{listed.group(1)}]"
+        ) in text  # cited by its number
     finally:
         driver.quit()
         proc.terminate()

@@ -1,4 +1,5 @@
 """briefing.toml becomes a frozen, typed Settings; derived values are fields, not extra keys."""
+
 import dataclasses
 
 import pytest
@@ -20,8 +21,13 @@ def test_defaults_without_a_file(tmp_path):
 
 
 def test_values_are_typed_and_derived_once(tmp_path):
-    s = load_settings(write(tmp_path, 'title = "T"\nmax_seed_mb = 1.5\nkeywords = ["a", "b"]\n'
-                                      'countries = ["Fiji", "Tonga"]\n[sections]\nfarming = ["crop", "harvest"]\n'))
+    s = load_settings(
+        write(
+            tmp_path,
+            'title = "T"\nmax_seed_mb = 1.5\nkeywords = ["a", "b"]\n'
+            'countries = ["Fiji", "Tonga"]\n[sections]\nfarming = ["crop", "harvest"]\n',
+        )
+    )
     assert s.title == "T" and s.max_seed_bytes == int(1.5 * 1024 * 1024)
     assert s.keywords == ("a", "b") and s.countries == ("Fiji", "Tonga")
     assert s.sections == {"farming": ("crop", "harvest")}

@@ -3,6 +3,7 @@
 Run on the example seeds, every eval case (they FAIL when ../shared is missing)
 and our own fixtures in tests/fixtures/statements/.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,15 +21,32 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT.parent / "shared" / "eval" / "cases"
 FIXTURES = Path(__file__).parent / "fixtures" / "statements"
 PAIRS = Path(__file__).parent / "fixtures" / "pairs"
-SECTION_TITLES = ("Relations history", "Economy and trade", "Security and defence", "Social and cultural ties",
-                  "Discrepancies between sources")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+SECTION_TITLES = (
+    "Relations history",
+    "Economy and trade",
+    "Security and defence",
+    "Social and cultural ties",
+    "Discrepancies between sources",
+)
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _all_folders() -> list[Path]:
     out = [ROOT / "seeds"] + sorted(p for p in FIXTURES.iterdir() if p.is_dir())
-    out += sorted(p for p in PAIRS.iterdir() if p.is_dir())   # the e2e pairs: their overviews too
+    out += sorted(p for p in PAIRS.iterdir() if p.is_dir())  # the e2e pairs: their overviews too
     if CASES.is_dir():
         out += sorted(p for p in CASES.iterdir() if p.is_dir())
     return out
@@ -59,8 +77,11 @@ class Built:
             if re.fullmatch(r"Page \d+ of \d+", ln.strip()) and i > 1:
                 footer_date = next((lines[j] for j in range(i - 1, max(i - 4, 0), -1) if lines[j].strip()), None)
                 break
-        kept = [ln for ln in lines if not re.fullmatch(r"Page \d+ of \d+", ln.strip())
-                and ln.strip() not in {header, footer_date}]
+        kept = [
+            ln
+            for ln in lines
+            if not re.fullmatch(r"Page \d+ of \d+", ln.strip()) and ln.strip() not in {header, footer_date}
+        ]
         text = "\n".join(kept)
         text = re.sub(r"-\n(?=[a-z])", "", text)
         return text
@@ -100,8 +121,12 @@ def _strip_cite(statement: str) -> str:
 
 
 def test_no_statement_opens_with_a_bare_anaphor_or_a_connective(built):
-    bad = [s for items in built.sections().values() for s in items
-           if depends(_strip_cite(s)) or has_connective(_strip_cite(s))]
+    bad = [
+        s
+        for items in built.sections().values()
+        for s in items
+        if depends(_strip_cite(s)) or has_connective(_strip_cite(s))
+    ]
     assert bad == []
 
 
@@ -129,10 +154,11 @@ def test_timeline_has_one_row_per_event(built):
 
     rows = _event_rows(collect(Options(seeds=built.folder, out=built.folder / "unused.pdf")))
     texts = [r["text"] for r in rows]
-    assert [t for t in texts if depends(t) or has_connective(t)] == []   # whole thoughts here too
+    assert [t for t in texts if depends(t) or has_connective(t)] == []  # whole thoughts here too
     assert len(set(texts)) == len(texts)
     # no sentence is printed in two rows (a row printing another's event as its lead is that row)
     from briefing.extract.sentences import split_sentences
+
     where: dict[str, int] = {}
     for k, t in enumerate(texts):
         for sentence in split_sentences(t):
@@ -146,6 +172,7 @@ def test_timeline_has_one_row_per_event(built):
         if r["date"] and len(r["date"]) == 10:
             by_date.setdefault(r["date"], []).append(r["text"])
     from briefing.dedupe import cluster
+
     for date, items in by_date.items():
         if len(items) > 1:
             assert all(len(g) == 1 for g in cluster(items)), (date, items)
@@ -159,8 +186,12 @@ def test_no_sentence_is_both_a_statement_and_in_the_timeline(built):
 
     rows = _event_rows(collect(Options(seeds=built.folder, out=built.folder / "unused.pdf")))
     in_rows = {" ".join(s.split()) for r in rows for s in split_sentences(r["text"])}
-    printed = [" ".join(s.split()) for items in built.sections().values() for st in items
-               for s in split_sentences(_strip_cite(st))]
+    printed = [
+        " ".join(s.split())
+        for items in built.sections().values()
+        for st in items
+        for s in split_sentences(_strip_cite(st))
+    ]
     assert [s for s in printed if s in in_rows] == []
 
 
@@ -176,7 +207,7 @@ def _stated(number: str, scale: str, files: list[str], sources: dict[str, str]) 
     factor = {"tn": 1e12, "bn": 1e9, "mn": 1e6, "k": 1e3, "": 1}[scale]
     value = float(number) * factor
     decimals = len(number.split(".")[1]) if "." in number else 0
-    tolerance = 0.5 * 10 ** -decimals * factor * 1.0001   # half a unit of the last printed digit
+    tolerance = 0.5 * 10**-decimals * factor * 1.0001  # half a unit of the last printed digit
     plain = number.rstrip("0").rstrip(".") if "." in number else number
     for f in files:
         text = sources[f]
@@ -214,7 +245,7 @@ def test_overview_is_present_and_every_number_is_cited_and_found(built):
     count = re.search(r"draws on (\d+) sources?", text)
     assert count and int(count.group(1)) == len(briefing.documents)
     # cut into clauses that end with a citation; each clause's figures come from its citation
-    rest = text[count.end():] if count else text
+    rest = text[count.end() :] if count else text
     for clause, cite in re.findall(r"(.*?)\[([\d, ]+)\]", rest):
         files = [numbers[int(n)] for n in cite.split(",") if int(n) in numbers]
         assert files, clause
@@ -222,12 +253,14 @@ def test_overview_is_present_and_every_number_is_cited_and_found(built):
         for d, mth, y in dates:
             assert _date_ok(int(d), mth, int(y), files, built.sources), (clause, d, mth, y)
         without_dates = re.sub(r"\b\d{1,2} (?:" + "|".join(MONTHS) + r") \d{4}\b", "", clause)
-        without_dates = re.sub(r"\b(?:FY)?\d{4}[-/]\d{2}(?:\d{2})?\b", "", without_dates)   # a fiscal-year label
+        without_dates = re.sub(r"\b(?:FY)?\d{4}[-/]\d{2}(?:\d{2})?\b", "", without_dates)  # a fiscal-year label
         if "computed" in clause:
             continue  # checked below
         for amount, scale in re.findall(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(tn|bn|mn|k)\b)?", without_dates):
-            assert _stated(amount.replace(",", ""), scale, files, built.sources) or re.fullmatch(r"\d{4}", amount), \
-                (clause, amount)
+            assert _stated(amount.replace(",", ""), scale, files, built.sources) or re.fullmatch(r"\d{4}", amount), (
+                clause,
+                amount,
+            )
 
 
 def _value(amount: str) -> float:
@@ -238,15 +271,21 @@ def _value(amount: str) -> float:
 
 def test_overview_computed_figures_follow_from_stated_ones(built):
     text = built.overview()
-    change = re.search(r"came to \D*([\d.,]+ (?:tn|bn|mn))\D*?\[[\d, ]+\], (up|down) ([\d.]+)% \(computed\) on "
-                       r"\D*([\d.,]+ (?:tn|bn|mn))", text)
+    change = re.search(
+        r"came to \D*([\d.,]+ (?:tn|bn|mn))\D*?\[[\d, ]+\], (up|down) ([\d.]+)% \(computed\) on "
+        r"\D*([\d.,]+ (?:tn|bn|mn))",
+        text,
+    )
     if change:
         new, old = _value(change.group(1)), _value(change.group(4))
         pct = abs(new - old) / old * 100
         assert abs(pct - float(change.group(3))) <= 0.051 + 100 * 0.0006 * new / old, change.group(0)
         assert (change.group(2) == "up") == (new > old)
-    balance = re.search(r"had a (surplus|deficit) of \D*([\d.,]+ (?:tn|bn|mn)).*?computed: exports of \D*([\d.,]+ "
-                        r"(?:tn|bn|mn)) minus imports of \D*([\d.,]+ (?:tn|bn|mn))", text)
+    balance = re.search(
+        r"had a (surplus|deficit) of \D*([\d.,]+ (?:tn|bn|mn)).*?computed: exports of \D*([\d.,]+ "
+        r"(?:tn|bn|mn)) minus imports of \D*([\d.,]+ (?:tn|bn|mn))",
+        text,
+    )
     if balance:
         value, exports, imports = (_value(balance.group(k)) for k in (2, 3, 4))
         assert abs(abs(exports - imports) - value) <= 0.051 * 10 ** (len(str(int(value))) - 3) + 1e-6 * value + 0.06e9

@@ -1,5 +1,6 @@
 """Issue 10, finding 3: a templates folder cannot run code, read files outside itself,
 or turn a title into markup; ./templates can be ignored with --no-local-templates."""
+
 from __future__ import annotations
 
 import os
@@ -46,8 +47,9 @@ def test_templates_cannot_reach_python(tmp_path, payload):
 
 
 def test_plain_template_logic_still_works(tmp_path):
-    folder = user_templates(tmp_path, "{{ countries | join(' and ') | upper }} {{ '%d' % 7 }} "
-                                      "{% for s in skipped %}[{{ s }}]{% endfor %}")
+    folder = user_templates(
+        tmp_path, "{{ countries | join(' and ') | upper }} {{ '%d' % 7 }} {% for s in skipped %}[{{ s }}]{% endfor %}"
+    )
     markup = render.render_markup(make_briefing(), make_rows(), None, folder)
     assert "ALPHA AND BETA 7 [d_broken.txt: not text]" in markup
 
@@ -85,21 +87,27 @@ def test_a_symlink_inside_the_folder_is_fine(tmp_path):
 def test_section_titles_print_as_written_in_the_contents_list(tmp_path, title):
     from xml.sax.saxutils import quoteattr
 
-    markup = (f'<document title="T" author="" subject="" keywords="" creator="" marking="" header="">'
-              f'<contents title="Contents"/><section id="s1" title={quoteattr(title)}><p>Body text.</p></section>'
-              f'</document>')
+    markup = (
+        f'<document title="T" author="" subject="" keywords="" creator="" marking="" header="">'
+        f'<contents title="Contents"/><section id="s1" title={quoteattr(title)}><p>Body text.</p></section>'
+        f"</document>"
+    )
     path = tmp_path / "t.pdf"
     path.write_bytes(pdf.build_pdf(markup))
-    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert text.count(title) >= 2, text  # in the contents list and as the heading
 
 
 def write_project(tmp_path: Path) -> Path:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "a.txt").write_text("Oslo, 3 March 2021: Norway and Portugal agreed to widen fisheries cooperation.\n\n"
-                                 "Trade between Norway and Portugal reached $2.1 billion in 2020.\n", encoding="utf-8")
+    (seeds / "a.txt").write_text(
+        "Oslo, 3 March 2021: Norway and Portugal agreed to widen fisheries cooperation.\n\n"
+        "Trade between Norway and Portugal reached $2.1 billion in 2020.\n",
+        encoding="utf-8",
+    )
     user_templates(tmp_path, "LOCAL TEMPLATE MARKER")
     return tmp_path
 
@@ -110,8 +118,12 @@ def test_no_local_templates_ignores_the_working_folders_templates(tmp_path):
 
     def build(*extra):
         out = project / "out" / f"b{len(extra)}.pdf"
-        subprocess.run([sys.executable, "-m", "briefing", "-q", "build", "--out", str(out), *extra],
-                       cwd=project, check=True, timeout=120)
+        subprocess.run(
+            [sys.executable, "-m", "briefing", "-q", "build", "--out", str(out), *extra],
+            cwd=project,
+            check=True,
+            timeout=120,
+        )
         return subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
 
     assert "LOCAL TEMPLATE MARKER" in build()

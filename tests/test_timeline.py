@@ -1,4 +1,5 @@
 """Timeline rows: a row that prints another row's event (as the sentence its own one depends on) is that row."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,18 +13,41 @@ def _doc(name: str, day: str | None, *paragraphs: str) -> Source:
 
 
 def _briefing(docs, events, pair=("Chile", "Peru")) -> Briefing:
-    return Briefing(countries=pair, reporter=None, documents=tuple(docs), sections={}, events=tuple(events),
-                    trade=(), shares=(), conflicts=())
+    return Briefing(
+        countries=pair,
+        reporter=None,
+        documents=tuple(docs),
+        sections={},
+        events=tuple(events),
+        trade=(),
+        shares=(),
+        conflicts=(),
+    )
 
 
 CHAINS = [
     # (pair, first sentence, dependent sentence dated later, its year and ISO date)
-    (("Chile", "Peru"), "Chile and Peru signed the ferry treaty in Arica in July 2001.",
-     "Its first review was held in Lima on 3 May 2011, when the ministers added two routes.", 2011, "2011-05-03"),
-    (("Ghana", "Togo"), "Ghana and Togo opened a joint border post at Aflao in March 2015.",
-     "It was shut on 9 June 2020, when both governments closed their land borders.", 2020, "2020-06-09"),
-    (("Norway", "Iceland"), "Norway and Iceland signed the herring accord in Reykjavik in 1996.",
-     "Its third revision was agreed in Oslo on 12 April 2019 after two years of talks.", 2019, "2019-04-12"),
+    (
+        ("Chile", "Peru"),
+        "Chile and Peru signed the ferry treaty in Arica in July 2001.",
+        "Its first review was held in Lima on 3 May 2011, when the ministers added two routes.",
+        2011,
+        "2011-05-03",
+    ),
+    (
+        ("Ghana", "Togo"),
+        "Ghana and Togo opened a joint border post at Aflao in March 2015.",
+        "It was shut on 9 June 2020, when both governments closed their land borders.",
+        2020,
+        "2020-06-09",
+    ),
+    (
+        ("Norway", "Iceland"),
+        "Norway and Iceland signed the herring accord in Reykjavik in 1996.",
+        "Its third revision was agreed in Oslo on 12 April 2019 after two years of talks.",
+        2019,
+        "2019-04-12",
+    ),
 ]
 
 
@@ -71,7 +95,7 @@ def test_the_same_relative_words_of_another_year_stay_a_row_of_their_own():
     first = "Cartes and Morales signed the river accord in Asuncion in August 2015."
     second = "Its second review took place in La Paz on 2 May 2018, when barges were given a new quay."
     relative = "The two presidents signed the river accord in Asuncion in August last year, after long talks."
-    a = _doc("a.txt", "2018-03-01", relative)   # August 2017: another signing
+    a = _doc("a.txt", "2018-03-01", relative)  # August 2017: another signing
     b = _doc("b.txt", "2019-01-15", f"{first} {second}")
     early = MergedEvent(2017, None, False, relative, "in August last year, read against 1 March 2018", ("a.txt",))
     late = MergedEvent(2018, "2018-05-02", False, second, None, ("b.txt",))

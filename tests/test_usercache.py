@@ -1,4 +1,5 @@
 """The per-user cache: compiled templates reused, never across environments, never from an unsafe folder."""
+
 from __future__ import annotations
 
 import os

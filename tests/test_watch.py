@@ -1,4 +1,5 @@
 """briefing watch: rebuild after edits, debounce bursts, see atomic saves, survive failures, stop cleanly."""
+
 from __future__ import annotations
 
 import os
@@ -63,8 +64,9 @@ def watching(tmp_path):
         return Options(seeds=seeds, out=out, templates=templates, settings=load_settings(config))
 
     recorder, stop = Recorder(), threading.Event()
-    thread = threading.Thread(target=watch_loop, args=(load, stop, recorder, config),
-                              kwargs={"echo": lambda line: None}, daemon=True)
+    thread = threading.Thread(
+        target=watch_loop, args=(load, stop, recorder, config), kwargs={"echo": lambda line: None}, daemon=True
+    )
     thread.start()
     assert recorder.wait_for(1), "no first build"
     assert recorder.outcomes[0].status == "rebuilt"
@@ -144,8 +146,15 @@ def test_filter(tmp_path):
     assert accept(None, str(seeds / "a.txt")) and accept(None, str(seeds / "sub" / "b.md"))
     assert accept(None, str(templates / "briefing.xml.j2")) and accept(None, str(config))
     assert accept(None, str(seeds / "a.pdf")) and accept(None, str(seeds / "p.html"))  # every format read
-    for rejected in (seeds / ".a.txt.swp", seeds / "a.txt~", seeds / "a.png", seeds / ".cache" / "x.txt",
-                     templates / ".x.j2.swp", tmp_path / "out.pdf", tmp_path / "other.toml"):
+    for rejected in (
+        seeds / ".a.txt.swp",
+        seeds / "a.txt~",
+        seeds / "a.png",
+        seeds / ".cache" / "x.txt",
+        templates / ".x.j2.swp",
+        tmp_path / "out.pdf",
+        tmp_path / "other.toml",
+    ):
         assert not accept(None, str(rejected)), rejected
 
 
@@ -154,8 +163,12 @@ def test_ctrl_c_exits_cleanly(tmp_path):
     seeds.mkdir()
     for path in EXAMPLES:
         shutil.copy(path, seeds / path.name)
-    proc = subprocess.Popen([sys.executable, "-m", "briefing", "watch", "--seeds", "seeds", "--out", "b.pdf"],
-                            cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "watch", "--seeds", "seeds", "--out", "b.pdf"],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 30
     while not (tmp_path / "b.pdf").exists() and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -186,8 +199,12 @@ def test_a_change_during_a_build_leads_to_exactly_one_more_build(tmp_path, monke
 
     monkeypatch.setattr(briefing.build, "render", render)
     recorder, stop = Recorder(), threading.Event()
-    thread = threading.Thread(target=watch_loop, args=(Options(seeds=seeds, out=tmp_path / "b.pdf"), stop, recorder,
-                                                       None), kwargs={"echo": lambda line: None}, daemon=True)
+    thread = threading.Thread(
+        target=watch_loop,
+        args=(Options(seeds=seeds, out=tmp_path / "b.pdf"), stop, recorder, None),
+        kwargs={"echo": lambda line: None},
+        daemon=True,
+    )
     thread.start()
     try:
         assert recorder.wait_for(1)

@@ -1,4 +1,5 @@
 """Per-document work in worker processes: same results as in one process, each document counted once."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -33,8 +34,9 @@ def _seeds(folder: Path, copies: int) -> Path:
     for i in range(copies):
         for path in EXAMPLES:
             text = path.read_text(encoding="utf-8")
-            (folder / f"{i:02d}_{path.name}").write_text(f"{text}\n\nA meeting numbered {i + 1} was held.\n",
-                                                         encoding="utf-8")
+            (folder / f"{i:02d}_{path.name}").write_text(
+                f"{text}\n\nA meeting numbered {i + 1} was held.\n", encoding="utf-8"
+            )
     return folder
 
 

@@ -12,6 +12,7 @@ Flag ``capamb``: the capital is too ambiguous to be read as the country in runni
 text (it stays in the data). Regular plurals of demonyms
 ("Brazilians", "Azeris") and accent-free spellings ("Turkiye") are generated.
 """
+
 from __future__ import annotations
 
 import json
@@ -232,29 +233,82 @@ SHARED_ALIASES = {
 
 NOT_MENTIONS = {
     "United States": [
-        "Latin America", "Latin American", "Latin Americans", "South America",
-        "South American", "South Americans", "North America", "North American",
-        "North Americans", "Central America", "Central American", "Central Americans",
-        "Pan-American", "Pan American", "Inter-American", "American Samoa",
-        "Native American", "Native Americans", "Organization of American States",
-        "Organisation of American States", "George Washington",
+        "Latin America",
+        "Latin American",
+        "Latin Americans",
+        "South America",
+        "South American",
+        "South Americans",
+        "North America",
+        "North American",
+        "North Americans",
+        "Central America",
+        "Central American",
+        "Central Americans",
+        "Pan-American",
+        "Pan American",
+        "Inter-American",
+        "American Samoa",
+        "Native American",
+        "Native Americans",
+        "Organization of American States",
+        "Organisation of American States",
+        "George Washington",
         # The currency is named after the country but says nothing about it.
-        "US$", "U.S.$", "US dollar", "US dollars", "U.S. dollar", "U.S. dollars",
-        "American dollar", "American dollars", "Washington State",
-        "Washington state", "state of Washington", "State of Washington",
+        "US$",
+        "U.S.$",
+        "US dollar",
+        "US dollars",
+        "U.S. dollar",
+        "U.S. dollars",
+        "American dollar",
+        "American dollars",
+        "Washington State",
+        "Washington state",
+        "state of Washington",
+        "State of Washington",
     ],
     "Georgia": [
-        "Georgia, US", "Georgia, U.S.", "Georgia, USA", "Georgia, U.S.A.",
-        "Georgia state", "Georgia State", "state of Georgia", "State of Georgia",
-        "Atlanta, Georgia", "South Georgia", "Georgia (US state)", "Georgia (U.S. state)",
+        "Georgia, US",
+        "Georgia, U.S.",
+        "Georgia, USA",
+        "Georgia, U.S.A.",
+        "Georgia state",
+        "Georgia State",
+        "state of Georgia",
+        "State of Georgia",
+        "Atlanta, Georgia",
+        "South Georgia",
+        "Georgia (US state)",
+        "Georgia (U.S. state)",
     ],
     "Mexico": ["New Mexico", "New Mexican", "New Mexicans"],
-    "India": ["Indian Ocean", "American Indian", "American Indians", "West Indian",
-              "West Indians", "East Indian",
-              # "Indo-" is India before a hyphen ("Indo-Bangladesh trade"), but not in these
-              "Indo-Pacific", "Indo-European", "Indo-Europeans", "Indo-Aryan", "Indo-Aryans", "Indo-Iranian",
-              "Indo-Gangetic", "Indo-Greek", "Indo-Islamic", "Indo-Saracenic", "Indo-Chinese", "Indo-Caribbean",
-              "Indo-Fijian", "Indo-Fijians", "Indo-Guyanese", "Indo-Trinidadian", "Indo-Trinidadians"],
+    "India": [
+        "Indian Ocean",
+        "American Indian",
+        "American Indians",
+        "West Indian",
+        "West Indians",
+        "East Indian",
+        # "Indo-" is India before a hyphen ("Indo-Bangladesh trade"), but not in these
+        "Indo-Pacific",
+        "Indo-European",
+        "Indo-Europeans",
+        "Indo-Aryan",
+        "Indo-Aryans",
+        "Indo-Iranian",
+        "Indo-Gangetic",
+        "Indo-Greek",
+        "Indo-Islamic",
+        "Indo-Saracenic",
+        "Indo-Chinese",
+        "Indo-Caribbean",
+        "Indo-Fijian",
+        "Indo-Fijians",
+        "Indo-Guyanese",
+        "Indo-Trinidadian",
+        "Indo-Trinidadians",
+    ],
     "China": ["Indo-China"],
     "Guinea": ["New Guinea", "Gulf of Guinea", "Guinea pig"],
     "Niger": ["Niger Delta", "Niger River", "River Niger"],
@@ -262,11 +316,21 @@ NOT_MENTIONS = {
     "South Korea": ["Korean Peninsula", "Korean peninsula", "Korean War"],
     "Samoa": ["American Samoa"],
     "Iran": ["Persian Gulf"],
-    "United Kingdom": ["British Columbia", "British Virgin Islands",
-                       "British Indian Ocean Territory", "British Overseas Territory",
-                       # "Anglo-" is the UK before a hyphen ("Anglo-Canadian talks"), but not in these
-                       "Anglo-Saxon", "Anglo-Saxons", "Anglo-Norman", "Anglo-Catholic",
-                       "Anglo-Indian", "Anglo-Indians", "Anglo-Celtic", "Anglo-Frisian"],
+    "United Kingdom": [
+        "British Columbia",
+        "British Virgin Islands",
+        "British Indian Ocean Territory",
+        "British Overseas Territory",
+        # "Anglo-" is the UK before a hyphen ("Anglo-Canadian talks"), but not in these
+        "Anglo-Saxon",
+        "Anglo-Saxons",
+        "Anglo-Norman",
+        "Anglo-Catholic",
+        "Anglo-Indian",
+        "Anglo-Indians",
+        "Anglo-Celtic",
+        "Anglo-Frisian",
+    ],
     "France": ["French Guiana", "French Polynesia", "French Southern Territories"],
     # "U.S." followed by "S.R." would otherwise read as the United States.
     "Russia": ["U.S.S.R.", "USSR"],
@@ -281,18 +345,46 @@ NOT_MENTIONS = {
 # "FY2021-22" means different months for different reporters, so periods read it from here.
 FISCAL_YEAR_START = {
     # April-March
-    "India": (4, 1), "Japan": (4, 1), "United Kingdom": (4, 1), "Canada": (4, 1), "Singapore": (4, 1),
-    "South Africa": (4, 1), "Botswana": (4, 1), "Lesotho": (4, 1), "Eswatini": (4, 1), "Namibia": (4, 1),
-    "Jamaica": (4, 1), "Barbados": (4, 1), "Belize": (4, 1), "Brunei": (4, 1), "Kuwait": (4, 1),
+    "India": (4, 1),
+    "Japan": (4, 1),
+    "United Kingdom": (4, 1),
+    "Canada": (4, 1),
+    "Singapore": (4, 1),
+    "South Africa": (4, 1),
+    "Botswana": (4, 1),
+    "Lesotho": (4, 1),
+    "Eswatini": (4, 1),
+    "Namibia": (4, 1),
+    "Jamaica": (4, 1),
+    "Barbados": (4, 1),
+    "Belize": (4, 1),
+    "Brunei": (4, 1),
+    "Kuwait": (4, 1),
     # July-June
-    "Australia": (7, 1), "New Zealand": (7, 1), "Egypt": (7, 1), "Kenya": (7, 1), "Tanzania": (7, 1),
-    "Uganda": (7, 1), "Rwanda": (7, 1), "Pakistan": (7, 1), "Bangladesh": (7, 1), "Bhutan": (7, 1),
-    "Bahamas": (7, 1), "Samoa": (7, 1), "Tonga": (7, 1),
+    "Australia": (7, 1),
+    "New Zealand": (7, 1),
+    "Egypt": (7, 1),
+    "Kenya": (7, 1),
+    "Tanzania": (7, 1),
+    "Uganda": (7, 1),
+    "Rwanda": (7, 1),
+    "Pakistan": (7, 1),
+    "Bangladesh": (7, 1),
+    "Bhutan": (7, 1),
+    "Bahamas": (7, 1),
+    "Samoa": (7, 1),
+    "Tonga": (7, 1),
     # Mid-July (1 Shrawan) and Hamle 1 in the Gregorian calendar
-    "Nepal": (7, 16), "Ethiopia": (7, 8),
+    "Nepal": (7, 16),
+    "Ethiopia": (7, 8),
     # October-September (the US federal year)
-    "United States": (10, 1), "Thailand": (10, 1), "Haiti": (10, 1), "Trinidad and Tobago": (10, 1),
-    "Micronesia": (10, 1), "Marshall Islands": (10, 1), "Palau": (10, 1),
+    "United States": (10, 1),
+    "Thailand": (10, 1),
+    "Haiti": (10, 1),
+    "Trinidad and Tobago": (10, 1),
+    "Micronesia": (10, 1),
+    "Marshall Islands": (10, 1),
+    "Palau": (10, 1),
     # 1 Farvardin
     "Iran": (3, 21),
 }
@@ -321,9 +413,27 @@ def _plural(word: str) -> str | None:
         return None
     if last.endswith(("ese", "sh", "ss", "tch", "nch", "z", "o", "men", "s", "x", "ais", "ois")):
         return None
-    if last in {"Swiss", "Papal", "Hellenic", "Helvetic", "Vatican", "Eswatini", "Lao", "Myanma",
-                "Philippine", "Kiribati", "Magyar", "Centrafrican", "Netherlandish",
-                "Motswana", "Batswana", "Mosotho", "Basotho", "Ni-Vanuatu", "Turkoman"}:
+    if last in {
+        "Swiss",
+        "Papal",
+        "Hellenic",
+        "Helvetic",
+        "Vatican",
+        "Eswatini",
+        "Lao",
+        "Myanma",
+        "Philippine",
+        "Kiribati",
+        "Magyar",
+        "Centrafrican",
+        "Netherlandish",
+        "Motswana",
+        "Batswana",
+        "Mosotho",
+        "Basotho",
+        "Ni-Vanuatu",
+        "Turkoman",
+    }:
         return None
     if last.endswith(("ic", "y")):
         return None
@@ -333,8 +443,12 @@ def _plural(word: str) -> str | None:
 def _with_variants(items: list[str], *, ascii_too: bool = True) -> list[str]:
     out: list[str] = []
     for item in items:
-        for v in (item, _ascii(item) if ascii_too and item not in NO_ASCII else item,
-                  item.replace("’", "'"), item.replace("'", "’")):
+        for v in (
+            item,
+            _ascii(item) if ascii_too and item not in NO_ASCII else item,
+            item.replace("’", "'"),
+            item.replace("'", "’"),
+        ):
             if v not in out:
                 out.append(v)
     return out
@@ -370,25 +484,30 @@ def build() -> list[dict]:
         aliases_v = [a for a in _with_variants(aliases_l) if a != name]
         if _ascii(name) != name and _ascii(name) not in aliases_v:
             aliases_v.insert(0, _ascii(name))
-        rows.append({
-            "name": name,
-            "iso2": iso2,
-            "iso3": rec.alpha_3 if rec else ("XKX" if iso2 == "XK" else None),
-            "aliases": aliases_v,
-            "adjectives": _with_variants(adjs + demonyms),
-            "capital": caps[0],
-            "capital_aliases": [c for c in _with_variants(caps) if c != caps[0]],
-            "capital_ambiguous": "capamb" in flags,
-            "currency": currency,
-            "not_mentions": NOT_MENTIONS.get(name, []),
-            "fiscal_year_start": FISCAL_YEAR_START.get(name, (None, None))[0],
-            "fiscal_year_start_day": FISCAL_YEAR_START.get(name, (None, None))[1],
-            "fiscal_year_named_by": (("start" if name in FISCAL_YEAR_NAMED_BY_START else "end")
-                                     if name in FISCAL_YEAR_START else None),
-            **({"shared_aliases": SHARED_ALIASES[name]} if name in SHARED_ALIASES else {}),
-        })
+        rows.append(
+            {
+                "name": name,
+                "iso2": iso2,
+                "iso3": rec.alpha_3 if rec else ("XKX" if iso2 == "XK" else None),
+                "aliases": aliases_v,
+                "adjectives": _with_variants(adjs + demonyms),
+                "capital": caps[0],
+                "capital_aliases": [c for c in _with_variants(caps) if c != caps[0]],
+                "capital_ambiguous": "capamb" in flags,
+                "currency": currency,
+                "not_mentions": NOT_MENTIONS.get(name, []),
+                "fiscal_year_start": FISCAL_YEAR_START.get(name, (None, None))[0],
+                "fiscal_year_start_day": FISCAL_YEAR_START.get(name, (None, None))[1],
+                "fiscal_year_named_by": (
+                    ("start" if name in FISCAL_YEAR_NAMED_BY_START else "end") if name in FISCAL_YEAR_START else None
+                ),
+                **({"shared_aliases": SHARED_ALIASES[name]} if name in SHARED_ALIASES else {}),
+            }
+        )
     names = [r["name"] for r in rows]
-    unknown = (set(NOT_MENTIONS) | set(FISCAL_YEAR_START) | set(SHARED_ALIASES) | FISCAL_YEAR_NAMED_BY_START) - set(names)
+    unknown = (set(NOT_MENTIONS) | set(FISCAL_YEAR_START) | set(SHARED_ALIASES) | FISCAL_YEAR_NAMED_BY_START) - set(
+        names
+    )
     if unknown or len(set(names)) != len(names):
         sys.exit(f"bad table: {unknown or 'duplicate names'}")
     return sorted(rows, key=lambda r: r["name"])

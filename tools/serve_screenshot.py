@@ -3,6 +3,7 @@
 Run from the repository root after `make test` has installed chromium: `.venv/bin/python tools/serve_screenshot.py`.
 Three briefs: the example seeds and two test fixtures, one of them changed since its last build.
 """
+
 from __future__ import annotations
 
 import shutil

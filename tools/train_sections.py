@@ -12,6 +12,7 @@ taken from a source or an eval case), one ``label<TAB>sentence`` a line:
 - tools/data/sections_heldout.tsv: held out.  Written after the settings were
   chosen and never trained on; its accuracy is the number in the README.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,8 @@ from briefing.extract.sections import DEFAULT_KEYWORDS, MODEL_FILE, features  # 
 DATA = ROOT / "tools" / "data" / "sections_labelled.tsv"
 HELD_OUT = ROOT / "tools" / "data" / "sections_heldout.tsv"
 SECTIONS = ("history", "economy", "security", "social_cultural")
-ALPHA = 0.3          # additive smoothing
-KEYWORD_WEIGHT = 3   # a keyword phrase counts as this many examples
+ALPHA = 0.3  # additive smoothing
+KEYWORD_WEIGHT = 3  # a keyword phrase counts as this many examples
 FOLDS = 5
 
 
@@ -50,7 +51,7 @@ def train(rows) -> dict:
     counts = {name: Counter() for name in SECTIONS}
     for label, text, weight, phrase in examples:
         for f in features(text):
-            if phrase or "_" not in f:   # word pairs only from keyword phrases: few examples, much noise
+            if phrase or "_" not in f:  # word pairs only from keyword phrases: few examples, much noise
                 counts[label][f] += weight
     vocabulary = sorted(set().union(*counts.values()))
     model = {"sections": list(SECTIONS), "vocabulary": {}, "log_prior": {}, "log_likelihood": {}, "log_unseen": {}}
@@ -58,7 +59,9 @@ def train(rows) -> dict:
     for name in SECTIONS:
         total = sum(counts[name].values()) + ALPHA * len(vocabulary)
         model["log_prior"][name] = round(math.log(1 / len(SECTIONS)), 6)
-        model["log_likelihood"][name] = {w: round(math.log((c + ALPHA) / total), 6) for w, c in sorted(counts[name].items())}
+        model["log_likelihood"][name] = {
+            w: round(math.log((c + ALPHA) / total), 6) for w, c in sorted(counts[name].items())
+        }
         model["log_unseen"][name] = round(math.log(ALPHA / total), 6)
     return model
 

@@ -8,6 +8,7 @@ never the tool's: WeasyPrint is not a dependency of briefing.
 BRIEF.json is ``briefing extract`` of the seeds: the same sections, timeline,
 trade table, chart, sources, contents and "Page N of M" as the tool's PDF.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,12 @@ import jinja2
 import weasyprint
 
 HERE = Path(__file__).resolve().parent
-TITLES = {"history": "History", "economy": "Economy and trade", "security": "Security",
-          "social_cultural": "Society and culture"}
+TITLES = {
+    "history": "History",
+    "economy": "Economy and trade",
+    "security": "Security",
+    "social_cultural": "Society and culture",
+}
 
 
 def money(value, currency: str) -> str:
@@ -44,13 +49,20 @@ def chart(rows: list[dict]) -> str:
         for j, (key, colour) in enumerate((("exports", "#2F6690"), ("imports", "#D08C3A"))):
             h = (r.get(key) or 0) / top * (height - 2 * pad)
             x = pad + i * step + 4 + j * (step - 8) / 2
-            bars.append(f'<rect x="{x:.1f}" y="{height - pad - h:.1f}" width="{(step - 8) / 2:.1f}" '
-                        f'height="{h:.1f}" fill="{colour}"/>')
-        bars.append(f'<text x="{pad + i * step + step / 2:.1f}" y="{height - pad + 12}" font-size="8" '
-                    f'text-anchor="middle">{r["period"]}</text>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
-            f'<line x1="{pad}" y1="{height - pad}" x2="{width}" y2="{height - pad}" stroke="#AAB4BE"/>'
-            + "".join(bars) + "</svg>")
+            bars.append(
+                f'<rect x="{x:.1f}" y="{height - pad - h:.1f}" width="{(step - 8) / 2:.1f}" '
+                f'height="{h:.1f}" fill="{colour}"/>'
+            )
+        bars.append(
+            f'<text x="{pad + i * step + step / 2:.1f}" y="{height - pad + 12}" font-size="8" '
+            f'text-anchor="middle">{r["period"]}</text>'
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
+        f'<line x1="{pad}" y1="{height - pad}" x2="{width}" y2="{height - pad}" stroke="#AAB4BE"/>'
+        + "".join(bars)
+        + "</svg>"
+    )
 
 
 def render(brief: dict) -> str:
@@ -58,11 +70,18 @@ def render(brief: dict) -> str:
     env.filters["money"] = money
     numbers = {d["file"]: i for i, d in enumerate(brief["documents"], 1)}
     cite = lambda files: ", ".join(str(numbers[f]) for f in files if f in numbers)  # noqa: E731
-    trade = [dict(r, balance=(r["exports"] - r["imports"]) if r.get("exports") is not None
-                  and r.get("imports") is not None else None) for r in brief["trade"]]
+    trade = [
+        dict(
+            r,
+            balance=(r["exports"] - r["imports"])
+            if r.get("exports") is not None and r.get("imports") is not None
+            else None,
+        )
+        for r in brief["trade"]
+    ]
     return env.get_template("briefing.html.j2").render(
-        brief=brief, titles=TITLES, cite=cite, trade=trade, chart=chart(trade),
-        pair=" and ".join(brief["countries"]))
+        brief=brief, titles=TITLES, cite=cite, trade=trade, chart=chart(trade), pair=" and ".join(brief["countries"])
+    )
 
 
 def main(argv: list[str]) -> None:

@@ -4,6 +4,7 @@ The pair is an input (not found per document) because "exports to Russia" only
 says who exports once we know which two countries the briefing is about; it is
 part of the cache key for that reason.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -52,8 +53,9 @@ def detect_pair(mentions: list[dict[str, int]]) -> tuple[str, ...]:
     return tuple(ranked[:2])
 
 
-def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | None = None,
-                     mentions: dict[str, int] | None = None) -> Extraction:
+def extract_document(
+    source: Source, pair: tuple[str, ...], keywords: dict | None = None, mentions: dict[str, int] | None = None
+) -> Extraction:
     """Extract sentences with their sections, trade figures, shares and events from one source.
 
     ``mentions``: the document's ``count_mentions``, when the caller has it already.
@@ -79,15 +81,18 @@ def extract_document(source: Source, pair: tuple[str, ...], keywords: dict | Non
     with_figures = {t.text for t in trade} | {s.sentence for s in shares}
     keywords = {**DEFAULT_KEYWORDS, **(keywords or {})}  # a configured list replaces that section's defaults
     economy = "economy" if "economy" in keywords else None
-    sentences = tuple(Sentence(t, economy if economy and t in with_figures else classify(t, keywords), i)
-                      for i, t in enumerate(texts))
+    sentences = tuple(
+        Sentence(t, economy if economy and t in with_figures else classify(t, keywords), i) for i, t in enumerate(texts)
+    )
     if source.date is None:
         from briefing.dating import relative_phrases
 
         relative = sorted({p.lower() for p in relative_phrases("\n".join(texts))})
         if relative:  # an undated file without such phrases loses nothing: no warning
-            warnings.append("undated (no date in its metadata, dateline or text): "
-                            f"{', '.join(repr(p) for p in relative[:3])} left unresolved")
+            warnings.append(
+                "undated (no date in its metadata, dateline or text): "
+                f"{', '.join(repr(p) for p in relative[:3])} left unresolved"
+            )
     events = extract_events(texts, source.date, source.file)
     return Extraction(
         file=source.file,
@@ -131,8 +136,9 @@ def describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def extract_safely(source: Source, pair: tuple[str, ...], keywords: dict | None = None,
-                   mentions: dict[str, int] | None = None) -> Extraction | Failure:
+def extract_safely(
+    source: Source, pair: tuple[str, ...], keywords: dict | None = None, mentions: dict[str, int] | None = None
+) -> Extraction | Failure:
     """``extract_document``, but a bug hit by one document costs that document only."""
     try:
         return extract_document(source, pair, keywords, mentions)
@@ -140,7 +146,7 @@ def extract_safely(source: Source, pair: tuple[str, ...], keywords: dict | None 
         return Failure(source.file, describe(exc))
 
 
-PARALLEL_MIN = 400   # below this many documents, starting worker processes costs more than it saves
+PARALLEL_MIN = 400  # below this many documents, starting worker processes costs more than it saves
 MAX_WORKERS = 4
 
 
@@ -228,20 +234,26 @@ class Workers:
             from concurrent.futures import ProcessPoolExecutor
 
             methods = multiprocessing.get_all_start_methods()
-            method = "fork" if threading.active_count() == 1 and "fork" in methods \
-                else "spawn" if "forkserver" not in methods else "forkserver"
+            method = (
+                "fork"
+                if threading.active_count() == 1 and "fork" in methods
+                else "spawn"
+                if "forkserver" not in methods
+                else "forkserver"
+            )
             context = multiprocessing.get_context(method)
             if method == "forkserver":
                 context.set_forkserver_preload(["briefing.extract"])
             parent = os.getpid() if method == "fork" else None  # a fork server's workers are not our children
-            self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=context,
-                                             initializer=_die_with_parent, initargs=(parent,))
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.count, mp_context=context, initializer=_die_with_parent, initargs=(parent,)
+            )
         return self._pool
 
     def split(self, items: list) -> list[list]:
         """A few chunks per worker: big enough to amortise pickling, small enough to balance the load."""
         size = max(1, -(-len(items) // (self.count * 4)))
-        return [items[i:i + size] for i in range(0, len(items), size)]
+        return [items[i : i + size] for i in range(0, len(items), size)]
 
     def map(self, fn, items: list, progress=None) -> list:
         """``[fn(x) for x in items]``, in order; ``progress(k)`` after each k more are done."""
@@ -270,7 +282,9 @@ class Workers:
 
             logging.getLogger("briefing").warning(
                 "a worker process died (killed, or out of memory); the remaining %d of %d parts run in this process",
-                len(chunks) - finished, len(chunks))
+                len(chunks) - finished,
+                len(chunks),
+            )
             self.close()
             for chunk in chunks[finished:]:
                 part = fn(chunk)
@@ -279,9 +293,15 @@ class Workers:
         return out
 
 
-def extract_many(sources: list[Source], pair: tuple[str, ...], keywords: dict | None = None,
-                 workers: int | None = None, progress=None, mentions: list | None = None,
-                 pool: Workers | None = None) -> list[Extraction | Failure]:
+def extract_many(
+    sources: list[Source],
+    pair: tuple[str, ...],
+    keywords: dict | None = None,
+    workers: int | None = None,
+    progress=None,
+    mentions: list | None = None,
+    pool: Workers | None = None,
+) -> list[Extraction | Failure]:
     """``extract_safely`` for each source, in order; in worker processes when there are many.
 
     ``mentions`` (one dict per source) saves counting them again; ``pool``

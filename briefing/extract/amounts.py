@@ -11,6 +11,7 @@ for amounts whose scale word makes the grouped reading unnatural (nobody writes
 "2,415 billion" for 2.415 trillion in such copy, while "2,400 million" is the
 usual way to write 2.4 billion).
 """
+
 from __future__ import annotations
 
 import re
@@ -22,48 +23,223 @@ from briefing.scales import SCALES, alternation, factor
 
 # Prefix symbols and codes, longest first where they share a start.
 _PREFIX = {
-    "US$": "USD", "US $": "USD", "U.S.$": "USD", "U.S. $": "USD", "U$S": "USD", "U$": "USD", "USD": "USD", "US dollars": "USD",
-    "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
-    "NZ$": "NZD", "NZD": "NZD", "HK$": "HKD", "HKD": "HKD", "S$": "SGD", "SGD": "SGD",
-    "R$": "BRL", "BRL": "BRL", "MX$": "MXN", "MXN": "MXN",
-    "$": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
-    "CN¥": "CNY", "RMB": "CNY", "CNY": "CNY", "₹": "INR", "Rs.": "INR", "Rs": "INR", "INR": "INR",
-    "₽": "RUB", "RUB": "RUB", "₺": "TRY", "TRY": "TRY", "TL": "TRY", "₼": "AZN", "AZN": "AZN",
-    "₩": "KRW", "KRW": "KRW", "CHF": "CHF", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN",
-    "zł": "PLN", "BYN": "BYN", "UAH": "UAH", "₴": "UAH", "KZT": "KZT", "₸": "KZT", "ZAR": "ZAR",
-    "ARS": "ARS", "CLP": "CLP", "COP": "COP", "PEN": "PEN", "EGP": "EGP", "SAR": "SAR", "AED": "AED",
-    "QAR": "QAR", "ILS": "ILS", "₪": "ILS", "NGN": "NGN", "₦": "NGN", "PKR": "PKR", "BDT": "BDT",
-    "IDR": "IDR", "Rp": "IDR", "MYR": "MYR", "RM": "MYR", "THB": "THB", "฿": "THB", "VND": "VND",
-    "₫": "VND", "PHP": "PHP", "₱": "PHP", "IRR": "IRR", "GEL": "GEL", "AMD": "AMD", "UZS": "UZS",
-    "HUF": "HUF", "CZK": "CZK", "RON": "RON", "BGN": "BGN", "RSD": "RSD", "TWD": "TWD", "NT$": "TWD",
-    "KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "KES": "KES",
-    "USh": "UGX", "Ush": "UGX", "UShs": "UGX", "Ushs": "UGX",
-    "TSh": "TZS", "Tsh": "TZS", "TShs": "TZS", "Tshs": "TZS", "TZS": "TZS",
-    "Sh": "KES", "Shs": "KES", "Sh.": "KES",          # a shilling: whose, decided by the pair (see FAMILIES)
-    "GH₵": "GHS", "E£": "EGP", "LE": "EGP", "L.E.": "EGP", "Tk": "BDT", "Tk.": "BDT",
-    "SR": "SAR", "Dh": "AED", "Dhs": "AED", "NRs": "NPR", "NPR": "NPR", "LKR": "LKR", "SLRs": "LKR",
-    "FCFA": "XOF", "CFA": "XOF", "Br": "ETB", "Bt": "THB", "QR": "QAR", "KD": "KWD", "BD": "BHD", "JD": "JOD",
-    "RO": "OMR", "GH¢": "GHS", "MK": "MWK", "ZK": "ZMW", "S/": "PEN", "Bs": "BOB", "Rf": "MVR",
-    "R": "ZAR", "N": "NGN",   # single letters: only with a scale word ("R31.4bn"), see _NEEDS_SCALE
+    "US$": "USD",
+    "US $": "USD",
+    "U.S.$": "USD",
+    "U.S. $": "USD",
+    "U$S": "USD",
+    "U$": "USD",
+    "USD": "USD",
+    "US dollars": "USD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "AUD": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "CAD": "CAD",
+    "NZ$": "NZD",
+    "NZD": "NZD",
+    "HK$": "HKD",
+    "HKD": "HKD",
+    "S$": "SGD",
+    "SGD": "SGD",
+    "R$": "BRL",
+    "BRL": "BRL",
+    "MX$": "MXN",
+    "MXN": "MXN",
+    "$": "USD",
+    "€": "EUR",
+    "EUR": "EUR",
+    "£": "GBP",
+    "GBP": "GBP",
+    "¥": "JPY",
+    "JPY": "JPY",
+    "CN¥": "CNY",
+    "RMB": "CNY",
+    "CNY": "CNY",
+    "₹": "INR",
+    "Rs.": "INR",
+    "Rs": "INR",
+    "INR": "INR",
+    "₽": "RUB",
+    "RUB": "RUB",
+    "₺": "TRY",
+    "TRY": "TRY",
+    "TL": "TRY",
+    "₼": "AZN",
+    "AZN": "AZN",
+    "₩": "KRW",
+    "KRW": "KRW",
+    "CHF": "CHF",
+    "SEK": "SEK",
+    "NOK": "NOK",
+    "DKK": "DKK",
+    "PLN": "PLN",
+    "zł": "PLN",
+    "BYN": "BYN",
+    "UAH": "UAH",
+    "₴": "UAH",
+    "KZT": "KZT",
+    "₸": "KZT",
+    "ZAR": "ZAR",
+    "ARS": "ARS",
+    "CLP": "CLP",
+    "COP": "COP",
+    "PEN": "PEN",
+    "EGP": "EGP",
+    "SAR": "SAR",
+    "AED": "AED",
+    "QAR": "QAR",
+    "ILS": "ILS",
+    "₪": "ILS",
+    "NGN": "NGN",
+    "₦": "NGN",
+    "PKR": "PKR",
+    "BDT": "BDT",
+    "IDR": "IDR",
+    "Rp": "IDR",
+    "MYR": "MYR",
+    "RM": "MYR",
+    "THB": "THB",
+    "฿": "THB",
+    "VND": "VND",
+    "₫": "VND",
+    "PHP": "PHP",
+    "₱": "PHP",
+    "IRR": "IRR",
+    "GEL": "GEL",
+    "AMD": "AMD",
+    "UZS": "UZS",
+    "HUF": "HUF",
+    "CZK": "CZK",
+    "RON": "RON",
+    "BGN": "BGN",
+    "RSD": "RSD",
+    "TWD": "TWD",
+    "NT$": "TWD",
+    "KSh": "KES",
+    "Ksh": "KES",
+    "KShs": "KES",
+    "Kshs": "KES",
+    "KES": "KES",
+    "USh": "UGX",
+    "Ush": "UGX",
+    "UShs": "UGX",
+    "Ushs": "UGX",
+    "TSh": "TZS",
+    "Tsh": "TZS",
+    "TShs": "TZS",
+    "Tshs": "TZS",
+    "TZS": "TZS",
+    "Sh": "KES",
+    "Shs": "KES",
+    "Sh.": "KES",  # a shilling: whose, decided by the pair (see FAMILIES)
+    "GH₵": "GHS",
+    "E£": "EGP",
+    "LE": "EGP",
+    "L.E.": "EGP",
+    "Tk": "BDT",
+    "Tk.": "BDT",
+    "SR": "SAR",
+    "Dh": "AED",
+    "Dhs": "AED",
+    "NRs": "NPR",
+    "NPR": "NPR",
+    "LKR": "LKR",
+    "SLRs": "LKR",
+    "FCFA": "XOF",
+    "CFA": "XOF",
+    "Br": "ETB",
+    "Bt": "THB",
+    "QR": "QAR",
+    "KD": "KWD",
+    "BD": "BHD",
+    "JD": "JOD",
+    "RO": "OMR",
+    "GH¢": "GHS",
+    "MK": "MWK",
+    "ZK": "ZMW",
+    "S/": "PEN",
+    "Bs": "BOB",
+    "Rf": "MVR",
+    "R": "ZAR",
+    "N": "NGN",  # single letters: only with a scale word ("R31.4bn"), see _NEEDS_SCALE
 }
 # Single capital letters are currencies only when a number and a scale word follow ("R 4.1 billion").
 _NEEDS_SCALE = {"R", "N"}
 
 # Currency named after the number: "2.5 billion dollars", "1.2 trillion roubles".
 _SUFFIX = {
-    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "pounds": "GBP", "roubles": "RUB", "rubles": "RUB", "rupees": "INR",
-    "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "lira": "TRY", "liras": "TRY", "manat": "AZN",
-    "won": "KRW", "reais": "BRL", "reals": "BRL", "pesos": "MXN", "rand": "ZAR", "hryvnias": "UAH",
-    "tenge": "KZT", "swiss francs": "CHF", "francs": "CHF", "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN",
-    "złoty": "PLN", "złotys": "PLN", "zł": "PLN", "hryvnia": "UAH", "leones": "SLL", "kwanza": "AOA",
-    "rupee": "INR", "dirhams": "AED", "riyals": "SAR",
-    "ringgit": "MYR", "rupiah": "IDR", "baht": "THB", "dong": "VND", "shekels": "ILS", "naira": "NGN",
-    "belarusian rubles": "BYN", "belarusian roubles": "BYN", "canadian dollars": "CAD",
-    "australian dollars": "AUD", "shillings": "KES", "cedis": "GHS", "birr": "ETB", "dinars": "DZD",
-    "taka": "BDT", "kyat": "MMK", "riels": "KHR", "lari": "GEL", "drams": "AMD", "forints": "HUF",
-    "kronor": "SEK", "kroner": "NOK", "crowns": "CZK", "lei": "RON", "leva": "BGN", "rials": "IRR",
-    "soms": "KGS", "sum": "UZS", "tugriks": "MNT", "kwacha": "ZMW", "pula": "BWP", "rupiahs": "IDR",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "pounds": "GBP",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "rupees": "INR",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "lira": "TRY",
+    "liras": "TRY",
+    "manat": "AZN",
+    "won": "KRW",
+    "reais": "BRL",
+    "reals": "BRL",
+    "pesos": "MXN",
+    "rand": "ZAR",
+    "hryvnias": "UAH",
+    "tenge": "KZT",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "zloty": "PLN",
+    "zlotys": "PLN",
+    "zlotych": "PLN",
+    "złoty": "PLN",
+    "złotys": "PLN",
+    "zł": "PLN",
+    "hryvnia": "UAH",
+    "leones": "SLL",
+    "kwanza": "AOA",
+    "rupee": "INR",
+    "dirhams": "AED",
+    "riyals": "SAR",
+    "ringgit": "MYR",
+    "rupiah": "IDR",
+    "baht": "THB",
+    "dong": "VND",
+    "shekels": "ILS",
+    "naira": "NGN",
+    "belarusian rubles": "BYN",
+    "belarusian roubles": "BYN",
+    "canadian dollars": "CAD",
+    "australian dollars": "AUD",
+    "shillings": "KES",
+    "cedis": "GHS",
+    "birr": "ETB",
+    "dinars": "DZD",
+    "taka": "BDT",
+    "kyat": "MMK",
+    "riels": "KHR",
+    "lari": "GEL",
+    "drams": "AMD",
+    "forints": "HUF",
+    "kronor": "SEK",
+    "kroner": "NOK",
+    "crowns": "CZK",
+    "lei": "RON",
+    "leva": "BGN",
+    "rials": "IRR",
+    "soms": "KGS",
+    "sum": "UZS",
+    "tugriks": "MNT",
+    "kwacha": "ZMW",
+    "pula": "BWP",
+    "rupiahs": "IDR",
 }
 
 # Tokens several currencies share: read as the first code, unless one of the two
@@ -85,20 +261,44 @@ FAMILIES = {
     "AZN": ("AZN", "TMT"),
     "JPY": ("JPY", "CNY"),
 }
-_AMBIGUOUS = {"Sh", "Shs", "Sh.", "shillings", "/-", "¥", "Dh", "Dhs",
-              "Rs", "Rs.", "rupees", "pesos", "dinars", "dirhams", "francs", "riyals", "rials",
-              "pounds", "kronor", "kroner", "crowns", "manat"}
+_AMBIGUOUS = {
+    "Sh",
+    "Shs",
+    "Sh.",
+    "shillings",
+    "/-",
+    "¥",
+    "Dh",
+    "Dhs",
+    "Rs",
+    "Rs.",
+    "rupees",
+    "pesos",
+    "dinars",
+    "dirhams",
+    "francs",
+    "riyals",
+    "rials",
+    "pounds",
+    "kronor",
+    "kroner",
+    "crowns",
+    "manat",
+}
 
-APPROX = re.compile(r"\b(?:just\s+over|just\s+under|over|under|almost|nearly|about|around|some|roughly|approximately|"
-                    r"more\s+than|less\s+than|exceeded|exceeding|close\s+to|up\s+to|an\s+estimated|topped|surpassed|"
-                    r"above|in\s+excess\s+of|upwards\s+of)\s*$", re.I)
+APPROX = re.compile(
+    r"\b(?:just\s+over|just\s+under|over|under|almost|nearly|about|around|some|roughly|approximately|"
+    r"more\s+than|less\s+than|exceeded|exceeding|close\s+to|up\s+to|an\s+estimated|topped|surpassed|"
+    r"above|in\s+excess\s+of|upwards\s+of)\s*$",
+    re.I,
+)
 # Which side of the number an approximate wording puts the value on.
 _ABOVE = re.compile(r"over|more|exceed|above|top|surpass|excess|upwards", re.I)
 _BELOW = re.compile(r"under|less|almost|nearly|close|up\s+to", re.I)
 
 
 def bound_of(wording: str) -> str | None:
-    """"over" (at least the number), "under" (at most), "about", or None for an exact figure."""
+    """ "over" (at least the number), "under" (at most), "about", or None for an exact figure."""
     if not wording:
         return None
     return "over" if _ABOVE.search(wording) else "under" if _BELOW.search(wording) else "about"
@@ -110,6 +310,8 @@ def _alt(keys) -> str:
 
 _NUM = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+"
 _SCALE = rf"(?:{alternation(SCALES)})\b\.?"
+
+
 @cache
 def _amount_regex() -> re.Pattern:
     """Compile once, on first use: every ISO code of the countries data counts as a prefix."""
@@ -119,15 +321,18 @@ def _amount_regex() -> re.Pattern:
         if c.currency and c.currency.isalpha() and len(c.currency) == 3:
             _PREFIX.setdefault(c.currency, c.currency)
     # codes that are also English words in capitals ("3 million ALL the same") are not read after a number
-    codes = sorted(k for k, v in _PREFIX.items() if k == v and len(k) == 3 and k.isupper()
-                   and k not in {"ALL", "TOP", "CUP", "SOS", "MOP"})
+    codes = sorted(
+        k
+        for k, v in _PREFIX.items()
+        if k == v and len(k) == 3 and k.isupper() and k not in {"ALL", "TOP", "CUP", "SOS", "MOP"}
+    )
     return re.compile(
         rf"(?P<pre>(?<![\w$€£¥₹₽₺₼])(?:{_alt(_PREFIX)}))\s?(?P<num>{_NUM})(?:(?:\s*|\s*-\s*)(?P<scale>{_SCALE}))?"
         rf"(?:\s+(?P<suf1>{_alt(_SUFFIX)})\b)?"
         rf"|(?<![\w.,])(?P<num2>{_NUM})(?:\s*|\s*-\s*)(?P<scale2>{_SCALE})?\s*(?:(?P<dem>[A-Z][a-z]+)\s+)?"
         rf"(?P<suf2>{_alt(_SUFFIX)})\b"
         rf"|(?<![\w.,])(?P<num3>{_NUM})\s*(?P<scale3>{_SCALE})?/-"
-        rf"|(?<![\w.,])(?P<num4>{_NUM})\s*(?P<scale4>{_SCALE})\s+(?-i:(?P<code>{_alt(codes)}))\b",   # "12.4 billion USD"
+        rf"|(?<![\w.,])(?P<num4>{_NUM})\s*(?P<scale4>{_SCALE})\s+(?-i:(?P<code>{_alt(codes)}))\b",  # "12.4 billion USD"
         re.I,
     )
 
@@ -149,12 +354,12 @@ _GLUED = re.compile(r"[^\W_]|[.,]\d")
 class Amount:
     start: int
     end: int
-    value: float          # in currency units
-    currency: str         # ISO 4217
-    approx: bool          # "just over", "almost", "exceeded"...
+    value: float  # in currency units
+    currency: str  # ISO 4217
+    approx: bool  # "just over", "almost", "exceeded"...
     text: str
-    choices: tuple[str, ...] = ()   # other currencies the token may mean (see FAMILIES)
-    bound: str | None = None        # "over" / "under" / "about" for approximate wording, else None
+    choices: tuple[str, ...] = ()  # other currencies the token may mean (see FAMILIES)
+    bound: str | None = None  # "over" / "under" / "about" for approximate wording, else None
 
 
 def for_pair(amount: Amount, currencies: set[str]) -> Amount:
@@ -204,7 +409,7 @@ _DIGIT = re.compile(r"\d")
 def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
     """Return the money amounts in ``text``; ``comma_decimal`` defaults to the text's own habit."""
     if not _DIGIT.search(text):
-        return []   # most sentences: no number, no amount
+        return []  # most sentences: no number, no amount
     if comma_decimal is None:
         comma_decimal = decimal_comma(text)
     found = []
@@ -220,7 +425,7 @@ def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
             currency = token = m.group("code")
         elif m.group("num3"):
             raw, scale_word = m.group("num3"), m.group("scale3")
-            currency, token = "KES", "/-"    # "981bn/-": East African shillings
+            currency, token = "KES", "/-"  # "981bn/-": East African shillings
         else:
             raw, scale_word, suffix = m.group("num2"), m.group("scale2"), m.group("suf2")
             currency = _SUFFIX[suffix.lower()]
@@ -228,9 +433,9 @@ def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
             if m.group("dem"):
                 from briefing.countries import country_currency
 
-                named = country_currency(m.group("dem"))   # "Kenyan shillings", "Egyptian pounds"
+                named = country_currency(m.group("dem"))  # "Kenyan shillings", "Egyptian pounds"
                 if named is None:
-                    continue   # "5 billion Turkish-made" is no amount; an unknown word before the currency
+                    continue  # "5 billion Turkish-made" is no amount; an unknown word before the currency
                 currency, token = named, named
             if len(suffix) <= 3 and suffix.lower() in ("won", "dong") and not scale_word:
                 continue
@@ -241,9 +446,19 @@ def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:
         if not 0 < value * scale <= MAX_AMOUNT:  # "$0 billion", "99999999999999999999 trillion": no figure
             continue
         end = m.end()
-        hedge = APPROX.search(text[max(0, m.start() - 24):m.start()])
+        hedge = APPROX.search(text[max(0, m.start() - 24) : m.start()])
         approx = bool(hedge)
         choices = FAMILIES.get(currency, ()) if token in _AMBIGUOUS else ()
-        found.append(Amount(m.start(), end, float(Decimal(repr(value)) * Decimal(repr(scale))), currency, approx,
-                            text[m.start():end].strip(), choices, bound_of(hedge.group(0)) if hedge else None))
+        found.append(
+            Amount(
+                m.start(),
+                end,
+                float(Decimal(repr(value)) * Decimal(repr(scale))),
+                currency,
+                approx,
+                text[m.start() : end].strip(),
+                choices,
+                bound_of(hedge.group(0)) if hedge else None,
+            )
+        )
     return found

@@ -10,6 +10,7 @@ Rules, all generic:
   article date or from a date in the sentence, and marked ``derived``;
 - "of the same year" carries the year of the previous event in the document.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,19 +23,40 @@ from briefing.scales import LARGE, alternation
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-_UNITS = {w: i for i, w in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split(), 1)}
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split(),
+        1,
+    )
+}
 _TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-_ORD_UNITS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(), 1)}
-_ORD_TENS = {w: 10 * i for i, w in enumerate(
-    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 2)}
+_ORD_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+        1,
+    )
+}
+_ORD_TENS = {
+    w: 10 * i
+    for i, w in enumerate("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 2)
+}
 _JUBILEES = {
-    "bicentenary": 200, "bicentennial": 200, "centenary": 100, "centennial": 100,
-    "tercentenary": 300, "tricentennial": 300, "sesquicentennial": 150, "semicentennial": 50,
-    "golden jubilee": 50, "silver jubilee": 25, "diamond jubilee": 60, "platinum jubilee": 70,
+    "bicentenary": 200,
+    "bicentennial": 200,
+    "centenary": 100,
+    "centennial": 100,
+    "tercentenary": 300,
+    "tricentennial": 300,
+    "sesquicentennial": 150,
+    "semicentennial": 50,
+    "golden jubilee": 50,
+    "silver jubilee": 25,
+    "diamond jubilee": 60,
+    "platinum jubilee": 70,
 }
 
 
@@ -48,9 +70,11 @@ _NUM_WORD = _alt([*_UNITS, *_TENS, "hundred", "and", "a"])
 CARD = rf"(?:\d{{1,3}}|(?:(?:{_NUM_WORD})[-\s]+){{0,4}}(?:{_CARD_WORD}))"
 ORD = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:(?:{_NUM_WORD})[-\s]+){{0,4}}(?:{_ORD_WORD}))"
 _UNIT = r"(?P<u>years?|decades?|centur(?:y|ies))"
-_RELATION = (r"relations|ties|union|partnership|co-?operation|friendship|alliance|independence|"
-             r"membership|statehood|existence|integration|brotherhood|neighbou?rliness|diplomacy|"
-             r"diplomatic|bilateral|contacts|dialogue|treaty|agreement")
+_RELATION = (
+    r"relations|ties|union|partnership|co-?operation|friendship|alliance|independence|"
+    r"membership|statehood|existence|integration|brotherhood|neighbou?rliness|diplomacy|"
+    r"diplomatic|bilateral|contacts|dialogue|treaty|agreement"
+)
 
 # Anniversary phrases; group n is the count, u (optional) the unit.
 _DERIVED = [
@@ -59,18 +83,31 @@ _DERIVED = [
     ("anniversary", re.compile(rf"\b(?P<n>{CARD})[-\s]+{_UNIT}[-\s]+anniversary\b", re.I)),
     ("turned", re.compile(rf"\bturn(?:ed|s|ing)\s+(?P<n>{CARD})\b(?!\s*(?:%|per\s*cent|percent|years?\s+old))", re.I)),
     # "half a century of relations", "a quarter-century of partnership": before "a century" can match
-    ("years of", re.compile(
-        rf"\b(?P<n>half|quarter)[-\s]+(?:of\s+)?(?:a\s+)?(?P<u>century)\s+(?:of\s+(?:[\w-]+\s+){{0,3}}?(?:{_RELATION})\b"
-        rf"(?:\s+(?:relations|ties))?|since\b(?!\s*\d))", re.I)),
-    ("years of", re.compile(
-        rf"\b(?P<n>{CARD}|a)\s+{_UNIT}\s+(?:of\s+(?:[\w-]+\s+){{0,3}}?(?:{_RELATION})\b(?:\s+(?:relations|ties))?|since\b(?!\s*\d))", re.I)),
+    (
+        "years of",
+        re.compile(
+            rf"\b(?P<n>half|quarter)[-\s]+(?:of\s+)?(?:a\s+)?(?P<u>century)\s+(?:of\s+(?:[\w-]+\s+){{0,3}}?(?:{_RELATION})\b"
+            rf"(?:\s+(?:relations|ties))?|since\b(?!\s*\d))",
+            re.I,
+        ),
+    ),
+    (
+        "years of",
+        re.compile(
+            rf"\b(?P<n>{CARD}|a)\s+{_UNIT}\s+(?:of\s+(?:[\w-]+\s+){{0,3}}?(?:{_RELATION})\b(?:\s+(?:relations|ties))?|since\b(?!\s*\d))",
+            re.I,
+        ),
+    ),
     ("day", re.compile(rf"\b(?P<n>{ORD})\s+(?:[A-Z][\w'’-]+\s+){{1,3}}Day\b")),
-    ("jubilee", re.compile(
-        rf"\b(?:the|its|their|his|her|a)\s+(?:\w+\s+)?(?P<n>{_alt(_JUBILEES)})\b(?!\s+[A-Z])")),
+    ("jubilee", re.compile(rf"\b(?:the|its|their|his|her|a)\s+(?:\w+\s+)?(?P<n>{_alt(_JUBILEES)})\b(?!\s+[A-Z])")),
 ]
 _HINTS = {
-    "ago": (" ago",), "anniversary": ("anniversar",), "turned": ("turn",),
-    "years of": ("year", "centur", "decade"), "jubilee": ("centen", "jubilee"), "day": (" day",),
+    "ago": (" ago",),
+    "anniversary": ("anniversar",),
+    "turned": ("turn",),
+    "years of": ("year", "centur", "decade"),
+    "jubilee": ("centen", "jubilee"),
+    "day": (" day",),
 }
 
 _MONTH_CAP = MONTH_CAP_RX
@@ -78,16 +115,20 @@ _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 # A year, but not part of a larger number, an amount or a fiscal year ("2017-18"); ISO dates pass.
 _YEAR_TOKEN = re.compile(
     r"(?:(?<=[Mm]id-)|(?<![\w.,$/\u2013-]))(1[7-9]\d\d|2\d\d\d)"
-    r"(?![\w%]|[.,]\d|[-\u2013/](?:\d{4}|\d{2}(?![-\d])|\d(?!\d)))")
+    r"(?![\w%]|[.,]\d|[-\u2013/](?:\d{4}|\d{2}(?![-\d])|\d(?!\d)))"
+)
 _DMY = re.compile(
     rf"(?<!\d)(?:{_DAY}\s+(?:of\s+)?(?P<m>{_MONTH_CAP})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})"
     rf"|(?P<m2>{_MONTH_CAP})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))(?!\d)")
+    rf"|(?P<y3>\d{{4}})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))(?!\d)"
+)
 _DM = re.compile(
     rf"(?<![\d,])(?:{_DAY}\s+(?:of\s+)?(?P<m>{_MONTH_CAP})\b\.?(?!,?\s+(?:of\s+)?\d)"
-    rf"|(?P<m2>{_MONTH_CAP})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*\d))")
+    rf"|(?P<m2>{_MONTH_CAP})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*\d))"
+)
 _MONTH_ONLY = re.compile(
-    rf"\b(?P<pre>(?i:in|last|since|until|by|early|mid|late|from|during|of|this))\s+(?:-\s*)?(?P<m>{_MONTH_CAP})\b\.?(?!,?\s+\d)")
+    rf"\b(?P<pre>(?i:in|last|since|until|by|early|mid|late|from|during|of|this))\s+(?:-\s*)?(?P<m>{_MONTH_CAP})\b\.?(?!,?\s+\d)"
+)
 # "on Tuesday", and "Last Tuesday" or "On Monday" opening a sentence.
 _WEEKDAY = re.compile(r"\b(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<w>%s)\b" % "|".join(w.title() for w in WEEKDAYS))
 _TODAY = re.compile(r"\b(?:today|to the day|this day|yesterday)\b", re.I)
@@ -100,18 +141,24 @@ _SAME_YEAR = re.compile(  # every phrase says "year" or "month": _may_carry gate
     rf"|(?P<nextmonth>(?:the|that)\s+(?:following|next)\s+month|a\s+month\s+later)"
     rf"|(?:(?:of|in|during)\s+)?(?:the|that)\s+same\s+year|(?:later|earlier)\s+(?:in\s+)?that\s+year"
     rf"|(?P<next>the\s+following\s+year|the\s+next\s+year|(?P<nl>a|{CARD})\s+years?\s+later)"
-    rf"|(?P<prev>the\s+previous\s+year|the\s+year\s+before|(?P<np>a|{CARD})\s+years?\s+(?:earlier|before)))\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|next|to be held|is to|are to|plans? to|is due|are due|due to|"
-                     r"takes?\s+office|scheduled|expected\s+to|set\s+to|upcoming|(?:is|are)\s+planned|planned\s+for|"
-                     r"slated|forthcoming)\b", re.I)
+    rf"|(?P<prev>the\s+previous\s+year|the\s+year\s+before|(?P<np>a|{CARD})\s+years?\s+(?:earlier|before)))\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|next|to be held|is to|are to|plans? to|is due|are due|due to|"
+    r"takes?\s+office|scheduled|expected\s+to|set\s+to|upcoming|(?:is|are)\s+planned|planned\s+for|"
+    r"slated|forthcoming)\b",
+    re.I,
+)
 # "this month", "earlier this month", "last month": the month of the article (or the one before).
 _REL_WEEK = re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<w>this|last)\s+week\b", re.I)
 _REL_MONTH = re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<w>this|last)\s+month\b", re.I)
 # A year that is a deadline or the end of a plan ("by 2030", "a plan up to 2030"), not an event.
 _DEADLINE = re.compile(r"\b(?:by|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+$", re.I)
 _UNTIL = re.compile(r"\b(?:up\s+to|until|till|through|to)\s+$", re.I)
-_PLAN = re.compile(r"\b(?:plan\w*|programme|program|strategy|roadmap|vision|target\w*|goal|aim\w*|pledg\w*|will|would)\b",
-                   re.I)
+_PLAN = re.compile(
+    r"\b(?:plan\w*|programme|program|strategy|roadmap|vision|target\w*|goal|aim\w*|pledg\w*|will|would)\b", re.I
+)
 # A number followed by what it counts ("2000 troops", "a 1500-strong force") is not a year.
 _COUNTED = re.compile(
     r"(?:-strong\b|\s+(?:more\s+|additional\s+|extra\s+|new\s+|other\s+)?(?:troops|soldiers|personnel|"
@@ -119,13 +166,16 @@ _COUNTED = re.compile(
     r"tonnes|tons|km|kilometres|kilometers|miles|metres|meters|hectares|acres|companies|firms|vehicles|"
     r"trucks|lorries|containers|jobs|families|children|visitors|tourists|pilgrims|delegates|officers|"
     r"police(?:men)?|members|projects|households|homes|houses|deaths|casualties|prisoners|units|pieces|"
-    r"items|cars|barrels|megawatts|MW|beds|cases|villages|schools|scholarships)\b)", re.I)
+    r"items|cars|barrels|megawatts|MW|beds|cases|villages|schools|scholarships)\b)",
+    re.I,
+)
 # An apposition that dates an event by the year of another: "in 2007, the year Romania joined the EU",
 # "back to 1975, when the tribunal awarded ...".
 _APPOSITION = re.compile(
     r"(?<![\w.,$/-])(?P<y>1[7-9]\d\d|2\d\d\d),\s+(?:the\s+(?:same\s+)?year\s+(?:that\s+|when\s+|in\s+which\s+)?"
     r"(?!before\b|after\b|earlier\b|later\b|of\b|in\b|to\b|end\w*\b|when\b|on\b|for\b)|when\s+)"
-    r"(?P<clause>[^,;]{12,}?)(?=[,;]\s|[.]\s*$|$)")
+    r"(?P<clause>[^,;]{12,}?)(?=[,;]\s|[.]\s*$|$)"
+)
 
 EVENT_WORDS = re.compile(
     r"\b(?:sign(?:ed|ing|s)?|signature|establish\w*|(?:enter(?:ed|s)?|entry|came|come|comes)\s+into\s+force|"
@@ -148,26 +198,41 @@ EVENT_WORDS = re.compile(
     r"denounc(?:ed|ing)|pulled\s+out|walked\s+out|settled|settlement|demarcat(?:ed|ing|ion)|delimit(?:ed|ation)|"
     r"occupied|occupation|forced\s+out|deport(?:ed|ing|ations?)|expulsions?|handed\s+(?:back|over)|handover|"
     r"evacuat(?:ed|ion)|bec(?:ame|omes?)\s+(?:independent|a\s+(?:(?:self-governing|sovereign|full|founding)\s+)?"
-    r"(?:member|republic|dominion|protectorate|colony|kingdom)))\b", re.I)
+    r"(?:member|republic|dominion|protectorate|colony|kingdom)))\b",
+    re.I,
+)
 # Verbs of an action happening on the anniversary day itself (not of the event it recalls).
 _ACTION_WORDS = re.compile(
     r"\b(?:sign(?:ed|ing)|met|meeting|visit(?:ed|ing)|open(?:ed|ing)|adopt(?:ed|ing)|agreed|"
     r"launch(?:ed|ing)|la(?:id|ying)|inaugurat(?:ed|ing)|ratif(?:ied|ying)|unveil(?:ed|ing)|represent(?:ed|ing)|"
-    r"welcom(?:ed|ing)|host(?:ed|ing))\b", re.I)
+    r"welcom(?:ed|ing)|host(?:ed|ing))\b",
+    re.I,
+)
 # Money is part of an event when a decision states it ("signed a contract worth $2 billion",
 # "announced grants of $1 billion"), not when it measures trade.
 _STRONG_ACTION = re.compile(
     r"\b(?:sign(?:ed|ing)|announc(?:ed|ing)|pledg(?:e|ed|ing)|deposit(?:ed|ing)|agreed|approv(?:ed|ing)|"
-    r"launch(?:ed|ing)|grant(?:ed|ing)|award(?:ed|ing)|committed|conclu(?:ded|ding)|ratif(?:ied|ying))\b", re.I)
-_TRADE_FLOW = re.compile(r"\b(?:trade[ds]?|trading|turnover|exports?|exported|imports?|imported|shipments?|"
-                         r"sales|purchases|deficit|surplus|balance|remittances)\b", re.I)
+    r"launch(?:ed|ing)|grant(?:ed|ing)|award(?:ed|ing)|committed|conclu(?:ded|ding)|ratif(?:ied|ying))\b",
+    re.I,
+)
+_TRADE_FLOW = re.compile(
+    r"\b(?:trade[ds]?|trading|turnover|exports?|exported|imports?|imported|shipments?|"
+    r"sales|purchases|deficit|surplus|balance|remittances)\b",
+    re.I,
+)
 _SCALED = re.compile(rf"\d(?:[\d.,]*\d)?\s*(?:{alternation(LARGE)})\b", re.I)
 _PERCENT = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?)", re.I)
-_COMPARISON = re.compile(r"\b(?:\w+\s+times\s+(?:what|as|the|that)|(?:more|less|higher|lower)\s+than|"
-                         r"compared\s+(?:with|to)|(?:up|down)\s+from|against\s+(?:the|a|about|some)?\s*[$\d])", re.I)
+_COMPARISON = re.compile(
+    r"\b(?:\w+\s+times\s+(?:what|as|the|that)|(?:more|less|higher|lower)\s+than|"
+    r"compared\s+(?:with|to)|(?:up|down)\s+from|against\s+(?:the|a|about|some)?\s*[$\d])",
+    re.I,
+)
 # "said on Thursday", "told reporters on Sunday": the day of a statement, not of an event.
-_REPORTED = re.compile(r"\b(?:said|says|told\s+\w+|stated|noted|added|remarked|explained|commented)\s+"
-                       r"(?:at\s+the\s+(?:end|start|beginning)\s+of|on|in|last|this|earlier)\s*$", re.I)
+_REPORTED = re.compile(
+    r"\b(?:said|says|told\s+\w+|stated|noted|added|remarked|explained|commented)\s+"
+    r"(?:at\s+the\s+(?:end|start|beginning)\s+of|on|in|last|this|earlier)\s*$",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+")
 _SEGMENT_BREAK = re.compile(r",\s+|;\s+|\s+[\u2013\u2014-]\s+")
 _MONEY = re.compile(
@@ -175,7 +240,9 @@ _MONEY = re.compile(
     r"|\d\s*(?:" + alternation() + r")?\s*(?:dollars?|euros?|pounds?|roubles?|rubles?|yuan|yen|"
     r"rupees?|liras?|pesos?|reais|manats?|tenge|USD|EUR)\b"
     r"|\d\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?)"
-    r"|\brecord\b|\b(?:highest|lowest)\s+(?:for|since|in|on|level|value|figure|monthly|annual|yearly)\b", re.I)
+    r"|\brecord\b|\b(?:highest|lowest)\s+(?:for|since|in|on|level|value|figure|monthly|annual|yearly)\b",
+    re.I,
+)
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -285,9 +352,12 @@ def _stated_years(sentence: str) -> tuple[tuple[int, date | None, int], ...]:
         year = int(m.group(1))
         if year < 1700 or _COUNTED.match(sentence, m.end()):
             continue
-        before = sentence[max(0, m.start() - 30):m.start()]
-        if (_DEADLINE.search(before) or (_UNTIL.search(before) and _PLAN.search(sentence))
-                or re.search(r"\d\s+of\s+$", before)):
+        before = sentence[max(0, m.start() - 30) : m.start()]
+        if (
+            _DEADLINE.search(before)
+            or (_UNTIL.search(before) and _PLAN.search(sentence))
+            or re.search(r"\d\s+of\s+$", before)
+        ):
             continue
         if dates is None:
             dates = full_dates(sentence)
@@ -319,6 +389,7 @@ def _anchor(sentence: str, kind: str, doc: date | None, after: int, n: int = 0):
     established on 5 December 1973") is the origin, not the day of the
     anniversary, so only dates near the article date can anchor the count.
     """
+
     def anchor_year(y: int) -> bool:
         """A stated year is the day of the anniversary, not its origin ("established on 5 December 1973")."""
         if doc is None:
@@ -353,7 +424,9 @@ def _anchor(sentence: str, kind: str, doc: date | None, after: int, n: int = 0):
         rel = [(abs(m.start() - after), m) for m in _NEXT_OR_REL_YEAR.finditer(sentence)]
         if rel:  # "last year marked the 30th anniversary", "next year marks seven decades of ties"
             word = min(rel, key=lambda x: x[0])[1].group("w").lower()
-            year = doc.year + 1 if word == "next" else doc.year - 1 if word in ("last", "past", "previous") else doc.year
+            year = (
+                doc.year + 1 if word == "next" else doc.year - 1 if word in ("last", "past", "previous") else doc.year
+            )
             return None, year, f"{word} year, read against {human_date(doc)}"
     return None, doc.year, f"the article date {human_date(doc)}"
 
@@ -372,8 +445,11 @@ def derived_events(sentence: str, doc: date | None) -> list[tuple[int, date | No
         for m in rx.finditer(sentence):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            n = _JUBILEES.get(m.group("n")) if kind == "jubilee" else _FRACTIONS.get(m.group("n").lower()) or \
-                parse_number(m.group("n"))
+            n = (
+                _JUBILEES.get(m.group("n"))
+                if kind == "jubilee"
+                else _FRACTIONS.get(m.group("n").lower()) or parse_number(m.group("n"))
+            )
             if not n:
                 continue
             unit = m.group("u").lower() if "u" in rx.groupindex and m.group("u") else ""
@@ -403,7 +479,7 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
     one ("will meet on Friday") is a plan, not yet an event.
     """
     out: list[tuple[int, date | None, str]] = []
-    taken: list[tuple[int, int]] = []   # "last year" already read as the year of a month before it
+    taken: list[tuple[int, int]] = []  # "last year" already read as the year of a month before it
     future = bool(_FUTURE.search(sentence))
     dm, dm_at = _day_month(sentence, doc)
     if dm and _REPORTED.search(sentence[:dm_at]):
@@ -412,17 +488,18 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
         out.append((dm.year, dm, f"{dm.day} {MONTH_NAMES[dm.month - 1]}, read against {human_date(doc)}"))
     for m in _MONTH_ONLY.finditer(sentence):
         mon = _month(m.group("m"))
-        if (dm and dm.month == mon) or future or _REPORTED.search(sentence[:m.start("m")]):
+        if (dm and dm.month == mon) or future or _REPORTED.search(sentence[: m.start("m")]):
             continue
         y = doc.year if m.group("pre").lower() == "this" else resolve_month(mon, doc)
         if m.group("pre").lower() == "last" and mon >= doc.month:
             y = doc.year - 1
         named = _MONTH_YEAR_WORD.match(sentence, m.end())
-        if named:   # "in April last year", "in May of this year": the words say which year
+        if named:  # "in April last year", "in May of this year": the words say which year
             y = doc.year - 1 if named.group("w").lower() in ("last", "the previous") else doc.year
             taken.append((m.end(), named.end()))
-        out.append((y, None, f"{m.group(0).rstrip('.')}{named.group(0) if named else ''}, read against "
-                             f"{human_date(doc)}"))
+        out.append(
+            (y, None, f"{m.group(0).rstrip('.')}{named.group(0) if named else ''}, read against {human_date(doc)}")
+        )
     for m in _REL_YEAR.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -432,7 +509,7 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
         y = doc.year if m.group("w").lower() == "this" or doc.month > 1 else doc.year - 1
         out.append((y, None, f"{m.group(0)}, read against {human_date(doc)}"))
     for m in _REL_WEEK.finditer(sentence):
-        if future or _REPORTED.search(sentence[:m.end("w")]) or not _dated_clause_narrates(sentence, m.start()):
+        if future or _REPORTED.search(sentence[: m.end("w")]) or not _dated_clause_narrates(sentence, m.start()):
             continue  # "will meet this week", "said last week", "as the minister put it last week"
         y = (doc - timedelta(days=7)).year if m.group("w").lower() == "last" else doc.year
         out.append((y, None, f"{m.group(0)}, read against {human_date(doc)}"))
@@ -440,7 +517,7 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
         wd = _WEEKDAY.search(sentence)
         if wd and future:
             pass  # "The ministers will meet on Friday": planned, not yet an event of the timeline
-        elif wd and not _REPORTED.search(sentence[:wd.start("w")]):
+        elif wd and not _REPORTED.search(sentence[: wd.start("w")]):
             d = _weekday_date(wd.group("w"), doc, future)
             out.append((d.year, d, f"{wd.group(0)}, read against {human_date(doc)}"))
         elif _YESTERDAY.search(sentence):
@@ -474,8 +551,12 @@ def _narrates(segment: str) -> bool:
         return False
     if not _states_figures(segment):
         return True
-    return bool(_STRONG_ACTION.search(segment) and not _TRADE_FLOW.search(segment)
-                and not _PERCENT.search(segment) and not re.search(r"\brecord\b|\bhighest\b|\blowest\b", segment, re.I))
+    return bool(
+        _STRONG_ACTION.search(segment)
+        and not _TRADE_FLOW.search(segment)
+        and not _PERCENT.search(segment)
+        and not re.search(r"\brecord\b|\bhighest\b|\blowest\b", segment, re.I)
+    )
 
 
 def _units(sentence: str) -> list[tuple[int, int]]:
@@ -515,7 +596,7 @@ def _date_mentions(text: str, max_year: int) -> list[tuple[int, int, int | None]
     out = []
     for year, when, pos in explicit_years(text, max_year):
         month = when.month if when else None
-        m = re.search(rf"({_MONTH_CAP})\.?,?\s+(?:of\s+)?$", text[max(0, pos - 14):pos])
+        m = re.search(rf"({_MONTH_CAP})\.?,?\s+(?:of\s+)?$", text[max(0, pos - 14) : pos])
         if month is None and m:
             month = _month(m.group(1))
         out.append((pos, year, month))
@@ -565,7 +646,9 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
                 dm = _DM.search(unit)
                 when = None
                 if dm:
-                    when = _make_date(year, _month(dm.group("m") or dm.group("m2")), int(dm.group("d") or dm.group("d2")))
+                    when = _make_date(
+                        year, _month(dm.group("m") or dm.group("m2")), int(dm.group("d") or dm.group("d2"))
+                    )
                 found.append((year, when.isoformat() if when else None, base[2], how, a + same.start()))
     stated = [y for y in explicit_years(unit, max_year) if not _FUTURE.search(_clause_of(unit, y[2]))]
     if stated:
@@ -595,13 +678,28 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
         # a day of the last few weeks (news of the article).
         dm = _DM.search(unit)
         recent, _ = _day_month(unit, doc)
-        if dm and recent and (doc - recent).days > 60 and not (
-                _REL_YEAR.search(unit) or _WEEKDAY.search(unit) or _TODAY.search(unit)
-                or re.search(r"\b(?:this|last|next)\s+" + _MONTH_CAP, unit)):
+        if (
+            dm
+            and recent
+            and (doc - recent).days > 60
+            and not (
+                _REL_YEAR.search(unit)
+                or _WEEKDAY.search(unit)
+                or _TODAY.search(unit)
+                or re.search(r"\b(?:this|last|next)\s+" + _MONTH_CAP, unit)
+            )
+        ):
             when = _make_date(ctx[0], _month(dm.group("m") or dm.group("m2")), int(dm.group("d") or dm.group("d2")))
             if when:
-                found.append((ctx[0], when.isoformat(), ctx[2], f"{dm.group(0).strip()} of {ctx[0]}, the year just spoken of",
-                              a + dm.start()))
+                found.append(
+                    (
+                        ctx[0],
+                        when.isoformat(),
+                        ctx[2],
+                        f"{dm.group(0).strip()} of {ctx[0]}, the year just spoken of",
+                        a + dm.start(),
+                    )
+                )
                 return found
     for year, when, how in relative_dates(unit, doc):
         found.append((year, when.isoformat() if when else None, False, how, a))
@@ -610,15 +708,18 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
 
 # "the first visit since November 2018", "partners since 2009": a year the sentence counts from, not
 # the date of what it narrates; "in force since 1994" is the date of the entry into force.
-_SINCE = re.compile(r"(?<!force\s)(?<!effect\s)(?<!place\s)\bsince\s+(?:(?:early|mid|late|the\s+(?:end|start|"
-                    r"beginning|middle)\s+of)\s+)?(?:[0-3]?\d\s+)?(?:" + _MONTH_CAP + r"\.?\s+(?:[0-3]?\d,?\s+)?)?$", re.I)
+_SINCE = re.compile(
+    r"(?<!force\s)(?<!effect\s)(?<!place\s)\bsince\s+(?:(?:early|mid|late|the\s+(?:end|start|"
+    r"beginning|middle)\s+of)\s+)?(?:[0-3]?\d\s+)?(?:" + _MONTH_CAP + r"\.?\s+(?:[0-3]?\d,?\s+)?)?$",
+    re.I,
+)
 
 
 def _since_year(unit: str, pos: int) -> bool:
     """The year at ``pos`` follows "since" (and is not a date of entry into force)."""
-    if re.match(r",?\s+when\b", unit[pos + 4:]):
+    if re.match(r",?\s+when\b", unit[pos + 4 :]):
         return False  # "Since 1 July 2009, when the agreement took effect": the clause dates its event
-    return bool(_SINCE.search(unit[max(0, pos - 40):pos]))
+    return bool(_SINCE.search(unit[max(0, pos - 40) : pos]))
 
 
 def _undated_clauses(unit: str, doc: date) -> list[tuple[int, str | None, str, int]]:
@@ -660,25 +761,29 @@ def _dated_clause_narrates(unit: str, pos: int) -> bool:
     """
     spans = _clause_spans(unit)
     i = next((k for k, (s, e) in enumerate(spans) if s <= pos < e), len(spans) - 1)
-    text = unit[spans[i][0]:spans[i][1]]
+    text = unit[spans[i][0] : spans[i][1]]
     if len(text.split()) <= 6:  # "In 1999, ...", "..., on 9 November 1991": a time phrase of its neighbours
-        text = " ".join(unit[s:e] for s, e in spans[max(0, i - 1):i + 2])
+        text = " ".join(unit[s:e] for s, e in spans[max(0, i - 1) : i + 2])
     elif i and not _has_event_word(text) and not _FINITE.search(text):
         # no verb of its own: the rest of a name or list the comma cut ("signed a Treaty of Friendship,
         # Good Neighbourliness and Cooperation on 4 July 1991")
-        text = " ".join(unit[s:e] for s, e in spans[i - 1:i + 1])
+        text = " ".join(unit[s:e] for s, e in spans[i - 1 : i + 1])
     return _has_event_word(text)
 
 
-_FINITE = re.compile(r"\b(?:[a-z]{3,}ed|is|was|were|are|has|had|have|been|will|would|did|does|do|can|could|may|"
-                     r"might|must|shall|should|put|said|told|got|kept|found|knew|meant|thought|set|ran|sold|bought|"
-                     r"made|won|became|took|gave|came|went|began|held|met|broke|led|left|sent|saw|lost|brought|stood)\b")
+_FINITE = re.compile(
+    r"\b(?:[a-z]{3,}ed|is|was|were|are|has|had|have|been|will|would|did|does|do|can|could|may|"
+    r"might|must|shall|should|put|said|told|got|kept|found|knew|meant|thought|set|ran|sold|bought|"
+    r"made|won|became|took|gave|came|went|began|held|met|broke|led|left|sent|saw|lost|brought|stood)\b"
+)
 
 
 # Past tenses that do not end in -ed, for "in 2017, the year Y made Astana his first destination".
-_IRREGULAR_PAST = re.compile(r"\b(?:made|won|became|took|gave|came|went|began|held|met|broke|led|left|sent|saw|"
-                             r"fought|chose|lost|built|struck|swept|wrote|brought|drew|fled|froze|laid|paid|shook|"
-                             r"spoke|stood|threw|woke|wore)\b")
+_IRREGULAR_PAST = re.compile(
+    r"\b(?:made|won|became|took|gave|came|went|began|held|met|broke|led|left|sent|saw|"
+    r"fought|chose|lost|built|struck|swept|wrote|brought|drew|fled|froze|laid|paid|shook|"
+    r"spoke|stood|threw|woke|wore)\b"
+)
 
 
 def _appositions(sentence: str, max_year: int, whole: bool):
@@ -690,7 +795,7 @@ def _appositions(sentence: str, max_year: int, whole: bool):
             continue
         if not (EVENT_WORDS.search(clause) or re.search(r"\b[a-z]{3,}ed\b", clause) or _IRREGULAR_PAST.search(clause)):
             continue
-        text = sentence if whole else sentence[m.start():m.end("clause")]
+        text = sentence if whole else sentence[m.start() : m.end("clause")]
         out.append((year, None, False, None, m.start(), text))
     return out
 
@@ -707,7 +812,7 @@ def _sentence_events(sentence: str, doc: date | None, ctx: Context | None):
         span = next(((a, b) for a, b in units if a <= pos < b), None)
         if whole or span is None:
             return sentence
-        return sentence[span[0]:span[1]].strip()
+        return sentence[span[0] : span[1]].strip()
 
     found = []
     derived = derived_events(sentence, doc)
@@ -728,8 +833,10 @@ def _context_after(sentence: str, doc: date | None, events, ctx: Context | None)
     stated = _date_mentions(sentence, doc.year if doc else 2100)
     months = {(pos, year): month for pos, year, month in stated}  # "in April 2021": the month of the event too
     marks = [(pos, year, month, False, False) for pos, year, month in stated]
-    marks += [(pos, year, int(when[5:7]) if when else months.get((pos, year)), der, True)
-              for year, when, der, _, pos, _ in events]
+    marks += [
+        (pos, year, int(when[5:7]) if when else months.get((pos, year)), der, True)
+        for year, when, der, _, pos, _ in events
+    ]
     if not marks:
         return ctx
     pos, year, month, der, event = max(marks, key=lambda m: (m[0], m[4]))

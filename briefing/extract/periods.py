@@ -6,6 +6,7 @@ context ("last year", "the same period of 2020", "over those four months") are
 returned with a ``relation`` that ``resolve`` turns into a period once the
 article's date and the period in force are known.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,9 @@ from dataclasses import dataclass, replace
 
 from briefing.months import MONTH_ABBR, MONTH_NAME_RX, MONTH_RX, MONTHS
 
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+NUMBER_WORDS = {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 _MONTH = rf"{MONTH_RX}\.?"
@@ -31,9 +33,9 @@ class Period:
     start: tuple[int, int]
     end: tuple[int, int]
     fiscal: bool = False
-    partial: bool = False          # "the 12 months to March 2022": a span, never a year
-    single: bool = False           # a fiscal year named by one year ("FY23", "fiscal 2023"): read as the year
-                                   # it ends in, until the reporter's calendar says otherwise
+    partial: bool = False  # "the 12 months to March 2022": a span, never a year
+    single: bool = False  # a fiscal year named by one year ("FY23", "fiscal 2023"): read as the year
+    # it ends in, until the reporter's calendar says otherwise
 
     @property
     def full_year(self) -> bool:
@@ -57,6 +59,7 @@ class Period:
         def move(ym: tuple[int, int]) -> tuple[int, int]:
             k = ym[0] * 12 + ym[1] - 1 + n
             return (k // 12, k % 12 + 1)
+
         return replace(self, start=move(self.start), end=move(self.end))
 
     def shift(self, years: int) -> Period:
@@ -89,7 +92,7 @@ class Mention:
     year: int | None = None
     month: int | None = None
     count: int | None = None
-    preposition: str | None = None   # word right before: in/for/during/of/than/since...
+    preposition: str | None = None  # word right before: in/for/during/of/than/since...
 
 
 def _month(name: str) -> int:
@@ -102,63 +105,128 @@ def _count(word: str) -> int:
 
 
 # A fiscal year however it is named: "the current fiscal year", "fiscal 2023", "FY2021-22", "FY24".
-_FISCAL_YEAR = (rf"(?:the\s+)?(?:current\s+|this\s+|last\s+|previous\s+|same\s+|new\s+)?"
-                rf"(?:(?:fiscal|financial)\b(?:\s+year)?(?:\s+{_YEAR}(?:\s*[-/–]\s*(?:\d{{2}}|{_YEAR}))?)?"
-                rf"|FY\s?'?(?:{_YEAR}|\d{{2}})(?:\s*[-/–]\s*(?:\d{{2}}|{_YEAR}))?)")
+_FISCAL_YEAR = (
+    rf"(?:the\s+)?(?:current\s+|this\s+|last\s+|previous\s+|same\s+|new\s+)?"
+    rf"(?:(?:fiscal|financial)\b(?:\s+year)?(?:\s+{_YEAR}(?:\s*[-/–]\s*(?:\d{{2}}|{_YEAR}))?)?"
+    rf"|FY\s?'?(?:{_YEAR}|\d{{2}})(?:\s*[-/–]\s*(?:\d{{2}}|{_YEAR}))?)"
+)
 
-_PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name, rx in [
-    # Part of a fiscal year ("the first seven months of FY2021-22", "Q1 FY24"): its months depend on whose
-    # calendar, so it is never read as the same part of a calendar year; an explicit month range beside it
-    # ("from April to October 2021") says the period.
-    ("fiscal_part", rf"\b(?:the\s+)?(?:(?:first|second|third|fourth|last)\s+(?:half|quarter)|"
-                    rf"(?:first|last)\s+{_COUNT}\s+months|[HQ][1-4])\s+(?:of\s+)?{_FISCAL_YEAR}"),
-    ("fiscal", rf"\b(?:(?:fiscal|financial)(?:\s+year)?\s+|FY\s?)(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}}|{_YEAR})\b"),
-    ("fiscal_bare", rf"\b(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}})\b(?!\s*(?:{_MONTH}|per|%))"),
-    ("fiscal_fy", rf"\bFY\s?(?P<y1>{_YEAR})\b|\bFY\s?'?(?P<yy>\d{{2}})\b(?![-/–]\d)"),
-    ("fiscal_single", rf"\b(?:(?:fiscal|financial)(?:\s+year)?\s+(?P<y1>{_YEAR})|(?P<y2>{_YEAR})\s+(?:fiscal|financial)"
-                      rf"\s+year)\b(?!\s*[-/–]\s*\d)"),
-    ("month_range", rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})\s*(?:period\s+)?(?:of\s+|,\s*)?(?P<y2>{_YEAR})?\b"),
-    ("year_ended", rf"\b(?P<fy>(?:fiscal|financial)\s+)?year\s+(?:ended|ending|to|through)\s+(?:(?:the\s+end\s+of|\d{{1,2}})\s+)?(?P<m>{_MONTH})(?:\s+\d{{1,2}},?)?\s+(?P<y>{_YEAR})"),
-    ("months_to", rf"\b(?:the\s+)?(?P<n>{_COUNT})\s+months\s+(?:to|ending|ended|through|until)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?"),
-    ("previous_span", rf"\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<n>{_COUNT})\s+months\b"),
-    ("first_quarters", rf"\b(?:the\s+)?first\s+(?P<n>two|three|2|3)\s+quarters\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})?"),
-    ("first_n", rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<this>this\s+year|the\s+year|last\s+year|that\s+year|the\s+same\s+year))?"),
-    # "a decade ago", "some years earlier": a time too vague to be a period; it stops another being lent
-    ("vague_past", r"\b(?:a|one|two|three)\s+decades?\s+(?:ago|earlier|before)\b|"
-                   r"\b(?:several|a\s+few|some|many)\s+years\s+(?:ago|earlier|before)\b|"
-                   r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b"),
-    ("years_later", r"\b(?P<n>a|one|two|three|four|five|\d)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b"),
-    ("month_subject", rf"(?:^|(?<=[;:]\s))(?:in\s+)?(?P<m>{_MONTH})\s+alone\b"),
-    ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR}))?|\bH(?P<h>[12])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
-    ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR}))?|\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<y2>{_YEAR})"),
-    ("month_quarter", rf"\b(?:the\s+)?(?P<m>march|june|september|december)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})"),
-    ("by_month", rf"\b(?:by|as\s+of|through|to\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})"
-                 rf"(?:\s+(?P<y>{_YEAR}))?\b"),
-    ("ytd", r"\b(?:year[\s-]to[\s-]date|so\s+far\s+this\s+year|since\s+the\s+start\s+of\s+the\s+year)\b"),
-    ("between_months", rf"\bbetween\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s+and\s+(?P<m2>{_MONTH})\s*(?:(?P<y2>{_YEAR})|{_REL_YEAR})?"),
-    ("same_span", rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:same|corresponding|comparable)\s+(?:period|months?|two\s+months|quarter|\w+\s+months)\s+(?:(?:of|in|a)\s+)?(?:(?P<y>{_YEAR})|(?P<last>last\s+year|the\s+previous\s+year|(?:a\s+)?year\s+earlier|the\s+year\s+before))"),
-    ("month_rel_year", rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|the\s+previous|the\s+same)\s+year\b"),
-    ("month_noun", rf"\b(?P<m>{MONTH_NAME_RX})\s+(?=(?:trade|exports|imports|turnover|figures?|totals?|sales|shipments|high|low|peak|level|data)\b)"),
-    ("year_earlier", r"\ba\s+year\s+(?:earlier|before|ago)\b|\bthe\s+(?:previous|preceding|prior)\s+(?:(?:fiscal|financial)\s+)?year\b"
-                     r"|\bthe\s+year\s+before\b"),
-    ("anaphor", rf"\b(?:over|in|during|for)\s+(?:the|those|these|that)\s+(?:same\s+)?(?:(?P<n>{_COUNT})\s+)?(?:months|period|quarter)\b|\bthat\s+year\b|\bthe\s+same\s+year\b|\bthe\s+same\s+(?:{_COUNT}\s+)?months\b|\bat\s+the\s+time\b"),
-    ("last_year", r"\blast\s+year(?:'s)?\b|\bthe\s+past\s+year\b"),
-    ("last_month_word", r"\blast\s+month(?:'s)?\b|\bthis\s+month(?:'s)?\b"),
-    ("this_year", r"\bthis\s+year(?:'s)?\b"),
-    ("whole_year", rf"\b(?:the\s+)?(?:whole|full|entire)(?:\s+of|\s+year)?\s+(?P<y>{_YEAR})\b"),
-    ("month_year", rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
-    ("month_alone", rf"\b(?:in|for|during|of|last)\s+(?P<m>{_MONTH})(?!\s*\d)\b"),
-    ("year", rf"\b(?P<y>{_YEAR})\b(?!\s*[-–/]\s*\d)"),
-]]
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    (name, re.compile(rx, re.I))
+    for name, rx in [
+        # Part of a fiscal year ("the first seven months of FY2021-22", "Q1 FY24"): its months depend on whose
+        # calendar, so it is never read as the same part of a calendar year; an explicit month range beside it
+        # ("from April to October 2021") says the period.
+        (
+            "fiscal_part",
+            rf"\b(?:the\s+)?(?:(?:first|second|third|fourth|last)\s+(?:half|quarter)|"
+            rf"(?:first|last)\s+{_COUNT}\s+months|[HQ][1-4])\s+(?:of\s+)?{_FISCAL_YEAR}",
+        ),
+        (
+            "fiscal",
+            rf"\b(?:(?:fiscal|financial)(?:\s+year)?\s+|FY\s?)(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}}|{_YEAR})\b",
+        ),
+        ("fiscal_bare", rf"\b(?P<y1>{_YEAR})\s*[-/–]\s*(?P<y2>\d{{2}})\b(?!\s*(?:{_MONTH}|per|%))"),
+        ("fiscal_fy", rf"\bFY\s?(?P<y1>{_YEAR})\b|\bFY\s?'?(?P<yy>\d{{2}})\b(?![-/–]\d)"),
+        (
+            "fiscal_single",
+            rf"\b(?:(?:fiscal|financial)(?:\s+year)?\s+(?P<y1>{_YEAR})|(?P<y2>{_YEAR})\s+(?:fiscal|financial)"
+            rf"\s+year)\b(?!\s*[-/–]\s*\d)",
+        ),
+        (
+            "month_range",
+            rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})\s*(?:period\s+)?(?:of\s+|,\s*)?(?P<y2>{_YEAR})?\b",
+        ),
+        (
+            "year_ended",
+            rf"\b(?P<fy>(?:fiscal|financial)\s+)?year\s+(?:ended|ending|to|through)\s+(?:(?:the\s+end\s+of|\d{{1,2}})\s+)?(?P<m>{_MONTH})(?:\s+\d{{1,2}},?)?\s+(?P<y>{_YEAR})",
+        ),
+        (
+            "months_to",
+            rf"\b(?:the\s+)?(?P<n>{_COUNT})\s+months\s+(?:to|ending|ended|through|until)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?",
+        ),
+        ("previous_span", rf"\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<n>{_COUNT})\s+months\b"),
+        (
+            "first_quarters",
+            rf"\b(?:the\s+)?first\s+(?P<n>two|three|2|3)\s+quarters\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR})?",
+        ),
+        (
+            "first_n",
+            rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<this>this\s+year|the\s+year|last\s+year|that\s+year|the\s+same\s+year))?",
+        ),
+        # "a decade ago", "some years earlier": a time too vague to be a period; it stops another being lent
+        (
+            "vague_past",
+            r"\b(?:a|one|two|three)\s+decades?\s+(?:ago|earlier|before)\b|"
+            r"\b(?:several|a\s+few|some|many)\s+years\s+(?:ago|earlier|before)\b|"
+            r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b",
+        ),
+        (
+            "years_later",
+            r"\b(?P<n>a|one|two|three|four|five|\d)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b",
+        ),
+        ("month_subject", rf"(?:^|(?<=[;:]\s))(?:in\s+)?(?P<m>{_MONTH})\s+alone\b"),
+        (
+            "half",
+            rf"\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR}))?|\bH(?P<h>[12])\s*(?:of\s+)?(?P<y2>{_YEAR})",
+        ),
+        (
+            "quarter",
+            rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_REL_YEAR}))?|\bQ(?P<q>[1-4])\s*(?:of\s+)?(?P<y2>{_YEAR})",
+        ),
+        ("month_quarter", rf"\b(?:the\s+)?(?P<m>march|june|september|december)\s+quarter\s+(?:of\s+)?(?P<y>{_YEAR})"),
+        (
+            "by_month",
+            rf"\b(?:by|as\s+of|through|to\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})"
+            rf"(?:\s+(?P<y>{_YEAR}))?\b",
+        ),
+        ("ytd", r"\b(?:year[\s-]to[\s-]date|so\s+far\s+this\s+year|since\s+the\s+start\s+of\s+the\s+year)\b"),
+        (
+            "between_months",
+            rf"\bbetween\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s+and\s+(?P<m2>{_MONTH})\s*(?:(?P<y2>{_YEAR})|{_REL_YEAR})?",
+        ),
+        (
+            "same_span",
+            rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:same|corresponding|comparable)\s+(?:period|months?|two\s+months|quarter|\w+\s+months)\s+(?:(?:of|in|a)\s+)?(?:(?P<y>{_YEAR})|(?P<last>last\s+year|the\s+previous\s+year|(?:a\s+)?year\s+earlier|the\s+year\s+before))",
+        ),
+        ("month_rel_year", rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|the\s+previous|the\s+same)\s+year\b"),
+        (
+            "month_noun",
+            rf"\b(?P<m>{MONTH_NAME_RX})\s+(?=(?:trade|exports|imports|turnover|figures?|totals?|sales|shipments|high|low|peak|level|data)\b)",
+        ),
+        (
+            "year_earlier",
+            r"\ba\s+year\s+(?:earlier|before|ago)\b|\bthe\s+(?:previous|preceding|prior)\s+(?:(?:fiscal|financial)\s+)?year\b"
+            r"|\bthe\s+year\s+before\b",
+        ),
+        (
+            "anaphor",
+            rf"\b(?:over|in|during|for)\s+(?:the|those|these|that)\s+(?:same\s+)?(?:(?P<n>{_COUNT})\s+)?(?:months|period|quarter)\b|\bthat\s+year\b|\bthe\s+same\s+year\b|\bthe\s+same\s+(?:{_COUNT}\s+)?months\b|\bat\s+the\s+time\b",
+        ),
+        ("last_year", r"\blast\s+year(?:'s)?\b|\bthe\s+past\s+year\b"),
+        ("last_month_word", r"\blast\s+month(?:'s)?\b|\bthis\s+month(?:'s)?\b"),
+        ("this_year", r"\bthis\s+year(?:'s)?\b"),
+        ("whole_year", rf"\b(?:the\s+)?(?:whole|full|entire)(?:\s+of|\s+year)?\s+(?P<y>{_YEAR})\b"),
+        ("month_year", rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
+        ("month_alone", rf"\b(?:in|for|during|of|last)\s+(?P<m>{_MONTH})(?!\s*\d)\b"),
+        ("year", rf"\b(?P<y>{_YEAR})\b(?!\s*[-–/]\s*\d)"),
+    ]
+]
 
 _PREP = re.compile(r"(\w+)\W*$")
 _DAY_BEFORE = re.compile(r"\b\d{1,2}\s*$")
-_FULL_DATE_BEFORE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+$|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*$", re.I)
+_FULL_DATE_BEFORE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+$|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*$", re.I
+)
 
 
 # Every pattern needs one of these; most sentences have none and cost one search.
-_ANY_PERIOD = re.compile(r"\d|year|month|quarter|half|period|time|decade|" + "|".join(a.lower() for a in MONTH_ABBR)
-                         + r"|\bH[12]\b|\bQ[1-4]\b", re.I)
+_ANY_PERIOD = re.compile(
+    r"\d|year|month|quarter|half|period|time|decade|"
+    + "|".join(a.lower() for a in MONTH_ABBR)
+    + r"|\bH[12]\b|\bQ[1-4]\b",
+    re.I,
+)
 
 
 # A word (lower case) at least one of which each pattern needs; a pattern whose words are all absent is not
@@ -166,16 +234,36 @@ _ANY_PERIOD = re.compile(r"\d|year|month|quarter|half|period|time|decade|" + "|"
 _MONTH_WORDS = tuple(abbr.lower() for abbr in MONTH_ABBR)
 _NEEDS: dict[str, tuple[str, ...]] = {
     "fiscal_part": ("fiscal", "financial", "fy"),
-    "fiscal": ("fiscal", "financial", "fy"), "fiscal_single": ("fiscal", "financial"), "fiscal_bare": ("-", "/", "–"), "fiscal_fy": ("fy",),
-    "month_range": _MONTH_WORDS, "year_ended": ("year",), "months_to": ("month",), "previous_span": ("month",),
-    "first_quarters": ("quarter",), "vague_past": ("ago", "earlier", "before"), "first_n": ("month",), "years_later": ("later", "following", "next"),
-    "month_subject": ("alone",), "half": ("half", "h1", "h2"), "quarter": ("quarter", "q1", "q2", "q3", "q4"),
-    "month_quarter": ("quarter",), "by_month": _MONTH_WORDS, "ytd": ("date", "so far", "start of"),
-    "between_months": ("between",), "same_span": ("same", "corresponding", "comparable"),
-    "month_rel_year": _MONTH_WORDS, "month_noun": _MONTH_WORDS, "year_earlier": ("year",),
-    "anaphor": ("month", "period", "quarter", "year", "time"), "last_year": ("last", "past"), "this_year": ("this",),
+    "fiscal": ("fiscal", "financial", "fy"),
+    "fiscal_single": ("fiscal", "financial"),
+    "fiscal_bare": ("-", "/", "–"),
+    "fiscal_fy": ("fy",),
+    "month_range": _MONTH_WORDS,
+    "year_ended": ("year",),
+    "months_to": ("month",),
+    "previous_span": ("month",),
+    "first_quarters": ("quarter",),
+    "vague_past": ("ago", "earlier", "before"),
+    "first_n": ("month",),
+    "years_later": ("later", "following", "next"),
+    "month_subject": ("alone",),
+    "half": ("half", "h1", "h2"),
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "month_quarter": ("quarter",),
+    "by_month": _MONTH_WORDS,
+    "ytd": ("date", "so far", "start of"),
+    "between_months": ("between",),
+    "same_span": ("same", "corresponding", "comparable"),
+    "month_rel_year": _MONTH_WORDS,
+    "month_noun": _MONTH_WORDS,
+    "year_earlier": ("year",),
+    "anaphor": ("month", "period", "quarter", "year", "time"),
+    "last_year": ("last", "past"),
+    "this_year": ("this",),
     "last_month_word": ("month",),
-    "whole_year": ("whole", "full", "entire"), "month_year": _MONTH_WORDS, "month_alone": _MONTH_WORDS,
+    "whole_year": ("whole", "full", "entire"),
+    "month_year": _MONTH_WORDS,
+    "month_alone": _MONTH_WORDS,
 }
 
 
@@ -198,7 +286,7 @@ def find(text: str) -> list[Mention]:
             if mention is None:
                 continue
             taken.append((s, e))
-            prep = _PREP.search(text[max(0, s - 20):s])
+            prep = _PREP.search(text[max(0, s - 20) : s])
             found.append(replace(mention, preposition=prep.group(1).lower() if prep else None))
     return sorted(found, key=lambda x: x.start)
 
@@ -208,7 +296,7 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
     g = m.groupdict()
     if name in ("fiscal_part", "vague_past"):
         return Mention(s, e, relation=name)
-    if name == "last_month_word":   # "last month": the month before the article's; "this month" is not over
+    if name == "last_month_word":  # "last month": the month before the article's; "this month" is not over
         return Mention(s, e, relation="month_back", count=1 if m.group(0).lower().startswith("last") else 0)
     if name in ("fiscal", "fiscal_bare"):
         y1, y2 = int(g["y1"]), int(g["y2"][-2:])
@@ -221,7 +309,7 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         if name == "fiscal_single":
             y = int(g["y1"] or g["y2"])
         else:
-            y = int(g["y1"]) if g["y1"] else 2000 + int(g["yy"])   # "FY23": the fiscal year that ends in 2023
+            y = int(g["y1"]) if g["y1"] else 2000 + int(g["yy"])  # "FY23": the fiscal year that ends in 2023
         return Mention(s, e, period=Period((y - 1, 4), (y, 3), fiscal=True, single=True))
     if name == "month_range":
         m1, m2 = _month(g["m1"]), _month(g["m2"])
@@ -236,8 +324,14 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         rel = g["rel"].lower()
         if rel.startswith("the same"):
             return None
-        return Mention(s, e, relation="months_of_year", month=_month(g["m"]), count=_month(g["m"]),
-                       year=1 if rel.startswith(("last", "the previous")) else 0)
+        return Mention(
+            s,
+            e,
+            relation="months_of_year",
+            month=_month(g["m"]),
+            count=_month(g["m"]),
+            year=1 if rel.startswith(("last", "the previous")) else 0,
+        )
     if name == "month_noun":
         return Mention(s, e, relation="month", month=_month(g["m"]))
     if name == "between_months":
@@ -273,13 +367,18 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         if g["y"]:
             return Mention(s, e, period=months(int(g["y"]), 1, 3 * n))
         rel = (g["rel"] or "").lower()
-        return Mention(s, e, relation="last_year_span" if "last" in rel or "previous" in rel else "span_of_year",
-                       count=3 * n) if rel else None
+        return (
+            Mention(
+                s, e, relation="last_year_span" if "last" in rel or "previous" in rel else "span_of_year", count=3 * n
+            )
+            if rel
+            else None
+        )
     if name == "month_quarter":
         last = _month(g["m"])
         return Mention(s, e, period=months(int(g["y"]), last - 2, last))
     if name == "by_month":
-        if not g["y"]:   # "by September": January to September of the year the article speaks from
+        if not g["y"]:  # "by September": January to September of the year the article speaks from
             return Mention(s, e, relation="months_to", month=_month(g["m"]), count=_month(g["m"]))
         return Mention(s, e, period=months(int(g["y"]), 1, _month(g["m"])))
     if name == "ytd":
@@ -304,13 +403,15 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         lo, hi = (1, 6) if first else (7, 12)
         if not (g["y"] or g["y2"]):
             return _relative_span(s, e, g["rel"], lo, hi) or (
-                Mention(s, e, relation="month_range", month=lo, count=hi) if g["ord"] else None)
+                Mention(s, e, relation="month_range", month=lo, count=hi) if g["ord"] else None
+            )
         return Mention(s, e, period=months(int(g["y"] or g["y2"]), lo, hi))
     if name == "quarter":
         q = ORDINALS[g["ord"].lower()] if g["ord"] else int(g["q"])
         if not (g["y"] or g["y2"]):
             return _relative_span(s, e, g["rel"], 3 * q - 2, 3 * q) or (
-                Mention(s, e, relation="month_range", month=3 * q - 2, count=3 * q) if g["ord"] else None)
+                Mention(s, e, relation="month_range", month=3 * q - 2, count=3 * q) if g["ord"] else None
+            )
         return Mention(s, e, period=months(int(g["y"] or g["y2"]), 3 * q - 2, 3 * q))
     if name == "same_span":
         if g["y"]:
@@ -344,7 +445,7 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
 
 
 def _relative_span(s: int, e: int, rel: str | None, first: int, last: int) -> Mention | None:
-    """"the first half of this year", "the second quarter of last year": months of a year the date fixes."""
+    """ "the first half of this year", "the second quarter of last year": months of a year the date fixes."""
     if not rel:
         return None
     back = 1 if re.search(r"last|previous", rel, re.I) else 0
@@ -361,7 +462,7 @@ def resolve(mention: Mention, doc_date: str | None, current: Period | None) -> P
     if rel in ("years_later", "span_of_that_year", "previous_span", "same_span", "year_earlier", "anaphor"):
         return _against(rel, mention, current)
     if not doc_date:
-        return None   # everything below counts from the article's date
+        return None  # everything below counts from the article's date
     doc_year, doc_month = int(doc_date[:4]), int(doc_date[5:7])
     if rel == "last_year":
         return year(doc_year - 1)
@@ -383,7 +484,7 @@ def resolve(mention: Mention, doc_date: str | None, current: Period | None) -> P
         return months(doc_year - 1, 1, count)
     if rel == "month_back":
         if not mention.count:
-            return None   # "this month" is still running: no figure for it yet
+            return None  # "this month" is still running: no figure for it yet
         k = doc_year * 12 + doc_month - 1 - mention.count
         return months(k // 12, k % 12 + 1, k % 12 + 1)
     if rel in ("month", "last_month"):
@@ -425,7 +526,7 @@ def _against(rel: str | None, mention: Mention, current: Period | None) -> Perio
 _KEY_YEAR = re.compile(r"^(\d{4})$")
 _KEY_FISCAL = re.compile(r"^(\d{4})-(\d{2}|\d{4})$")
 _KEY_MONTHS = re.compile(r"^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$")
-ORDER_FISCAL_START = 4   # only for ordering: most non-calendar fiscal years start in April
+ORDER_FISCAL_START = 4  # only for ordering: most non-calendar fiscal years start in April
 
 
 def period_bounds(period: str) -> tuple[tuple[int, int], tuple[int, int]] | None:

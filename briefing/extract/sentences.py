@@ -6,6 +6,7 @@ digit or an opening quote). The candidate is rejected when the word before the
 full stop is a known abbreviation or an initial, or when an ellipsis sits
 inside an open quotation.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,7 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon jr sr
     pres amb ave blvd dept univ corp approx vs viz cf al etc
     e.g i.e u.s u.k u.n u.s.a e.u a.k.a""".split()
-) | {m for m in MONTHS if m not in {name.lower() for name in MONTH_NAMES}}   # "jan", "sept", not "may"
+) | {m for m in MONTHS if m not in {name.lower() for name in MONTH_NAMES}}  # "jan", "sept", not "may"
 # Abbreviations that only shorten a word before a number: "No. 5", "Art. 12".
 NUMBER_ABBREVIATIONS = frozenset("no nos vol pp fig art sec ch para".split())
 
@@ -71,10 +72,10 @@ def _split(text: str) -> list[str]:
         if not (nxt.isupper() or nxt.isdigit()):
             continue
         punct = m.group("punct")
-        before = text[start:m.start()]
+        before = text[start : m.start()]
         if punct == "." and not m.group("close") and _is_abbreviation(before, nxt):
             continue
-        if punct.startswith(("\u2026", "..")) and _inside_quote(text[start:m.start()]):
+        if punct.startswith(("\u2026", "..")) and _inside_quote(text[start : m.start()]):
             continue
         end = m.end("close")
         out.append(text[start:end].strip())

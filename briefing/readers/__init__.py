@@ -4,6 +4,7 @@ The heavy parsers (trafilatura, pypdf, python-docx, langdetect) are imported
 only inside the reader of their format, so a folder of ``.txt`` files, and
 the no-op build, never load them.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """The decoded document every reader returns, and the one pipeline that turns it into a ``Source``."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -19,8 +20,8 @@ class Meta:
     url: str | None = None
     author: str | None = None
     language: str | None = None
-    date: str | None = None          # ISO date
-    date_source: str = "none"        # "front matter" or "metadata" when ``date`` is set
+    date: str | None = None  # ISO date
+    date_source: str = "none"  # "front matter" or "metadata" when ``date`` is set
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Decoded:
     """A seed file as plain text: blank lines between paragraphs (Markdown kept for .md)."""
 
     text: str
-    format: str                      # text, markdown, html, pdf, docx
+    format: str  # text, markdown, html, pdf, docx
     meta: Meta = field(default_factory=Meta)
 
 

@@ -1,4 +1,5 @@
 """Word files (.docx) via python-docx: paragraphs and table cells in order; title and date from the core properties."""
+
 from __future__ import annotations
 
 import io
@@ -7,7 +8,7 @@ import zlib
 
 from briefing.readers.document import Decoded, Meta, UnreadableSource
 
-MAX_UNPACKED = 200 * 1024 * 1024   # a .docx that unpacks to more than this is a zip bomb
+MAX_UNPACKED = 200 * 1024 * 1024  # a .docx that unpacks to more than this is a zip bomb
 
 
 def _blocks(document) -> list[str]:
@@ -51,12 +52,30 @@ def decode_document(data: bytes, fmt: str = "docx") -> Decoded:
         title, author = props.title, props.author
         stamps = [d for d in (props.created, props.modified) if d is not None and not is_placeholder(d)]
         date = parse_date_value(stamps[0]) if stamps else None
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, NotImplementedError,
-            SyntaxError, EOFError, OSError) as exc:  # lxml's XMLSyntaxError is a SyntaxError
+    except (
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        zipfile.BadZipFile,
+        zlib.error,
+        NotImplementedError,
+        SyntaxError,
+        EOFError,
+        OSError,
+    ) as exc:  # lxml's XMLSyntaxError is a SyntaxError
         raise UnreadableSource(f"damaged Word file: {type(exc).__name__}") from None
     text = "\n\n".join(" ".join(b.split()) for b in blocks if b.strip())
     if not text:
         raise UnreadableSource("no text in the Word file")
     lang = language.check(props.language or None, text)
-    return Decoded(text=text, format=fmt, meta=Meta(title=title or None, author=author or None, language=lang,
-                                                    date=date, date_source="metadata" if date else "none"))
+    return Decoded(
+        text=text,
+        format=fmt,
+        meta=Meta(
+            title=title or None,
+            author=author or None,
+            language=lang,
+            date=date,
+            date_source="metadata" if date else "none",
+        ),
+    )

@@ -9,6 +9,7 @@ A word hyphenated at a line end is joined again. pypdf refuses streams that
 decompress beyond its limits; a page-count limit guards against the rest of
 a PDF bomb.
 """
+
 from __future__ import annotations
 
 import io
@@ -19,7 +20,7 @@ from briefing.readers.document import Decoded, Meta, UnreadableSource
 
 MAX_PAGES = 1000
 MAX_CHARS = 5_000_000
-MARGIN = 0.08                 # the top and bottom 8% of a page hold running heads and page numbers
+MARGIN = 0.08  # the top and bottom 8% of a page hold running heads and page numbers
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-\u2013\u2014 ]*#+[-\u2013\u2014 ]*(?:(?:of|/)\s*#+)?$", re.IGNORECASE)
 _BAD_TITLE = re.compile(r"^(?:untitled|\(?anonymous\)?|microsoft word\b.*|.*\.(?:docx?|pdf|indd))$", re.IGNORECASE)
 
@@ -122,8 +123,13 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[float, str]]:
     paras: list[tuple[float, list[str]]] = []
     prev = None
     for line in lines:
-        new = (prev is None or line.size != prev.size or line.y >= prev.y
-               or prev.y - line.y > 1.4 * leading or abs(line.x - prev.x) > 3 * line.size)
+        new = (
+            prev is None
+            or line.size != prev.size
+            or line.y >= prev.y
+            or prev.y - line.y > 1.4 * leading
+            or abs(line.x - prev.x) > 3 * line.size
+        )
         if new:
             paras.append((line.size, [line.text]))
         else:
@@ -150,8 +156,17 @@ def _open(data: bytes):
         raise
     except FileNotDecryptedError:
         raise UnreadableSource("encrypted PDF with a password: skipped (save it without one)") from None
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError,
-            NotImplementedError) as exc:
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OSError,
+        RecursionError,
+        NotImplementedError,
+    ) as exc:
         raise UnreadableSource(f"damaged PDF, cannot be read (truncated?): {type(exc).__name__}") from None
     if count == 0:
         raise UnreadableSource("damaged PDF, cannot be read (no pages; truncated?)")
@@ -203,14 +218,25 @@ def decode_document(data: bytes, fmt: str = "pdf") -> Decoded:
         raise UnreadableSource("a stream too large to decompress (a PDF bomb?)") from None
     except UnreadableSource:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-            RecursionError, ZeroDivisionError, NotImplementedError) as exc:
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OSError,
+        RecursionError,
+        ZeroDivisionError,
+        NotImplementedError,
+    ) as exc:
         raise UnreadableSource(f"damaged PDF, cannot be read (truncated?): {type(exc).__name__}") from None
     if not chars:
         raise UnreadableSource("no text layer: scanned image?")
     drop = _margin_lines(pages, heights)
-    paras_by_page = [_paragraphs([line for i, line in enumerate(lines) if (p, i) not in drop])
-                     for p, lines in enumerate(pages)]
+    paras_by_page = [
+        _paragraphs([line for i, line in enumerate(lines) if (p, i) not in drop]) for p, lines in enumerate(pages)
+    ]
     title, author, date = _metadata(reader)
     if title is None and paras_by_page[0]:
         sizes = [size for size, _ in paras_by_page[0]]
@@ -219,5 +245,8 @@ def decode_document(data: bytes, fmt: str = "pdf") -> Decoded:
             title = next(text for size, text in paras_by_page[0] if size == big)
     text = "\n\n".join(text for paras in paras_by_page for _, text in paras)
     lang = language.check(None, text)
-    return Decoded(text=text, format=fmt, meta=Meta(title=title, author=author, language=lang, date=date,
-                                                    date_source="metadata" if date else "none"))
+    return Decoded(
+        text=text,
+        format=fmt,
+        meta=Meta(title=title, author=author, language=lang, date=date, date_source="metadata" if date else "none"),
+    )

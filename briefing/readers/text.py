@@ -1,4 +1,5 @@
 """Plain text and Markdown seeds, with optional front matter (a ``---`` YAML block or ``key: value`` lines)."""
+
 from __future__ import annotations
 
 import re
@@ -7,12 +8,23 @@ from briefing.readers.document import Decoded, Meta
 
 # Front-matter keys read, by the Meta field they fill; other keys are ignored.
 KEYS = {
-    "title": "title", "headline": "title",
-    "outlet": "outlet", "source": "outlet", "publisher": "outlet", "site": "outlet", "site_name": "outlet",
-    "url": "url", "link": "url", "canonical": "url",
-    "date": "date", "published": "date", "date_published": "date",
-    "author": "author", "by": "author",
-    "language": "language", "lang": "language",
+    "title": "title",
+    "headline": "title",
+    "outlet": "outlet",
+    "source": "outlet",
+    "publisher": "outlet",
+    "site": "outlet",
+    "site_name": "outlet",
+    "url": "url",
+    "link": "url",
+    "canonical": "url",
+    "date": "date",
+    "published": "date",
+    "date_published": "date",
+    "author": "author",
+    "by": "author",
+    "language": "language",
+    "lang": "language",
 }
 _KEY_LINE = re.compile(r"^\s*([A-Za-z_][\w -]{0,30}?)\s*:\s*(.*?)\s*$")
 _FENCE = re.compile(r"^---[ \t]*$")
@@ -29,16 +41,18 @@ def _fields(pairs) -> Meta:
             continue
         out[target] = value
     date = parse_date_value(out.pop("date", None))
-    return Meta(**{k: " ".join(str(v).split()) for k, v in out.items()},
-                date=date, date_source="front matter" if date else "none")
+    return Meta(
+        **{k: " ".join(str(v).split()) for k, v in out.items()},
+        date=date,
+        date_source="front matter" if date else "none",
+    )
 
 
 def _yaml_block(lines: list[str]) -> tuple[Meta, int] | None:
     """A ``---`` fenced YAML block at the top: (meta, lines used), or None."""
     if not lines or not _FENCE.match(lines[0]):
         return None
-    end = next((i for i in range(1, min(len(lines), 200)) if _FENCE.match(lines[i]) or lines[i].strip() == "..."),
-               None)
+    end = next((i for i in range(1, min(len(lines), 200)) if _FENCE.match(lines[i]) or lines[i].strip() == "..."), None)
     if end is None:
         return None
     import yaml
