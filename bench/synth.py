@@ -24,20 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from briefing.months import MONTH_NAMES as MONTHS  # noqa: E402
+
 AGENCIES = ("PNW", "ANDA", "SRP")
 FIRST_YEAR, LAST_YEAR = 1994, 2023  # trade figures: three decades
 SPAN = (date(1995, 1, 10), date(2024, 12, 20))

@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import main
+from briefing.months import MONTH_NAMES
 from briefing.statements import depends, has_connective
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,20 +29,7 @@ SECTION_TITLES = (
     "Social and cultural ties",
     "Discrepancies between sources",
 )
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = MONTH_NAMES
 
 
 def _all_folders() -> list[Path]:

@@ -63,16 +63,16 @@ _FINANCE = re.compile(
     r"cost|costs|costing|worth\s+of\s+(?:deals|agreements)|collected|duties|tariffs?|taxes|levies|"
     r"generating|employing|payroll|wages?|salaries)\b"
 )
+# "by $X", "by some $X": the size of a change, right before its amount
+_BY_AMOUNT = r"\bby\s*(?:(?:some|about|around|nearly|almost|roughly|more\s+than|over|just\s+over|less\s+than)\s*)?$"
 _CHANGE_BEFORE = re.compile(
     r"\b(?:grew|grown|grow|rose|risen|rise|increased?|fell|fallen|fall|declined?|dropped|"
     r"drop|jumped|climbed|expanded|contracted|surged|slipped|shrank|went\s+up|went\s+down|up|"
-    r"down|higher|lower|gain\w*|tilted)\b[^.;]{0,40}?\bby\s*(?:some|about|around|nearly|almost|"
-    r"roughly|more\s+than|over|just\s+over|less\s+than)?\s*$|"
-    r"\b(?:increase|rise|growth|decline|drop|fall|gain|difference|decrease|jump)\s+of\s*$|"
-    r"\bby\s*(?:some|about|around|nearly|almost|roughly|more\s+than|over|just\s+over|less\s+than)?\s*$",
+    r"down|higher|lower|gain\w*|tilted)\b[^.;]{0,40}?" + _BY_AMOUNT + "|"
+    r"\b(?:increase|rise|growth|decline|drop|fall|gain|difference|decrease|jump)\s+of\s*$|" + _BY_AMOUNT,
     re.I,
 )
-_BY_CHANGE = re.compile(r"\bby\s*(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$", re.I)
+_BY_CHANGE = re.compile(_BY_AMOUNT, re.I)
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:more|less|higher|lower|above|below|over\s+the\s+(?:target|previous|figure)|short\s+of|"
     r"(?:increase|rise|drop|fall|decline|jump|gain))\b",
