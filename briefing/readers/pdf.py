@@ -138,9 +138,27 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[float, str]]:
     return [(size, join_lines(texts)) for size, texts in paras]
 
 
+def _damaged() -> tuple[type[BaseException], ...]:
+    """What pypdf raises on a truncated or malformed file: the file is skipped, the build goes on."""
+    from pypdf.errors import PyPdfError
+
+    return (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OSError,
+        RecursionError,
+        ZeroDivisionError,
+        NotImplementedError,
+    )
+
+
 def _open(data: bytes):
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -156,17 +174,7 @@ def _open(data: bytes):
         raise
     except FileNotDecryptedError:
         raise UnreadableSource("encrypted PDF with a password: skipped (save it without one)") from None
-    except (
-        PyPdfError,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        IndexError,
-        OSError,
-        RecursionError,
-        NotImplementedError,
-    ) as exc:
+    except _damaged() as exc:
         raise UnreadableSource(f"damaged PDF, cannot be read (truncated?): {type(exc).__name__}") from None
     if count == 0:
         raise UnreadableSource("damaged PDF, cannot be read (no pages; truncated?)")
@@ -195,7 +203,7 @@ def _metadata(reader) -> tuple[str | None, str | None, str | None]:
 def decode_document(data: bytes, fmt: str = "pdf") -> Decoded:
     import logging
 
-    from pypdf.errors import LimitReachedError, PyPdfError
+    from pypdf.errors import LimitReachedError
 
     from briefing.readers import language
 
@@ -218,18 +226,7 @@ def decode_document(data: bytes, fmt: str = "pdf") -> Decoded:
         raise UnreadableSource("a stream too large to decompress (a PDF bomb?)") from None
     except UnreadableSource:
         raise
-    except (
-        PyPdfError,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        IndexError,
-        OSError,
-        RecursionError,
-        ZeroDivisionError,
-        NotImplementedError,
-    ) as exc:
+    except _damaged() as exc:
         raise UnreadableSource(f"damaged PDF, cannot be read (truncated?): {type(exc).__name__}") from None
     if not chars:
         raise UnreadableSource("no text layer: scanned image?")
