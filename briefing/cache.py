@@ -136,6 +136,7 @@ EXTRACTION_FILES = (
     "dating.py",
     "countries.py",
     "months.py",
+    "stemming.py",
     "scales.py",
     "model.py",
     "seedfiles.py",

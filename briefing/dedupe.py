@@ -41,11 +41,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-import snowballstemmer
 from rapidfuzz import fuzz
 
 from briefing.months import MONTH_CAP_RX, MONTH_NAME_RX, MONTH_NAMES, MONTHS
 from briefing.scales import SCALES, alternation
+from briefing.stemming import stem
 
 # Weighted score needed to merge, by the kind of numbers both sentences carry.
 THRESHOLD_NONE = 0.68  # no numbers at all: wording must carry the match
@@ -68,7 +68,6 @@ PREFIX = 6  # pairs of a sentence's rarest words are its blocking keys
 RARE_DF = 30  # a word in at most this many sentences is a blocking key on its own
 MAX_POSTING = 500  # a key shared by more sentences than this is skipped
 
-_STEMMER = snowballstemmer.stemmer("english")
 
 _STOPWORDS = frozenset(
     """
@@ -403,7 +402,7 @@ def _fold(text: str) -> str:
 @functools.lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     """Fold a lower-case word onto its synonym group's head, then stem it (cached: vocabularies are small)."""
-    return _STEMMER.stemWord(_SYNONYMS.get(word, word))
+    return stem(_SYNONYMS.get(word, word))
 
 
 # A superlative before a role ("leading trading partner", "top export market", "the biggest foreign
@@ -472,7 +471,7 @@ def content_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-_OPPOSITE_STEMS = tuple((_STEMMER.stemWord(x), _STEMMER.stemWord(y)) for x, y in _OPPOSITES)
+_OPPOSITE_STEMS = tuple((stem(x), stem(y)) for x, y in _OPPOSITES)
 _OPPOSITE_WORDS = frozenset(w for pair in _OPPOSITE_STEMS for w in pair)
 
 

@@ -108,3 +108,22 @@ def test_eval_sections_follow_gold(case):
             assert section in got, section
         else:
             assert section not in got, section
+
+
+def test_stems_are_the_snowball_english_ones():
+    """The section model and dedupe were tuned on Snowball (Porter 2) stems: any stemmer swap must keep them."""
+    from briefing.stemming import stem
+
+    expected = {
+        "relations": "relat",
+        "agreed": "agre",
+        "exports": "export",
+        "exporting": "export",
+        "cooperation": "cooper",
+        "generously": "generous",
+        "investments": "invest",
+        "militaries": "militari",
+        "ministers": "minist",
+        "happily": "happili",
+    }
+    assert {w: stem(w) for w in expected} == expected

@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import snowballstemmer
+from briefing.stemming import stem
 
 FALLBACK = "history"
 
@@ -579,17 +579,6 @@ DEFAULT_KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    return snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """Return the Snowball stem of a lower-case word."""
-    return _stemmer().stemWord(word)
 
 
 def stems(text: str) -> tuple[str, ...]:
