@@ -24,14 +24,15 @@ evidence that two sentences talk about the same thing, so they need less
 wording in common than sentences without numbers; a lone shared year sits in
 between.
 
-Scale: no all-pairs comparison.  Sentences are first partitioned by their
-number multiset (an exact key), then, inside a partition, by an inverted
-index on each sentence's rarest words (a prefix filter): two sentences become
-candidates only if they share one of those.  Only candidate pairs are scored.
+Scale: no all-pairs comparison.  Two sentences become candidates only if they
+share one of their rarest words (an inverted index, a prefix filter) and their
+numbers allow a merge (the same numbers, or one in common; ``_number_keys``).
+Only candidate pairs are scored.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -617,7 +618,9 @@ def _bar(nums: tuple[str, ...], alike: bool = True) -> tuple[float, float]:
     )[strength]
 
 
-def _candidates(members: list[int], bags: list[frozenset], idf: dict, n_all: int | None = None):
+def _candidates(
+    members: list[int], bags: list[frozenset], idf: dict, n_all: int | None = None, keys: list[frozenset] | None = None
+):
     """Yield candidate pairs of one number partition from an inverted index (blocking).
 
     Each sentence is indexed under every pair of its PREFIX rarest words, and
@@ -626,6 +629,10 @@ def _candidates(members: list[int], bags: list[frozenset], idf: dict, n_all: int
     they meet under one key; sentences that share only common words never
     become candidates, which keeps the work near-linear in the corpus size.
     Keys with more than MAX_POSTING sentences are skipped as uninformative.
+
+    With ``keys`` (one set per sentence, ``_number_keys``), only the pairs whose
+    sets meet are yielded, in the order they have among all the pairs: most pairs
+    of an archive differ in their numbers, and are never formed.
     """
     if len(members) == 2:
         yield tuple(members)
@@ -635,22 +642,48 @@ def _candidates(members: list[int], bags: list[frozenset], idf: dict, n_all: int
     for i in members:
         ranked = sorted(bags[i], key=lambda w: (-idf[w], w))
         head = ranked[:PREFIX]
-        keys: set[tuple[str, ...]] = (
+        keys_i: set[tuple[str, ...]] = (
             {(a, b) for x, a in enumerate(head) for b in head[x + 1 :]} if len(head) > 1 else {tuple(head)}
         )
-        keys.update((w,) for w in ranked if idf[w] >= rare)
-        for key in keys:
+        keys_i.update((w,) for w in ranked if idf[w] >= rare)
+        for key in keys_i:
             postings[key].append(i)
     seen = set()
     for ids in postings.values():
         if len(ids) < 2 or len(ids) > MAX_POSTING:
             continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                pair = (ids[x], ids[y])
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
+        for pair in _posting_pairs(ids, keys) if keys is not None else _all_pairs(ids):
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+
+
+def _all_pairs(ids: list[int]):
+    for x in range(len(ids)):
+        for y in range(x + 1, len(ids)):
+            yield ids[x], ids[y]
+
+
+def _posting_pairs(ids: list[int], keys: list[frozenset]):
+    """The pairs of ``_all_pairs(ids)`` whose ``keys`` meet, in the same order (``ids`` ascend)."""
+    holders: dict = defaultdict(list)  # key -> the ids holding it, ascending
+    for i in ids:
+        for key in keys[i]:
+            holders[key].append(i)
+    for i in ids:
+        lists = [holders[key] for key in keys[i]]
+        if len(lists) == 1:
+            later = lists[0][bisect.bisect_right(lists[0], i) :]
+        else:
+            later = sorted({j for held in lists for j in held[bisect.bisect_right(held, i) :]})
+        for j in later:
+            yield i, j
+
+
+def _number_keys(nums: tuple[str, ...], dated: tuple[str, ...]) -> frozenset:
+    """Keys two sentences share exactly when their numbers let them merge (see ``_cluster_distinct``):
+    the same numbers (``("=", nums)``), or a number in common (the number itself, with any implied date)."""
+    return frozenset((("=", nums), *dated))
 
 
 def rare_idf(n: int) -> float:
@@ -825,7 +858,8 @@ def _cluster_distinct(texts: list[str], counts: list[int], implied: list[str] | 
     group_facets = {i: facet[i] for i in range(len(texts))}  # per union-find root: the group's numbers
     uf = _UnionFind(len(texts))
     n_all = sum(counts)
-    for i, j in _candidates(list(range(len(texts))), bags, idf, n_all):
+    keys = [_number_keys(n, d) for n, d in zip(nums, dated)]
+    for i, j in _candidates(list(range(len(texts))), bags, idf, n_all, keys):
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or negated_[i] != negated_[j] or _opposed_in_reading(bags[i], bags[j], texts[i], texts[j]):
             continue

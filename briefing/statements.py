@@ -23,6 +23,7 @@ Pure functions of the sentence list, no I/O.
 
 from __future__ import annotations
 
+import functools
 import re
 
 MAX_UNIT = 4  # sentences (a quotation counts as one) in a statement; a longer chain is cut
@@ -108,8 +109,6 @@ _TIME_DEICTIC = re.compile(
     r"fall|winter|quarter|decade|century|time|weekend|season|years|months|weeks|days)\b",
     re.IGNORECASE,
 )
-_OPEN_QUOTES = re.compile(r"[\u201c\u00ab]")
-_CLOSE_QUOTES = re.compile(r"[\u201d\u00bb]")
 
 
 def strip_connective(text: str) -> str:
@@ -133,30 +132,48 @@ def has_connective(text: str) -> bool:
     return bool(_CONNECTIVE.match(text))
 
 
+@functools.lru_cache(maxsize=65_536)
 def depends(text: str) -> bool:
-    """Tell whether the sentence (after any connective) opens with a bare anaphor: it needs the one before."""
+    """Tell whether the sentence (after any connective) opens with a bare anaphor: it needs the one before.
+
+    Cached: an archive repeats its agencies' sentences, and merging asks twice per sentence.
+    """
     head = strip_connective(text)
     if _TIME_DEICTIC.match(head):
         return False
     return bool(_ANAPHOR.match(head))
 
 
+def _quotes(text: str) -> tuple[int, int]:
+    """Curly quotation marks opened minus closed, and straight double quotes: both add up over joined text."""
+    curly = text.count("\u201c") + text.count("\u00ab") - text.count("\u201d") - text.count("\u00bb")
+    return curly, text.count('"')
+
+
 def open_quote(text: str) -> bool:
     """Tell whether a quotation opened in ``text`` is still open at its end."""
-    curly = len(_OPEN_QUOTES.findall(text)) > len(_CLOSE_QUOTES.findall(text))
-    return curly or text.count('"') % 2 == 1
+    curly, straight = _quotes(text)
+    return curly > 0 or straight % 2 == 1
 
 
 def _quote_blocks(sentences: list[str]) -> list[list[int]]:
-    """Consecutive sentences of one quotation as one block (at most ``MAX_QUOTE`` sentences)."""
+    """Consecutive sentences of one quotation as one block (at most ``MAX_QUOTE`` sentences).
+
+    A block's quotation marks are counted sentence by sentence (``open_quote`` of the
+    block's joined text, without joining it again for every sentence).
+    """
     blocks: list[list[int]] = []
     open_ = False
-    for i in range(len(sentences)):
+    curly = straight = 0
+    for i, sentence in enumerate(sentences):
         if open_ and blocks and len(blocks[-1]) < MAX_QUOTE:
             blocks[-1].append(i)
         else:
             blocks.append([i])
-        open_ = open_quote(" ".join(sentences[j] for j in blocks[-1]))
+            curly = straight = 0
+        c, q = _quotes(sentence)
+        curly, straight = curly + c, straight + q
+        open_ = curly > 0 or straight % 2 == 1
     return blocks
 
 
@@ -175,17 +192,20 @@ def units(sentences: list[str], closed=frozenset()) -> list[list[int]]:
 
     out: list[list[int]] = []
     blocks_in: list[int] = []
+    chars: list[int] = []  # each unit's size as MAX_UNIT_CHARS counts it: its sentences plus one each
     for block in _quote_blocks(sentences):
+        size = sum(len(sentences[j]) + 1 for j in block)
         if out and out[-1][0] not in closed and block[0] not in closed:
-            size = sum(len(sentences[j]) + 1 for j in out[-1] + block)
             head = sentences[block[0]]
             joins = depends(head) or refers_back(head, sentences[block[0] - 1])
-            if joins and blocks_in[-1] < MAX_UNIT and size <= MAX_UNIT_CHARS:
+            if joins and blocks_in[-1] < MAX_UNIT and chars[-1] + size <= MAX_UNIT_CHARS:
                 out[-1] += block
                 blocks_in[-1] += 1
+                chars[-1] += size
                 continue
         out.append(list(block))
         blocks_in.append(1)
+        chars.append(size)
     return out
 
 

@@ -1,0 +1,202 @@
+"""Merging's shortcuts give exactly what the plain form gives.
+
+Each fast path of dedupe.py, statements.py and merge.py is checked against the
+plain form it replaces, on sentences written or generated here.
+"""
+
+import datetime as dt
+import itertools
+import random
+
+from briefing import dedupe, statements
+from briefing.dedupe import Context
+
+# Families of restatements (same fact, other words) and near misses (another figure, date, side, speaker).
+WRITTEN = [
+    "Norway and Chile signed a free trade agreement in Oslo on 4 March 2019.",
+    "The free trade pact between Chile and Norway was signed in Oslo on March 4, 2019.",
+    "Chile and Norway signed the trade accord in Oslo in March 2019.",
+    "Norway and Chile signed a free trade agreement in Oslo on 5 March 2019.",
+    "Trade between Kenya and Peru reached $4.1 billion in 2021, up 5% on 2020.",
+    "In 2021 two-way trade between Peru and Kenya was $4.1 billion, 5% more than in 2020.",
+    "Trade between Kenya and Peru reached $4.3 billion in 2021.",
+    "Peru's exports to Kenya rose to $2.2 billion in 2021.",
+    "Peru's imports from Kenya rose to $2.2 billion in 2021.",
+    "Peru's exports to Kenya did not rise in 2021.",
+    "The presidents met in Lima on 3 May 2018.",
+    "That meeting ended with a joint statement on fisheries.",
+    "The meeting ended with a joint statement on fisheries.",
+    "The two presidents met in Lima in May 2018 and issued a joint statement on fisheries.",
+    "Kenya is Peru's largest trading partner in East Africa.",
+    "Kenya is the biggest trade partner of Peru in East Africa.",
+    "Kenya is Peru's second-largest trading partner in East Africa.",
+    "The ministers say the fisheries deal is overdue.",
+    "The fishermen say the fisheries deal is overdue.",
+    "Lima's negotiators argued that tariffs on copper should fall.",
+    "Nairobi's negotiators argued that tariffs on copper should fall.",
+    "Diplomatic relations were established in 1964.",
+    "The two countries established diplomatic ties in 1964.",
+    "The two countries established diplomatic ties in 1965.",
+    "The embassy did not reopen until 1983.",
+    "The embassy stayed closed from 1977 to 1983.",
+    "Cultural exchanges between the universities have grown steadily.",
+    "Cultural exchange between the two universities grew steadily.",
+    "Twelve years later a second bridge opened.",
+    "12 years later a second bridge opened over the river.",
+    "Copper accounts for 60% of Peru's shipments to Kenya, officials said.",
+    "According to officials, copper is 60 per cent of what Peru ships to Kenya.",
+    "The third round of talks took place in Nairobi in April last year.",
+    "The third round of talks was held in Nairobi in April 2017.",
+    "The fourth round of talks was held in Nairobi in April 2017.",
+]
+
+NAMES = ["Norway", "Chile", "Kenya", "Peru", "Ghana", "Laos", "Oman", "Fiji"]
+THINGS = ["trade", "exports", "imports", "investment", "tourism", "remittances", "aid"]
+VERBS = ["rose", "grew", "fell", "reached", "climbed", "dropped", "stood at", "did not reach"]
+WHEN = ["in 2019", "in 2020", "in March 2020", "on 4 March 2020", "last year", "in April last year", ""]
+AMOUNTS = ["$4.1 billion", "$4.1 bn", "5%", "12 per cent", "$300 million", "twelve tonnes", "12 tonnes", ""]
+TAILS = ["", ", the ministry said", ", officials noted", " despite the drought", " for the second year"]
+
+
+def _generated(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        a, b = rng.sample(NAMES, 2)
+        words = [f"{a}'s", rng.choice(THINGS), "with" if rng.random() < 0.5 else "to", b, rng.choice(VERBS)]
+        words += [rng.choice(AMOUNTS), rng.choice(WHEN)]
+        out.append(" ".join(w for w in words if w) + rng.choice(TAILS) + ".")
+    return out
+
+
+def _contexts(texts: list[str], seed: int, known: float = 0.8) -> list[Context | None]:
+    """Each text's article date (or none) and the text before it as the sentence before, or no context."""
+    rng = random.Random(seed)
+    days = [None, dt.date(2018, 6, 1), dt.date(2021, 2, 3)]
+    return [
+        Context(rng.choice(days), texts[k - 1] if k else "") if rng.random() < known else None
+        for k in range(len(texts))
+    ]
+
+
+def _corpora():
+    yield WRITTEN, _contexts(WRITTEN, 1, known=1.0)
+    yield WRITTEN * 2 + WRITTEN[:5], None  # copies: one group from the start
+    for seed in range(6):
+        texts = _generated(150, seed) + WRITTEN
+        yield texts, _contexts(texts, seed)
+
+
+def _features(texts, implied):
+    nums = [dedupe.numbers(t) for t in texts]
+    implied_nums = [dedupe.numbers(d) if d else () for d in implied]
+    dated = [tuple(sorted(n + d)) if d else n for n, d in zip(nums, implied_nums)]
+    return nums, implied_nums, dated
+
+
+def test_number_keys_meet_exactly_when_the_numbers_allow_a_merge():
+    """The test of ``_cluster_distinct``: equal numbers, or a number shared (with implied dates if any)."""
+    anaphoric = 0
+    for texts, contexts in _corpora():
+        compared = [dedupe.compared_text(t, c) for t, c in zip(texts, contexts or [None] * len(texts))]
+        texts, implied = [t for t, _ in compared], [d for _, d in compared]
+        nums, implied_nums, dated = _features(texts, implied)
+        keys = [dedupe._number_keys(n, d) for n, d in zip(nums, dated)]
+        anaphoric += sum(map(bool, implied))
+        for i, j in itertools.combinations(range(len(texts)), 2):
+            if implied_nums[i] or implied_nums[j]:
+                shared = dedupe.common_numbers(dated[i], dated[j])
+            else:
+                shared = dedupe.common_numbers(nums[i], nums[j])
+            assert bool(keys[i] & keys[j]) == (nums[i] == nums[j] or bool(shared)), (texts[i], texts[j])
+    assert anaphoric, "some sentence takes its date from the one before"
+
+
+def test_candidates_with_number_keys_are_the_plain_candidates_filtered_in_order():
+    for texts, _ in _corpora():
+        texts = list(dict.fromkeys(texts))
+        bags = [frozenset(dedupe.content_words(t)) for t in texts]
+        idf = dedupe._idf(bags)
+        nums, _, dated = _features(texts, [""] * len(texts))
+        keys = [dedupe._number_keys(n, d) for n, d in zip(nums, dated)]
+        members = list(range(len(texts)))
+        plain = [p for p in dedupe._candidates(members, bags, idf) if keys[p[0]] & keys[p[1]]]
+        fast = list(dedupe._candidates(members, bags, idf, keys=keys))
+        assert fast == plain
+        assert len(plain) < len(list(dedupe._candidates(members, bags, idf)))  # the filter can fail
+
+
+def test_clusters_are_the_same_without_the_number_prefilter(monkeypatch):
+    """Every pair the prefilter drops is one the loop would reject: the groups do not change."""
+    fast = [dedupe.cluster(texts, contexts) for texts, contexts in _corpora()]
+    assert any(len(g) > 1 for groups in fast for g in groups)
+    monkeypatch.setattr(dedupe, "_number_keys", lambda nums, dated: frozenset({0}))  # every pair meets
+    plain = [dedupe.cluster(texts, contexts) for texts, contexts in _corpora()]
+    assert fast == plain
+
+
+# --- statements: quotation blocks and units ---
+
+
+def _plain_open_quote(text):
+    curly = sum(text.count(c) for c in "\u201c\u00ab") > sum(text.count(c) for c in "\u201d\u00bb")
+    return curly or text.count('"') % 2 == 1
+
+
+def _plain_blocks(sentences):
+    blocks, open_ = [], False
+    for i in range(len(sentences)):
+        if open_ and blocks and len(blocks[-1]) < statements.MAX_QUOTE:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+        open_ = _plain_open_quote(" ".join(sentences[j] for j in blocks[-1]))
+    return blocks
+
+
+def _plain_units(sentences, closed=frozenset()):
+    out, blocks_in = [], []
+    for block in _plain_blocks(sentences):
+        if out and out[-1][0] not in closed and block[0] not in closed:
+            size = sum(len(sentences[j]) + 1 for j in out[-1] + block)
+            head = sentences[block[0]]
+            joins = statements.depends(head) or dedupe.refers_back(head, sentences[block[0] - 1])
+            if joins and blocks_in[-1] < statements.MAX_UNIT and size <= statements.MAX_UNIT_CHARS:
+                out[-1] += block
+                blocks_in[-1] += 1
+                continue
+        out.append(list(block))
+        blocks_in.append(1)
+    return out
+
+
+PIECES = [
+    "The ministers met in Quito.",
+    "It was their first meeting.",
+    "They agreed to meet again.",
+    "The visit lasted two days.",
+    "\u201cWe will trade more,",
+    "and we will trade better,\u201d the minister said.",
+    '"Nothing is settled," an aide said.',
+    '"Talks go on.',
+    'Nobody knows how long."',
+    "\u00abLa coop\u00e9ration continue\u00bb, said the envoy.",
+    "\u201cThis is one quote \u201cinside another.",
+    "This year's summit was cancelled.",
+    "Thus, it remains open.",
+    "These figures are disputed. " * 40,  # long: a unit may not grow past MAX_UNIT_CHARS
+    "That meeting ended without a statement.",
+]
+
+
+def test_units_and_quote_blocks_are_the_plain_ones():
+    rng = random.Random(7)
+    for _ in range(3000):
+        doc = [rng.choice(PIECES) for _ in range(rng.randint(1, 14))]
+        closed = frozenset(k for k in range(len(doc)) if rng.random() < 0.15)
+        assert statements._quote_blocks(doc) == _plain_blocks(doc)
+        assert statements.units(doc) == _plain_units(doc)
+        assert statements.units(doc, closed) == _plain_units(doc, closed)
+        for k in range(len(doc)):
+            text = " ".join(doc[k : k + 3])
+            assert statements.open_quote(text) == _plain_open_quote(text)
