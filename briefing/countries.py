@@ -25,12 +25,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+import briefing.extract.lazyre as lazyre  # the module alone: the extract package imports this file
+
 DATA = Path(__file__).with_name("data") / "countries.json"
 
 # Blocs and groupings: a figure or share of one is not one of the pair's (case-sensitive: "EU", "CIS").
 # Trade blocs and unions: a figure with one of them is not the pair's.
 # Written out in full as often as abbreviated ("the Economic Community of West African States").
-BLOCS = re.compile(
+BLOCS = lazyre.compile(
     r"\b(?:European\s+Union|EU|ASEAN|African\s+Union|Gulf\s+Cooperation\s+Council|GCC|OPEC|"
     r"Eurasian\s+Economic\s+Union|EAEU|Mercosur|NAFTA|USMCA|CIS|East\s+African\s+Community|EAC|"
     r"SADC|COMESA|ECOWAS|Andean\s+Community|Arab\s+League|Pacific\s+Alliance|SACU|CARICOM|"
@@ -177,7 +179,7 @@ def _starters() -> re.Pattern:
     return re.compile("[" + "".join(sorted(map(re.escape, firsts))) + "]")
 
 
-_RUN = re.compile(r"[^\W\d_]+")  # a run of letters: every phrase starts with one
+_RUN = lazyre.compile(r"[^\W\d_]+")  # a run of letters: every phrase starts with one
 
 
 def _is_word(ch: str) -> bool:
@@ -274,8 +276,8 @@ def _mentions_in(text: str, offset: int, original: str | None = None) -> list[Me
 
 # An abbreviation that is also a company's legal form after its name.
 _LEGAL_FORMS = {"SA"}
-_CAPS_RUN = re.compile(r"(?<![\w'’])[A-Z][A-Z'’.&-]*(?:,?[ \t]+[A-Z][A-Z'’.&-]*)+(?![\w'’])")
-_SMALL_WORDS = re.compile(r"(?<=\s)(?:And|Of|The|De|Del|Des|Du|Da|Es|La|Le|Y|Et|Al)(?=\s)")
+_CAPS_RUN = lazyre.compile(r"(?<![\w'’])[A-Z][A-Z'’.&-]*(?:,?[ \t]+[A-Z][A-Z'’.&-]*)+(?![\w'’])")
+_SMALL_WORDS = lazyre.compile(r"(?<=\s)(?:And|Of|The|De|Del|Des|Du|Da|Es|La|Le|Y|Et|Al)(?=\s)")
 
 
 def _title(words: str) -> str:
@@ -288,13 +290,13 @@ def _title(words: str) -> str:
     return _SMALL_WORDS.sub(lambda m: m.group().lower(), "".join(out))
 
 
-_NEIGHBOUR = re.compile(
+_NEIGHBOUR = lazyre.compile(
     r"\b(?:the|its|their)\s+(?:(?:northern|southern|eastern|western|north-\w+|south-\w+|"
     r"immediate|closest|nearest|big|larger|smaller)\s+)?neighbou?r(?:ing\s+(?:country|state|nation|"
     r"republic|kingdom))?\b(?!s|ing\s+countries)|\bthe\s+other\s+country\b",
     re.I,
 )
-_TITLE_REF = re.compile(
+_TITLE_REF = lazyre.compile(
     r"\b[Tt]he\s+([Kk]ingdom|Sultanate|Principality|Grand\s+Duchy|Federation|Emirates)\b(?!\s+of\b)"
 )
 

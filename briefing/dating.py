@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+import briefing.extract.lazyre as lazyre  # the module alone: the extract package imports this file
 from briefing.months import MONTH_RX, MONTHS
 
 DATE_SOURCES = ("front matter", "metadata", "dateline", "text", "none")
@@ -18,7 +19,7 @@ DATE_SOURCES = ("front matter", "metadata", "dateline", "text", "none")
 _MONTH = MONTH_RX
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-_DATE = re.compile(
+_DATE = lazyre.compile(
     rf"{_WEEKDAY}(?:(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>{_DAY}),?\s+(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d)"
@@ -26,17 +27,17 @@ _DATE = re.compile(
     rf"|(?P<a5>[0-3]?\d)/(?P<b5>[0-3]?\d)/(?P<y5>\d{{4}}))(?![\d/.-]\d)",
     re.IGNORECASE,
 )
-_LABEL = re.compile(
+_LABEL = lazyre.compile(
     r"^(?:(?:first\s+|last\s+)?(?P<label>published|updated|posted|modified|released|issued|dated?)"
     r"(?:\s+(?:on|at))?\s*[:\-\u2013\u2014]?\s*)",
     re.IGNORECASE,
 )
-_TIME = re.compile(
+_TIME = lazyre.compile(
     r"\b(?:at\s+)?[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*(?-i:[A-Z]{2,5})(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?)?",
     re.IGNORECASE,
 )
-_FILLER = re.compile(r"[\s|\u00b7\u2022,;:()\[\]\u2013\u2014-]+")
+_FILLER = lazyre.compile(r"[\s|\u00b7\u2022,;:()\[\]\u2013\u2014-]+")
 _HEAD_LINES = 8  # a date line sits near the top: among the first lines before the prose
 _MAX_LINE = 90
 
@@ -163,7 +164,7 @@ def parse_date_value(value) -> str | None:
 
 # --------------------------------------------------------------------------- relative phrases
 
-_RELATIVE = re.compile(
+_RELATIVE = lazyre.compile(
     r"\b(?:(?:last|this|next|previous|past|current|coming)\s+(?:year|month|week|quarter|decade|spring|summer|"
     r"autumn|fall|winter|financial\s+year|fiscal\s+year)"
     r"|yesterday|today|tomorrow|so\s+far\s+this|year[-\s]to[-\s]date|a\s+year\s+(?:ago|earlier|before)"

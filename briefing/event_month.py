@@ -12,19 +12,18 @@ year alone.
 
 from __future__ import annotations
 
-import re
-
+import briefing.extract.lazyre as lazyre  # the module alone: the extract package imports this file
 from briefing.months import MONTH_NAME_RX, MONTH_NAMES
 
 # "April 2015", "March 3, 2021", "June of 2019"
-_WITH_YEAR = re.compile(rf"\b({MONTH_NAME_RX})\s+(?:\d{{1,2}},?\s+)?(?:of\s+)?(\d{{4}})\b")
+_WITH_YEAR = lazyre.compile(rf"\b({MONTH_NAME_RX})\s+(?:\d{{1,2}},?\s+)?(?:of\s+)?(\d{{4}})\b")
 # "in May", "since June", "early March", "mid-July", "at the end of October"; never "May 2022" or "May 12"
-_AFTER_PREPOSITION = re.compile(
+_AFTER_PREPOSITION = lazyre.compile(
     rf"(?:\b(?i:in|on|since|until|till|by|during|from|through|last|this|early|late|end\s+of|"
     rf"beginning\s+of|start\s+of)\s+|\b(?i:mid)-)({MONTH_NAME_RX})\b(?!\s*\d)"
 )
-_ANY_MONTH = re.compile(rf"\b({MONTH_NAME_RX})\b")
-_A_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_ANY_MONTH = lazyre.compile(rf"\b({MONTH_NAME_RX})\b")
+_A_YEAR = lazyre.compile(r"\b(?:1[6-9]|20)\d\d\b")
 
 
 def event_month(text: str, year: int) -> str | None:

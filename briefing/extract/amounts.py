@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
+from briefing.extract import lazyre
 from briefing.scales import SCALES, alternation, factor
 
 # Prefix symbols and codes, longest first where they share a start.
@@ -286,15 +287,15 @@ _AMBIGUOUS = {
     "manat",
 }
 
-APPROX = re.compile(
+APPROX = lazyre.compile(
     r"\b(?:just\s+over|just\s+under|over|under|almost|nearly|about|around|some|roughly|approximately|"
     r"more\s+than|less\s+than|exceeded|exceeding|close\s+to|up\s+to|an\s+estimated|topped|surpassed|"
     r"above|in\s+excess\s+of|upwards\s+of)\s*$",
     re.I,
 )
 # Which side of the number an approximate wording puts the value on.
-_ABOVE = re.compile(r"over|more|exceed|above|top|surpass|excess|upwards", re.I)
-_BELOW = re.compile(r"under|less|almost|nearly|close|up\s+to", re.I)
+_ABOVE = lazyre.compile(r"over|more|exceed|above|top|surpass|excess|upwards", re.I)
+_BELOW = lazyre.compile(r"under|less|almost|nearly|close|up\s+to", re.I)
 
 
 def bound_of(wording: str) -> str | None:
@@ -337,8 +338,11 @@ def _amount_regex() -> re.Pattern:
     )
 
 
-_DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])|(?<![\d,.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])")
-_DECIMAL_POINT = re.compile(r"(?<![\d,.])\d+\.\d{1,2}(?![\d.])|(?<![\d,.])\d{1,3}(?:,\d{3}){2,}(?![\d,])")
+# "12,5", "1.234.567" / "12.5", "1,234,567": each matched at the start of a run of digits, commas and points,
+# ending where the run ends. (Read as such: (?<![\d,.]) before each, over the whole text, is 4x slower.)
+_RUN = lazyre.compile(r"[\d,.]+")
+_DECIMAL_COMMA = lazyre.compile(r"\d+,\d{1,2}(?![\d,])|\d{1,3}(?:\.\d{3}){2,}(?![\d.])")
+_DECIMAL_POINT = lazyre.compile(r"\d+\.\d{1,2}(?![\d.])|\d{1,3}(?:,\d{3}){2,}(?![\d,])")
 
 
 # A number with more digits than a float holds exactly, or an amount beyond this
@@ -347,7 +351,7 @@ MAX_DIGITS = 15
 MAX_AMOUNT = 1e18
 
 # What may not follow an amount: "$1e308", "USD 1,2,3bn" are no numbers we can read.
-_GLUED = re.compile(r"[^\W_]|[.,]\d")
+_GLUED = lazyre.compile(r"[^\W_]|[.,]\d")
 
 
 @dataclass(frozen=True)
@@ -372,7 +376,8 @@ def for_pair(amount: Amount, currencies: set[str]) -> Amount:
 
 def decimal_comma(text: str) -> bool:
     """Tell whether a document writes decimals with a comma ("12,5%", "1.234.567")."""
-    return len(_DECIMAL_COMMA.findall(text)) > len(_DECIMAL_POINT.findall(text))
+    runs = _RUN.findall(text)
+    return sum(1 for r in runs if _DECIMAL_COMMA.match(r)) > sum(1 for r in runs if _DECIMAL_POINT.match(r))
 
 
 def parse_number(raw: str, scale: float = 1.0, comma_decimal: bool = False) -> float | None:
@@ -403,7 +408,7 @@ def parse_number(raw: str, scale: float = 1.0, comma_decimal: bool = False) -> f
     return None
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazyre.compile(r"\d")
 
 
 def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:

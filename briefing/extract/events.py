@@ -17,6 +17,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from briefing.extract import lazyre
 from briefing.model import Event
 from briefing.months import MONTH_CAP_RX, MONTH_NAMES, MONTHS
 from briefing.scales import LARGE, alternation
@@ -78,14 +79,17 @@ _RELATION = (
 
 # Anniversary phrases; group n is the count, u (optional) the unit.
 _DERIVED = [
-    ("ago", re.compile(rf"\b(?P<n>{CARD}|a)\s+{_UNIT}\s+ago\b", re.I)),
-    ("anniversary", re.compile(rf"\b(?P<n>{ORD})[-\s]+anniversary\b", re.I)),
-    ("anniversary", re.compile(rf"\b(?P<n>{CARD})[-\s]+{_UNIT}[-\s]+anniversary\b", re.I)),
-    ("turned", re.compile(rf"\bturn(?:ed|s|ing)\s+(?P<n>{CARD})\b(?!\s*(?:%|per\s*cent|percent|years?\s+old))", re.I)),
+    ("ago", lazyre.compile(rf"\b(?P<n>{CARD}|a)\s+{_UNIT}\s+ago\b", re.I)),
+    ("anniversary", lazyre.compile(rf"\b(?P<n>{ORD})[-\s]+anniversary\b", re.I)),
+    ("anniversary", lazyre.compile(rf"\b(?P<n>{CARD})[-\s]+{_UNIT}[-\s]+anniversary\b", re.I)),
+    (
+        "turned",
+        lazyre.compile(rf"\bturn(?:ed|s|ing)\s+(?P<n>{CARD})\b(?!\s*(?:%|per\s*cent|percent|years?\s+old))", re.I),
+    ),
     # "half a century of relations", "a quarter-century of partnership": before "a century" can match
     (
         "years of",
-        re.compile(
+        lazyre.compile(
             rf"\b(?P<n>half|quarter)[-\s]+(?:of\s+)?(?:a\s+)?(?P<u>century)\s+(?:of\s+(?:[\w-]+\s+){{0,3}}?(?:{_RELATION})\b"
             rf"(?:\s+(?:relations|ties))?|since\b(?!\s*\d))",
             re.I,
@@ -93,13 +97,13 @@ _DERIVED = [
     ),
     (
         "years of",
-        re.compile(
+        lazyre.compile(
             rf"\b(?P<n>{CARD}|a)\s+{_UNIT}\s+(?:of\s+(?:[\w-]+\s+){{0,3}}?(?:{_RELATION})\b(?:\s+(?:relations|ties))?|since\b(?!\s*\d))",
             re.I,
         ),
     ),
-    ("day", re.compile(rf"\b(?P<n>{ORD})\s+(?:[A-Z][\w'’-]+\s+){{1,3}}Day\b")),
-    ("jubilee", re.compile(rf"\b(?:the|its|their|his|her|a)\s+(?:\w+\s+)?(?P<n>{_alt(_JUBILEES)})\b(?!\s+[A-Z])")),
+    ("day", lazyre.compile(rf"\b(?P<n>{ORD})\s+(?:[A-Z][\w'’-]+\s+){{1,3}}Day\b")),
+    ("jubilee", lazyre.compile(rf"\b(?:the|its|their|his|her|a)\s+(?:\w+\s+)?(?P<n>{_alt(_JUBILEES)})\b(?!\s+[A-Z])")),
 ]
 _HINTS = {
     "ago": (" ago",),
@@ -113,30 +117,30 @@ _HINTS = {
 _MONTH_CAP = MONTH_CAP_RX
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 # A year, but not part of a larger number, an amount or a fiscal year ("2017-18"); ISO dates pass.
-_YEAR_TOKEN = re.compile(
+_YEAR_TOKEN = lazyre.compile(
     r"(?:(?<=[Mm]id-)|(?<![\w.,$/\u2013-]))(1[7-9]\d\d|2\d\d\d)"
     r"(?![\w%]|[.,]\d|[-\u2013/](?:\d{4}|\d{2}(?![-\d])|\d(?!\d)))"
 )
-_DMY = re.compile(
+_DMY = lazyre.compile(
     rf"(?<!\d)(?:{_DAY}\s+(?:of\s+)?(?P<m>{_MONTH_CAP})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})"
     rf"|(?P<m2>{_MONTH_CAP})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))(?!\d)"
 )
-_DM = re.compile(
+_DM = lazyre.compile(
     rf"(?<![\d,])(?:{_DAY}\s+(?:of\s+)?(?P<m>{_MONTH_CAP})\b\.?(?!,?\s+(?:of\s+)?\d)"
     rf"|(?P<m2>{_MONTH_CAP})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*\d))"
 )
-_MONTH_ONLY = re.compile(
+_MONTH_ONLY = lazyre.compile(
     rf"\b(?P<pre>(?i:in|last|since|until|by|early|mid|late|from|during|of|this))\s+(?:-\s*)?(?P<m>{_MONTH_CAP})\b\.?(?!,?\s+\d)"
 )
 # "on Tuesday", and "Last Tuesday" or "On Monday" opening a sentence.
-_WEEKDAY = re.compile(r"\b(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<w>%s)\b" % "|".join(w.title() for w in WEEKDAYS))
-_TODAY = re.compile(r"\b(?:today|to the day|this day|yesterday)\b", re.I)
-_YESTERDAY = re.compile(r"\byesterday\b", re.I)
-_NEXT_OR_REL_YEAR = re.compile(r"\b(?P<w>last|this|past|previous|next|coming)\s+year\b", re.I)
+_WEEKDAY = lazyre.compile(r"\b(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<w>%s)\b" % "|".join(w.title() for w in WEEKDAYS))
+_TODAY = lazyre.compile(r"\b(?:today|to the day|this day|yesterday)\b", re.I)
+_YESTERDAY = lazyre.compile(r"\byesterday\b", re.I)
+_NEXT_OR_REL_YEAR = lazyre.compile(r"\b(?P<w>last|this|past|previous|next|coming)\s+year\b", re.I)
 # "over the past year" is a span of time, not a date: "past" is not read.
-_REL_YEAR = re.compile(r"\b(?P<w>last|this|previous)\s+year\b(?!'s\s+(?:figure|total))", re.I)
-_SAME_YEAR = re.compile(  # every phrase says "year" or "month": _may_carry gates it on those words
+_REL_YEAR = lazyre.compile(r"\b(?P<w>last|this|previous)\s+year\b(?!'s\s+(?:figure|total))", re.I)
+_SAME_YEAR = lazyre.compile(  # every phrase says "year" or "month": _may_carry gates it on those words
     rf"\b(?:(?P<month>(?:(?:of|in|during)\s+)?(?:the|that)\s+same\s+month|later\s+that\s+month)"
     rf"|(?P<nextmonth>(?:the|that)\s+(?:following|next)\s+month|a\s+month\s+later)"
     rf"|(?:(?:of|in|during)\s+)?(?:the|that)\s+same\s+year|(?:later|earlier)\s+(?:in\s+)?that\s+year"
@@ -144,23 +148,23 @@ _SAME_YEAR = re.compile(  # every phrase says "year" or "month": _may_carry gate
     rf"|(?P<prev>the\s+previous\s+year|the\s+year\s+before|(?P<np>a|{CARD})\s+years?\s+(?:earlier|before)))\b",
     re.I,
 )
-_FUTURE = re.compile(
+_FUTURE = lazyre.compile(
     r"\b(?:will|shall|next|to be held|is to|are to|plans? to|is due|are due|due to|"
     r"takes?\s+office|scheduled|expected\s+to|set\s+to|upcoming|(?:is|are)\s+planned|planned\s+for|"
     r"slated|forthcoming)\b",
     re.I,
 )
 # "this month", "earlier this month", "last month": the month of the article (or the one before).
-_REL_WEEK = re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<w>this|last)\s+week\b", re.I)
-_REL_MONTH = re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<w>this|last)\s+month\b", re.I)
+_REL_WEEK = lazyre.compile(r"\b(?:(?:earlier|later)\s+)?(?P<w>this|last)\s+week\b", re.I)
+_REL_MONTH = lazyre.compile(r"\b(?:(?:earlier|later)\s+)?(?P<w>this|last)\s+month\b", re.I)
 # A year that is a deadline or the end of a plan ("by 2030", "a plan up to 2030"), not an event.
-_DEADLINE = re.compile(r"\b(?:by|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+$", re.I)
-_UNTIL = re.compile(r"\b(?:up\s+to|until|till|through|to)\s+$", re.I)
-_PLAN = re.compile(
+_DEADLINE = lazyre.compile(r"\b(?:by|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+$", re.I)
+_UNTIL = lazyre.compile(r"\b(?:up\s+to|until|till|through|to)\s+$", re.I)
+_PLAN = lazyre.compile(
     r"\b(?:plan\w*|programme|program|strategy|roadmap|vision|target\w*|goal|aim\w*|pledg\w*|will|would)\b", re.I
 )
 # A number followed by what it counts ("2000 troops", "a 1500-strong force") is not a year.
-_COUNTED = re.compile(
+_COUNTED = lazyre.compile(
     r"(?:-strong\b|\s+(?:more\s+|additional\s+|extra\s+|new\s+|other\s+)?(?:troops|soldiers|personnel|"
     r"servicemen|peacekeepers|people|persons|workers|employees|students|migrants|refugees|civilians|"
     r"tonnes|tons|km|kilometres|kilometers|miles|metres|meters|hectares|acres|companies|firms|vehicles|"
@@ -171,13 +175,13 @@ _COUNTED = re.compile(
 )
 # An apposition that dates an event by the year of another: "in 2007, the year Romania joined the EU",
 # "back to 1975, when the tribunal awarded ...".
-_APPOSITION = re.compile(
+_APPOSITION = lazyre.compile(
     r"(?<![\w.,$/-])(?P<y>1[7-9]\d\d|2\d\d\d),\s+(?:the\s+(?:same\s+)?year\s+(?:that\s+|when\s+|in\s+which\s+)?"
     r"(?!before\b|after\b|earlier\b|later\b|of\b|in\b|to\b|end\w*\b|when\b|on\b|for\b)|when\s+)"
     r"(?P<clause>[^,;]{12,}?)(?=[,;]\s|[.]\s*$|$)"
 )
 
-EVENT_WORDS = re.compile(
+EVENT_WORDS = lazyre.compile(
     r"\b(?:sign(?:ed|ing|s)?|signature|establish\w*|(?:enter(?:ed|s)?|entry|came|come|comes)\s+into\s+force|"
     r"too?k(?:es)?\s+effect|in\s+(?:force|place|effect)\s+since|began|begun|begins?|started|"
     r"found(?:ed|ing)|creat(?:ed|es|ing|ion)|launch(?:ed|es|ing)?|met|meets?|meeting|"
@@ -202,7 +206,7 @@ EVENT_WORDS = re.compile(
     re.I,
 )
 # Verbs of an action happening on the anniversary day itself (not of the event it recalls).
-_ACTION_WORDS = re.compile(
+_ACTION_WORDS = lazyre.compile(
     r"\b(?:sign(?:ed|ing)|met|meeting|visit(?:ed|ing)|open(?:ed|ing)|adopt(?:ed|ing)|agreed|"
     r"launch(?:ed|ing)|la(?:id|ying)|inaugurat(?:ed|ing)|ratif(?:ied|ying)|unveil(?:ed|ing)|represent(?:ed|ing)|"
     r"welcom(?:ed|ing)|host(?:ed|ing))\b",
@@ -210,32 +214,32 @@ _ACTION_WORDS = re.compile(
 )
 # Money is part of an event when a decision states it ("signed a contract worth $2 billion",
 # "announced grants of $1 billion"), not when it measures trade.
-_STRONG_ACTION = re.compile(
+_STRONG_ACTION = lazyre.compile(
     r"\b(?:sign(?:ed|ing)|announc(?:ed|ing)|pledg(?:e|ed|ing)|deposit(?:ed|ing)|agreed|approv(?:ed|ing)|"
     r"launch(?:ed|ing)|grant(?:ed|ing)|award(?:ed|ing)|committed|conclu(?:ded|ding)|ratif(?:ied|ying))\b",
     re.I,
 )
-_TRADE_FLOW = re.compile(
+_TRADE_FLOW = lazyre.compile(
     r"\b(?:trade[ds]?|trading|turnover|exports?|exported|imports?|imported|shipments?|"
     r"sales|purchases|deficit|surplus|balance|remittances)\b",
     re.I,
 )
-_SCALED = re.compile(rf"\d(?:[\d.,]*\d)?\s*(?:{alternation(LARGE)})\b", re.I)
-_PERCENT = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?)", re.I)
-_COMPARISON = re.compile(
+_SCALED = lazyre.compile(rf"\d(?:[\d.,]*\d)?\s*(?:{alternation(LARGE)})\b", re.I)
+_PERCENT = lazyre.compile(r"\d\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?)", re.I)
+_COMPARISON = lazyre.compile(
     r"\b(?:\w+\s+times\s+(?:what|as|the|that)|(?:more|less|higher|lower)\s+than|"
     r"compared\s+(?:with|to)|(?:up|down)\s+from|against\s+(?:the|a|about|some)?\s*[$\d])",
     re.I,
 )
 # "said on Thursday", "told reporters on Sunday": the day of a statement, not of an event.
-_REPORTED = re.compile(
+_REPORTED = lazyre.compile(
     r"\b(?:said|says|told\s+\w+|stated|noted|added|remarked|explained|commented)\s+"
     r"(?:at\s+the\s+(?:end|start|beginning)\s+of|on|in|last|this|earlier)\s*$",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r",\s+|;\s+")
-_SEGMENT_BREAK = re.compile(r",\s+|;\s+|\s+[\u2013\u2014-]\s+")
-_MONEY = re.compile(
+_CLAUSE_BREAK = lazyre.compile(r",\s+|;\s+")
+_SEGMENT_BREAK = lazyre.compile(r",\s+|;\s+|\s+[\u2013\u2014-]\s+")
+_MONEY = lazyre.compile(
     r"(?:[$\u20ac\u00a3\u00a5\u20bd\u20b9\u20ba\u20a9]|\b(?:USD|EUR|GBP|RUB|CNY|JPY|INR|TRY|BRL|ARS|MXN|CHF|AZN|KZT)\b)\s?\d"
     r"|\d\s*(?:" + alternation() + r")?\s*(?:dollars?|euros?|pounds?|roubles?|rubles?|yuan|yen|"
     r"rupees?|liras?|pesos?|reais|manats?|tenge|USD|EUR)\b"
@@ -468,7 +472,7 @@ def derived_events(sentence: str, doc: date | None) -> list[tuple[int, date | No
 # --------------------------------------------------------------------------- relative dates
 
 
-_MONTH_YEAR_WORD = re.compile(r"\s+(?:of\s+)?(?P<w>last|this|the\s+previous)\s+year\b", re.I)
+_MONTH_YEAR_WORD = lazyre.compile(r"\s+(?:of\s+)?(?P<w>last|this|the\s+previous)\s+year\b", re.I)
 
 
 def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str]]:
@@ -708,7 +712,7 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
 
 # "the first visit since November 2018", "partners since 2009": a year the sentence counts from, not
 # the date of what it narrates; "in force since 1994" is the date of the entry into force.
-_SINCE = re.compile(
+_SINCE = lazyre.compile(
     r"(?<!force\s)(?<!effect\s)(?<!place\s)\bsince\s+(?:(?:early|mid|late|the\s+(?:end|start|"
     r"beginning|middle)\s+of)\s+)?(?:[0-3]?\d\s+)?(?:" + _MONTH_CAP + r"\.?\s+(?:[0-3]?\d,?\s+)?)?$",
     re.I,
@@ -771,7 +775,7 @@ def _dated_clause_narrates(unit: str, pos: int) -> bool:
     return _has_event_word(text)
 
 
-_FINITE = re.compile(
+_FINITE = lazyre.compile(
     r"\b(?:[a-z]{3,}ed|is|was|were|are|has|had|have|been|will|would|did|does|do|can|could|may|"
     r"might|must|shall|should|put|said|told|got|kept|found|knew|meant|thought|set|ran|sold|bought|"
     r"made|won|became|took|gave|came|went|began|held|met|broke|led|left|sent|saw|lost|brought|stood)\b"
@@ -779,7 +783,7 @@ _FINITE = re.compile(
 
 
 # Past tenses that do not end in -ed, for "in 2017, the year Y made Astana his first destination".
-_IRREGULAR_PAST = re.compile(
+_IRREGULAR_PAST = lazyre.compile(
     r"\b(?:made|won|became|took|gave|came|went|began|held|met|broke|led|left|sent|saw|"
     r"fought|chose|lost|built|struck|swept|wrote|brought|drew|fled|froze|laid|paid|shook|"
     r"spoke|stood|threw|woke|wore)\b"

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.extract import lazyre
+
 EXPORT = "exports"
 IMPORT = "imports"
 TOTAL = "total"
@@ -37,20 +39,25 @@ _TOTAL_RX = (
     r"secretariat|bodies|body|rules|restrictions|measures|officials?|promotion|facilitation)\b)|traded|trading|turnover|commerce|two-way|bilateral\s+(?:trade|commerce|exchange)|"
     r"exchanges?\s+of\s+goods|goods\s+exchange|changed\s+hands|crossed\s+between"
 )
-# "re-exported fuel", "re-imports": goods passing through, a kind of goods, never the flow's own cue
-CUE = re.compile(
-    rf"(?<!\bre-)(?<!\bre)\b(?:(?P<total>{_TOTAL_RX})|(?P<exp>{_EXPORT_RX})|(?P<imp>{_IMPORT_RX}))\b", re.I
+
+
+# "re-exported fuel", "re-imports": goods passing through, a kind of goods, never the flow's own cue.
+# Written plainly: rf"(?<!\bre-)(?<!\bre)\b(?:(?P<total>{_TOTAL_RX})|(?P<exp>...)|(?P<imp>...))\b".
+CUE = lazyre.compile(
+    rf"\b(?<!\bre-)(?<!\bre)(?:(?={lazyre.initials(_TOTAL_RX)})(?P<total>{_TOTAL_RX})|"
+    rf"(?={lazyre.initials(_EXPORT_RX)})(?P<exp>{_EXPORT_RX})|(?={lazyre.initials(_IMPORT_RX)})(?P<imp>{_IMPORT_RX}))\b",
+    re.I,
 )
 
 # Nouns for goods that an adjective or possessive marks with their origin ("Ghanaian goods").
-GOODS = re.compile(
+GOODS = lazyre.compile(
     r"\b(?:goods|products|produce|merchandise|commodities|wares|shipments|exports|sales|"
     r"exporters|sellers|suppliers|producers|manufacturers)\b",
     re.I,
 )
-BUYERS = re.compile(r"\b(?:imports|purchases|importers|buyers|consumers|customers)\b", re.I)
+BUYERS = lazyre.compile(r"\b(?:imports|purchases|importers|buyers|consumers|customers)\b", re.I)
 # People who do what the verb says: "Peruvian importers brought in goods" (buyers), "Chilean companies sold".
-ACTORS = re.compile(
+ACTORS = lazyre.compile(
     r"\b(?:companies|firms|traders|businesses|merchants|enterprises|retailers|wholesalers|"
     r"refiners|millers|farmers)\b",
     re.I,
@@ -58,7 +65,7 @@ ACTORS = re.compile(
 
 
 # The partner named without its name: "to it", "from there", "to its western neighbour".
-_PARTNER_WORDS = re.compile(
+_PARTNER_WORDS = lazyre.compile(
     r"\b(?:to|from|into|in|by)\s+(?:it|them|there|(?:its|their|the)\s+(?:\w+\s+){0,2}?"
     r"(?:neighbou?rs?|neighbou?ring\s+country|partners?|other\s+side|country|nation))\b|"
     r"\b(?:to|from|into|in|by|with)\s+the\s+(?:Kingdom|Republic|Emirates|Sultanate|Federation|"
@@ -66,7 +73,7 @@ _PARTNER_WORDS = re.compile(
     re.I,
 )
 # The partner as the subject, by its title: "the Kingdom took 9 per cent of Jordanian exports, worth ...".
-_PARTNER_SUBJECT = re.compile(
+_PARTNER_SUBJECT = lazyre.compile(
     r"\bthe\s+(?:Kingdom|Republic|Emirates|Sultanate|Federation|Principality)\s+"
     r"(?:took|bought|absorbed|received|imported|purchased)\b"
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from briefing.extract import lazyre
 from briefing.months import MONTH_ABBR, MONTH_NAME_RX, MONTH_RX, MONTHS
 
 NUMBER_WORDS = {
@@ -112,7 +113,7 @@ _FISCAL_YEAR = (
 )
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
-    (name, re.compile(rx, re.I))
+    (name, lazyre.compile(rx, re.I))
     for name, rx in [
         # Part of a fiscal year ("the first seven months of FY2021-22", "Q1 FY24"): its months depend on whose
         # calendar, so it is never read as the same part of a calendar year; an explicit month range beside it
@@ -213,20 +214,20 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ]
 ]
 
-_PREP = re.compile(r"(\w+)\W*$")
-_DAY_BEFORE = re.compile(r"\b\d{1,2}\s*$")
-_FULL_DATE_BEFORE = re.compile(
+_PREP = lazyre.compile(r"(\w+)\W*$")
+_DAY_BEFORE = lazyre.compile(r"\b\d{1,2}\s*$")
+_FULL_DATE_BEFORE = lazyre.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+$|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*$", re.I
 )
 
 
 # Every pattern needs one of these; most sentences have none and cost one search.
-_ANY_PERIOD = re.compile(
+_ANY_PERIOD_RX = (
     r"\d|year|month|quarter|half|period|time|decade|"
     + "|".join(a.lower() for a in MONTH_ABBR)
-    + r"|\bH[12]\b|\bQ[1-4]\b",
-    re.I,
+    + r"|\bH[12]\b|\bQ[1-4]\b"
 )
+_ANY_PERIOD = lazyre.compile(rf"(?={lazyre.initials(_ANY_PERIOD_RX)})(?:{_ANY_PERIOD_RX})", re.I)
 
 
 # A word (lower case) at least one of which each pattern needs; a pattern whose words are all absent is not
@@ -266,17 +267,20 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "month_alone": _MONTH_WORDS,
 }
 
+_NEED_WORDS = frozenset(w for words in _NEEDS.values() for w in words)
+
 
 def find(text: str) -> list[Mention]:
     """Return the period expressions in ``text``, left to right, not overlapping."""
     if not _ANY_PERIOD.search(text):
         return []
     low = text.lower()
+    present = {w for w in _NEED_WORDS if w in low}  # each word looked for once, not once per pattern
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for name, rx in _PATTERNS:
         needs = _NEEDS.get(name)
-        if needs is not None and not any(w in low for w in needs):
+        if needs is not None and present.isdisjoint(needs):
             continue
         for m in rx.finditer(text):
             s, e = m.span()
@@ -523,9 +527,9 @@ def _against(rel: str | None, mention: Mention, current: Period | None) -> Perio
 # --------------------------------------------------------------------------- period strings
 # The form periods take in rows and exports: "2021", "2017-18", "2021-01..2021-11".
 
-_KEY_YEAR = re.compile(r"^(\d{4})$")
-_KEY_FISCAL = re.compile(r"^(\d{4})-(\d{2}|\d{4})$")
-_KEY_MONTHS = re.compile(r"^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$")
+_KEY_YEAR = lazyre.compile(r"^(\d{4})$")
+_KEY_FISCAL = lazyre.compile(r"^(\d{4})-(\d{2}|\d{4})$")
+_KEY_MONTHS = lazyre.compile(r"^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$")
 ORDER_FISCAL_START = 4  # only for ordering: most non-calendar fiscal years start in April
 
 

@@ -23,10 +23,10 @@ without a single known word goes to "history", the general section.
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 
+from briefing.extract import lazyre
 from briefing.stemming import stem
 
 FALLBACK = "history"
@@ -578,7 +578,7 @@ DEFAULT_KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = lazyre.compile(r"[^\W\d_]+")
 
 
 def stems(text: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.extract import lazyre
 from briefing.months import MONTH_NAMES, MONTHS
 
 ABBREVIATIONS = frozenset(
@@ -21,13 +22,13 @@ ABBREVIATIONS = frozenset(
 # Abbreviations that only shorten a word before a number: "No. 5", "Art. 12".
 NUMBER_ABBREVIATIONS = frozenset("no nos vol pp fig art sec ch para".split())
 
-_BOUNDARY = re.compile(
+_BOUNDARY = lazyre.compile(
     r"(?P<punct>[.!?\u2026]+)(?P<close>[\"'\u201d\u2019)\]\u00bb]*)(?P<space>\s+)"
     r"(?=[\"'\u201c\u2018(\[\u00ab]*(?P<next>\w))"
 )
-_LAST_WORD = re.compile(r"([\w.]+)$")
-_OPEN_QUOTES = re.compile(r"[\u201c\u00ab]")
-_CLOSE_QUOTES = re.compile(r"[\u201d\u00bb]")
+_LAST_WORD = lazyre.compile(r"([\w.]+)$")
+_OPEN_QUOTES = lazyre.compile(r"[\u201c\u00ab]")
+_CLOSE_QUOTES = lazyre.compile(r"[\u201d\u00bb]")
 
 
 def _is_abbreviation(before: str, next_char: str) -> bool:
@@ -53,8 +54,8 @@ def _inside_quote(text: str) -> bool:
 
 
 # Chinese and Japanese end sentences with full-width 。！？ and no space after them.
-_CJK_END = re.compile(r"[\u3002\uff01\uff1f]")
-_CJK_SENTENCE = re.compile(r".*?[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\uff09]*|.+$", re.S)
+_CJK_END = lazyre.compile(r"[\u3002\uff01\uff1f]")
+_CJK_SENTENCE = lazyre.compile(r".*?[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\uff09]*|.+$", re.S)
 
 
 def split_sentences(paragraph: str) -> list[str]:

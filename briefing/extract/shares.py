@@ -22,29 +22,29 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from briefing import countries
-from briefing.extract import periods
+from briefing.extract import lazyre, periods
 from briefing.model import Share
 from briefing.months import MONTH_NAME_RX
 
 _NUM = r"\d{1,3}(?:[.,]\d+)?"
 _UNIT = r"(?:%|per\s*cent\b|percent\b|pct\b)"
-PERCENT = re.compile(rf"(?<![\d.,])({_NUM})\s*{_UNIT}", re.I)
+PERCENT = lazyre.compile(rf"(?<![\d.,])({_NUM})\s*{_UNIT}", re.I)
 # "12.1, 11.8 and 12.6 per cent": bare numbers that share the "per cent" of the last one.
-_LISTED = re.compile(rf"(?<![\d.,$€£¥])({_NUM})(?=(?:,\s+{_NUM})*,?\s+and\s+{_NUM}\s*{_UNIT})", re.I)
-_LIST_GAP = re.compile(rf"^\s*{_UNIT}?\s*(?:,\s+|,?\s+and\s+)$", re.I)
+_LISTED = lazyre.compile(rf"(?<![\d.,$€£¥])({_NUM})(?=(?:,\s+{_NUM})*,?\s+and\s+{_NUM}\s*{_UNIT})", re.I)
+_LIST_GAP = lazyre.compile(rf"^\s*{_UNIT}?\s*(?:,\s+|,?\s+and\s+)$", re.I)
 
-LINK_BEFORE = re.compile(r"(?:\bup|\bdown|\bfrom|compared\s+(?:with|to)|against|versus|vs\.?|\bafter)\s*$", re.I)
+LINK_BEFORE = lazyre.compile(r"(?:\bup|\bdown|\bfrom|compared\s+(?:with|to)|against|versus|vs\.?|\bafter)\s*$", re.I)
 NO_PERIOD_PREP = {"since", "until", "by", "before", "after", "till"}
-COMBINED = re.compile(r"\b(?:together|combined|jointly|two|three|four|five|partners|each|both)\b", re.I)
+COMBINED = lazyre.compile(r"\b(?:together|combined|jointly|two|three|four|five|partners|each|both)\b", re.I)
 # A change, not a level: "rose 12 per cent", "by 3 per cent", "5 per cent more than".
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = lazyre.compile(
     r"\b(?:by|grew|grown|rose|risen|fell|fallen|increased|decreased|declined|dropped|jumped|"
     r"climbed|surged|slumped|shrank|contracted|expanded|gained|lost|(?<!made\s)(?<!make\s)(?<!makes\s)up|down|growth\s+of|"
     r"increase\s+of|rise\s+of|decline\s+of|drop\s+of|fall\s+of|year-on-year)\s+(?:only\s+|about\s+|"
     r"some\s+|almost\s+|nearly\s+|around\s+|just\s+|over\s+)?$",
     re.I,
 )
-_CHANGE_AFTER = re.compile(
+_CHANGE_AFTER = lazyre.compile(
     r"^\s*(?:more|less|higher|lower|above|below|up|down|increase|rise|jump|growth|drop|decline|fall|"
     r"gain|year[- ]on[- ]year|on\s+the\s+(?:year|previous)|from\s+a\s+year)\b",
     re.I,
@@ -54,7 +54,7 @@ _CHANGE_AFTER = re.compile(
 _FLOW = [
     (
         "imports",
-        re.compile(
+        lazyre.compile(
             r"\b(?:imports?|import\s+bill|purchases\s+abroad|foreign\s+purchases|"
             r"(?:what|everything|all(?:\s+that)?|goods)\s+(?:[\w’'.-]+\s+){1,3}?(?:bought|buys|buy|imported|"
             r"imports|purchased|purchases|sourced|received)\b)",
@@ -63,30 +63,30 @@ _FLOW = [
     ),
     (
         "exports",
-        re.compile(
+        lazyre.compile(
             r"\b(?:exports?|export\s+(?:earnings|revenues?|receipts|sales)|sales\s+abroad|foreign\s+sales|"
             r"(?:what|everything|all(?:\s+that)?|goods)\s+(?:[\w’'.-]+\s+){1,3}?(?:sold|sells|sell|exported|"
             r"exports|shipped|ships)\b)",
             re.I,
         ),
     ),
-    ("trade", re.compile(r"\b(?:trade|traded|turnover|commerce)\b", re.I)),
+    ("trade", lazyre.compile(r"\b(?:trade|traded|turnover|commerce)\b", re.I)),
 ]
-_NOT_FLOW = re.compile(
+_NOT_FLOW = lazyre.compile(
     r"\b(?:payments?|tariff|lines|receipts\s+from|inflows?|investment|GDP|output|production|population|"
     r"deficits?|surplus(?:es)?|balance|gap|growth|increase|rise|"
     r"market\s+capitali[sz]ation|debt|reserves|budget|services|tourists?|visitors)\b",
     re.I,
 )
 # "of Chile's total trade", "in Chilean exports", "of what Peru bought abroad" (ends at a clause break or a verb).
-_PHRASE_AFTER = re.compile(
+_PHRASE_AFTER = lazyre.compile(
     r"^\s*(?:share\s+)?(?:of|in)\s+(?P<phrase>[^,;:()]{2,90}?)(?=\s*(?:[,;:()]|\.(?:\s|$)|$|"
     r"\s+(?:in|during|over|for|from|between|last|this|a|compared|against|up|down|while|and|but|"
     r"which|when|as|after|before|according|said|came|went|were|was|is|are|respectively)\b))",
     re.I,
 )
 # "Peru's share in Chilean exports slipped to", "its share in imports to", "a share of".
-_SHARE_BEFORE = re.compile(
+_SHARE_BEFORE = lazyre.compile(
     r"(?P<owner>\b[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)?\s*\bshares?\s+(?:(?:of|in)\s+(?P<phrase>[^,;:]{2,90}?))?"
     r"\s*(?:\b(?:was|is|were|are|stood|stands|has|had|rose|risen|fell|fallen|slipped|climbed|increased|"
     r"decreased|declined|dropped|grew|edged|jumped|reached|amounted|came|hit|remained|went|reaching|"
@@ -94,7 +94,7 @@ _SHARE_BEFORE = re.compile(
     re.I,
 )
 # "accounted for", "took", "supplied": the subject before holds the share.
-_HOLDING_VERB = re.compile(
+_HOLDING_VERB = lazyre.compile(
     r"\b(?:accounted\s+for|accounts\s+for|account\s+for|accounting\s+for|made\s+up|makes\s+up|"
     r"make\s+up|took|takes|take|taking|represented|represents|represent|provided|provides|"
     r"supplied|supplies|supplying|absorbed|absorbs|received|receives|bought|buys|held|holds|had|has|"
@@ -103,37 +103,37 @@ _HOLDING_VERB = re.compile(
     re.I,
 )
 # "... per cent of Peru's imports came from Chile", "... of Chile's exports went to Peru".
-_SOURCE_AFTER = re.compile(
+_SOURCE_AFTER = lazyre.compile(
     r"^\s*(?:came|come|comes|originated|were\s+sourced|was\s+sourced|were\s+bought|was\s+bought|"
     r"were\s+imported|was\s+imported)\s+from\s+(?:the\s+)?$|"
     r"^\s*(?:went|go|goes|were\s+sold|was\s+sold|were\s+shipped|was\s+shipped|were\s+bound|"
     r"was\s+bound|were\s+destined|was\s+destined)\s+(?:to|for)\s+(?:the\s+)?$",
     re.I,
 )
-_CLAUSE_START = re.compile(
+_CLAUSE_START = lazyre.compile(
     r"[;:]|,\s+(?:while|whereas|and|but)\b|\b(?:while|whereas|which\s+means|meaning|so\s+that|"
     r"that|when)\s+|,\s+(?=[A-Z])"
 )
 # A flow to or from a group, not the other country: "to the Common Market", "from the bloc".
-_REGION = re.compile(
+_REGION = lazyre.compile(
     r"\b(?:to|from|with|within|in|among)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){0,4}(?:Community|Union|Area|"
     r"Market|Zone|Council|Alliance|League|Bloc|Partnership)\b|(?:bloc|region|community|union|world|"
     r"continent|rest\s+of|neighbou?rhood|area|zone|members?|partners)\b|(?:EU|EAC|SADC|COMESA|ECOWAS|"
     r"SACU|CARICOM|AfCFTA|APEC|RCEP|CPTPP|EFTA|OECD|BRICS|ASEAN|GCC|Mercosur|EAEU|CIS)\b)"
 )
 # A percentage that restates the amount before it: "$12 billion, or 9 per cent of ...".
-_APPOSED = re.compile(
+_APPOSED = lazyre.compile(
     r"^\s*(?:in\s+(?:19|20)\d\d\s*)?,\s*(?:or|equivalent\s+to|equal\s+to|representing|about|some|"
     r"nearly|almost|roughly|i\.e\.)?\s*(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
     re.I,
 )
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_RESPECTIVELY = lazyre.compile(r"\brespectively\b", re.I)
 _MONTH_NAMES = MONTH_NAME_RX
-_MONTH_LIST = re.compile(
+_MONTH_LIST = lazyre.compile(
     rf"\b(?:in|for|during)\s+(?P<list>{_MONTH_NAMES}(?:,\s+{_MONTH_NAMES})*,?\s+and\s+{_MONTH_NAMES})"
     rf"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?\s+respectively\b"
 )
-_YEAR_LIST = re.compile(
+_YEAR_LIST = lazyre.compile(
     r"\b(?:in|for|during)\s+(?P<list>(?:19|20)\d\d(?:,\s+(?:19|20)\d\d)*,?\s+and\s+(?:19|20)\d\d)"
     r"\s+respectively\b"
 )
@@ -276,11 +276,11 @@ _DENOMINATORS = {
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
 # "a fifth of", "two-thirds of", "nearly half of" (a bare "half" needs a qualifier or to open the clause:
 # "the first half of 2023" is a period).
-_FRACTION = re.compile(
+_FRACTION = lazyre.compile(
     r"(?<![\w-])(?:(?P<num>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[-\s](?P<den>half|thirds?|quarters?|fifths?|"
     r"sixths?|tenths?)|(?P<half>[Hh]alf))(?=\s+of\b)"
 )
-_HALF_BEFORE = re.compile(
+_HALF_BEFORE = lazyre.compile(
     r"(?:^|[,;:(]|\b(?:about|almost|nearly|roughly|around|some|over|fully|just|more\s+than|"
     r"less\s+than|under))\s*$",
     re.I,
@@ -473,7 +473,7 @@ _WHOLE_FLOW = {
     "external",
     "international",
 }
-_FLOW_NOUN = re.compile(
+_FLOW_NOUN = lazyre.compile(
     r"\b(?:exports?|imports?|trade|turnover|commerce|purchases|sales|shipments|deliveries|"
     r"(?:what|everything|all|goods)\s+[\w’'.-]+\s)",
     re.I,
@@ -503,7 +503,7 @@ def _product(phrase: str) -> bool:
 
 # "Japan remained the Philippines' second-largest source of imports in 2023, with a 9.4 per cent share":
 # the subject holds a share of the possessor's flow named by the rank.
-_RANKED = re.compile(
+_RANKED = lazyre.compile(
     r"\b(?:is|was|remained|remains|became|becomes|has\s+become|had\s+become|ranked\s+as|ranks\s+as|stood\s+as)\s+"
     r"(?:the\s+)?(?P<obj>[^,;]{2,40}?)(?:'s|’s|'|’)\s+(?P<rank>(?:[\w-]+\s+){0,3}?)"
     r"(?P<noun>trading\s+partner|trade\s+partner|partner|supplier|source\s+of\s+imports|import\s+source|"
@@ -511,13 +511,13 @@ _RANKED = re.compile(
     r"(?P<rest>[^,;]*?),?\s+with\s+(?:a|an)\s*$",
     re.I,
 )
-_RANK_WORDS = re.compile(
+_RANK_WORDS = lazyre.compile(
     r"^(?:(?:largest|biggest|top|main|leading|principal|major|most|important|number-one|no\.|"
     r"single|\w+-largest|\w+-biggest|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
     r"tenth|trading|export|import)\s+)*$",
     re.I,
 )
-_RANK_PERIOD = re.compile(
+_RANK_PERIOD = lazyre.compile(
     r"^\s*(?:(?:in|during|for|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+"
     r"(?:half|quarter)\s+of\s+)?(?:19|20)\d\d|(?:last|this)\s+year)?\s*$",
     re.I,
@@ -556,7 +556,7 @@ def _ranked(sentence: str, first: _Percent, mentions, pair, whole: bool = False)
 
 
 # The countries a rank is counted after: "Peru's third partner after Japan and India, accounting for ...".
-_RANKED_AFTER = re.compile(
+_RANKED_AFTER = lazyre.compile(
     r"\b(?:after|behind|ahead\s+of|following|(?:second\s+)?only\s+to)\s+(?:the\s+)?"
     r"[A-Z][\w'’.-]*(?:(?:\s+|,\s+(?:the\s+)?|,?\s+and\s+(?:the\s+)?)[A-Z][\w'’.-]*)*"
 )
@@ -601,7 +601,7 @@ def _flow_end(sentence: str, clause_start: int, first: _Percent, phrase: str, ps
     return other_end.country
 
 
-_FORECAST = re.compile(
+_FORECAST = lazyre.compile(
     r"\b(?:will|would|expected|forecast|projected|target\w*|aims?|aiming|goal|plans?|planned|"
     r"hopes?|could|should|set\s+to|on\s+course|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d)\b",
     re.I,

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from briefing import countries
-from briefing.extract import periods
+from briefing.extract import lazyre, periods
 from briefing.extract.amounts import Amount, find_amounts, for_pair
 from briefing.extract.flows import EXPORT, IMPORT, TOTAL, Flow, cues, read_flow, side_role
 from briefing.model import AmountReading, Share, TradeFigure
@@ -42,12 +42,12 @@ from briefing.scales import BARE, SCALES, alternation
 
 # --------------------------------------------------------------------------- what is not a trade figure
 
-_BALANCE = re.compile(
+_BALANCE = lazyre.compile(
     r"\b(?:deficits?|surplus(?:es)?|balance|trade\s+gap|gap|excess\s+of\s+(?:imports|exports)|"
     r"in\s+(?:\w+(?:'s|’s)?\s+){0,2}favou?r|favou?red|net\s+exports)\b",
     re.I,
 )
-_TARGET = re.compile(
+_TARGET = lazyre.compile(
     r"\b(?:goals?|targets?|targeted|aims?|aimed|aiming|plans?|planned|planning|forecasts?|"
     r"forecast|projected|projections?|projects\s+that|expects?|expected|expectations?|ambitions?|"
     r"intends?|objective|seeks?|seeking|hopes?|hoped|pledged?|potential|could|would|will|"
@@ -55,7 +55,7 @@ _TARGET = re.compile(
     r"(?:raise|lift|increase|boost|bring|double|triple|take)\s+(?:it|\w+\s+\w+|\w+)?\s*to)\b",
     re.I,
 )
-_FINANCE = re.compile(
+_FINANCE = lazyre.compile(
     r"\b(?:[Ii]nvest\w*|[Ff]inanc(?:ing|ed|es|ial\s+(?:aid|support|package))|finance|[Ll]oans?|"
     r"[Cc]redits?|[Dd]ebts?|owes?|owed|[Rr]emittances?|aid|grants?|budget|reserves|bonds?|"
     r"deposits?|contracts?|capital|spending|spent\s+on|funds?|funding|projects?|tourism|"
@@ -65,20 +65,20 @@ _FINANCE = re.compile(
 )
 # "by $X", "by some $X": the size of a change, right before its amount
 _BY_AMOUNT = r"\bby\s*(?:(?:some|about|around|nearly|almost|roughly|more\s+than|over|just\s+over|less\s+than)\s*)?$"
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = lazyre.compile(
     r"\b(?:grew|grown|grow|rose|risen|rise|increased?|fell|fallen|fall|declined?|dropped|"
     r"drop|jumped|climbed|expanded|contracted|surged|slipped|shrank|went\s+up|went\s+down|up|"
     r"down|higher|lower|gain\w*|tilted)\b[^.;]{0,40}?" + _BY_AMOUNT + "|"
     r"\b(?:increase|rise|growth|decline|drop|fall|gain|difference|decrease|jump)\s+of\s*$|" + _BY_AMOUNT,
     re.I,
 )
-_BY_CHANGE = re.compile(_BY_AMOUNT, re.I)
-_CHANGE_AFTER = re.compile(
+_BY_CHANGE = lazyre.compile(_BY_AMOUNT, re.I)
+_CHANGE_AFTER = lazyre.compile(
     r"^\s*(?:more|less|higher|lower|above|below|over\s+the\s+(?:target|previous|figure)|short\s+of|"
     r"(?:increase|rise|drop|fall|decline|jump|gain))\b",
     re.I,
 )
-_WORLD = re.compile(
+_WORLD = lazyre.compile(
     r"\b(?:with\s+the\s+(?:world|rest)|(?:its|their|\w+'s|\w+’s)\s+total\s+(?:foreign\s+|external\s+)?"
     r"(?:exports|imports|trade|sales|purchases)(?!\s+(?:with|to|from)\s+(?!the\s+(?:world|rest)\b|all\b|"
     r"other\b|\w+\s+countries\b))|"
@@ -89,8 +89,8 @@ _WORLD = re.compile(
 )
 # Lower case: "Chamber of Industry and Services" is a name; capitalised only where it opens the sentence
 # or names a flow ("Services trade added ...", "Services exports").
-_SERVICES = re.compile(r"\bservices\b|^\s*Services\b|\bServices\s+(?:trade|exports?|imports?|sales|receipts)\b")
-_SUBNATIONAL = re.compile(
+_SERVICES = lazyre.compile(r"\bservices\b|^\s*Services\b|\bServices\s+(?:trade|exports?|imports?|sales|receipts)\b")
+_SUBNATIONAL = lazyre.compile(
     r"\b(?:ports?|port's|gateway|airport|seaport|province|provincial|municipal\w*|"
     r"border\s+(?:crossing|post|point|checkpoints?|trade|markets?)|checkpoints?|"
     r"state's|region's|regional|alone\s+(?:sold|bought|shipped))\b|"
@@ -109,8 +109,8 @@ _PRODUCT_WORDS = (
     r"dairy|milk|poultry|chicken|cement|aircraft|ships?|palm\s+oil|components|parts|"
     r"consumer\s+goods|capital\s+goods|intermediate\s+goods|raw\s+materials"
 )
-_PRODUCT = re.compile(rf"\b(?:{_PRODUCT_WORDS})\b", re.I)
-_PRODUCT_CLAUSE = re.compile(
+_PRODUCT = lazyre.compile(rf"\b(?:{_PRODUCT_WORDS})\b", re.I)
+_PRODUCT_CLAUSE = lazyre.compile(
     rf"\b(?:{_PRODUCT_WORDS})\s+(?:products|goods|commodities|items)\b|"
     rf"\b(?:{_PRODUCT_WORDS})\s*(?:and\s+\w+\s+)?(?:goods\s+|products\s+)?(?:trade|exports?|imports?|sales|"
     rf"shipments|purchases|worth|at|alone|valued|totall?ing|amounting|came|made|accounted|\(|,|of)|"
@@ -118,13 +118,13 @@ _PRODUCT_CLAUSE = re.compile(
     rf"(?:[\w\-]+\s+){{0,2}}?(?:{_PRODUCT_WORDS})\b",
     re.I,
 )
-_TOP = re.compile(
+_TOP = lazyre.compile(
     r"\b(?:top|main|leading|largest|biggest|principal|key|major)\s+(?:[\w.\-]+\s+){0,2}"
     r"(?:imports|exports|products|goods|items|purchases|sales)\b[^.]*\b(?:were|are|included?|was)\b",
     re.I,
 )
 # The blocs of the country data, and regions and groups named in other words.
-_BLOCS = re.compile(
+_BLOCS = lazyre.compile(
     countries.BLOCS.pattern + r"|\b(?:Arab\s+world|Africa|Asia|Europe|Latin\s+America|Middle\s+East|"
     r"the\s+bloc|the\s+continent|the\s+region|the\s+group|member\s+(?:states|countries)|"
     r"(?:its|their)\s+(?:neighbours|neighbors|partners))\b"
@@ -133,7 +133,7 @@ _BLOCS = re.compile(
 # --------------------------------------------------------------------------- links between amounts
 
 # The amount continues the one before it and compares with it: a row for another period.
-_COMPARISON = re.compile(
+_COMPARISON = lazyre.compile(
     r"(?:\bup|\bdown|\bincreas\w+|\bdeclin\w+|\brising|\bfalling)?\s*\bfrom\s*$|"
     r"\bcompared\s+(?:with|to)\s*$|\bagainst\s*$|\bversus\s*$|\bvs\.?\s*$|\bafter\s*$|"
     r"\b(?:than|on|over)\s+(?:the\s+)?$|\bfrom\s+(?:the\s+)?$|\bbelow\s*$|\babove\s*$|"
@@ -150,7 +150,7 @@ _HEDGE = (
     r"then|further|another)"
 )
 # The amount continues the one before it with the same measure: "$4.1 billion in 2022 and $3.6 billion in 2021".
-_CHAIN = re.compile(
+_CHAIN = lazyre.compile(
     r"^(?:[\s,()]*(?:and|or|then|to|through|as\s+well\s+as|while|with|followed\s+by|before|after\s+which))*"
     r"[\s,()]*"
     r"(?:(?:reaching|reached|climbing|climbed|rising|rose|falling|fell|growing|grew|standing|stood|"
@@ -161,28 +161,28 @@ _CHAIN = re.compile(
     re.I,
 )
 # A cue right after an amount is the amount's own: "$3bn of exports", "$2m in Ghanaian imports".
-_OWN_AFTER = re.compile(
+_OWN_AFTER = lazyre.compile(
     r"\s*(?:worth\s+)?(?:of|in)\s+(?:the\s+|its\s+|their\s+|those\s+|these\s+|such\s+|that\s+|this\s+)?(?:[A-Z][\w\-]*\s+)?|\s*(?:of\s+)?goods\s+",
     re.I,
 )
-_LIST_JOIN = re.compile(rf"[\s,]*(?:and|or)?[\s,]*(?:{_HEDGE}\s+)?", re.I)
-_APPROX_TAIL = re.compile(rf"(?:\b{_HEDGE}\s*)+$", re.I)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_LIST_JOIN = lazyre.compile(rf"[\s,]*(?:and|or)?[\s,]*(?:{_HEDGE}\s+)?", re.I)
+_APPROX_TAIL = lazyre.compile(rf"(?:\b{_HEDGE}\s*)+$", re.I)
+_RESPECTIVELY = lazyre.compile(r"\brespectively\b", re.I)
 # A subject that points back to the previous sentence.
-_ANAPHOR = re.compile(
+_ANAPHOR = lazyre.compile(
     r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,6},\s+)?(?:they|it|these|those|this|that|the\s+figure|"
     r"the\s+total|the\s+sum|the\s+amount|the\s+value|the\s+latter|the\s+former|"
     r"such\s+\w+|those\s+\w+|these\s+\w+|this\s+figure|that\s+figure|the\s+same\s+\w+)\b",
     re.I,
 )
-_CONTRAST = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|\bcompared\s+with\b", re.I)
-_CLAUSE_BREAK = re.compile(
+_CONTRAST = lazyre.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|\bcompared\s+with\b", re.I)
+_CLAUSE_BREAK = lazyre.compile(
     r";|:|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|,\s*(?:and|or|but|which|when)\b|"
     r"\bwhich\b|\baccording\s+to\b|\bsaid\b|,\s*compared\s+(?:with|to)\b|—|–\s",
     re.I,
 )
 _NO_PERIOD_PREP = {"since", "until", "by", "before", "till"}
-_PAREN_EQUIV = re.compile(
+_PAREN_EQUIV = lazyre.compile(
     r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|approx\w*\s+|roughly\s+|around\s+|equivalent\s+to\s+)?$"
 )
 
@@ -352,7 +352,7 @@ def _fiscal_months(period: periods.Period, calendar: str) -> str | None:
     return f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}"
 
 
-_PUBLISHED = re.compile(
+_PUBLISHED = lazyre.compile(
     r"\b(?:released|published|issued|announced|unveiled|presented|updated|dated|signed)\s+"
     r"(?:\w+\s+){0,2}$",
     re.I,
@@ -452,13 +452,13 @@ def read_sentence(
     return readings
 
 
-_BARE = re.compile(
+_BARE = lazyre.compile(
     r"(?<![\w$€£¥₹.,])(\d{1,3}(?:[.,]\d{1,3})?)\s*(" + alternation(BARE) + r")\b(?!\s*(?:people|tonnes|"
     r"tons|barrels|litres|liters|units|vehicles|cars|visitors|tourists|passengers|jobs|bags|doses|"
     r"kilogrammes|kilograms|kg|square|cubic|hectares|acres))",
     re.I,
 )
-_BARE_JOIN = re.compile(
+_BARE_JOIN = lazyre.compile(
     rf"[\s,]*(?:and|or|to|then)?[\s,]*(?:{_HEDGE}\s+)?$|"
     rf"\s*(?:in|for)\s+(?:\d{{4}}|the\s+\w+\s+(?:half|quarter)\s+of\s+\d{{4}})[\s,]*(?:and|to|then)\s+"
     rf"(?:{_HEDGE}\s+)?$",
@@ -575,7 +575,7 @@ def _for_pair(a: Amount, local: list[str]) -> Amount:
     return a
 
 
-_REGION_OF = re.compile(
+_REGION_OF = lazyre.compile(
     r"\b(?:Western|Eastern|Northern|Southern|Central|Upper|Lower|North-?western|North-?eastern|"
     r"South-?western|South-?eastern)\s+$"
 )
@@ -683,22 +683,22 @@ def _third_before(sentence: str, start: int, end: int, mentions, pair) -> bool:
     return bool(third) or bool(_bloc_mentions(sentence, start, end, mentions))
 
 
-_FINANCE_AFTER = re.compile(
+_FINANCE_AFTER = lazyre.compile(
     r"\s*(?:[\w\-]+\s+)?(?:deals?|contracts?|loans?|investments?|projects?|grants?|packages?|"
     r"agreements?|credits?|credit\s+lines?|facility|facilities|bonds?|orders?|tenders?|"
     r"programmes?|programs?|funds?|plants?|factory|factories|refinery|pipeline)\b",
     re.I,
 )
 # ", chiefly copper, fruit and fish," or ", including re-exports,": what a flow consists of.
-_DESCRIPTION = re.compile(
+_DESCRIPTION = lazyre.compile(
     r",\s*(?:including|chiefly|mostly|mainly|largely|notably|especially|primarily|led\s+by|"
     r"dominated\s+by|such\s+as)\s+[^;:]*,(?=[^,]*$)",
     re.I,
 )
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*")
-_SCALE_WORD = re.compile(rf"(?:{alternation(SCALES)})\b", re.I)
+_RANGE_JOIN = lazyre.compile(r"\s*(?:-|–|—|to)\s*")
+_SCALE_WORD = lazyre.compile(rf"(?:{alternation(SCALES)})\b", re.I)
 
 
 def _range(sentence: str, a: Amount, prev: _Reading | None, nxt: _Reading | None) -> str | None:
@@ -815,12 +815,12 @@ def _not_trade(
 
 
 # "exports of Chilean wine", "Peru's exports to Chile of fresh grapes": one kind of goods, named.
-_OF_KIND = re.compile(
+_OF_KIND = lazyre.compile(
     r"\b(?i:exports?|imports?|sales|shipments|purchases|deliveries)\s+(?:to|from)?\s*(?:the\s+)?"
     r"(?:\w+\s+)??of\s+(?!(?:the\s+)?(?:goods|merchandise|products|commodities|items|wares)\b)"
     rf"(?:[A-Z]\w+\s+)?(?!goods\b|merchandise\b|products\b|{_HEDGE}\b|up\b|just\b)[a-z][\w\-]+"
 )
-_GOODS_LIST = re.compile(
+_GOODS_LIST = lazyre.compile(
     r"\b(?:sent|sold|shipped|supplied|exported|delivered|bought|imported|purchased)\s+"
     r"(?P<to>\w+\s+)?(?P<items>[\w\-]+(?:\s+[\w\-]+)?(?:\s*,\s*[\w\-]+(?:\s+[\w\-]+)?){2,}"
     r"\s*,?\s+and\s+[\w\-]+(?:\s+[\w\-]+)?)\s+worth\s+(?:about\s+|some\s+|around\s+)?$",
@@ -963,7 +963,7 @@ _PERIOD_REASONS = {
     "period not over at the article's date (forecast?)",
 }
 _CARRY = 3  # sentences over which an unstated period is still the one the text spoke of
-_DATA_WORDS = re.compile(
+_DATA_WORDS = lazyre.compile(
     r"\b(?:recorded|reported|registered|counted|puts?|showed|shows|data|figures|statistics)\b", re.I
 )
 
@@ -999,7 +999,7 @@ def _bloc_mentions(sentence: str, lo: int, hi: int, mentions=()) -> list:
 
 
 # A part of the whole just stated: "made up $X", "accounted for $X of it".
-_PART_OF = re.compile(
+_PART_OF = lazyre.compile(
     r"\b(?:made\s+up|make\s+up|makes\s+up|accounted\s+for|accounts?\s+for|comprised|"
     r"represented|of\s+(?:that|this|it|the\s+total)\b)",
     re.I,
@@ -1041,7 +1041,7 @@ def _same_sides(flow: Flow, field: str) -> Flow:
     return flow.with_field(field)
 
 
-_BACK = re.compile(
+_BACK = lazyre.compile(
     r"\bit\s+(?:\w+\s+){0,2}?(?:was|were|reached|stood|came|rose|fell|grew|totall?ed|amounted|hit|"
     r"climbed|dropped|declined|contracted|expanded|jumped|slipped|shrank|increased|decreased)\b|"
     r"\balone\b|\b(?:their|its)\s+(?:value|total|level|worth|sum)\b|\b(?:they|them|the\s+(?:\d{4}\s+|same\s+|latter\s+|former\s+|[\w\-]+\s+)?(?:figures?|total|sum|amount|value)|"
@@ -1085,7 +1085,7 @@ def _topic(sentence: str, pair: tuple[str, str], had_amounts: bool, bilateral: b
     return [flow] if flow is not None and flow.field != TOTAL else []
 
 
-_INSTITUTION = re.compile(
+_INSTITUTION = lazyre.compile(
     r"^\s*(?:'s\s+|’s\s+)?(?:\w+\s+){0,3}?(?:Bureau|Ministry|Agency|Office|Service|Bank|Customs|"
     r"Statistics|Authority|Survey|Council|Chamber|Embassy|Presidency|Institute|Department|"
     r"Administration|Commission|Centre|Center|Association|statistics|customs|"
@@ -1307,12 +1307,14 @@ def _cue_list(sentence: str, end: int) -> list:
     return list(cues(sentence, m.start(), m.end()))
 
 
-_FROM_TO = re.compile(r"\bfrom\s*$")
-_PAST_REFERENCE = re.compile(r"\s*(?:of|in|for|recorded\s+in)\s+(?:the\s+)?(?:year\s+)?(?:19|20)\d\d\b", re.I)
-_BETWEEN = re.compile(r"^\s*(?:between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s+(?:and|to)\s+(?P<b>(?:1[89]|20)\d\d)\b", re.I)
+_FROM_TO = lazyre.compile(r"\bfrom\s*$")
+_PAST_REFERENCE = lazyre.compile(r"\s*(?:of|in|for|recorded\s+in)\s+(?:the\s+)?(?:year\s+)?(?:19|20)\d\d\b", re.I)
+_BETWEEN = lazyre.compile(
+    r"^\s*(?:between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s+(?:and|to)\s+(?P<b>(?:1[89]|20)\d\d)\b", re.I
+)
 
 
-_MONTH_LIST = re.compile(
+_MONTH_LIST = lazyre.compile(
     rf"\b({MONTH_NAME_RX}(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))+{MONTH_NAME_RX}"
     r"(?:\s+(?P<y>(?:19|20)\d\d))?"
 )
@@ -1569,7 +1571,7 @@ def _read_period(
             r.reason = "relative date unresolved (undated article)" if doc_date is None else "no period"
 
 
-_APPOSED = re.compile(
+_APPOSED = lazyre.compile(
     r"\s*(?:,|\(|–|—|-)\s*(?:(?:from|that\s+is|i\.e\.|or|the\s+(?:year|period|months?)\s+"
     r"(?:from|to|ended|ending))\s+)?",
     re.I,
@@ -1596,10 +1598,10 @@ def _apposition(sentence: str, chosen, mentions):
 
 
 # A day's date ("on 3 May 2024", "May 3"): what an event sentence is dated by.
-_DAY_DATE = re.compile(
+_DAY_DATE = lazyre.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME_RX}\b|\b{MONTH_NAME_RX}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)"
 )
-_PAST_LEVEL = re.compile(
+_PAST_LEVEL = lazyre.compile(
     r"\b(?:had\s+(?:\w+\s+)?(?:reached|risen|grown|climbed|fallen|stood|been|hit|topped)|"
     r"reached|stood|was|were|amounted|totall?ed|hit|topped)\b",
     re.I,
@@ -1665,7 +1667,7 @@ def _is_sentence_head(sentence: str, m) -> bool:
     return len(head.split()) <= 4 and not re.search(r"[$€£¥₹]|\d", head)
 
 
-_BACK_REF = re.compile(
+_BACK_REF = lazyre.compile(
     r"\b(?:of|from|in)\s+(?:that|this|the)\s+(?:total|figure|amount|sum)\b|\bof\s+(?:that|this|it)\b(?!\s+\w+\s+year)|"
     r"\b(?:of|from)\s+(?:that|this|the)\s+(?:trade|turnover)\b",
     re.I,

@@ -1,0 +1,227 @@
+"""The extractors' shortcuts give exactly what the plain form gives.
+
+Patterns compiled on first use (``briefing.extract.lazyre``) answer as compiled
+ones; each gate put before a pattern is checked against the ungated form on
+sentences written here (never eval text).
+"""
+
+import re
+import subprocess
+import sys
+
+import briefing.extract.lazyre as lazyre
+
+SAMPLES = [
+    "Exports to the north rose 12% to $4.1 billion in 2021-22, the ministry said.",
+    "Bilateral trade reached US$ 3,4 mil millones in the first nine months of 2019.",
+    "The treaty was signed on 12 March 1994 in the capital.",
+    "No figure at all here.",
+    "",
+    "FY23 imports: 1.5 trillion VND; Q2 2020 sales fell by a third.",
+    "Ça coûte 5 000 € — über alles, 2,5 Mrd. EUR.",
+]
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_one():
+    for rx, flags in [
+        (r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>%|billion|bn)?", 0),
+        (r"\b(?:exports?|imports?)\b", re.I),
+        (r"^\w+", re.M),
+    ]:
+        plain, lazy = re.compile(rx, flags), lazyre.compile(rx, flags)
+        assert lazy.pattern == plain.pattern
+        for text in SAMPLES:
+            assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in plain.finditer(text)]
+            assert lazy.findall(text) == plain.findall(text)
+            assert lazy.sub("<\\g<0>>", text) == plain.sub("<\\g<0>>", text)
+            assert lazy.split(text) == plain.split(text)
+            for method in ("search", "match", "fullmatch"):
+                a, b = getattr(lazy, method)(text), getattr(plain, method)(text)
+                assert (a and a.span()) == (b and b.span())
+            assert [m.span() for m in lazy.finditer(text, 3, 20)] == [m.span() for m in plain.finditer(text, 3, 20)]
+        assert (lazy.flags, lazy.groups, dict(lazy.groupindex)) == (plain.flags, plain.groups, dict(plain.groupindex))
+
+
+def test_a_bad_pattern_fails_when_used():
+    bad = lazyre.compile(r"(unclosed")
+    try:
+        bad.search("x")
+    except re.error:
+        return
+    raise AssertionError("a bad pattern must raise re.error")
+
+
+def test_importing_the_extractors_compiles_no_pattern():
+    code = (
+        "import re, re._compiler as c\n"
+        "n = [0]\nold = c.compile\n"
+        "def count(*a, **k):\n    n[0] += 1\n    return old(*a, **k)\n"
+        "c.compile = count\n"
+        "import briefing.extract.trade, briefing.extract.events, briefing.extract.shares, briefing.extract.sections\n"
+        "import briefing.extract.sentences, briefing.countries, briefing.dating, briefing.event_month\n"
+        "print(n[0])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert int(out) < 20, out  # the standard library's own few; the extractors' ~300 wait for their first use
+
+
+# Words and pieces the flow cues are made of, and others around them, to build sentences from.
+_CUE_PIECES = (
+    "exports exported export earnings sales sold shipments shipped supplied deliveries sent went to went into "
+    "imports imported purchases bought buys sourced took in trucking in brought in came from came in from "
+    "arrived from entered crossed trade traded trading turnover commerce two-way bilateral trade exchanges of goods "
+    "goods exchange changed hands crossed between trade disputes trade talks trade ministry re-exports re-exported "
+    "reexports value bill volume receipts earned from sales the to of and in by Chile Peru $4.1 billion 2021 , ; - "
+    "EXPORTS Imports TRADE Sold ſales İmports ımports Ｔrade tradex xtrade cross-border"
+).split()
+
+
+def _plain_cue():
+    from briefing.extract import flows
+
+    return re.compile(
+        rf"(?<!\bre-)(?<!\bre)\b(?:(?P<total>{flows._TOTAL_RX})|(?P<exp>{flows._EXPORT_RX})|(?P<imp>{flows._IMPORT_RX}))\b",
+        re.I,
+    )
+
+
+def test_flow_cue_initials_gate_gives_the_plain_matches():
+    import random
+
+    from briefing.extract import flows
+
+    plain = _plain_cue()
+    rng = random.Random(14)
+    texts = list(SAMPLES) + [
+        "Peru's re-exports to Chile rose, while trade disputes and trade talks stalled two-way commerce.",
+        "Chilean firms SOLD $1 billion of goods that went into Peru; Peruvian buyers bought more.",
+        "Goods exchange and bilateral exchange: shipments came in from the south and crossed between ports.",
+    ]
+    for _ in range(5000):
+        words = [rng.choice(_CUE_PIECES) for _ in range(rng.randint(1, 14))]
+        text = rng.choice((" ", "  ", "\n")).join(w.upper() if rng.random() < 0.1 else w for w in words)
+        texts.append(text)
+    for text in texts:
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        for args in ((text,), (text, lo), (text, lo, hi)):
+            got = [(m.span(), m.lastgroup) for m in flows.CUE.finditer(*args)]
+            assert got == [(m.span(), m.lastgroup) for m in plain.finditer(*args)], args
+
+
+def test_initials_reads_the_first_character_of_each_branch():
+    initials = lazyre.initials
+    assert initials("ab|c(?:d|e)|x[|(]y|z\\s+w") == "[acxz]"
+    assert initials("trade(?!\\s+(?:talks|deals))|Commerce|\\bQ[1-4]\\b|\\d+|7") == "[7CQ\\dt]"
+    try:
+        initials("ab|(?:c|d)")
+    except ValueError:
+        return
+    raise AssertionError("a branch that does not start with a letter has no initial to gate on")
+
+
+def _random_texts(alphabet: str, n: int, seed: int = 14, longest: int = 40) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+def test_decimal_comma_by_runs_counts_as_the_whole_text_patterns():
+    from briefing.extract.amounts import decimal_comma
+
+    comma = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])|(?<![\d,.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])")
+    point = re.compile(r"(?<![\d,.])\d+\.\d{1,2}(?![\d.])|(?<![\d,.])\d{1,3}(?:,\d{3}){2,}(?![\d,])")
+    texts = (
+        SAMPLES
+        + [
+            "Sales rose 12,5% to 1.234.567 tonnes, and 3,25 per cent on 7.5.",
+            "It cost 1,234,567 dollars, 12.50 each, or 4,5 and 6.",
+            "Years 2019,2020. Ratio 0,5,0.5; ١٢,٥ and ١.٢٣٤.٥٦٧ in Arabic digits.",
+            "v1.2.3, 10.000.000,5 and 10,000,000.5.",
+        ]
+        + _random_texts("0123456789,., a١", 20000)
+    )
+    for text in texts:
+        assert decimal_comma(text) == (len(comma.findall(text)) > len(point.findall(text))), text
+
+
+def _plain_any_period():
+    from briefing.months import MONTH_ABBR
+
+    return re.compile(
+        r"\d|year|month|quarter|half|period|time|decade|"
+        + "|".join(a.lower() for a in MONTH_ABBR)
+        + r"|\bH[12]\b|\bQ[1-4]\b",
+        re.I,
+    )
+
+
+def test_any_period_gate_answers_as_the_plain_pattern():
+    from briefing.extract import periods
+
+    plain = _plain_any_period()
+    texts = SAMPLES + [
+        "Sales in H1 rose; q3 and QUARTER figures, DECADE-long, in the period of Sept.",
+        "Nothing here but words about trade and ships.",
+        "ſeptember, İt, h1x, xq2, Jan., mid-MAY, oc­t",
+    ]
+    texts += _random_texts("hqHQ12 yearmonthdecjanſİı٣x-", 20000, longest=12)
+    for text in texts:
+        got = periods._ANY_PERIOD.search(text)
+        want = plain.search(text)
+        assert (got and got.span()) == (want and want.span()), text
+
+
+_PERIOD_PIECES = (
+    "in during for of the first second last next previous same corresponding half quarter months month year years "
+    "fiscal financial FY FY23 FY2021-22 2019 2020-21 2021 1998 H1 H2 Q3 q4 January March may May Sept. December "
+    "so far this year-to-date since start to through until ended ending a decade ago earlier later following "
+    "three 12 seven alone trade exports figures period time that those whole full entire between and - – / , ; "
+    "Peru Chile rose fell 4.5 billion per cent % İn"
+).split()
+
+
+def _plain_find(text):
+    from dataclasses import replace
+
+    from briefing.extract import periods
+
+    if not _plain_any_period().search(text):
+        return []
+    low = text.lower()
+    found, taken = [], []
+    for name, rx in periods._PATTERNS:
+        needs = periods._NEEDS.get(name)
+        if needs is not None and not any(w in low for w in needs):
+            continue
+        for m in re.compile(rx.pattern, re.I).finditer(text):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            mention = periods._build(name, m, text)
+            if mention is None:
+                continue
+            taken.append((s, e))
+            prep = periods._PREP.search(text[max(0, s - 20) : s])
+            found.append(replace(mention, preposition=prep.group(1).lower() if prep else None))
+    return sorted(found, key=lambda x: x.start)
+
+
+def test_period_words_looked_for_once_give_the_same_mentions():
+    """Each pattern's words (``_NEEDS``) are looked for once per sentence, not once per pattern."""
+    import random
+
+    from briefing.extract import periods
+
+    rng = random.Random(14)
+    texts = SAMPLES + [
+        "Exports in the first seven months of FY2021-22 rose, against the same period a year earlier.",
+        "Between March and June 2020 trade fell; in the 12 months to September it recovered.",
+        "Sales in H1 2019 and the second quarter of last year, so far this year and year-to-date.",
+        "A decade ago, and three years later, the fiscal 2023 figures came in May alone.",
+    ]
+    for _ in range(4000):
+        texts.append(" ".join(rng.choice(_PERIOD_PIECES) for _ in range(rng.randint(1, 12))))
+    for text in texts:
+        assert periods.find(text) == _plain_find(text), text
