@@ -370,15 +370,19 @@ def facets(text: str) -> Facets:
 
 def compatible(a: Facets, b: Facets) -> bool:
     """Tell whether two sentences' numbers can state one fact: no figure or date differs."""
-    ca, cb = Counter(a.core), Counter(b.core)
-    if not set(ca - cb) <= b.words or not set(cb - ca) <= a.words:
-        return False
+    if a.core != b.core:  # (equal cores leave nothing to explain by number words)
+        if not (a.words or b.words):
+            return False  # a figure one has and the other lacks, and no number word to stand for it
+        ca, cb = Counter(a.core), Counter(b.core)
+        if not set(ca - cb) <= b.words or not set(cb - ca) <= a.words:
+            return False
     return all(
         x <= y or y <= x
         for x, y in ((a.years, b.years), (a.months, b.months), (a.days, b.days), (a.anniversaries, b.anniversaries))
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _strength(nums: tuple[str, ...]) -> int:
     """How much a shared set of numbers says: 0 none, 1 only years, 2 dates, amounts or several,
     3 a month of a year and nothing else, 4 a full date (day, month and year), an amount with a

@@ -200,3 +200,54 @@ def test_units_and_quote_blocks_are_the_plain_ones():
         for k in range(len(doc)):
             text = " ".join(doc[k : k + 3])
             assert statements.open_quote(text) == _plain_open_quote(text)
+
+
+# --- dedupe: number facets ---
+
+
+def _plain_compatible(a, b):
+    from collections import Counter
+
+    ca, cb = Counter(a.core), Counter(b.core)
+    if not set(ca - cb) <= b.words or not set(cb - ca) <= a.words:
+        return False
+    return all(
+        x <= y or y <= x
+        for x, y in ((a.years, b.years), (a.months, b.months), (a.days, b.days), (a.anniversaries, b.anniversaries))
+    )
+
+
+def test_compatible_is_the_plain_multiset_test():
+    rng = random.Random(3)
+    cores = ["12", "5%", "4.1e9", "o2", "300e6", "7"]
+    pool = [dedupe.facets(t) for t in WRITTEN + _generated(80, 9)]
+    for _ in range(4000):
+        a, b = rng.sample(pool, 2)
+        if rng.random() < 0.3:  # a group's facets: two members combined
+            a = a.combine(rng.choice(pool))
+        if rng.random() < 0.3:  # cores that differ, with and without number words to stand for the figure
+            a = dedupe.Facets(
+                tuple(sorted(rng.sample(cores, rng.randint(0, 3)))),
+                a.years,
+                a.months,
+                a.days,
+                frozenset(rng.sample(["12", "7", "5"], rng.randint(0, 2))),
+                a.anniversaries,
+            )
+        assert dedupe.compatible(a, b) == _plain_compatible(a, b), (a, b)
+
+
+def test_merge_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    from briefing.merge import merge
+
+    assert gc.isenabled()
+    merge([], [], ("Chile", "Peru"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        merge([], [], ("Chile", "Peru"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
