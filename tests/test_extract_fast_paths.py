@@ -225,3 +225,90 @@ def test_period_words_looked_for_once_give_the_same_mentions():
         texts.append(" ".join(rng.choice(_PERIOD_PIECES) for _ in range(rng.randint(1, 12))))
     for text in texts:
         assert periods.find(text) == _plain_find(text), text
+
+
+def _plain_classify(sentence, keywords):
+    """classify() as it was written before the per-table work moved into ``Classifier``."""
+    from briefing.extract import sections
+    from briefing.stemming import stem
+
+    def features(text):
+        words = [stem(w) for w in sections._WORD.findall(text.lower()) if w not in sections._STOP and len(w) > 1]
+        return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+
+    def predict(text, allowed):
+        model = sections._model()
+        feats = [f for f in features(text) if f in model["vocabulary"]]
+        if not feats:
+            return None
+        points = {
+            name: model["log_prior"][name]
+            + sum(model["log_likelihood"][name].get(f, model["log_unseen"][name]) for f in feats)
+            for name in model["sections"]
+            if name in allowed
+        }
+        return max(points, key=lambda name: (points[name], name == sections.FALLBACK)) if points else None
+
+    defaults = sections.DEFAULT_KEYWORDS
+    configured = {n: tuple(w) for n, w in keywords.items() if tuple(defaults.get(n, ())) != tuple(w)}
+    if configured:
+        points = sections.scores(sentence, configured)
+        best = max(points.values(), default=0)
+        winners = [s for s, p in points.items() if p == best]
+        if best > 0 and len(winners) == 1:
+            return winners[0]
+    fallback = sections.FALLBACK if sections.FALLBACK in keywords else next(iter(keywords))
+    hits = sections.scores(sentence, {n: w for n, w in keywords.items() if n in sections.model_sections()})
+    allowed = [n for n in sections.model_sections() if n == fallback or hits.get(n, 0) > 0]
+    return predict(sentence, allowed) or fallback
+
+
+def test_classifier_per_table_gives_the_plain_sections():
+    import random
+
+    from briefing.extract import sections
+
+    rng = random.Random(14)
+    vocabulary = [w for words in sections.DEFAULT_KEYWORDS.values() for w in words] + (
+        "the a of and in said minister talks visit rose fell trade it's well-known 2021 $4bn football stadium "
+        "match choir Peru Chile navy drills festival pension".split()
+    )
+    texts = SAMPLES + [
+        "The defence ministers signed a pact on naval drills and border security.",
+        "A theatre festival and a university exchange brought students together.",
+        "Nothing here.",
+        "The two presidents regretted the violence at the border.",
+    ]
+    texts += [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 16))) for _ in range(3000)]
+    tables = [
+        sections.DEFAULT_KEYWORDS,
+        {**sections.DEFAULT_KEYWORDS, "sport": ("football", "stadium", "match")},
+        {**sections.DEFAULT_KEYWORDS, "security": ("navy", "drills")},
+        {"sport": ("football",), "culture": ("choir", "festival")},
+    ]
+    for table in tables:
+        classify = sections.Classifier(table)
+        for text in texts:
+            want = _plain_classify(text, table)
+            assert classify(text) == want == sections.classify(text, table), (text, table.keys())
+
+
+def test_product_words_gate_gives_the_plain_match():
+    import random
+
+    from briefing.extract import trade
+
+    words = trade._PRODUCT_WORDS
+    plain = re.compile(rf"\b(?:{words})\s+(?:worth|at|of)\s*$|\b(?:{words})\s*$", re.I)
+    rng = random.Random(14)
+    pieces = (
+        "oil gas steel Copper agricultural agri-food defence defense wheat worth at of the exports Peru , $ 4".split()
+    )
+    texts = SAMPLES + ["exports of crude oil worth ", "Peruvian copper", "sales of OIL at  ", "agriculturally", ""]
+    texts += [
+        " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) + rng.choice(("", " ", "  "))
+        for _ in range(5000)
+    ]
+    for text in texts:
+        got, want = trade._PRODUCT_BEFORE.search(text), plain.search(text)
+        assert (got and got.span()) == (want and want.span()), text

@@ -62,7 +62,7 @@ def extract_document(
     """
     from briefing.extract.amounts import decimal_comma
     from briefing.extract.events import extract_events
-    from briefing.extract.sections import DEFAULT_KEYWORDS, classify
+    from briefing.extract.sections import DEFAULT_KEYWORDS, Classifier
     from briefing.extract.trade import read_document
     from briefing.model import Extraction, Sentence
 
@@ -81,8 +81,9 @@ def extract_document(
     with_figures = {t.text for t in trade} | {s.sentence for s in shares}
     keywords = {**DEFAULT_KEYWORDS, **(keywords or {})}  # a configured list replaces that section's defaults
     economy = "economy" if "economy" in keywords else None
+    classify = Classifier(keywords)
     sentences = tuple(
-        Sentence(t, economy if economy and t in with_figures else classify(t, keywords), i) for i, t in enumerate(texts)
+        Sentence(t, economy if economy and t in with_figures else classify(t), i) for i, t in enumerate(texts)
     )
     if source.date is None:
         from briefing.dating import relative_phrases

@@ -380,12 +380,17 @@ def decimal_comma(text: str) -> bool:
     return sum(1 for r in runs if _DECIMAL_COMMA.match(r)) > sum(1 for r in runs if _DECIMAL_POINT.match(r))
 
 
+_DIGIT = lazyre.compile(r"\d")
+_GROUPED = lazyre.compile(r"\d{1,3}(?:([., ])\d{3})(?:\1\d{3})*(?:([.,])(\d+))?")
+_PLAIN_NUMBER = lazyre.compile(r"\d+[.,]\d+|\d+|[.,]\d+")
+
+
 def parse_number(raw: str, scale: float = 1.0, comma_decimal: bool = False) -> float | None:
     """Read "11,872", "2,415", "7.153", "1 234,5" as a float; None when malformed."""
     s = raw.replace("\u202f", " ").replace("\u00a0", " ").strip()
-    if not re.search(r"\d", s) or sum(c.isdigit() for c in s) > MAX_DIGITS:
+    if not _DIGIT.search(s) or sum(c.isdigit() for c in s) > MAX_DIGITS:
         return None
-    groups = re.fullmatch(r"\d{1,3}(?:([., ])\d{3})(?:\1\d{3})*(?:([.,])(\d+))?", s)  # one group separator
+    groups = _GROUPED.fullmatch(s)  # one group separator
     if groups and groups.group(2) is None and groups.group(1) in ".,":
         sep = groups.group(1)
         single = s.count(sep) == 1
@@ -401,14 +406,11 @@ def parse_number(raw: str, scale: float = 1.0, comma_decimal: bool = False) -> f
         if sep == dec:
             return None
         return float(s.replace(sep, "").replace(dec, "."))
-    if re.fullmatch(r"\d+[.,]\d+|\d+|[.,]\d+", s):
+    if _PLAIN_NUMBER.fullmatch(s):
         if s[0] in ".,":
             return None  # "$ .bn": no digits before the point is not an amount we trust
         return float(s.replace(",", "."))
     return None
-
-
-_DIGIT = lazyre.compile(r"\d")
 
 
 def find_amounts(text: str, comma_decimal: bool | None = None) -> list[Amount]:

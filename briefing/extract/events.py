@@ -595,12 +595,15 @@ def _units(sentence: str) -> list[tuple[int, int]]:
 Context = tuple  # (year, month or None, derived, an event?): the last date the text spoke of
 
 
+_MONTH_BEFORE = lazyre.compile(rf"({_MONTH_CAP})\.?,?\s+(?:of\s+)?$")
+
+
 def _date_mentions(text: str, max_year: int) -> list[tuple[int, int, int | None]]:
     """(position, year, month or None) of each year the text states."""
     out = []
     for year, when, pos in explicit_years(text, max_year):
         month = when.month if when else None
-        m = re.search(rf"({_MONTH_CAP})\.?,?\s+(?:of\s+)?$", text[max(0, pos - 14) : pos])
+        m = _MONTH_BEFORE.search(text[max(0, pos - 14) : pos])
         if month is None and m:
             month = _month(m.group(1))
         out.append((pos, year, month))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from briefing.extract import lazyre
@@ -583,7 +584,7 @@ _WORD = lazyre.compile(r"[^\W\d_]+")
 
 def stems(text: str) -> tuple[str, ...]:
     """Return the stems of the words of ``text``; hyphens and apostrophes split words."""
-    return tuple(stem(w) for w in _WORD.findall(text.lower()))
+    return tuple(map(stem, _WORD.findall(text.lower())))
 
 
 def _build_index(keywords: dict[str, tuple[str, ...]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -621,8 +622,10 @@ def _index_for(keywords: dict[str, tuple[str, ...]]) -> dict:
 
 def scores(sentence: str, keywords: dict[str, tuple[str, ...]] = DEFAULT_KEYWORDS) -> dict[str, int]:
     """Return the points each section gets for the sentence (longest phrase match first)."""
-    index = _index_for(keywords)
-    toks = stems(sentence)
+    return _points(stems(sentence), _index_for(keywords), keywords)
+
+
+def _points(toks: tuple[str, ...], index: dict, keywords: dict) -> dict[str, int]:
     result = dict.fromkeys(keywords, 0)
     i = 0
     while i < len(toks):
@@ -638,20 +641,40 @@ def scores(sentence: str, keywords: dict[str, tuple[str, ...]] = DEFAULT_KEYWORD
 
 def classify(sentence: str, keywords: dict[str, tuple[str, ...]] = DEFAULT_KEYWORDS) -> str:
     """Return the section the sentence belongs to (see the module docstring)."""
-    configured = {
-        name: tuple(words) for name, words in keywords.items() if tuple(DEFAULT_KEYWORDS.get(name, ())) != tuple(words)
-    }
-    if configured:
-        points = scores(sentence, configured)
-        best = max(points.values(), default=0)
-        winners = [s for s, p in points.items() if p == best]
-        if best > 0 and len(winners) == 1:
-            return winners[0]
-    fallback = FALLBACK if FALLBACK in keywords else next(iter(keywords))
-    # A topical section needs evidence: at least one of its keywords in the sentence.
-    hits = scores(sentence, {name: words for name, words in keywords.items() if name in model_sections()})
-    allowed = [name for name in model_sections() if name == fallback or hits.get(name, 0) > 0]
-    return predict(sentence, allowed) or fallback
+    return Classifier(keywords)(sentence)
+
+
+class Classifier:
+    """``classify`` against one keyword table, for many sentences.
+
+    What depends on the table alone (which lists are configured, the phrase indexes,
+    the fallback) is worked out once, and each sentence's words are found and stemmed once.
+    """
+
+    def __init__(self, keywords: dict[str, tuple[str, ...]] = DEFAULT_KEYWORDS):
+        self.configured = {
+            name: tuple(words)
+            for name, words in keywords.items()
+            if tuple(DEFAULT_KEYWORDS.get(name, ())) != tuple(words)
+        }
+        self.configured_index = _index_for(self.configured) if self.configured else {}
+        self.fallback = FALLBACK if FALLBACK in keywords else next(iter(keywords))
+        # A topical section needs evidence: at least one of its keywords in the sentence.
+        self.topical = {name: words for name, words in keywords.items() if name in model_sections()}
+        self.topical_index = _index_for(self.topical)
+
+    def __call__(self, sentence: str) -> str:
+        words = _WORD.findall(sentence.lower())
+        toks = tuple(map(stem, words))
+        if self.configured:
+            points = _points(toks, self.configured_index, self.configured)
+            best = max(points.values(), default=0)
+            winners = [s for s, p in points.items() if p == best]
+            if best > 0 and len(winners) == 1:
+                return winners[0]
+        hits = _points(toks, self.topical_index, self.topical)
+        allowed = [name for name in model_sections() if name == self.fallback or hits.get(name, 0) > 0]
+        return _predict(_features(words, toks), allowed) or self.fallback
 
 
 # --------------------------------------------------------------------------- the model
@@ -679,14 +702,24 @@ def model_sections() -> tuple[str, ...]:
 def features(text: str) -> list[str]:
     """The model's features of a text: stems of its words (stop words and one-letter words dropped),
     then adjacent pairs of them ("defenc_minist"); the model knows only the pairs of its keyword phrases."""
-    words = [stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
-    return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+    words = _WORD.findall(text.lower())
+    return _features(words, tuple(map(stem, words)))
+
+
+def _features(words: list[str], toks: tuple[str, ...]) -> list[str]:
+    kept = [t for w, t in zip(words, toks) if w not in _STOP and len(w) > 1]
+    return kept + [f"{a}_{b}" for a, b in zip(kept, kept[1:])]
 
 
 def log_scores(text: str, allowed=None) -> dict[str, float]:
     """Log posterior (up to a constant) of each section; empty when no word of the text is known."""
+    return _log_scores(features(text), allowed)
+
+
+def _log_scores(features: list[str], allowed=None) -> dict[str, float]:
     model = _model()
-    feats = [f for f in features(text) if f in model["vocabulary"]]
+    vocabulary = model["vocabulary"]
+    feats = [f for f in features if f in vocabulary]
     if not feats:
         return {}
     out = {}
@@ -694,13 +727,17 @@ def log_scores(text: str, allowed=None) -> dict[str, float]:
         if allowed is not None and name not in allowed:
             continue
         table = model["log_likelihood"][name]
-        out[name] = model["log_prior"][name] + sum(table.get(f, model["log_unseen"][name]) for f in feats)
+        out[name] = model["log_prior"][name] + sum(map(table.get, feats, repeat(model["log_unseen"][name])))
     return out
 
 
 def predict(text: str, allowed=None) -> str | None:
     """The most probable section, or None when the text has no known word (or nothing is allowed)."""
-    points = log_scores(text, allowed)
+    return _predict(features(text), allowed)
+
+
+def _predict(features: list[str], allowed=None) -> str | None:
+    points = _log_scores(features, allowed)
     if not points:
         return None
     return max(points, key=lambda name: (points[name], name == FALLBACK))

@@ -31,6 +31,9 @@ _OPEN_QUOTES = lazyre.compile(r"[\u201c\u00ab]")
 _CLOSE_QUOTES = lazyre.compile(r"[\u201d\u00bb]")
 
 
+_DOTTED = lazyre.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+
+
 def _is_abbreviation(before: str, next_char: str) -> bool:
     """Tell whether the text before a full stop ends with an abbreviation or an initial."""
     m = _LAST_WORD.search(before)
@@ -41,7 +44,7 @@ def _is_abbreviation(before: str, next_char: str) -> bool:
         return next_char.isdigit()
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: "J. Smith"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+    if _DOTTED.fullmatch(word):
         return True  # U.S, e.g, i.e
     return word.lower() in ABBREVIATIONS
 

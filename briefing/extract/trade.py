@@ -701,6 +701,9 @@ _RANGE_JOIN = lazyre.compile(r"\s*(?:-|–|—|to)\s*")
 _SCALE_WORD = lazyre.compile(rf"(?:{alternation(SCALES)})\b", re.I)
 
 
+_FROM_BY = lazyre.compile(r"\b(?:from|by)\s*(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
+
+
 def _range(sentence: str, a: Amount, prev: _Reading | None, nxt: _Reading | None) -> str | None:
     """ "$5-6 billion", "$5 to $6 billion", "between $5bn and $6bn": a range is no single figure; "$5" alone is
     no trade-sized amount at all."""
@@ -708,10 +711,8 @@ def _range(sentence: str, a: Amount, prev: _Reading | None, nxt: _Reading | None
     def ranged(first: Amount, second: Amount) -> bool:
         # "$5-6 billion", "$500 million to $600 million"; but "from $5bn to $6bn" is a change over time
         # "rose by $1bn to $8bn" is a change, then the level it reached
-        return bool(_RANGE_JOIN.fullmatch(sentence[first.end : second.start])) and not re.search(
-            r"\b(?:from|by)\s*(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
-            sentence[max(0, first.start - 18) : first.start],
-            re.I,
+        return bool(_RANGE_JOIN.fullmatch(sentence[first.end : second.start])) and not _FROM_BY.search(
+            sentence[max(0, first.start - 18) : first.start]
         )
 
     if (nxt is not None and ranged(a, nxt.amount)) or (prev is not None and ranged(prev.amount, a)):
@@ -733,6 +734,32 @@ def _range(sentence: str, a: Amount, prev: _Reading | None, nxt: _Reading | None
     return None
 
 
+_VERB_AFTER = lazyre.compile(
+    r"\b(?:exporting|importing|selling|buying|shipping|exported|imported|sold|bought|shipped)\b[^;]*$", re.I
+)
+_BALANCE_AFTER = lazyre.compile(
+    r"^\s*(?:(?!and\b|or\b|while\b)\w+\s+){0,2}(?:deficit|surplus|in\s+(?:\w+(?:'s|’s)?\s+)?favou?r)", re.I
+)
+_BY_YEAR = lazyre.compile(r"\bby\s+20\d\d\b")
+_FINANCE_OF = lazyre.compile(
+    r"^\s*(?:in|of|for|into|on)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:financing|finance|remittances|loans?|invest\w*|aid|credits?|"
+    r"debts?|grants?|contracts?|bonds?|securities|assets|projects?|"
+    r"deals?|stakes?|ventures?)\b",
+    re.I,
+)
+_AVERAGE = lazyre.compile(r"\baverag\w+|\bper\s+(?:month|day|week|capita|head)\b|\ba\s+(?:month|day|week)\b", re.I)
+_PRODUCT_AFTER = lazyre.compile(
+    rf"^\s*,?\s*(?:worth\s+)?(?:of|in|by|led\s+by)\s+(?:[\w\-]+\s+){{0,2}}?(?:{_PRODUCT_WORDS})\b", re.I
+)
+# the lookahead on the words' first letters skips most positions at once (the same matches)
+_PRODUCT_BEFORE = lazyre.compile(
+    rf"\b(?={lazyre.initials(_PRODUCT_WORDS)})(?:(?:{_PRODUCT_WORDS})\s+(?:worth|at|of)\s*$|(?:{_PRODUCT_WORDS})\s*$)",
+    re.I,
+)
+_WITH_WHICH = lazyre.compile(r"\b(?:with|to|from|of)\s+which\b")
+
+
 def _not_trade(
     sentence: str, a: Amount, seg_start: int, seg_end: int, clause_start: int, own_pre: str, post: str, mentions, pair
 ) -> str | None:
@@ -740,40 +767,19 @@ def _not_trade(
     clause_pre = _DESCRIPTION.sub(",", sentence[seg_start : a.start])
     recent = " ".join(clause_pre.split()[-10:])
     near_post = " ".join(post.split()[:6])
-    verb_after = re.search(
-        r"\b(?:exporting|importing|selling|buying|shipping|exported|imported|sold|bought|shipped)\b"
-        r"[^;]*$",
-        recent,
-        re.I,
-    )
+    verb_after = _VERB_AFTER.search(recent)
     # "a $800m surplus ..., exporting $3.0bn": the balance is said before the verb that the amount belongs to
-    if (_BALANCE.search(recent) and not verb_after) or re.match(
-        r"^\s*(?:(?!and\b|or\b|while\b)\w+\s+){0,2}(?:deficit|surplus|"
-        r"in\s+(?:\w+(?:'s|’s)?\s+)?favou?r)",
-        post,
-        re.I,
-    ):
+    if (_BALANCE.search(recent) and not verb_after) or _BALANCE_AFTER.match(post):
         return "balance"
-    if _TARGET.search(clause_pre) or re.search(r"\bby\s+20\d\d\b", near_post):
+    if _TARGET.search(clause_pre) or _BY_YEAR.search(near_post):
         return "target or forecast"
     if _CHANGE_BEFORE.search(own_pre) or _CHANGE_AFTER.search(post):
         return "increase or difference"
     if _FINANCE_AFTER.match(post):
         return "investment or finance"  # "a $300 million deal to ...", "a $1 billion credit line"
-    if _FINANCE.search(clause_pre) or re.match(
-        r"^\s*(?:in|of|for|into|on)\s+(?:[\w\-]+\s+){0,2}?"
-        r"(?:financing|finance|remittances|loans?|invest\w*|aid|credits?|"
-        r"debts?|grants?|contracts?|bonds?|securities|assets|projects?|"
-        r"deals?|stakes?|ventures?)\b",
-        post,
-        re.I,
-    ):
+    if _FINANCE.search(clause_pre) or _FINANCE_OF.match(post):
         return "investment or finance"
-    if re.search(
-        r"\baverag\w+|\bper\s+(?:month|day|week|capita|head)\b|\ba\s+(?:month|day|week)\b",
-        clause_pre + " " + near_post,
-        re.I,
-    ):
+    if _AVERAGE.search(clause_pre + " " + near_post):
         return "average or rate"
     if _SERVICES.search(clause_pre + " " + near_post):
         return "services"
@@ -781,21 +787,12 @@ def _not_trade(
         return "world total"
     if _SUBNATIONAL.search(clause_pre + " " + near_post):
         return "port or region"
-    if (
-        _PRODUCT_CLAUSE.search(clause_pre)
-        or re.match(
-            rf"^\s*,?\s*(?:worth\s+)?(?:of|in|by|led\s+by)\s+(?:[\w\-]+\s+){{0,2}}?"
-            rf"(?:{_PRODUCT_WORDS})\b",
-            post,
-            re.I,
-        )
-        or re.search(rf"\b(?:{_PRODUCT_WORDS})\s+(?:worth|at|of)\s*$|\b(?:{_PRODUCT_WORDS})\s*$", own_pre, re.I)
-    ):
+    if _PRODUCT_CLAUSE.search(clause_pre) or _PRODUCT_AFTER.match(post) or _PRODUCT_BEFORE.search(own_pre):
         if not _whole_flow_listed(sentence, own_pre, mentions, pair):
             return "product or sector"
     if _OF_KIND.search(own_pre):
         return "product or sector"
-    which = list(re.finditer(r"\b(?:with|to|from|of)\s+which\b", sentence[: a.start]))
+    which = list(_WITH_WHICH.finditer(sentence[: a.start]))
     if which:
         antecedent = [m for m in mentions if m.end <= which[-1].start()]
         if antecedent and antecedent[-1].country not in pair and which[-1].start() - antecedent[-1].end <= 3:
@@ -1093,21 +1090,30 @@ _INSTITUTION = lazyre.compile(
 )
 
 
+_ACCORDING_TO = lazyre.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+_BODY_OF = lazyre.compile(
+    r"\b(?:Bureau|Ministry|Agency|Office|Service|Bank|Customs|Statistics|Authority|Administration|"
+    r"Department|Embassy|Government|Council|Chamber|Institute|Commission|Centre|Center)\s+(?:\w+\s+){0,3}?"
+    r"(?:of|for)\s+(?:the\s+)?$"
+)
+
+
 def _attribution(sentence: str, m) -> bool:
     """A country named as a source of data ("the Ghana Statistical Service", "according to
     Chinese customs"), not as a side of the trade."""
     return (
         bool(_INSTITUTION.match(sentence[m.end : m.end + 60]))
-        or bool(re.search(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", sentence[max(0, m.start - 40) : m.start]))
-        or bool(
-            re.search(
-                r"\b(?:Bureau|Ministry|Agency|Office|Service|Bank|Customs|Statistics|Authority|Administration|"
-                r"Department|Embassy|Government|Council|Chamber|Institute|Commission|Centre|Center)\s+(?:\w+\s+){0,3}?"
-                r"(?:of|for)\s+(?:the\s+)?$",
-                sentence[max(0, m.start - 60) : m.start],
-            )
-        )
+        or bool(_ACCORDING_TO.search(sentence[max(0, m.start - 40) : m.start]))
+        or bool(_BODY_OF.search(sentence[max(0, m.start - 60) : m.start]))
     )
+
+
+_BILATERAL = lazyre.compile(
+    r"\b(?:bilateral|two-way|between\s+the\s+two|both\s+(?:countries|sides|ways)|"
+    r"between\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s+and\s+(?:the\s+)?[A-Z]\w*|"
+    r"with\s+each\s+other|mutual|between\s+them)\b",
+    re.I,
+)
 
 
 def _total(
@@ -1125,13 +1131,7 @@ def _total(
         if m.start < a_end or re.match(r"\s*(?:with|and|to|from)\s+(?:the\s+)?$", sentence[a_end : m.start])
     ):
         return None, "another country"
-    bilateral = re.search(
-        r"\b(?:bilateral|two-way|between\s+the\s+two|both\s+(?:countries|sides|ways)|"
-        r"between\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s+and\s+(?:the\s+)?[A-Z]\w*|"
-        r"with\s+each\s+other|mutual|between\s+them)\b",
-        sentence,
-        re.I,
-    )
+    bilateral = _BILATERAL.search(sentence)
     if len(named) == 2 or bilateral:
         return Flow(TOTAL), None
     if len(named) == 1 and re.search(
