@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,12 +75,12 @@ def remove_stale_temps(out: Path) -> None:
 # --------------------------------------------------------------------------- hashing
 
 
-def sha256_file(path: Path) -> str:
+def sha256_file(path: Path | str) -> str:
     import hashlib  # here, not at the top: a no-op build hashes nothing and skips loading OpenSSL
 
-    digest = hashlib.sha256()
     with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
+        digest = hashlib.sha256(fh.read(1 << 20))  # most seeds: one read
+        while block := fh.read(1 << 20):
             digest.update(block)
     return digest.hexdigest()
 
@@ -104,10 +105,11 @@ def hash_files(folder: Path, names: list[str], stamps: dict) -> tuple[dict, dict
     they still count as present (the build reports why it skips them).
     """
     hashes, new_stamps = {}, {}
+    base = os.path.join(folder, "")  # os.path, not pathlib: this runs for every seed of every build
     for name in names:
-        path = Path(folder) / name
+        path = base + name
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError as exc:
             hashes[name] = f"error:{exc.strerror}"
             continue
@@ -465,6 +467,100 @@ def revive(cls, data):
     return cls(*values)
 
 
+# The same two functions as straight-line code, made once per class from its schema:
+# the loop over the schema and a frozen dataclass's __init__ (one object.__setattr__
+# per field) were most of loading 1,000 cached documents. tests/test_cache.py
+# checks them against ``pack`` and ``revive`` on every field, right and wrong types.
+_INLINE_CHECKS: dict[Callable[[object], bool], str] = {
+    _is_str: "type({v}) is str",
+    _is_opt_str: "({v} is None or type({v}) is str)",
+    _is_int: "type({v}) is int",
+    _is_float: "(type({v}) is float or type({v}) is int)",
+    _is_bool: "type({v}) is bool",
+    _is_strs: "_is_strs({v})",
+    _is_counts: "_is_counts({v})",
+}
+_PACKERS: dict[type, Callable] = {}
+_REVIVERS: dict[type, Callable] = {}
+
+
+def _plain_init(cls: type) -> bool:
+    """Whether an instance may be made by filling its ``__dict__`` (what the dataclass's __init__ does)."""
+    return not hasattr(cls, "__post_init__") and "__slots__" not in vars(cls)
+
+
+def _compile(source: str, name: str, scope: dict) -> Callable:
+    exec(compile(source, f"<cache {name}>", "exec"), scope)  # noqa: S102 (our own code, from the model's fields)
+    return scope[name]
+
+
+def packer(cls: type) -> Callable:
+    """``pack`` for instances of ``cls``: the same lists, faster."""
+    if cls not in _PACKERS:
+        spec = _schema(cls)
+        for _, _, item in spec:
+            if item is not None:
+                packer(item)
+        parts = []
+        for i, (name, _check, item) in enumerate(spec):
+            v = f"o.{name}"
+            if item is not None:
+                parts.append(f"[p{i}(x) for x in {v}]")
+            else:
+                parts.append(f"(list({v}) if type({v}) is tuple else {v})")
+        scope = {f"p{i}": _PACKERS[item] for i, (_, _, item) in enumerate(spec) if item is not None}
+        source = "def fast_pack(o):\n    return [" + ", ".join(parts) + "]\n"
+        _PACKERS[cls] = _compile(source, "fast_pack", scope)
+    return _PACKERS[cls]
+
+
+def reviver(cls: type) -> Callable:
+    """``revive(cls, .)``, faster: the same objects, and for a wrong entry the same InvalidEntry.
+
+    Every check is made inline; anything refused is handed to ``revive``, which
+    names the first field at fault.
+    """
+    if cls not in _REVIVERS:
+        spec = _schema(cls)
+        for _, _, item in spec:
+            if item is not None:
+                reviver(item)
+        names = [f"v{i}" for i in range(len(spec))]
+        checks, values = [], []  # per field: its test, and the expression of its value
+        for i, (_name, check, item) in enumerate(spec):
+            v = names[i]
+            if item is not None:
+                checks.append(f"type({v}) is list")
+                values.append(f"tuple([r{i}(x) for x in {v}])")
+            elif check is not None:
+                checks.append(_INLINE_CHECKS[check].format(v=v))
+                values.append(f"tuple({v})" if check is _is_strs else v)
+        fields = ", ".join(f"{name!r}: {value}" for (name, _, _), value in zip(spec, values))
+        make = (
+            "    o = new(cls)\n    o.__dict__.update({" + fields + "})\n    return o\n"
+            if _plain_init(cls)
+            else "    return cls(" + ", ".join(values) + ")\n"
+        )
+        source = (
+            "def fast_revive(data):\n"
+            f"    if type(data) is not list or len(data) != {len(spec)}:\n"
+            "        return revive(cls, data)\n"
+            f"    {', '.join(names)}{',' if len(names) == 1 else ''} = data\n"
+            f"    if not ({' and '.join(checks) or 'True'}):\n"
+            "        return revive(cls, data)\n" + make
+        )
+        scope = {
+            "cls": cls,
+            "new": object.__new__,
+            "revive": revive,
+            "_is_strs": _is_strs,
+            "_is_counts": _is_counts,
+            **{f"r{i}": _REVIVERS[item] for i, (_, _, item) in enumerate(spec) if item is not None},
+        }
+        _REVIVERS[cls] = _compile(source, "fast_revive", scope)
+    return _REVIVERS[cls]
+
+
 def context_key(pair, keywords) -> str:
     """What an extraction depends on besides the document: the pair and the section keywords."""
     import hashlib
@@ -566,7 +662,7 @@ class DocCache:
                     source, mentions, context, extraction = json.loads(payload)
                     if not (_is_counts(mentions) and _is_opt_str(context)):
                         raise InvalidEntry("mentions or context of the wrong type")
-                    source = revive(Source, source)
+                    source = reviver(Source)(source)
                     if source.file != name or source.sha256 != sha:
                         raise InvalidEntry("name or hash does not match")
                     entry = {
@@ -599,7 +695,7 @@ class DocCache:
             return None
         if type(entry["extraction"]) is not Extraction:
             try:
-                extraction = revive(Extraction, entry["extraction"])
+                extraction = reviver(Extraction)(entry["extraction"])
                 if extraction.file != name or extraction.sha256 != entry["source"].sha256:
                     raise InvalidEntry("extraction of another document")
             except (ValueError, TypeError) as exc:
@@ -615,7 +711,12 @@ class DocCache:
         """Remember one document's source, mentions and extraction (written by ``save``)."""
         self.extracted += 1
         self.hashes.setdefault(source.file, source.sha256)
-        payload = [pack(source), mentions, context, pack(extraction) if extraction is not None else None]
+        payload = [
+            packer(type(source))(source),
+            mentions,
+            context,
+            packer(type(extraction))(extraction) if extraction is not None else None,
+        ]
         line = f"{source.sha256}\t{_dumps(payload)}"
         self.entries[source.file] = {
             "source": source,

@@ -46,6 +46,50 @@ def test_list_seeds_matches_sources_find_seeds(tmp_path):
     assert expected == ["a.txt", "b.MD", "h.pdf", "sub/c.txt", "sub/deeper/i.md"]
 
 
+def _plain_list_seeds(folder: Path) -> list[str]:
+    """list_seeds as it was: pathlib's walk, filtered by name and is_file."""
+    from briefing.seedfiles import is_seed_name
+
+    return sorted(
+        rel for path in folder.rglob("*") if is_seed_name(rel := path.relative_to(folder).as_posix()) and path.is_file()
+    )
+
+
+def test_list_seeds_walks_as_pathlib_does(tmp_path):
+    """The scandir walk against rglob: links to files and folders, broken links, odd names, nested folders."""
+    seeds, outside = tmp_path / "seeds", tmp_path / "outside"
+    names = [
+        "a.txt", "B.TXT", "c.Md", "..txt", ".txt", "x.", "y.txt.", "z..htm", "n\u00e9e.html", "sp ace.docx",
+        "deep/er/still/d.md", "deep/.hid/e.txt", "dir.txt/f.txt", "sub~/g.txt", "sub/h.pdf", "sub/#i.txt",
+    ]  # fmt: skip
+    for rel in names:
+        (seeds / rel).parent.mkdir(parents=True, exist_ok=True)
+        (seeds / rel).write_text("x")
+    (seeds / os.fsdecode(b"caf\xe9.txt")).write_text("x")  # a name that is not UTF-8
+    (outside / "far").mkdir(parents=True)
+    (outside / "far" / "k.txt").write_text("x")
+    (outside / "l.md").write_text("x")
+    (seeds / "link-dir").symlink_to(outside / "far")  # not followed
+    (seeds / "link.md").symlink_to(outside / "l.md")  # a file
+    (seeds / "broken.txt").symlink_to(outside / "gone.txt")
+    (seeds / "sub" / "up.txt").symlink_to(seeds / "a.txt")
+    (seeds / "empty").mkdir()
+    got = cache.list_seeds(seeds)
+    assert got == _plain_list_seeds(seeds)
+    assert "link.md" in got and "sub/up.txt" in got and "dir.txt/f.txt" in got
+    assert not any(n.startswith(("link-dir", "broken")) for n in got)
+    assert cache.list_seeds(tmp_path / "missing") == [] and cache.list_seeds(ROOT / "seeds") == _plain_list_seeds(
+        ROOT / "seeds"
+    )
+
+
+def test_seed_suffix_is_pathlibs():
+    from briefing.seedfiles import suffix
+
+    for name in ["a.txt", ".txt", "..txt", "a.", "a..b", "...", ".", "a", "x.tar.gz", ".a.b", "a.b.", "é.Md", ""]:
+        assert suffix(name) == (Path(name).suffix if name else ""), name
+
+
 def test_extractor_version_is_cheap_to_read():
     import subprocess
     import sys
@@ -391,6 +435,82 @@ def test_numbers_keep_their_type_through_the_cache(tmp_path):
     got = cache.DocCache(out, {source.file: source.sha256}, "1").extraction(source.file, "ctx")
     assert got == extraction
     assert type(got.trade[0].value) is int and type(got.shares[0].percent) is float
+
+
+def _same_values(a, b) -> bool:
+    """Equal, and every value of the same type (3 is not 3.0, a tuple not a list), all the way down."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_same_values(x, y) for x, y in zip(a, b))
+    if hasattr(a, "__dataclass_fields__"):
+        return vars(a) == vars(b) and all(_same_values(vars(a)[k], vars(b)[k]) for k in vars(a))
+    return a == b
+
+
+def test_compiled_pack_and_revive_give_what_the_plain_ones_give(extracted):
+    """The compiled ``packer``/``reviver`` against ``pack``/``revive``: the seeds' documents and made-up ones."""
+    from dataclasses import replace
+
+    from briefing.model import Extraction, Source
+
+    sources, _pair, extractions = extracted
+    source, extraction = _rich_document()
+    odd = replace(source, date=None, agency=None, places=(), title="T", url="u", format="html")
+    docs = [*zip(sources, extractions), (source, extraction), (odd, replace(extraction, warnings=()))]
+    for s, e in docs:
+        for cls, obj in ((Source, s), (Extraction, e)):
+            packed = cache.pack(obj)
+            assert cache.packer(cls)(obj) == packed
+            data = json.loads(json.dumps(packed))  # as read back from the file
+            plain, fast = cache.revive(cls, data), cache.reviver(cls)(data)
+            assert fast == plain == obj and _same_values(fast, plain)
+            assert fast.__dict__ == plain.__dict__ and list(vars(fast)) == list(vars(plain))
+    trade = replace(extraction.trade[0], value=3)  # an int stays an int
+    three = cache.reviver(Extraction)(json.loads(json.dumps(cache.pack(replace(extraction, trade=(trade,))))))
+    assert type(three.trade[0].value) is int
+
+
+def test_compiled_revive_refuses_every_wrong_field_as_revive_does():
+    """Each field given a wrong type (and wrong lengths): the same InvalidEntry message from both."""
+    from briefing.model import Extraction, Source
+
+    source, extraction = _rich_document()
+    whole = [cache.pack(source), {"Peru": 1}, "ctx", cache.pack(extraction)]
+    cases = []
+    wrongs = {  # several per kind: what a JSON file can hold instead of the right type
+        cache._is_str: [7, None, ["x"]],
+        cache._is_opt_str: [["x"], 3, False],
+        cache._is_int: ["12", 1.0, True, None],
+        cache._is_float: ["1.5", True, None],
+        cache._is_bool: [1, None, "true"],
+        cache._is_strs: ["abc", ["a", 1], None, {}],
+        cache._is_counts: [{"Chile": "3"}, {"Chile": True}, [], None],
+        None: ["not a list", None, {}],
+    }
+    for label, path, check in _field_paths():
+        if path[0] not in (0, 3):
+            continue
+        for wrong in wrongs[check]:
+            data = json.loads(json.dumps(whole))
+            node = data
+            for step in path[:-1]:
+                node = node[step]
+            node[path[-1]] = wrong
+            cases.append((f"{label} = {wrong!r}", data))
+    short = json.loads(json.dumps(whole))
+    short[3][3][0].pop()  # a sentence one field short
+    cases += [("short sentence", short), ("a dict", [{"a": 1}, {}, "", {"b": 2}])]
+    for label, data in cases:
+        for cls, part in ((Source, data[0]), (Extraction, data[3])):
+            try:
+                plain = cache.revive(cls, part)
+            except cache.InvalidEntry as exc:
+                with pytest.raises(cache.InvalidEntry) as fast:
+                    cache.reviver(cls)(part)
+                assert str(fast.value) == str(exc), label
+            else:
+                assert _same_values(cache.reviver(cls)(part), plain), label
 
 
 def test_a_model_change_changes_the_schema_fingerprint(monkeypatch):
