@@ -387,11 +387,14 @@ class _SizingFrame(Frame):
     def _add(self, flowable, canv, trySplit=0):
         if not self.sizing:
             return super()._add(flowable, canv, trySplit)
-        flowable.drawOn = _not_drawn  # shadows the method on this object only
+        own = flowable.__dict__  # not setattr: a chart (Drawing) refuses attributes it does not know
+        own["drawOn"] = _not_drawn  # shadows the method on this object only
         try:
             return super()._add(flowable, canv, trySplit)
         finally:
-            del flowable.drawOn
+            del own["drawOn"]
+
+    add = _add  # what the doc template calls: reportlab's Frame binds ``add = _add`` to its own _add
 
 
 class _KeepHeading(KeepTogether):

@@ -228,6 +228,7 @@ def text_of_bytes(data: bytes) -> str:
 def test_the_sizing_pass_changes_no_byte(monkeypatch):
     """The first pass places without drawing; the PDF is the one a drawn first pass gives."""
     from reportlab.platypus import Frame
+    from reportlab.platypus.flowables import Flowable
 
     long = " ".join(["word"] * 1500)
     b = make_briefing()
@@ -240,6 +241,17 @@ def test_the_sizing_pass_changes_no_byte(monkeypatch):
         lambda: build(b, settings=Settings(marking="M" * 200)),
         lambda: pdf.build_pdf(f'<document title="Parts"><contents title="Contents"/>{sections}</document>', SETTINGS),
     ]
+    drawn: list[int] = []  # the pass of every flowable drawn on the page
+    now = [0]
+    build_pass, draw = pdf._Doc.build, Flowable.drawOn
+    monkeypatch.setattr(
+        pdf._Doc, "build", lambda self, *a, **k: now.__setitem__(0, self.passes + 1) or build_pass(self, *a, **k)
+    )
+    monkeypatch.setattr(Flowable, "drawOn", lambda self, *a, **k: drawn.append(now[0]) or draw(self, *a, **k))
     sized = [make() for make in documents]
+    assert drawn and set(drawn) == {2}  # the first pass drew nothing
     monkeypatch.setattr(pdf._SizingFrame, "_add", Frame._add)  # every pass draws
+    monkeypatch.setattr(pdf._SizingFrame, "add", Frame._add)
+    drawn.clear()
     assert [make() for make in documents] == sized
+    assert set(drawn) == {1, 2}
