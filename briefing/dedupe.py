@@ -32,13 +32,13 @@ Only candidate pairs are scored.
 
 from __future__ import annotations
 
-import bisect
 import functools
+import itertools
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -261,6 +261,10 @@ _NUMBER = re.compile(
 )
 _MONTH = re.compile(r"\b(" + MONTH_CAP_RX + r")\b\.?")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SEPARATOR = re.compile(r"[.,]")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_SET_UP = re.compile(r"\bset(?:s|ting)? up\b", re.IGNORECASE)
 
 
 def _canonical_number(digits: str) -> str:
@@ -271,7 +275,9 @@ def _canonical_number(digits: str) -> str:
     alone are compared.  A last group that is not three digits long is a
     decimal part, so its trailing zeros are dropped ("29.50" = "29.5").
     """
-    groups = re.split(r"[.,]", digits)
+    if "." not in digits and "," not in digits:  # most numbers: one group, nothing to fold
+        return digits.lstrip("0") or "0"
+    groups = _SEPARATOR.split(digits)
     if len(groups) > 1 and len(groups[-1]) != 3:
         groups[-1] = groups[-1].rstrip("0")
     return "".join(groups).lstrip("0") or "0"
@@ -351,13 +357,13 @@ def facets(text: str) -> Facets:
             days.add(token)
         elif not suffix and m.start(1) in anniversary_spans:
             anniversaries.add(token)
-        elif not suffix and re.fullmatch(r"\d{4}", m.group(1)) and 1000 <= int(m.group(1)) <= 2200:
+        elif not suffix and _FOUR_DIGITS.fullmatch(m.group(1)) and 1000 <= int(m.group(1)) <= 2200:
             years.add(token)
         else:
             core.append(token)
     core += [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
     months = {f"m{MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)}
-    words = {_WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS}
+    words = {_WORD_NUMBERS[w] for w in _LOWER_WORD.findall(text.lower()) if w in _WORD_NUMBERS}
     return Facets(
         tuple(sorted(core)),
         frozenset(years),
@@ -465,10 +471,12 @@ def content_words(text: str) -> tuple[str, ...]:
     (a reporting clause left out, a superlative before a role read as "largest")."""
     text = _SUPERLATIVE.sub("largest", without_attribution(_fold(text)))
     text = _ORDINAL.sub(" ", _MONTH.sub(" ", text))
-    text = re.sub(r"\bset(?:s|ting)? up\b", "setup", text, flags=re.IGNORECASE)
+    text = _SET_UP.sub("setup", text)
     words = []
     for raw in _WORD.findall(text):
-        word = re.sub(r"'s$", "", raw.lower())
+        word = raw.lower()
+        if word.endswith("'s"):
+            word = word[:-2]
         for part in word.split("-") if "-" in word else (word,):
             if part not in _KEEP and (part in _STOPWORDS or part in _NUMBER_WORDS or len(part) < 2):
                 continue
@@ -635,8 +643,8 @@ def _candidates(
     Keys with more than MAX_POSTING sentences are skipped as uninformative.
 
     With ``keys`` (one set per sentence, ``_number_keys``), only the pairs whose
-    sets meet are yielded, in the order they have among all the pairs: most pairs
-    of an archive differ in their numbers, and are never formed.
+    sets meet are yielded, in the order they have among all the pairs (``members``
+    ascend): most pairs of an archive differ in their numbers, and are never formed.
     """
     if len(members) == 2:
         yield tuple(members)
@@ -652,36 +660,35 @@ def _candidates(
         keys_i.update((w,) for w in ranked if idf[w] >= rare)
         for key in keys_i:
             postings[key].append(i)
-    seen = set()
+    seen: set[tuple[int, int]] = set()
     for ids in postings.values():
         if len(ids) < 2 or len(ids) > MAX_POSTING:
             continue
-        for pair in _posting_pairs(ids, keys) if keys is not None else _all_pairs(ids):
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
+        if keys is None:
+            for x in range(len(ids)):
+                for y in range(x + 1, len(ids)):
+                    pair = (ids[x], ids[y])
+                    if pair not in seen:
+                        seen.add(pair)
+                        yield pair
+        else:
+            new = _meeting_pairs(ids, keys)
+            new.difference_update(seen)
+            seen |= new
+            yield from sorted(new)  # the order of the loop above: ``ids`` ascend
 
 
-def _all_pairs(ids: list[int]):
-    for x in range(len(ids)):
-        for y in range(x + 1, len(ids)):
-            yield ids[x], ids[y]
-
-
-def _posting_pairs(ids: list[int], keys: list[frozenset]):
-    """The pairs of ``_all_pairs(ids)`` whose ``keys`` meet, in the same order (``ids`` ascend)."""
-    holders: dict = defaultdict(list)  # key -> the ids holding it, ascending
+def _meeting_pairs(ids: list[int], keys: list[frozenset]) -> set[tuple[int, int]]:
+    """The pairs (i, j), i before j in ``ids``, whose ``keys`` meet: the pairs of each key's holders."""
+    holders: dict = defaultdict(list)
     for i in ids:
         for key in keys[i]:
             holders[key].append(i)
-    for i in ids:
-        lists = [holders[key] for key in keys[i]]
-        if len(lists) == 1:
-            later = lists[0][bisect.bisect_right(lists[0], i) :]
-        else:
-            later = sorted({j for held in lists for j in held[bisect.bisect_right(held, i) :]})
-        for j in later:
-            yield i, j
+    pairs: set[tuple[int, int]] = set()
+    for held in holders.values():
+        if len(held) > 1:
+            pairs.update(itertools.combinations(held, 2))
+    return pairs
 
 
 def _number_keys(nums: tuple[str, ...], dated: tuple[str, ...]) -> frozenset:
@@ -815,7 +822,9 @@ def compared_text(text: str, context: Context | None) -> tuple[str, str]:
     return out, antecedent_date(out, before) or ""
 
 
-def cluster(texts: list[str], contexts: Sequence[Context | None] | None = None) -> list[list[int]]:
+def cluster(
+    texts: list[str], contexts: Sequence[Context | None] | Callable[[int], Context | None] | None = None
+) -> list[list[int]]:
     """Return groups of indices of ``texts`` that state the same fact.
 
     Every index appears in exactly one group; singletons are groups too.
@@ -826,6 +835,7 @@ def cluster(texts: list[str], contexts: Sequence[Context | None] | None = None) 
     ``contexts`` (one per text, or None) says where each sentence stands
     (``Context``): its relative dates and anaphoric subject are then compared
     as what they refer to (the first copy's context, for identical texts).
+    It may be a function of the index: it is then asked only about first copies.
     """
     first: dict[str, int] = {}
     copies: dict[int, list[int]] = {}
@@ -834,7 +844,8 @@ def cluster(texts: list[str], contexts: Sequence[Context | None] | None = None) 
         copies.setdefault(head, []).append(i)
     heads = list(copies)
     counts = [len(copies[h]) for h in heads]
-    compared = [compared_text(texts[h], contexts[h] if contexts else None) for h in heads]
+    context_of = contexts if callable(contexts) else contexts.__getitem__ if contexts else lambda i: None
+    compared = [compared_text(texts[h], context_of(h)) for h in heads]
     groups = _cluster_distinct([t for t, _ in compared], counts, [d for _, d in compared])
     out = [sorted(i for u in group for i in copies[heads[u]]) for group in groups]
     return sorted(out, key=lambda g: g[0])

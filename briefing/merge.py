@@ -107,18 +107,37 @@ def _date(iso: str | None) -> date | None:
         return None
 
 
-def sentence_contexts(
-    extractions: list[Extraction], dates: dict[str, str | None]
-) -> dict[tuple[str, str], dedupe.Context]:
-    """(file, sentence) -> where the sentence stands: its article's date and the sentence before it."""
-    out: dict[tuple[str, str], dedupe.Context] = {}
-    for ex in extractions:
-        day = _date(dates.get(ex.file))
-        ordered = sorted(ex.sentences, key=lambda s: s.index)
-        for k, s in enumerate(ordered):
-            before = ordered[k - 1].text if k and ordered[k - 1].index == s.index - 1 else ""
-            out.setdefault((ex.file, s.text), dedupe.Context(day, before))
-    return out
+class SentenceContexts:
+    """(file, sentence) -> where the sentence stands (``dedupe.Context``): its article's date and the
+    sentence before it (the first copy's, for a sentence its article repeats).
+
+    An article's contexts are found when one of them is first asked for: merging asks only
+    about each distinct sentence's first copy, so most articles of a big archive are never read.
+    """
+
+    def __init__(self, extractions: list[Extraction], dates: dict[str, str | None]):
+        self._articles: dict[str, list[Extraction]] = defaultdict(list)
+        for ex in extractions:
+            self._articles[ex.file].append(ex)
+        self._dates = dates
+        self._found: dict[str, dict[str, dedupe.Context]] = {}
+
+    def get(self, key: tuple[str, str]) -> dedupe.Context | None:
+        file, text = key
+        found = self._found.get(file)
+        if found is None:
+            found = self._found[file] = self._article(file)
+        return found.get(text)
+
+    def _article(self, file: str) -> dict[str, dedupe.Context]:
+        out: dict[str, dedupe.Context] = {}
+        day = _date(self._dates.get(file))
+        for ex in self._articles.get(file, ()):
+            ordered = sorted(ex.sentences, key=lambda s: s.index)
+            for k, s in enumerate(ordered):
+                before = ordered[k - 1].text if k and ordered[k - 1].index == s.index - 1 else ""
+                out.setdefault(s.text, dedupe.Context(day, before))
+        return out
 
 
 def merge_statements(
@@ -126,7 +145,7 @@ def merge_statements(
     label=None,
     timeline: frozenset = frozenset(),
     dates: dict[str, str | None] | None = None,
-    where: dict[tuple[str, str], dedupe.Context] | None = None,
+    where: SentenceContexts | None = None,
 ) -> tuple[dict, frozenset]:
     """Return section -> statements, each fact once, in one section, with every file that states it.
 
@@ -136,16 +155,16 @@ def merge_statements(
     quotation stays whole), and a unit whose facts (sentence clusters) are all
     in a bigger unit is folded into it, its sources added.  A unit goes to one
     section (``_unit_section``).  Most-cited statements come first, then order
-    of first appearance.  ``where`` is ``sentence_contexts(extractions, dates)`` when the caller has it.
+    of first appearance.  ``where`` is ``SentenceContexts(extractions, dates)`` when the caller has it.
     """
     from briefing import statements
 
     items = [(s, ex.file) for ex in extractions for s in sorted(ex.sentences, key=lambda s: s.index)]
     texts = [s.text for s, _ in items]
-    where = sentence_contexts(extractions, dates or {}) if where is None else where
+    where = SentenceContexts(extractions, dates or {}) if where is None else where
     cluster_of = {}
     dated = set()  # clusters with a sentence that is in the timeline
-    for n, group in enumerate(dedupe.cluster(texts, [where.get((f, s.text)) for s, f in items])):
+    for n, group in enumerate(dedupe.cluster(texts, lambda i: where.get((items[i][1], texts[i])))):
         for i in group:
             cluster_of[i] = n
             if texts[i] in timeline:
@@ -314,7 +333,7 @@ class _EventGroup:
 def merge_events(
     extractions: list[Extraction],
     dates: dict[str, str | None] | None = None,
-    where: dict[tuple[str, str], dedupe.Context] | None = None,
+    where: SentenceContexts | None = None,
 ) -> tuple[MergedEvent, ...]:
     """Merge events of the same year that share a date, a derivation or a restated sentence.
 
@@ -326,10 +345,14 @@ def merge_events(
     """
     events = [e for ex in extractions for e in ex.events]
     texts = [e.text for e in events]
-    where = sentence_contexts(extractions, dates or {}) if where is None else where
-    contexts = [where.get((e.source, e.text)) or dedupe.Context(_date((dates or {}).get(e.source))) for e in events]
+    where = SentenceContexts(extractions, dates or {}) if where is None else where
+
+    def context(i: int) -> dedupe.Context:
+        e = events[i]
+        return where.get((e.source, e.text)) or dedupe.Context(_date((dates or {}).get(e.source)))
+
     cluster_of = {}
-    for n, group in enumerate(dedupe.cluster(texts, contexts)):
+    for n, group in enumerate(dedupe.cluster(texts, context)):
         for i in group:
             cluster_of[i] = n
     groups: list[list[int]] = []
@@ -625,7 +648,7 @@ def merge(
         warnings += [left_out(r) for ex in extractions for r in ex.amounts if r.reason in UNSURE]
         dated = frozenset(e.text for ex in extractions for e in ex.events)
         dates = {s.file: s.date for s in sources}
-        where = sentence_contexts(extractions, dates)
+        where = SentenceContexts(extractions, dates)
         sections, in_timeline = merge_statements(extractions, timeline=dated, dates=dates, where=where)
         return Briefing(
             countries=tuple(pair),

@@ -251,3 +251,91 @@ def test_merge_leaves_the_garbage_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --- dedupe: per-sentence features ---
+
+
+def _plain_canonical(digits):
+    import re
+
+    groups = re.split(r"[.,]", digits)
+    if len(groups) > 1 and len(groups[-1]) != 3:
+        groups[-1] = groups[-1].rstrip("0")
+    return "".join(groups).lstrip("0") or "0"
+
+
+def _plain_content_words(text):
+    import re
+
+    text = dedupe._SUPERLATIVE.sub("largest", dedupe.without_attribution(dedupe._fold(text)))
+    text = dedupe._ORDINAL.sub(" ", dedupe._MONTH.sub(" ", text))
+    text = re.sub(r"\bset(?:s|ting)? up\b", "setup", text, flags=re.IGNORECASE)
+    words = []
+    for raw in dedupe._WORD.findall(text):
+        word = re.sub(r"'s$", "", raw.lower())
+        for part in word.split("-") if "-" in word else (word,):
+            if part not in dedupe._KEEP and (
+                part in dedupe._STOPWORDS or part in dedupe._NUMBER_WORDS or len(part) < 2
+            ):
+                continue
+            words.append(dedupe._stem(part))
+    return tuple(words)
+
+
+def test_number_canonical_form_is_the_plain_one():
+    rng = random.Random(5)
+    written = ["0", "007", "2019", "1,345", "1.345", "29.50", "4.10", "1,000,000", "0.0", "12.000", "\u0663\u0660"]
+    for digits in written + [
+        "".join(rng.choice("0123456789.,") for _ in range(rng.randint(1, 9))) for _ in range(5000)
+    ]:
+        if digits[0] in ".," or digits[-1] in ".,":
+            continue  # the number pattern never gives these
+        assert dedupe._canonical_number(digits) == _plain_canonical(digits), digits
+
+
+def test_content_words_are_the_plain_ones():
+    extra = [
+        "The minister's visit and Peru's exports: the two sides' talks set up a trade office.",
+        "Kenya's and Chile's envoys are setting up talks; it's Oman’s turn, the sets up failed.",
+        "The Lima-Quito road's opening, 's alone, and O'Neill's remarks.",
+    ]
+    for text in WRITTEN + extra + _generated(300, 11):
+        assert dedupe.content_words(text) == _plain_content_words(text), text
+
+
+# --- merge: where each sentence stands ---
+
+
+def _plain_contexts(extractions, dates):
+    from briefing.merge import _date
+
+    out = {}
+    for ex in extractions:
+        day = _date(dates.get(ex.file))
+        ordered = sorted(ex.sentences, key=lambda s: s.index)
+        for k, s in enumerate(ordered):
+            before = ordered[k - 1].text if k and ordered[k - 1].index == s.index - 1 else ""
+            out.setdefault((ex.file, s.text), Context(day, before))
+    return out
+
+
+def test_sentence_contexts_found_per_article_are_the_plain_ones():
+    from briefing.merge import SentenceContexts
+    from briefing.model import Extraction, Sentence
+
+    rng = random.Random(21)
+    pool = WRITTEN[:12]
+    extractions = []
+    for n in range(40):
+        indices = sorted(rng.sample(range(12), rng.randint(0, 8)))  # gaps: no sentence before
+        sentences = tuple(Sentence(rng.choice(pool), "economy", k) for k in indices)
+        sentences = tuple(rng.sample(sentences, len(sentences)))  # not in reading order
+        extractions.append(Extraction(f"a{n % 30}.txt", "x", {}, sentences, (), (), ()))  # some files twice
+    dates = {f"a{n}.txt": rng.choice([None, "2020-05-01", "not a date"]) for n in range(30)}
+    plain = _plain_contexts(extractions, dates)
+    where = SentenceContexts(extractions, dates)
+    keys = list(plain) + [(f"a{n}.txt", t) for n in range(32) for t in pool]  # also sentences not there
+    rng.shuffle(keys)
+    assert [where.get(k) for k in keys] == [plain.get(k) for k in keys]
+    assert any(c.before for c in plain.values()) and any(not c.before for c in plain.values())
