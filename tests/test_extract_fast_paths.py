@@ -85,7 +85,7 @@ def _plain_cue():
     )
 
 
-def test_flow_cue_initials_gate_gives_the_plain_matches():
+def test_flow_cues_gated_and_case_folded_give_the_plain_matches():
     import random
 
     from briefing.extract import flows
@@ -104,9 +104,11 @@ def test_flow_cue_initials_gate_gives_the_plain_matches():
     for text in texts:
         lo = rng.randint(0, len(text))
         hi = rng.randint(lo, len(text))
-        for args in ((text,), (text, lo), (text, lo, hi)):
-            got = [(m.span(), m.lastgroup) for m in flows.CUE.finditer(*args)]
-            assert got == [(m.span(), m.lastgroup) for m in plain.finditer(*args)], args
+        for bounds in ((), (lo,), (lo, hi)):
+            want = [(m.span(), m.lastgroup, m.group(0).lower()) for m in plain.finditer(text, *bounds)]
+            for rx, subject in (flows.CUE.on(text), (flows.CUE.any_case, text)):  # the path taken, and the re.I one
+                got = [(m.span(), m.lastgroup, m.group(0).lower()) for m in rx.finditer(subject, *bounds)]
+                assert got == want, (text, bounds)
 
 
 def test_initials_reads_the_first_character_of_each_branch():
@@ -168,9 +170,10 @@ def test_any_period_gate_answers_as_the_plain_pattern():
     ]
     texts += _random_texts("hqHQ12 yearmonthdecjanſİı٣x-", 20000, longest=12)
     for text in texts:
-        got = periods._ANY_PERIOD.search(text)
         want = plain.search(text)
-        assert (got and got.span()) == (want and want.span()), text
+        for rx, subject in (periods._ANY_PERIOD.on(text), (periods._ANY_PERIOD.any_case, text)):
+            got = rx.search(subject)
+            assert (got and got.span()) == (want and want.span()), text
 
 
 _PERIOD_PIECES = (
@@ -312,3 +315,80 @@ def test_product_words_gate_gives_the_plain_match():
     for text in texts:
         got, want = trade._PRODUCT_BEFORE.search(text), plain.search(text)
         assert (got and got.span()) == (want and want.span()), text
+
+
+def test_a_case_folded_pattern_refuses_what_it_cannot_fold():
+    for pattern in (r"\bQ[1-4]\b", r"(?-i:USD)\s+\d", r"(?i)year"):
+        try:
+            lazyre.CaseFolded(pattern)
+        except ValueError:
+            continue
+        raise AssertionError(pattern)
+    folded = lazyre.CaseFolded(r"(?P<y>\d{4})\s+\S+|\bq(?=\d)\W")  # escapes and group names may have capitals
+    for text in ("In 2021 Sales, Q1!", "İn 2021 ſales q1!", "", "Q-q2"):
+        rx, subject = folded.on(text)
+        assert [m.span() for m in rx.finditer(subject)] == [m.span() for m in re.finditer(folded.pattern, text, re.I)]
+
+
+def _plain_percents(sentence):
+    from briefing.extract import shares
+
+    found = [
+        shares._Percent(float(m.group(1).replace(",", ".")), m.start(), m.end())
+        for m in shares.PERCENT.finditer(sentence)
+    ]
+    found += [
+        shares._Percent(shares._fraction(m), m.start(), m.end())
+        for m in shares._FRACTION.finditer(sentence)
+        if shares._fraction(m)
+    ]
+    taken = {p.start for p in found}
+    found += [
+        shares._Percent(float(m.group(1).replace(",", ".")), m.start(), m.end())
+        for m in shares._LISTED.finditer(sentence)
+        if m.start() not in taken and not any(p.start <= m.start() < p.end for p in found)
+    ]
+    return sorted((p.start, p.end, p.value) for p in found)
+
+
+def test_share_gates_find_the_plain_percentages():
+    import random
+
+    from briefing.extract import shares
+
+    rng = random.Random(14)
+    pieces = (
+        "12.1 11,8 and 12.6 7 % %, per cent percent PER CENT Per  cent pct PCT a An one Two three nine half Half "
+        "third thirds quarter quarters fifth sixths tenth of the market share Peru's exports - about"
+    ).split()
+    texts = SAMPLES + [
+        "Peru took 12.1, 11.8 and 12.6 per cent of Chile's exports; about a fifth of its imports.",
+        "Half of the trade, two-thirds of it, and 5 PCT more.",
+    ]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for text in texts:
+        got = sorted((p.start, p.end, p.value) for p in shares._find_percents(text))
+        assert got == _plain_percents(text), text
+
+
+def test_amount_pattern_digit_lookahead_gives_the_plain_matches():
+    import random
+
+    from briefing.extract import amounts
+
+    gated = amounts._amount_regex()
+    reach = max(map(len, amounts._PREFIX)) + 2
+    prefix = f"(?=\\D{{0,{reach}}}\\d)(?:"
+    assert gated.pattern.startswith(prefix) and gated.pattern.endswith(")")
+    plain = re.compile(gated.pattern[len(prefix) : -1], gated.flags)
+    rng = random.Random(14)
+    pieces = (
+        "US dollars U.S. $ $ US$ € EUR USD KSh Sh Rs. R 1.5 12,4 3 .5 1,234,567 2021 billion bn million m crore "
+        "lakh dollars euros Kenyan shillings pounds /- worth of trade in rose to , ( ) - Peru"
+    ).split()
+    texts = SAMPLES + ["US dollars 5 million", "Exports of $4.1bn and KSh 981bn/- in 2021, or 12.4 billion USD."]
+    for _ in range(5000):
+        texts.append(rng.choice(("", " ")).join(rng.choice(pieces) for _ in range(rng.randint(0, 10))))
+    for text in texts:
+        want = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in gated.finditer(text)] == want, text

@@ -43,10 +43,9 @@ _TOTAL_RX = (
 
 # "re-exported fuel", "re-imports": goods passing through, a kind of goods, never the flow's own cue.
 # Written plainly: rf"(?<!\bre-)(?<!\bre)\b(?:(?P<total>{_TOTAL_RX})|(?P<exp>...)|(?P<imp>...))\b".
-CUE = lazyre.compile(
+CUE = lazyre.CaseFolded(
     rf"\b(?<!\bre-)(?<!\bre)(?:(?={lazyre.initials(_TOTAL_RX)})(?P<total>{_TOTAL_RX})|"
-    rf"(?={lazyre.initials(_EXPORT_RX)})(?P<exp>{_EXPORT_RX})|(?={lazyre.initials(_IMPORT_RX)})(?P<imp>{_IMPORT_RX}))\b",
-    re.I,
+    rf"(?={lazyre.initials(_EXPORT_RX)})(?P<exp>{_EXPORT_RX})|(?={lazyre.initials(_IMPORT_RX)})(?P<imp>{_IMPORT_RX}))\b"
 )
 
 # Nouns for goods that an adjective or possessive marks with their origin ("Ghanaian goods").
@@ -110,7 +109,8 @@ def cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     """Every flow cue in ``text[start:end]``, with absolute positions."""
     end = len(text) if end is None else end
     out = []
-    for m in CUE.finditer(text, start, end):
+    rx, subject = CUE.on(text)
+    for m in rx.finditer(subject, start, end):
         field = TOTAL if m.group("total") else EXPORT if m.group("exp") else IMPORT
         out.append(Cue(m.start(), m.end(), field, m.group(0).lower()))
     return out

@@ -225,9 +225,9 @@ _FULL_DATE_BEFORE = lazyre.compile(
 _ANY_PERIOD_RX = (
     r"\d|year|month|quarter|half|period|time|decade|"
     + "|".join(a.lower() for a in MONTH_ABBR)
-    + r"|\bH[12]\b|\bQ[1-4]\b"
+    + r"|\bh[12]\b|\bq[1-4]\b"  # lower case: see lazyre.CaseFolded
 )
-_ANY_PERIOD = lazyre.compile(rf"(?={lazyre.initials(_ANY_PERIOD_RX)})(?:{_ANY_PERIOD_RX})", re.I)
+_ANY_PERIOD = lazyre.CaseFolded(rf"(?={lazyre.initials(_ANY_PERIOD_RX)})(?:{_ANY_PERIOD_RX})")
 
 
 # A word (lower case) at least one of which each pattern needs; a pattern whose words are all absent is not
@@ -272,7 +272,8 @@ _NEED_WORDS = frozenset(w for words in _NEEDS.values() for w in words)
 
 def find(text: str) -> list[Mention]:
     """Return the period expressions in ``text``, left to right, not overlapping."""
-    if not _ANY_PERIOD.search(text):
+    rx, subject = _ANY_PERIOD.on(text)
+    if not rx.search(subject):
         return []
     low = text.lower()
     present = {w for w in _NEED_WORDS if w in low}  # each word looked for once, not once per pattern

@@ -242,14 +242,24 @@ def _find_percents(sentence: str) -> list[_Percent]:
 
     A fraction in words ("about a fifth of", "two-thirds of") is the percentage it names.
     """
-    found = [_Percent(float(m.group(1).replace(",", ".")), m.start(), m.end()) for m in PERCENT.finditer(sentence)]
-    found += [_Percent(_fraction(m), m.start(), m.end()) for m in _FRACTION.finditer(sentence) if _fraction(m)]
-    taken = {p.start for p in found}
-    found += [
-        _Percent(float(m.group(1).replace(",", ".")), m.start(), m.end())
-        for m in _LISTED.finditer(sentence)
-        if m.start() not in taken and not any(p.start <= m.start() < p.end for p in found)
-    ]
+    # Cheap gates, exact: every match of PERCENT and _LISTED has its unit ("%", "per...", "pct" in any case),
+    # and every fraction the word of its denominator (or "alf" of "Half").
+    low = sentence.lower()
+    unit = "%" in sentence or "per" in low or "pct" in low
+    found = (
+        [_Percent(float(m.group(1).replace(",", ".")), m.start(), m.end()) for m in PERCENT.finditer(sentence)]
+        if unit
+        else []
+    )
+    if any(w in sentence for w in _FRACTION_WORDS):
+        found += [_Percent(_fraction(m), m.start(), m.end()) for m in _FRACTION.finditer(sentence) if _fraction(m)]
+    if unit:
+        taken = {p.start for p in found}
+        found += [
+            _Percent(float(m.group(1).replace(",", ".")), m.start(), m.end())
+            for m in _LISTED.finditer(sentence)
+            if m.start() not in taken and not any(p.start <= m.start() < p.end for p in found)
+        ]
     found.sort(key=lambda p: p.start)
     group = 0
     for i, p in enumerate(found):
@@ -280,6 +290,7 @@ _FRACTION = lazyre.compile(
     r"(?<![\w-])(?:(?P<num>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[-\s](?P<den>half|thirds?|quarters?|fifths?|"
     r"sixths?|tenths?)|(?P<half>[Hh]alf))(?=\s+of\b)"
 )
+_FRACTION_WORDS = ("alf", "third", "quarter", "fifth", "sixth", "tenth")
 _HALF_BEFORE = lazyre.compile(
     r"(?:^|[,;:(]|\b(?:about|almost|nearly|roughly|around|some|over|fully|just|more\s+than|"
     r"less\s+than|under))\s*$",
