@@ -258,14 +258,17 @@ def drop_failed(sources: list[Source], extractions: list) -> tuple[list[Source],
     return kept, done, skipped
 
 
-def collect(options: Options, cache=None) -> Briefing:
-    """Read, extract and merge: the whole content of the briefing, nothing written (but the cache)."""
+def collect(options: Options, cache=None, renderer=None) -> Briefing:
+    """Read, extract and merge: the whole content of the briefing, nothing written (but the cache).
+
+    ``renderer`` (a ``render_process.RenderProcess``) waits while worker processes run.
+    """
     from briefing.extract import Workers
     from briefing.merge import merge
     from briefing.progress import stage
 
     max_bytes = options.settings.max_seed_bytes or DEFAULT_MAX_BYTES
-    with Workers() as pool:  # one set of worker processes reads, then extracts
+    with renderer.workers() if renderer else Workers() as pool:  # one set of worker processes reads, then extracts
         with stage("read"):
             mentions: list[dict | None] = []
             sources, skipped = read_sources(options.seeds, max_bytes, cache, pool, mentions)
@@ -281,9 +284,13 @@ def collect(options: Options, cache=None) -> Briefing:
 
 def render(briefing: Briefing, options: Options) -> bytes:
     """Return the PDF bytes for a merged briefing."""
+    return lay_out(briefing, make_markup(briefing, options), options)
+
+
+def make_markup(briefing: Briefing, options: Options) -> str:
+    """The document XML of a merged briefing: its trade table (pandas) through the templates (jinja2)."""
     from collections import Counter
 
-    from briefing.pdf import build_pdf
     from briefing.progress import note, stage
     from briefing.render import render_markup
     from briefing.tables import table_rows, trade_frame
@@ -293,7 +300,14 @@ def render(briefing: Briefing, options: Options) -> bytes:
         frame = trade_frame(briefing)
         currencies = Counter(t.currency for t in briefing.trade)
         currency = currencies.most_common(1)[0][0] if currencies else "USD"
-        markup = render_markup(briefing, table_rows(frame, currency), options.settings, options.templates)
+        return render_markup(briefing, table_rows(frame, currency), options.settings, options.templates)
+
+
+def lay_out(briefing: Briefing, markup: str, options: Options) -> bytes:
+    """The PDF of ``make_markup``'s XML (reportlab); each source with text the font cannot show is named."""
+    from briefing.pdf import build_pdf
+    from briefing.progress import stage
+
     with stage("layout"):
         from briefing.coverage import warn_unshown
         from briefing.fonts import register_fonts
@@ -363,21 +377,28 @@ def pending(options: Options) -> list[str]:
 def _rebuild(options: Options, cache, manifest) -> Briefing:
     from datetime import datetime
 
+    from briefing import render_process
     from briefing.atomic import atomic_write
     from briefing.export import to_dict
 
     if not options.seeds.is_dir():
         raise SourceError(f"seeds folder not found: {options.seeds}")
-    hashes = {cache.display_name(name): sha for name, sha in manifest.seeds.items()}
-    docs = cache.DocCache(options.out, hashes, manifest.extractor, read=not options.force)
-    previous = cache.load_previous(options.out)
-    briefing = collect(options, docs)
-    plain = to_dict(briefing)
-    briefing = with_changes(briefing, previous)
-    data = render(briefing, options)
-    atomic_write(options.out, data, durable=True)
-    cache.save_previous(options.out, datetime.now().astimezone().isoformat(timespec="seconds"), plain)
-    cache.save_manifest(options.out, manifest)
+    from briefing import merge  # noqa: F401 - both processes use these two: loaded once, before the fork
+    from briefing.extract import periods  # noqa: F401
+
+    with render_process.start(options, make_markup, lay_out) as renderer:  # loads the render libraries meanwhile
+        hashes = {cache.display_name(name): sha for name, sha in manifest.seeds.items()}
+        docs = cache.DocCache(options.out, hashes, manifest.extractor, read=not options.force)
+        previous = cache.load_previous(options.out)
+        briefing = collect(options, docs, renderer)
+        plain = to_dict(briefing)
+        briefing = with_changes(briefing, previous)
+        data = renderer.render(briefing)
+        if data is None:  # no render process, or it died
+            data = render(briefing, options)
+        atomic_write(options.out, data, durable=True)
+        cache.save_previous(options.out, datetime.now().astimezone().isoformat(timespec="seconds"), plain)
+        cache.save_manifest(options.out, manifest)
     log.info(
         "wrote %s (%d sources, %d statements)",
         options.out,
