@@ -346,7 +346,10 @@ class Facets:
 @functools.lru_cache(maxsize=100_000)
 def facets(text: str) -> Facets:
     """Split the numbers of a sentence into amounts/counts, years, months and days."""
-    day_spans = {m.start(1) for m in _DAY_BEFORE.finditer(text)} | {m.start(1) for m in _DAY_AFTER.finditer(text)}
+    months = {f"m{MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)}
+    day_spans = set()
+    if months:  # a day is written with a month name, which _MONTH finds wherever these patterns do
+        day_spans = {m.start(1) for m in _DAY_BEFORE.finditer(text)} | {m.start(1) for m in _DAY_AFTER.finditer(text)}
     anniversary_spans = {m.start(1): m.group(1) for m in _ANNIVERSARY.finditer(text)}
     core, years, days, anniversaries = [], set(), set(), set()
     for m in _NUMBER.finditer(text):
@@ -362,7 +365,6 @@ def facets(text: str) -> Facets:
         else:
             core.append(token)
     core += [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
-    months = {f"m{MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)}
     words = {_WORD_NUMBERS[w] for w in _LOWER_WORD.findall(text.lower()) if w in _WORD_NUMBERS}
     return Facets(
         tuple(sorted(core)),
@@ -805,9 +807,11 @@ def antecedent_date(text: str, before: str) -> str | None:
     return _one_date(before)
 
 
+@functools.lru_cache(maxsize=65_536)
 def context_matters(text: str) -> tuple[bool, bool]:
     """Tell whether the sentence reads differently in context: (it has a date relative to its
-    article's, its subject may name an event of the sentence before)."""
+    article's, its subject may name an event of the sentence before).  Cached: merging asks once
+    per event, and an archive's events repeat their agencies' sentences."""
     relative = bool(_MONTH_OF_YEAR_WORD.search(text) or _LAST_MONTH.search(text) or _YEAR_WORD.search(text))
     return relative, bool(_EVENT_SUBJECT.match(text))
 
@@ -875,8 +879,12 @@ def _cluster_distinct(texts: list[str], counts: list[int], implied: list[str] | 
     n_all = sum(counts)
     keys = [_number_keys(n, d) for n, d in zip(nums, dated)]
     for i, j in _candidates(list(range(len(texts))), bags, idf, n_all, keys):
+        # Every test rejects without side effects, so their order changes nothing: the one that
+        # rejects most (two groups' numbers) comes first.
         ri, rj = uf.find(i), uf.find(j)
-        if ri == rj or negated_[i] != negated_[j] or _opposed_in_reading(bags[i], bags[j], texts[i], texts[j]):
+        if ri == rj or negated_[i] != negated_[j] or not compatible(group_facets[ri], group_facets[rj]):
+            continue
+        if _opposed_in_reading(bags[i], bags[j], texts[i], texts[j]):
             continue
         if speakers[i] and speakers[j] and not speakers[i] & speakers[j]:
             continue  # the same view held by two speakers: two statements
@@ -886,7 +894,7 @@ def _cluster_distinct(texts: list[str], counts: list[int], implied: list[str] | 
             shared = common_numbers(nums[i], nums[j])
         # Numbers that differ in specificity only ("5 December" / "December 2022") are allowed
         # when the two sentences share at least one of them; otherwise they must be equal.
-        if (nums[i] != nums[j] and not shared) or not compatible(group_facets[ri], group_facets[rj]):
+        if nums[i] != nums[j] and not shared:
             continue
         need, need_dice = _bar(shared, dated[i] == dated[j])
         value, dice = score(bags[i], bags[j], idf, joined[i], joined[j], weights[i], weights[j])

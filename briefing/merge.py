@@ -198,19 +198,7 @@ def merge_statements(
         all_units += [[start + k for k in unit] for unit in statements.units(texts[start : start + n], closed)]
         start += n
     # Biggest units first, so a one-sentence restatement folds into the unit that contains its fact.
-    order = sorted(range(len(all_units)), key=lambda u: (-len({cluster_of[i] for i in all_units[u]}), all_units[u][0]))
-    groups: list[tuple[frozenset, list[int]]] = []
-    by_cluster: dict[int, list[int]] = defaultdict(list)
-    for u in order:
-        facts = frozenset(cluster_of[i] for i in all_units[u])
-        candidates = set.intersection(*(set(by_cluster[c]) for c in facts))
-        home = min(candidates, default=None)
-        if home is None:
-            home = len(groups)
-            groups.append((facts, []))
-            for c in facts:
-                by_cluster[c].append(home)
-        groups[home][1].append(u)
+    groups = fold_units([frozenset(cluster_of[i] for i in unit) for unit in all_units], [u[0] for u in all_units])
     placed = defaultdict(list)
     covered = set()
     for facts, members in groups:
@@ -233,6 +221,28 @@ def merge_statements(
     for name, entries in placed.items():
         sections[name] = tuple(st for *_, st in sorted(entries, key=lambda e: e[:2]))
     return sections, frozenset(covered)
+
+
+def fold_units(facts: list[frozenset], starts: list[int]) -> list[tuple[frozenset, list[int]]]:
+    """Group units whose facts (sentence clusters) are all in a bigger unit under it: (facts, units) per group.
+
+    Biggest units first (then by position, ``starts``), so a one-sentence restatement folds into
+    the unit that contains its fact: each unit joins the first group whose facts hold all of
+    its own, found by walking the shortest list of groups holding one of them.
+    """
+    order = sorted(range(len(facts)), key=lambda u: (-len(facts[u]), starts[u]))
+    groups: list[tuple[frozenset, list[int]]] = []
+    by_cluster: dict[int, list[int]] = defaultdict(list)  # fact -> the groups holding it, in order
+    for u in order:
+        holders = min((by_cluster[c] for c in facts[u]), key=len)
+        home = next((g for g in holders if facts[u] <= groups[g][0]), None)
+        if home is None:
+            home = len(groups)
+            groups.append((facts[u], []))
+            for c in facts[u]:
+                by_cluster[c].append(home)
+        groups[home][1].append(u)
+    return groups
 
 
 def _unit_section(labels: list[str], has_figure: bool, text: str, label=None) -> str:

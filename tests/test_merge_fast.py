@@ -339,3 +339,42 @@ def test_sentence_contexts_found_per_article_are_the_plain_ones():
     rng.shuffle(keys)
     assert [where.get(k) for k in keys] == [plain.get(k) for k in keys]
     assert any(c.before for c in plain.values()) and any(not c.before for c in plain.values())
+
+
+def test_days_are_found_only_beside_a_month_name_the_month_pattern_finds():
+    """``facets`` looks for days only in sentences where ``_MONTH`` finds a month: the day patterns never
+    match where it finds none."""
+    rng = random.Random(8)
+    bits = ["4", "12th", "of", "March", "Sept.", "September", "Mayday", "may", "MARCH", "2019", ",", "Jan", "3rd"]
+    texts = WRITTEN + [" ".join(rng.choice(bits) for _ in range(rng.randint(1, 6))) for _ in range(5000)]
+    for text in texts:
+        if not dedupe._MONTH.search(text):
+            assert not dedupe._DAY_BEFORE.search(text) and not dedupe._DAY_AFTER.search(text), text
+    assert any(dedupe._DAY_AFTER.search(t) for t in texts) and any(dedupe._DAY_BEFORE.search(t) for t in texts)
+
+
+def _plain_fold(facts, starts):
+    from collections import defaultdict
+
+    order = sorted(range(len(facts)), key=lambda u: (-len(facts[u]), starts[u]))
+    groups, by_cluster = [], defaultdict(list)
+    for u in order:
+        home = min(set.intersection(*(set(by_cluster[c]) for c in facts[u])), default=None)
+        if home is None:
+            home = len(groups)
+            groups.append((facts[u], []))
+            for c in facts[u]:
+                by_cluster[c].append(home)
+        groups[home][1].append(u)
+    return groups
+
+
+def test_units_fold_into_the_plain_groups():
+    from briefing.merge import fold_units
+
+    rng = random.Random(12)
+    for _ in range(500):
+        n = rng.randint(1, 60)
+        facts = [frozenset(rng.sample(range(12), rng.randint(1, 4))) for _ in range(n)]
+        starts = rng.sample(range(1000), n)
+        assert fold_units(facts, starts) == _plain_fold(facts, starts)
