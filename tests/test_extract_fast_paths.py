@@ -392,3 +392,69 @@ def test_amount_pattern_digit_lookahead_gives_the_plain_matches():
     for text in texts:
         want = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in gated.finditer(text)] == want, text
+
+
+def _same_as_ignorecase(folded, texts):
+    plain = re.compile(folded.pattern, re.I)
+    for text in texts:
+        want = [m.span() for m in plain.finditer(text)]
+        for rx, subject in (folded.on(text), (folded.any_case, text)):
+            assert [m.span() for m in rx.finditer(subject)] == want, text
+
+
+def _composed(pieces: str, n: int, seed: int = 14) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    words = pieces.split()
+    return [
+        " ".join(w.upper() if rng.random() < 0.15 else w for w in rng.choices(words, k=rng.randint(0, 12)))
+        for _ in range(n)
+    ]
+
+
+def test_case_folded_clause_breaks_future_and_product_patterns_match_as_re_i():
+    from briefing.extract import events, trade
+
+    texts = SAMPLES + _composed(
+        "; : , while whereas but however and or which when according to said compared with — – - Will shall next "
+        "to be held is due scheduled expected set upcoming planned for slated forthcoming takes office oil gas "
+        "steel copper wheat goods products exports trade in of worth alone valued ſaid İs ıs Ｗill",
+        4000,
+    )
+    for folded in (trade._CLAUSE_BREAK, events._FUTURE, trade._PRODUCT_CLAUSE):
+        _same_as_ignorecase(folded, texts)
+
+
+def test_carry_words_gate_never_hides_a_same_year_phrase():
+    from briefing.extract import events
+
+    texts = SAMPLES + _composed(
+        "the that same year month later earlier following next previous before a two three years in of during "
+        "ſame İn Later THE YEAR ago said it",
+        6000,
+    )
+    hits = 0
+    for text in texts:
+        if events._SAME_YEAR.search(text):
+            hits += 1
+            assert events._may_carry(text), text
+    assert hits > 60  # the generated wordings do say such phrases
+
+
+def test_anniversary_phrases_case_folded_read_as_before():
+    from datetime import date
+
+    from briefing.extract import events
+
+    texts = _composed(
+        "the 30th thirtieth twenty-fifth anniversary a half quarter century decades years ago of diplomatic "
+        "relations ties since turned 75 forty Twenty ſince İts The FIFTIETH Anniversary",
+        800,
+    )
+    for _, pattern in events._DERIVED:
+        if isinstance(pattern, lazyre.CaseFolded):
+            _same_as_ignorecase(pattern, texts)
+    said = "The THIRTIETH Anniversary of ties fell in May; relations turned Fifty, half a Century since 1974."
+    got = events.derived_events(said, date(2024, 5, 2))
+    assert got and all(said[s:e].strip() in how for _, _, how, s, e in got)  # the sentence's own wording

@@ -78,28 +78,27 @@ _RELATION = (
 )
 
 # Anniversary phrases; group n is the count, u (optional) the unit.
-_DERIVED = [
-    ("ago", lazyre.compile(rf"\b(?P<n>{CARD}|a)\s+{_UNIT}\s+ago\b", re.I)),
-    ("anniversary", lazyre.compile(rf"\b(?P<n>{ORD})[-\s]+anniversary\b", re.I)),
-    ("anniversary", lazyre.compile(rf"\b(?P<n>{CARD})[-\s]+{_UNIT}[-\s]+anniversary\b", re.I)),
+# re.I patterns as lazyre.CaseFolded: a match's own text is read from the sentence, never from m.group(0)
+_DERIVED: list[tuple[str, re.Pattern[str] | lazyre.CaseFolded]] = [
+    ("ago", lazyre.CaseFolded(rf"\b(?P<n>{CARD}|a)\s+{_UNIT}\s+ago\b")),
+    ("anniversary", lazyre.CaseFolded(rf"\b(?P<n>{ORD})[-\s]+anniversary\b")),
+    ("anniversary", lazyre.CaseFolded(rf"\b(?P<n>{CARD})[-\s]+{_UNIT}[-\s]+anniversary\b")),
     (
         "turned",
-        lazyre.compile(rf"\bturn(?:ed|s|ing)\s+(?P<n>{CARD})\b(?!\s*(?:%|per\s*cent|percent|years?\s+old))", re.I),
+        lazyre.CaseFolded(rf"\bturn(?:ed|s|ing)\s+(?P<n>{CARD})\b(?!\s*(?:%|per\s*cent|percent|years?\s+old))"),
     ),
     # "half a century of relations", "a quarter-century of partnership": before "a century" can match
     (
         "years of",
-        lazyre.compile(
+        lazyre.CaseFolded(
             rf"\b(?P<n>half|quarter)[-\s]+(?:of\s+)?(?:a\s+)?(?P<u>century)\s+(?:of\s+(?:[\w-]+\s+){{0,3}}?(?:{_RELATION})\b"
-            rf"(?:\s+(?:relations|ties))?|since\b(?!\s*\d))",
-            re.I,
+            rf"(?:\s+(?:relations|ties))?|since\b(?!\s*\d))"
         ),
     ),
     (
         "years of",
-        lazyre.compile(
-            rf"\b(?P<n>{CARD}|a)\s+{_UNIT}\s+(?:of\s+(?:[\w-]+\s+){{0,3}}?(?:{_RELATION})\b(?:\s+(?:relations|ties))?|since\b(?!\s*\d))",
-            re.I,
+        lazyre.CaseFolded(
+            rf"\b(?P<n>{CARD}|a)\s+{_UNIT}\s+(?:of\s+(?:[\w-]+\s+){{0,3}}?(?:{_RELATION})\b(?:\s+(?:relations|ties))?|since\b(?!\s*\d))"
         ),
     ),
     ("day", lazyre.compile(rf"\b(?P<n>{ORD})\s+(?:[A-Z][\w'’-]+\s+){{1,3}}Day\b")),
@@ -148,12 +147,19 @@ _SAME_YEAR = lazyre.compile(  # every phrase says "year" or "month": _may_carry 
     rf"|(?P<prev>the\s+previous\s+year|the\s+year\s+before|(?P<np>a|{CARD})\s+years?\s+(?:earlier|before)))\b",
     re.I,
 )
-_FUTURE = lazyre.compile(
+_FUTURE = lazyre.CaseFolded(
     r"\b(?:will|shall|next|to be held|is to|are to|plans? to|is due|are due|due to|"
     r"takes?\s+office|scheduled|expected\s+to|set\s+to|upcoming|(?:is|are)\s+planned|planned\s+for|"
-    r"slated|forthcoming)\b",
-    re.I,
+    r"slated|forthcoming)\b"
 )
+
+
+def _future(text: str) -> bool:
+    """The text speaks of what is to come ("will", "is due", "scheduled")."""
+    rx, subject = _FUTURE.on(text)
+    return rx.search(subject) is not None
+
+
 # "this month", "earlier this month", "last month": the month of the article (or the one before).
 _REL_WEEK = lazyre.compile(r"\b(?:(?:earlier|later)\s+)?(?P<w>this|last)\s+week\b", re.I)
 _REL_MONTH = lazyre.compile(r"\b(?:(?:earlier|later)\s+)?(?P<w>this|last)\s+month\b", re.I)
@@ -413,7 +419,7 @@ def _anchor(sentence: str, kind: str, doc: date | None, after: int, n: int = 0):
         return (None, stated[0][0], str(stated[0][0])) if len(stated) == 1 else (None, None, "")
     wd = _WEEKDAY.search(sentence)
     if wd:
-        d = _weekday_date(wd.group("w"), doc, bool(_FUTURE.search(sentence)))
+        d = _weekday_date(wd.group("w"), doc, _future(sentence))
         return d, d.year, human_date(d)
     if _TODAY.search(sentence):
         d = doc - timedelta(days=1) if _YESTERDAY.search(sentence) else doc
@@ -424,7 +430,7 @@ def _anchor(sentence: str, kind: str, doc: date | None, after: int, n: int = 0):
             return None, years[0][0], str(years[0][0])
         later = [y for y in explicit_years(sentence, doc.year + 100) if y[0] > doc.year + 1]
         if later:  # "The year 2026 will mark the 70th anniversary": counted from the year it falls in
-            return (None, later[0][0], str(later[0][0])) if _FUTURE.search(sentence) else (None, None, "")
+            return (None, later[0][0], str(later[0][0])) if _future(sentence) else (None, None, "")
         rel = [(abs(m.start() - after), m) for m in _NEXT_OR_REL_YEAR.finditer(sentence)]
         if rel:  # "last year marked the 30th anniversary", "next year marks seven decades of ties"
             word = min(rel, key=lambda x: x[0])[1].group("w").lower()
@@ -443,10 +449,11 @@ def derived_events(sentence: str, doc: date | None) -> list[tuple[int, date | No
     out: list[tuple[int, date | None, str, int, int]] = []
     taken: list[tuple[int, int]] = []
     low = sentence.lower()
-    for kind, rx in _DERIVED:
+    for kind, pattern in _DERIVED:
         if not any(h in low for h in _HINTS[kind]):
             continue  # cheap test first: these patterns are slow to scan
-        for m in rx.finditer(sentence):
+        rx, subject = pattern.on(sentence) if isinstance(pattern, lazyre.CaseFolded) else (pattern, sentence)
+        for m in rx.finditer(subject):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             n = (
@@ -465,7 +472,9 @@ def derived_events(sentence: str, doc: date | None) -> list[tuple[int, date | No
                 continue
             when = years_before(anchor, n) if anchor else None
             taken.append((m.start(), m.end()))
-            out.append((year - n, when, f"{m.group(0).strip()}, counted from {label}", m.start(), m.end()))
+            out.append(
+                (year - n, when, f"{sentence[m.start() : m.end()].strip()}, counted from {label}", m.start(), m.end())
+            )
     return out
 
 
@@ -484,11 +493,11 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
     """
     out: list[tuple[int, date | None, str]] = []
     taken: list[tuple[int, int]] = []  # "last year" already read as the year of a month before it
-    future = bool(_FUTURE.search(sentence))
+    future = _future(sentence)
     dm, dm_at = _day_month(sentence, doc)
     if dm and _REPORTED.search(sentence[:dm_at]):
         dm = None
-    if dm and not (future and (dm > doc or _FUTURE.search(_clause_of(sentence, dm_at)))):  # "is planned for 12 June"
+    if dm and not (future and (dm > doc or _future(_clause_of(sentence, dm_at)))):  # "is planned for 12 June"
         out.append((dm.year, dm, f"{dm.day} {MONTH_NAMES[dm.month - 1]}, read against {human_date(doc)}"))
     for m in _MONTH_ONLY.finditer(sentence):
         mon = _month(m.group("m"))
@@ -610,6 +619,9 @@ def _date_mentions(text: str, max_year: int) -> list[tuple[int, int, int | None]
     return out
 
 
+_CARRY_WORDS = ("same", "later", "following", "next", "earlier", "previous", "before")
+
+
 def _may_carry(text: str) -> bool:
     """Whether ``_SAME_YEAR`` can match: each of its phrases says "year" or "month".
 
@@ -617,7 +629,11 @@ def _may_carry(text: str) -> bool:
     has another case form that re.IGNORECASE matches but ``str.lower`` does not give.
     """
     low = text.lower()
-    return "year" in low or "month" in low
+    if "year" not in low and "month" not in low:
+        return False
+    # Each phrase also says one of these words; exact on ASCII text only (under re.I, "s" and "i"
+    # also match ſ, ı and İ, which str.lower keeps or changes otherwise), where most "year"s are not carried.
+    return not text.isascii() or any(w in low for w in _CARRY_WORDS)
 
 
 def _carried(phrase: re.Match, ctx: Context) -> tuple[int, int | None, str]:
@@ -657,7 +673,7 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
                         year, _month(dm.group("m") or dm.group("m2")), int(dm.group("d") or dm.group("d2"))
                     )
                 found.append((year, when.isoformat() if when else None, base[2], how, a + same.start()))
-    stated = [y for y in explicit_years(unit, max_year) if not _FUTURE.search(_clause_of(unit, y[2]))]
+    stated = [y for y in explicit_years(unit, max_year) if not _future(_clause_of(unit, y[2]))]
     if stated:
         if _has_event_word(unit):
             relative = _undated_clauses(unit, doc) if doc is not None else []

@@ -110,13 +110,12 @@ _PRODUCT_WORDS = (
     r"consumer\s+goods|capital\s+goods|intermediate\s+goods|raw\s+materials"
 )
 _PRODUCT = lazyre.compile(rf"\b(?:{_PRODUCT_WORDS})\b", re.I)
-_PRODUCT_CLAUSE = lazyre.compile(
+_PRODUCT_CLAUSE = lazyre.CaseFolded(
     rf"\b(?:{_PRODUCT_WORDS})\s+(?:products|goods|commodities|items)\b|"
     rf"\b(?:{_PRODUCT_WORDS})\s*(?:and\s+\w+\s+)?(?:goods\s+|products\s+)?(?:trade|exports?|imports?|sales|"
     rf"shipments|purchases|worth|at|alone|valued|totall?ing|amounting|came|made|accounted|\(|,|of)|"
     rf"\b(?:trade|exports?|imports?|sales|shipments|purchases)\s+(?:in|of)\s+(?!goods\b)(?!merchandise\b)"
-    rf"(?:[\w\-]+\s+){{0,2}}?(?:{_PRODUCT_WORDS})\b",
-    re.I,
+    rf"(?:[\w\-]+\s+){{0,2}}?(?:{_PRODUCT_WORDS})\b"
 )
 _TOP = lazyre.compile(
     r"\b(?:top|main|leading|largest|biggest|principal|key|major)\s+(?:[\w.\-]+\s+){0,2}"
@@ -176,10 +175,9 @@ _ANAPHOR = lazyre.compile(
     re.I,
 )
 _CONTRAST = lazyre.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|\bcompared\s+with\b", re.I)
-_CLAUSE_BREAK = lazyre.compile(
+_CLAUSE_BREAK = lazyre.CaseFolded(
     r";|:|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|,\s*(?:and|or|but|which|when)\b|"
-    r"\bwhich\b|\baccording\s+to\b|\bsaid\b|,\s*compared\s+(?:with|to)\b|—|–\s",
-    re.I,
+    r"\bwhich\b|\baccording\s+to\b|\bsaid\b|,\s*compared\s+(?:with|to)\b|—|–\s"
 )
 _NO_PERIOD_PREP = {"since", "until", "by", "before", "till"}
 _PAREN_EQUIV = lazyre.compile(
@@ -416,7 +414,7 @@ def read_sentence(
     real = [r for r in readings if not r.parenthetical]
     mentions = countries.find_mentions_for_pair(sentence, pair)
     period_mentions = data_periods(sentence) if found_periods is None else found_periods
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    breaks = _breaks(sentence)
     respective, follows, cue_of, owner_of = _respectively(sentence, real, doc_date, pair)
     paired = {} if cue_of or owner_of else _paired_flows(sentence, real, mentions, pair)
     carried_of = _carried_list(sentence, real, ctx)
@@ -787,7 +785,8 @@ def _not_trade(
         return "world total"
     if _SUBNATIONAL.search(clause_pre + " " + near_post):
         return "port or region"
-    if _PRODUCT_CLAUSE.search(clause_pre) or _PRODUCT_AFTER.match(post) or _PRODUCT_BEFORE.search(own_pre):
+    rx, subject = _PRODUCT_CLAUSE.on(clause_pre)
+    if rx.search(subject) or _PRODUCT_AFTER.match(post) or _PRODUCT_BEFORE.search(own_pre):
         if not _whole_flow_listed(sentence, own_pre, mentions, pair):
             return "product or sector"
     if _OF_KIND.search(own_pre):
@@ -1030,7 +1029,8 @@ def _trade_with(sentence: str, mentions, pair) -> tuple[str, str] | None:
 
 
 def _breaks(sentence: str) -> list[int]:
-    return [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    rx, subject = _CLAUSE_BREAK.on(sentence)
+    return [m.start() for m in rx.finditer(subject)]
 
 
 def _same_sides(flow: Flow, field: str) -> Flow:
@@ -1270,7 +1270,7 @@ def _paired_flows(sentence: str, real: list[_Reading], mentions, pair) -> dict[i
         run.append(r)
     if len(run) < 2:
         return {}
-    lo = _clause_start(run[0].amount.start, [m.start() for m in _CLAUSE_BREAK.finditer(sentence)], 0)
+    lo = _clause_start(run[0].amount.start, _breaks(sentence), 0)
     named = [c for c in cues(sentence, lo, run[0].amount.start) if c.field != TOTAL]
     if len(named) != len(run):
         return {}
