@@ -180,9 +180,11 @@ def merge_statements(
         return sentence in timeline or any(sentence.startswith(t) for t in by_head.get(sentence[:40], ()))
 
     start = 0
+    plain_units = []  # each document's units before any sentence is closed
     for ex in extractions:
         doc = texts[start : start + len(ex.sentences)]
-        for unit in statements.units(doc):
+        plain_units.append(statements.units(doc))
+        for unit in plain_units[-1]:
             for pos, k in enumerate(unit):
                 if pos and statements.depends(doc[k]) and in_a_row(doc[k]):
                     dated.update(cluster_of[start + j] for j in unit[:pos])
@@ -192,10 +194,11 @@ def merge_statements(
     }
     all_units: list[list[int]] = []
     start = 0
-    for ex in extractions:
+    for ex, plain in zip(extractions, plain_units):
         n = len(ex.sentences)
         closed = {k for k in range(n) if cluster_of[start + k] in dated}
-        all_units += [[start + k for k in unit] for unit in statements.units(texts[start : start + n], closed)]
+        doc_units = statements.closed_units(texts[start : start + n], plain, closed)
+        all_units += [[start + k for k in unit] for unit in doc_units]
         start += n
     # Biggest units first, so a one-sentence restatement folds into the unit that contains its fact.
     groups = fold_units([frozenset(cluster_of[i] for i in unit) for unit in all_units], [u[0] for u in all_units])

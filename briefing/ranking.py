@@ -18,6 +18,7 @@ Pure functions of the text, its sources and the pair.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from briefing.statements import SUBSTANCE, thin
@@ -35,9 +36,11 @@ YEAR = re.compile(r"\b(?:1[89]|20|21)\d{2}\b")
 NUMBER = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=4096)
 def pair_focus(text: str, pair: tuple[str, ...]) -> int:
     """2 both named, 1 one named (no third country), 0 one named with others or none named,
-    -1 only third countries named, -2 a third country's trade."""
+    -1 only third countries named, -2 a third country's trade.  Cached: the selection ranks each
+    statement more than once, and counting mentions is most of the score."""
     from briefing.countries import count_mentions
 
     named = count_mentions(text)

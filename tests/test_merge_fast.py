@@ -378,3 +378,16 @@ def test_units_fold_into_the_plain_groups():
         facts = [frozenset(rng.sample(range(12), rng.randint(1, 4))) for _ in range(n)]
         starts = rng.sample(range(1000), n)
         assert fold_units(facts, starts) == _plain_fold(facts, starts)
+
+
+def test_closed_units_from_the_plain_units_are_the_closed_units():
+    rng = random.Random(17)
+    reused = 0
+    for _ in range(3000):
+        doc = [rng.choice(PIECES) for _ in range(rng.randint(1, 14))]
+        closed = frozenset(k for k in range(len(doc)) if rng.random() < 0.2)
+        plain = statements.units(doc)
+        got = statements.closed_units(doc, plain, closed)
+        assert got == statements.units(doc, closed), (doc, closed)
+        reused += got is plain
+    assert 100 < reused < 2900  # both ways taken
