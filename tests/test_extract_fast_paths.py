@@ -440,6 +440,18 @@ def test_carry_words_gate_never_hides_a_same_year_phrase():
             hits += 1
             assert events._may_carry(text), text
     assert hits > 60  # the generated wordings do say such phrases
+    _same_as_ignorecase(events._SAME_YEAR, texts)  # and the case-folded path finds them where re.I does
+
+
+def test_a_carried_year_is_described_in_the_sources_own_wording():
+    from briefing.extract.events import extract_events
+
+    found = extract_events(
+        ["The bridge treaty was signed in 2019.", "THE FOLLOWING YEAR a second bridge was opened."],
+        "2024-05-02",
+        "a.txt",
+    )
+    assert any("THE FOLLOWING YEAR" in e.how for e in found if e.year == 2020), found
 
 
 def test_anniversary_phrases_case_folded_read_as_before():
@@ -458,3 +470,29 @@ def test_anniversary_phrases_case_folded_read_as_before():
     said = "The THIRTIETH Anniversary of ties fell in May; relations turned Fifty, half a Century since 1974."
     got = events.derived_events(said, date(2024, 5, 2))
     assert got and all(said[s:e].strip() in how for _, _, how, s, e in got)  # the sentence's own wording
+
+
+def test_full_date_before_a_year_as_the_plain_pattern():
+    from briefing.extract import periods
+
+    plain = re.compile(periods._FULL_DATE_BEFORE.pattern, re.I)
+    texts = SAMPLES + _composed(
+        "on 12 1st 3rd March MARCH Sept. sept june May may Dec December , signed in of the year ſept İn 2021", 6000
+    )
+    texts = [t + end for t in texts for end in ("", " ", ", ")]
+    for text in texts:
+        assert periods._full_date_before(text) == bool(plain.search(text)), text
+
+
+def test_last_word_read_from_the_end_as_from_the_start():
+    import random
+
+    from briefing.extract import sentences
+
+    rng = random.Random(14)
+    texts = SAMPLES + ["", "x" * 39, "a " + "y" * 40, "a " + "z" * 41, "U.S", "ends with space ", "line\n"]
+    for _ in range(6000):
+        texts.append("".join(rng.choice("ab. ,-é_1\n") for _ in range(rng.randint(0, 90))))
+    for text in texts:
+        got, want = sentences._last_word(text), sentences._LAST_WORD.search(text)
+        assert (got and got.span()) == (want and want.span()), repr(text)

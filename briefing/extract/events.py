@@ -139,13 +139,13 @@ _YESTERDAY = lazyre.compile(r"\byesterday\b", re.I)
 _NEXT_OR_REL_YEAR = lazyre.compile(r"\b(?P<w>last|this|past|previous|next|coming)\s+year\b", re.I)
 # "over the past year" is a span of time, not a date: "past" is not read.
 _REL_YEAR = lazyre.compile(r"\b(?P<w>last|this|previous)\s+year\b(?!'s\s+(?:figure|total))", re.I)
-_SAME_YEAR = lazyre.compile(  # every phrase says "year" or "month": _may_carry gates it on those words
+# every phrase says "year" or "month": _may_carry gates it on those words; case-folded (see _carried)
+_SAME_YEAR = lazyre.CaseFolded(
     rf"\b(?:(?P<month>(?:(?:of|in|during)\s+)?(?:the|that)\s+same\s+month|later\s+that\s+month)"
     rf"|(?P<nextmonth>(?:the|that)\s+(?:following|next)\s+month|a\s+month\s+later)"
     rf"|(?:(?:of|in|during)\s+)?(?:the|that)\s+same\s+year|(?:later|earlier)\s+(?:in\s+)?that\s+year"
     rf"|(?P<next>the\s+following\s+year|the\s+next\s+year|(?P<nl>a|{CARD})\s+years?\s+later)"
-    rf"|(?P<prev>the\s+previous\s+year|the\s+year\s+before|(?P<np>a|{CARD})\s+years?\s+(?:earlier|before)))\b",
-    re.I,
+    rf"|(?P<prev>the\s+previous\s+year|the\s+year\s+before|(?P<np>a|{CARD})\s+years?\s+(?:earlier|before)))\b"
 )
 _FUTURE = lazyre.CaseFolded(
     r"\b(?:will|shall|next|to be held|is to|are to|plans? to|is due|are due|due to|"
@@ -636,21 +636,30 @@ def _may_carry(text: str) -> bool:
     return not text.isascii() or any(w in low for w in _CARRY_WORDS)
 
 
-def _carried(phrase: re.Match, ctx: Context) -> tuple[int, int | None, str]:
-    """Year (and month) of "the same year", "a year later", "the previous year" from the last date."""
+def _same_year(unit: str) -> re.Match | None:
+    """``_SAME_YEAR`` in ``unit``; the match may be of the lower-cased text: read its wording from ``unit``."""
+    rx, subject = _SAME_YEAR.on(unit)
+    return rx.search(subject)
+
+
+def _carried(phrase: re.Match, ctx: Context, wording: str) -> tuple[int, int | None, str]:
+    """Year (and month) of "the same year", "a year later", "the previous year" from the last date.
+
+    ``wording``: the phrase as the text writes it.
+    """
     year, month = ctx[0], ctx[1]
     if phrase.group("month"):
-        return year, month, f"{phrase.group(0)} as {MONTH_NAMES[month - 1] if month else ''} {year}".replace("  ", " ")
+        return year, month, f"{wording} as {MONTH_NAMES[month - 1] if month else ''} {year}".replace("  ", " ")
     if phrase.group("nextmonth") and month:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        return year, month, f"{phrase.group(0)} as {MONTH_NAMES[month - 1]} {year}"
+        return year, month, f"{wording} as {MONTH_NAMES[month - 1]} {year}"
     if phrase.group("next"):
         n = parse_number(phrase.group("nl")) if phrase.group("nl") else 1
-        return year + (n or 1), None, f"{phrase.group(0)} than {year}"
+        return year + (n or 1), None, f"{wording} than {year}"
     if phrase.group("prev"):
         n = parse_number(phrase.group("np")) if phrase.group("np") else 1
-        return year - (n or 1), None, f"{phrase.group(0)} than {year}"
-    return year, None, f"{phrase.group(0)} as {year}"
+        return year - (n or 1), None, f"{wording} than {year}"
+    return year, None, f"{wording} as {year}"
 
 
 def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context | None, derived):
@@ -659,12 +668,12 @@ def _unit_events(sentence: str, a: int, b: int, doc: date | None, ctx: Context |
     found: list[tuple[int, str | None, bool, str | None, int]] = []
     max_year = doc.year if doc else 2100
     mentions = _date_mentions(sentence[:b], max_year)
-    same = _SAME_YEAR.search(unit) if _may_carry(unit) else None
+    same = _same_year(unit) if _may_carry(unit) else None
     if same and _has_event_word(unit):
         here = [m for m in mentions if m[0] < a + same.start()]
         base = (here[-1][1], here[-1][2], False) if here else ctx
         if base is not None and (not (same.group("month") or same.group("nextmonth")) or base[1]):
-            year, month, how = _carried(same, base)
+            year, month, how = _carried(same, base, unit[same.start() : same.end()])
             if year <= max_year:
                 dm = _DM.search(unit)
                 when = None

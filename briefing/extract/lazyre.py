@@ -105,3 +105,9 @@ class CaseFolded:
     def on(self, text: str) -> tuple[re.Pattern[str], str]:
         """The pattern to run on ``text``, and the text to run it on (same length, same positions)."""
         return (self.lower, text.lower()) if text.isascii() else (self.any_case, text)
+
+    def __getattr__(self, name: str):
+        """Otherwise it is the re.I pattern (``.search(text)`` reads the text as written, at re.I's pace)."""
+        if name.startswith("__") or name in ("any_case", "lower"):
+            raise AttributeError(name)
+        return getattr(self.any_case, name)

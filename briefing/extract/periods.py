@@ -216,9 +216,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 _PREP = lazyre.compile(r"(\w+)\W*$")
 _DAY_BEFORE = lazyre.compile(r"\b\d{1,2}\s*$")
-_FULL_DATE_BEFORE = lazyre.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+$|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*$", re.I
+_FULL_DATE_BEFORE = lazyre.CaseFolded(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+$|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*$"
 )
+
+
+def _full_date_before(before: str) -> bool:
+    """``before`` ends with a day and a month ("12 March ", "March 12, "): the year after it is a date's."""
+    rx, subject = _FULL_DATE_BEFORE.on(before)
+    if rx is _FULL_DATE_BEFORE.lower and not any(m in subject for m in _MONTH_WORDS):
+        return False  # lower-cased ASCII: every month's name holds its three-letter abbreviation
+    return rx.search(subject) is not None
 
 
 # Every pattern needs one of these; most sentences have none and cost one search.
@@ -443,7 +451,7 @@ def _build(name: str, m: re.Match, text: str) -> Mention | None:
         last = m.group(0).lower().startswith("last")
         return Mention(start, e, relation="last_month" if last else "month", month=_month(word))
     if name == "year":
-        if _FULL_DATE_BEFORE.search(text[:s]):
+        if _full_date_before(text[:s]):
             return None  # the year of a full date
         return Mention(s, e, period=year(int(g["y"])))
     return None

@@ -34,9 +34,18 @@ _CLOSE_QUOTES = lazyre.compile(r"[\u201d\u00bb]")
 _DOTTED = lazyre.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
+def _last_word(before: str) -> re.Match | None:
+    """``_LAST_WORD.search(before)``, scanning only the end of a long text (the same match)."""
+    start = max(0, len(before) - 40)
+    m = _LAST_WORD.search(before, start)
+    if m is not None and m.start() == start and start:
+        return _LAST_WORD.search(before)  # the word may begin further back: read it whole
+    return m
+
+
 def _is_abbreviation(before: str, next_char: str) -> bool:
     """Tell whether the text before a full stop ends with an abbreviation or an initial."""
-    m = _LAST_WORD.search(before)
+    m = _last_word(before)
     if not m:
         return False
     word = m.group(1).lstrip(".")
