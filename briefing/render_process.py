@@ -24,6 +24,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from briefing.extract import Workers, _die_with_parent
+
 if TYPE_CHECKING:
     from briefing.build import Options
     from briefing.model import Briefing
@@ -158,29 +160,9 @@ class RenderProcess:
             raise _Lost("unexpected reply")
         return message
 
-    def workers(self):
-        """An ``extract.Workers`` pool during whose work this child is stopped (SIGSTOP, then SIGCONT).
-
-        With two workers on two CPUs, a third busy process would only slow them;
-        stopped, the child loads in the serial stages around them (merging) instead.
-        """
-        import signal
-
-        from briefing.extract import Workers
-
-        child = self
-
-        class Sharing(Workers):
-            def map_chunks(self, fn, chunks: list, n: int, progress=None) -> list:
-                if child.pid is None or not self.parallel(n):
-                    return super().map_chunks(fn, chunks, n, progress)
-                child._signal(signal.SIGSTOP)
-                try:
-                    return super().map_chunks(fn, chunks, n, progress)
-                finally:
-                    child._signal(signal.SIGCONT)
-
-        return Sharing()
+    def workers(self) -> Workers:
+        """An ``extract.Workers`` pool during whose work this child is stopped (see ``_Yielding``)."""
+        return _Yielding(self)
 
     def _signal(self, number: int) -> None:
         if self.pid is not None:
@@ -210,6 +192,32 @@ class RenderProcess:
 _KINDS = ("ready", "markup", "pdf", "error")
 
 
+class _Yielding(Workers):
+    """Worker processes during whose work the render process is stopped (SIGSTOP, then SIGCONT).
+
+    With two workers on two CPUs a third busy process only slows them; stopped,
+    the child loads in the serial stages around them (merging) instead. The
+    workers inherit this process's ends of the child's pipes, which does not
+    matter: they are shut down before the briefing is sent, and a child no
+    longer wanted is killed, not left to wait for the end of its pipe.
+    """
+
+    def __init__(self, child: RenderProcess):
+        super().__init__()
+        self.child = child
+
+    def map_chunks(self, fn, chunks: list, n: int, progress=None) -> list:
+        if self.child.pid is None or not self.parallel(n):
+            return super().map_chunks(fn, chunks, n, progress)
+        import signal
+
+        self.child._signal(signal.SIGSTOP)
+        try:
+            return super().map_chunks(fn, chunks, n, progress)
+        finally:
+            self.child._signal(signal.SIGCONT)
+
+
 def start(options: Options, make_markup: MakeMarkup, lay_out: LayOut) -> RenderProcess:
     """A ``RenderProcess`` for one build, its child forked when that is ``worthwhile``."""
     return RenderProcess(options, make_markup, lay_out).start()
@@ -227,8 +235,6 @@ def _child(process: RenderProcess, requests: int, replies: int, parent: int) -> 
         import time
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
-        from briefing.extract import _die_with_parent
-
         _die_with_parent(parent)
         records = _keep_records()
         outbox = os.fdopen(replies, "wb")

@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -259,18 +260,36 @@ def test_a_build_from_a_thread_renders_in_this_process(tmp_path, monkeypatch, fo
 
 
 def test_worker_processes_and_the_render_process_together(tmp_path, monkeypatch, forks):
-    """The extraction workers are forked after the render process; both paths still write the same PDF."""
+    """The render process is stopped while the workers (forked after it) run; the PDF is the same."""
     import briefing.extract as ex
 
     monkeypatch.setattr(ex, "PARALLEL_MIN", 2)
+    states = []
+    real = ex.Workers.map_chunks
+
+    def state(pid: int) -> str:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+    def watched(self, fn, chunks, n, progress=None):
+        if self.parallel(n) and forks and not reaped(forks[0]):  # the render process: workers start on first need
+            for _ in range(500):  # a signal is delivered soon after kill() returns, not before
+                if state(forks[0]) == "T":
+                    break
+                time.sleep(0.01)
+            states.append(state(forks[0]))
+        return real(self, fn, chunks, n, progress)
+
+    monkeypatch.setattr(ex.Workers, "map_chunks", watched)
     seeds = seeds_of(tmp_path, "chile_peru")
     out = {}
     for on in (True, False):
         ahead(monkeypatch, on)
         out[on] = tmp_path / f"out{on}" / "b.pdf"
         assert run(Options(seeds=seeds, out=out[on])).status == "rebuilt"
+        if on:
+            assert states == ["T", "T"]  # stopped while reading, and while extracting
+            assert len(forks) >= 3 and all(reaped(pid) for pid in forks)  # the render process and the workers
     assert out[True].read_bytes() == out[False].read_bytes()
-    assert len(forks) >= 3  # the render process and two workers
 
 
 def test_the_command_line_in_a_fresh_process(tmp_path):
