@@ -7,6 +7,7 @@ build stay fast.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -57,6 +58,41 @@ def main(ctx: click.Context, debug: bool, verbose: int, quiet: bool) -> None:
     from briefing import progress
 
     progress.enable(sys.stderr.isatty() and not quiet)
+
+
+def run() -> None:
+    """The ``briefing`` program: ``main``, then exit without tearing the interpreter down.
+
+    Freeing every module and object one by one at exit costs a short build 5-20 ms
+    (more with pandas and reportlab loaded); the operating system takes the memory
+    back at once. Output is flushed and logging shut down first. Only when nothing is
+    left to wait for (one thread, no child process); a traceback exits the usual way.
+    """
+    try:
+        main()
+    except SystemExit as exc:
+        if not _may_end_now() or not (exc.code is None or isinstance(exc.code, int)):
+            raise
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                raise exc from None  # let the usual exit report it
+        os._exit(exc.code or 0)
+
+
+def _may_end_now() -> bool:
+    """No thread or child process that a normal exit would wait for or clean up."""
+    import threading
+
+    if threading.active_count() != 1:
+        return False
+    if "multiprocessing" in sys.modules:
+        import multiprocessing
+
+        return not multiprocessing.active_children()
+    return True
 
 
 def _options(seeds, out, templates, force=False, lock_timeout=300.0, local_templates=True):
