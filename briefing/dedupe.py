@@ -284,16 +284,24 @@ def _canonical_number(digits: str) -> str:
 
 
 @functools.lru_cache(maxsize=100_000)
-def numbers(text: str) -> tuple[str, ...]:
-    """Return the sorted numeric tokens of a sentence: amounts with their scale, days, years, months."""
-    found = []
+def _scan(text: str) -> tuple[tuple[tuple[int, str, str, str], ...], tuple[str, ...], tuple[str, ...]]:
+    """The numbers of a sentence as ``numbers`` and ``facets`` both read them, read once:
+    ((start, digits, token, suffix) per figure, month tokens, ordinal tokens)."""
+    figures = []
     for m in _NUMBER.finditer(text):
         unit = " ".join((m.group(2) or "").lower().split())
         suffix = "%" if unit.startswith(("%", "per")) else _SCALES.get(unit, "")
-        found.append(_canonical_number(m.group(1)) + suffix)
-    found += [f"m{MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)]
-    found += [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
-    return tuple(sorted(found))
+        figures.append((m.start(1), m.group(1), _canonical_number(m.group(1)) + suffix, suffix))
+    months = tuple(f"m{MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text))
+    ordinals = tuple(_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text))
+    return tuple(figures), months, ordinals
+
+
+@functools.lru_cache(maxsize=100_000)
+def numbers(text: str) -> tuple[str, ...]:
+    """Return the sorted numeric tokens of a sentence: amounts with their scale, days, years, months."""
+    figures, months, ordinals = _scan(text)
+    return tuple(sorted([token for _, _, token, _ in figures] + list(months) + list(ordinals)))
 
 
 _WORD_NUMBERS = {
@@ -346,25 +354,23 @@ class Facets:
 @functools.lru_cache(maxsize=100_000)
 def facets(text: str) -> Facets:
     """Split the numbers of a sentence into amounts/counts, years, months and days."""
-    months = {f"m{MONTHS[m.group(1).lower()]}" for m in _MONTH.finditer(text)}
+    figures, month_tokens, ordinals = _scan(text)
+    months = set(month_tokens)
     day_spans = set()
     if months:  # a day is written with a month name, which _MONTH finds wherever these patterns do
         day_spans = {m.start(1) for m in _DAY_BEFORE.finditer(text)} | {m.start(1) for m in _DAY_AFTER.finditer(text)}
     anniversary_spans = {m.start(1): m.group(1) for m in _ANNIVERSARY.finditer(text)}
     core, years, days, anniversaries = [], set(), set(), set()
-    for m in _NUMBER.finditer(text):
-        unit = " ".join((m.group(2) or "").lower().split())
-        suffix = "%" if unit.startswith(("%", "per")) else _SCALES.get(unit, "")
-        token = _canonical_number(m.group(1)) + suffix
-        if not suffix and m.start(1) in day_spans:
+    for start, digits, token, suffix in figures:
+        if not suffix and start in day_spans:
             days.add(token)
-        elif not suffix and m.start(1) in anniversary_spans:
+        elif not suffix and start in anniversary_spans:
             anniversaries.add(token)
-        elif not suffix and _FOUR_DIGITS.fullmatch(m.group(1)) and 1000 <= int(m.group(1)) <= 2200:
+        elif not suffix and _FOUR_DIGITS.fullmatch(digits) and 1000 <= int(digits) <= 2200:
             years.add(token)
         else:
             core.append(token)
-    core += [_ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
+    core += ordinals
     words = {_WORD_NUMBERS[w] for w in _LOWER_WORD.findall(text.lower()) if w in _WORD_NUMBERS}
     return Facets(
         tuple(sorted(core)),

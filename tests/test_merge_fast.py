@@ -391,3 +391,60 @@ def test_closed_units_from_the_plain_units_are_the_closed_units():
         assert got == statements.units(doc, closed), (doc, closed)
         reused += got is plain
     assert 100 < reused < 2900  # both ways taken
+
+
+def _plain_numbers(text):
+    found = []
+    for m in dedupe._NUMBER.finditer(text):
+        unit = " ".join((m.group(2) or "").lower().split())
+        suffix = "%" if unit.startswith(("%", "per")) else dedupe._SCALES.get(unit, "")
+        found.append(_plain_canonical(m.group(1)) + suffix)
+    found += [f"m{dedupe.MONTHS[m.group(1).lower()]}" for m in dedupe._MONTH.finditer(text)]
+    found += [dedupe._ORDINALS[m.group(1).lower()] for m in dedupe._ORDINAL.finditer(text)]
+    return tuple(sorted(found))
+
+
+def _plain_facets(text):
+    import re
+
+    d = dedupe
+    day_spans = {m.start(1) for m in d._DAY_BEFORE.finditer(text)} | {m.start(1) for m in d._DAY_AFTER.finditer(text)}
+    anniversary_spans = {m.start(1): m.group(1) for m in d._ANNIVERSARY.finditer(text)}
+    core, years, days, anniversaries = [], set(), set(), set()
+    for m in d._NUMBER.finditer(text):
+        unit = " ".join((m.group(2) or "").lower().split())
+        suffix = "%" if unit.startswith(("%", "per")) else d._SCALES.get(unit, "")
+        token = _plain_canonical(m.group(1)) + suffix
+        if not suffix and m.start(1) in day_spans:
+            days.add(token)
+        elif not suffix and m.start(1) in anniversary_spans:
+            anniversaries.add(token)
+        elif not suffix and re.fullmatch(r"\d{4}", m.group(1)) and 1000 <= int(m.group(1)) <= 2200:
+            years.add(token)
+        else:
+            core.append(token)
+    core += [d._ORDINALS[m.group(1).lower()] for m in d._ORDINAL.finditer(text)]
+    months = {f"m{d.MONTHS[m.group(1).lower()]}" for m in d._MONTH.finditer(text)}
+    words = {d._WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in d._WORD_NUMBERS}
+    return d.Facets(
+        tuple(sorted(core)),
+        frozenset(years),
+        frozenset(months),
+        frozenset(days),
+        frozenset(words),
+        frozenset(anniversaries),
+    )
+
+
+def test_numbers_and_facets_read_in_one_scan_are_the_plain_ones():
+    rng = random.Random(4)
+    bits = ["4", "12th", "of", "March", "Sept.", "2019", "1,345", "29.50", "5%", "12 per cent", "$4.1 bn", "third"]
+    bits += ["twelve", "the 20th anniversary", "500 years since", "May 3", "second-largest", "third countries", "0.0"]
+    texts = (
+        WRITTEN
+        + _generated(300, 2)
+        + [" ".join(rng.choice(bits) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    )
+    for text in texts:
+        assert dedupe.numbers(text) == _plain_numbers(text), text
+        assert dedupe.facets(text) == _plain_facets(text), text
