@@ -378,9 +378,9 @@ def test_amount_pattern_digit_lookahead_gives_the_plain_matches():
 
     gated = amounts._amount_regex()
     reach = max(map(len, amounts._PREFIX)) + 2
-    prefix = f"(?=\\D{{0,{reach}}}\\d)(?:"
-    assert gated.pattern.startswith(prefix) and gated.pattern.endswith(")")
-    plain = re.compile(gated.pattern[len(prefix) : -1], gated.flags)
+    gate = f"(?=\\D{{0,{reach}}}\\d)"
+    assert gated.pattern.count(gate) == 1
+    plain = re.compile(gated.pattern.replace(gate, ""), gated.flags)
     rng = random.Random(14)
     pieces = (
         "US dollars U.S. $ $ US$ € EUR USD KSh Sh Rs. R 1.5 12,4 3 .5 1,234,567 2021 billion bn million m crore "
@@ -496,3 +496,21 @@ def test_last_word_read_from_the_end_as_from_the_start():
     for text in texts:
         got, want = sentences._last_word(text), sentences._LAST_WORD.search(text)
         assert (got and got.span()) == (want and want.span()), repr(text)
+
+
+def test_remembered_cues_are_the_cues_found_afresh_and_callers_own_their_lists():
+    from briefing.extract import flows
+
+    texts = _composed("exports to Chile rose , and imports from Peru fell ; trade of goods Sold bought", 300)
+    for text in texts:
+        for start, end in ((0, None), (3, len(text) - 2), (len(text) // 2, None)):
+            fresh = [
+                (m.start(), m.end(), m.lastgroup)
+                for m in _plain_cue().finditer(text, start, len(text) if end is None else end)
+            ]
+            got = flows.cues(text, start, end)
+            assert [
+                (c.start, c.end, {"total": "total", "exports": "exp", "imports": "imp"}[c.field]) for c in got
+            ] == fresh
+            got.clear()  # a caller's list is its own: the remembered answer is untouched
+            assert len(flows.cues(text, start, end)) == len(fresh)

@@ -327,17 +327,16 @@ def _amount_regex() -> re.Pattern:
         for k, v in _PREFIX.items()
         if k == v and len(k) == 3 and k.isupper() and k not in {"ALL", "TOP", "CUP", "SOS", "MOP"}
     )
-    # Every match has a digit within its prefix, a space and a point of its start: the lookahead skips, at
-    # once, every position farther from the next digit than that, where the alternations cannot match.
+    # A prefix has a digit within its length, a space and a point: the lookahead skips the 228-way prefix
+    # alternation at every word farther from the next digit (the other branches start with the number).
     reach = max(map(len, _PREFIX)) + 2
     return re.compile(
-        rf"(?=\D{{0,{reach}}}\d)(?:"
-        rf"(?P<pre>(?<![\w$€£¥₹₽₺₼])(?:{_alt(_PREFIX)}))\s?(?P<num>{_NUM})(?:(?:\s*|\s*-\s*)(?P<scale>{_SCALE}))?"
+        rf"(?P<pre>(?<![\w$€£¥₹₽₺₼])(?=\D{{0,{reach}}}\d)(?:{_alt(_PREFIX)}))\s?(?P<num>{_NUM})(?:(?:\s*|\s*-\s*)(?P<scale>{_SCALE}))?"
         rf"(?:\s+(?P<suf1>{_alt(_SUFFIX)})\b)?"
         rf"|(?<![\w.,])(?P<num2>{_NUM})(?:\s*|\s*-\s*)(?P<scale2>{_SCALE})?\s*(?:(?P<dem>[A-Z][a-z]+)\s+)?"
         rf"(?P<suf2>{_alt(_SUFFIX)})\b"
         rf"|(?<![\w.,])(?P<num3>{_NUM})\s*(?P<scale3>{_SCALE})?/-"
-        rf"|(?<![\w.,])(?P<num4>{_NUM})\s*(?P<scale4>{_SCALE})\s+(?-i:(?P<code>{_alt(codes)}))\b)",  # "12.4 billion USD"
+        rf"|(?<![\w.,])(?P<num4>{_NUM})\s*(?P<scale4>{_SCALE})\s+(?-i:(?P<code>{_alt(codes)}))\b",  # "12.4 billion USD"
         re.I,
     )
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.extract import lazyre
 
@@ -107,13 +108,18 @@ class Cue:
 
 def cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     """Every flow cue in ``text[start:end]``, with absolute positions."""
-    end = len(text) if end is None else end
-    out = []
+    return list(_cues(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=512)
+def _cues(text: str, start: int, end: int) -> tuple[Cue, ...]:
+    # Remembered: the trade reader asks for the same stretch of a sentence several times (each amount's
+    # clause, before and after it), and news copy repeats whole sentences across articles.
     rx, subject = CUE.on(text)
-    for m in rx.finditer(subject, start, end):
-        field = TOTAL if m.group("total") else EXPORT if m.group("exp") else IMPORT
-        out.append(Cue(m.start(), m.end(), field, m.group(0).lower()))
-    return out
+    return tuple(
+        Cue(m.start(), m.end(), TOTAL if m.group("total") else EXPORT if m.group("exp") else IMPORT, m.group(0).lower())
+        for m in rx.finditer(subject, start, end)
+    )
 
 
 def _lead(text: str, pos: int, width: int = 16) -> str:

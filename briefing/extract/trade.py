@@ -30,7 +30,9 @@ Pure functions: text in, plain data out.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from briefing import countries
 from briefing.extract import lazyre, periods
@@ -588,11 +590,11 @@ def _sentence_reason(sentence: str, mentions=()) -> str | None:
     return None
 
 
-def _clause_start(pos: int, breaks: list[int], floor: int = 0) -> int:
+def _clause_start(pos: int, breaks: Sequence[int], floor: int = 0) -> int:
     return max([floor] + [b for b in breaks if b < pos])
 
 
-def _clause_end(pos: int, breaks: list[int], ceiling: int) -> int:
+def _clause_end(pos: int, breaks: Sequence[int], ceiling: int) -> int:
     return min([ceiling] + [b for b in breaks if b >= pos])
 
 
@@ -1028,9 +1030,11 @@ def _trade_with(sentence: str, mentions, pair) -> tuple[str, str] | None:
     return a.country, b.country
 
 
-def _breaks(sentence: str) -> list[int]:
+@lru_cache(maxsize=256)
+def _breaks(sentence: str) -> tuple[int, ...]:
+    """Where the sentence's clauses break (remembered: asked for once per amount, and for repeated sentences)."""
     rx, subject = _CLAUSE_BREAK.on(sentence)
-    return [m.start() for m in rx.finditer(subject)]
+    return tuple(m.start() for m in rx.finditer(subject))
 
 
 def _same_sides(flow: Flow, field: str) -> Flow:
