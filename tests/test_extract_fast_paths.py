@@ -514,3 +514,15 @@ def test_remembered_cues_are_the_cues_found_afresh_and_callers_own_their_lists()
             ] == fresh
             got.clear()  # a caller's list is its own: the remembered answer is untouched
             assert len(flows.cues(text, start, end)) == len(fresh)
+
+
+def test_anniversary_hints_looked_for_once_select_the_same_patterns():
+    from briefing.extract import events
+
+    texts = SAMPLES + _composed("a decade ago the 50th anniversary turned centenary jubilee National Day years", 3000)
+    for text in texts:
+        low = text.lower()
+        hints = {h for h in events._ALL_HINTS if h in low}
+        assert [not hints.isdisjoint(events._HINTS[k]) for k, _ in events._DERIVED] == [
+            any(h in low for h in events._HINTS[k]) for k, _ in events._DERIVED
+        ], text

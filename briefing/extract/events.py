@@ -113,6 +113,8 @@ _HINTS = {
     "day": (" day",),
 }
 
+_ALL_HINTS = frozenset(h for hints in _HINTS.values() for h in hints)
+
 _MONTH_CAP = MONTH_CAP_RX
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 # A year, but not part of a larger number, an amount or a fiscal year ("2017-18"); ISO dates pass.
@@ -449,8 +451,9 @@ def derived_events(sentence: str, doc: date | None) -> list[tuple[int, date | No
     out: list[tuple[int, date | None, str, int, int]] = []
     taken: list[tuple[int, int]] = []
     low = sentence.lower()
+    hints = {h for h in _ALL_HINTS if h in low}  # each hint looked for once, not once per pattern
     for kind, pattern in _DERIVED:
-        if not any(h in low for h in _HINTS[kind]):
+        if hints.isdisjoint(_HINTS[kind]):
             continue  # cheap test first: these patterns are slow to scan
         rx, subject = pattern.on(sentence) if isinstance(pattern, lazyre.CaseFolded) else (pattern, sentence)
         for m in rx.finditer(subject):
