@@ -4,16 +4,19 @@ A cold build of a few articles spends more time importing pandas, reportlab and
 jinja2 than using them. So once a build is known to be needed, ``start`` forks a
 child that imports them, registers the fonts and waits for the merged briefing.
 Rendering is the build's own two steps, ``make_markup`` (pandas, jinja2) then
-``lay_out`` (reportlab). When the briefing comes before the child has loaded
-reportlab (a small build), the child makes the markup while this process loads
-reportlab and lays it out; otherwise the child does both and sends the PDF. An
+``lay_out`` (reportlab). When the briefing comes before the child has started
+on reportlab (a small build), the child makes the markup while this process loads
+reportlab and lays it out; otherwise the child does both and sends the PDF (it
+cannot stop an import half way, so this process loading reportlab too would only
+wait for the markup all the same). An
 error is sent back and raised here; the log lines the child makes are sent along
 and logged here, in order, so they appear once, as if made in this process.
 
 The child is only an overlap, never a dependency: when it cannot be forked (other
 threads running, as under ``watch`` or ``serve``; no ``fork``; the libraries
 already loaded, so nothing to overlap) or when it dies, the build renders in its
-own process, as it would without it. It dies with the build (PR_SET_PDEATHSIG) and is always reaped here.
+own process, as it would without it. It dies with the build (PR_SET_PDEATHSIG) and
+is always reaped here.
 """
 
 from __future__ import annotations
@@ -68,7 +71,7 @@ class RenderProcess:
         self.pid: int | None = None
         self._send: Any = None  # file objects of our two pipe ends
         self._receive: Any = None
-        self._ready = False  # the child said it has loaded everything, reportlab too
+        self._whole = False  # the child said it is loading reportlab: it will lay out too
 
     def __enter__(self) -> RenderProcess:
         return self
@@ -119,7 +122,7 @@ class RenderProcess:
         import time
 
         asked = time.perf_counter()
-        whole = self._poll()  # loaded everything already: it lays out too
+        whole = self._poll()
         try:
             pickle.dump((briefing, whole), self._send, protocol=pickle.HIGHEST_PROTOCOL)
             self._send.close()
@@ -128,7 +131,7 @@ class RenderProcess:
         if not whole:
             _load_layout()  # while the child makes the markup
         kind, value, records = self._next()
-        while kind == "ready":  # said after we asked
+        while kind == "whole":  # said after we asked
             kind, value, records = self._next()
         for record in records:
             logging.getLogger(record.name).handle(record)
@@ -140,13 +143,13 @@ class RenderProcess:
         return self._lay_out(briefing, value, self._options)
 
     def _poll(self) -> bool:
-        """Whether the child has said it is ready, without waiting."""
+        """Whether the child has said it lays out too (it is loading reportlab), without waiting."""
         import select
 
-        while not self._ready and select.select([self._receive], [], [], 0)[0]:
+        while not self._whole and select.select([self._receive], [], [], 0)[0]:
             kind, _, _ = self._next()
-            self._ready = kind == "ready"
-        return self._ready
+            self._whole = kind == "whole"
+        return self._whole
 
     def _next(self) -> tuple:
         """The child's next message: (kind, value, log records)."""
@@ -189,7 +192,7 @@ class RenderProcess:
         self.pid = None
 
 
-_KINDS = ("ready", "markup", "pdf", "error")
+_KINDS = ("whole", "markup", "pdf", "error")
 
 
 class _Yielding(Workers):
@@ -241,9 +244,9 @@ def _child(process: RenderProcess, requests: int, replies: int, parent: int) -> 
         started = time.perf_counter()
         _load_markup()
         if not select.select([requests], [], [], 0)[0]:  # not asked yet: load what laying out needs too
-            _load_layout()
-            pickle.dump(("ready", None, []), outbox)
+            pickle.dump(("whole", None, []), outbox)
             outbox.flush()
+            _load_layout()
         log.debug("render process: loaded in %.2f s", time.perf_counter() - started)
         with os.fdopen(requests, "rb") as inbox:
             try:

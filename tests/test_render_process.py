@@ -80,13 +80,13 @@ def ahead(monkeypatch, on: bool, mode: str = "") -> None:
     """Make the build fork its render process (``on``), as a fresh command-line process would, or not.
 
     ``mode``: "markup", the child makes the markup and this process lays it out (the briefing
-    came first); "pdf", the child does both (it had loaded everything); "": as it happens.
+    came first); "pdf", the child does both (it had started on reportlab); "": as it happens.
     """
     monkeypatch.setattr(render_process, "_loaded", lambda: not on)
 
     def waits(self) -> bool:
-        self._ready = self._next()[0] == "ready"
-        return self._ready
+        self._whole = self._next()[0] == "whole"
+        return self._whole
 
     if mode:
         monkeypatch.setattr(render_process.RenderProcess, "_poll", waits if mode == "pdf" else lambda self: False)
