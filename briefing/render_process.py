@@ -83,14 +83,23 @@ class RenderProcess:
         """Fork the child (when ``worthwhile``); it starts loading at once."""
         if not worthwhile():
             return self
-        requests, replies = os.pipe(), os.pipe()
         for stream in (sys.stdout, sys.stderr):  # the child must not write our buffered output again
             try:
                 stream.flush()
             except (OSError, ValueError, AttributeError):
                 pass
         parent = os.getpid()
-        pid = os.fork()
+        fds: list[int] = []
+        try:
+            fds += os.pipe()
+            fds += os.pipe()
+            pid = os.fork()
+        except OSError as exc:  # out of processes, memory or file descriptors: render here
+            for fd in fds:
+                os.close(fd)
+            log.debug("no render process (%s)", exc)
+            return self
+        requests, replies = fds[:2], fds[2:]
         if pid == 0:  # the child: never returns
             os.close(requests[1])
             os.close(replies[0])

@@ -238,6 +238,21 @@ def test_no_child_is_left_behind(tmp_path, monkeypatch, capfd):
         assert reaped(pid)
 
 
+def test_a_fork_that_fails_leaves_the_rendering_to_this_process(tmp_path, monkeypatch):
+    import errno
+
+    def fails():
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    seeds = seeds_of(tmp_path, "chile_peru")
+    ahead(monkeypatch, False)
+    run(Options(seeds=seeds, out=tmp_path / "plain" / "b.pdf"))
+    ahead(monkeypatch, True)
+    monkeypatch.setattr(os, "fork", fails)
+    assert run(Options(seeds=seeds, out=tmp_path / "b.pdf")).status == "rebuilt"
+    assert (tmp_path / "b.pdf").read_bytes() == (tmp_path / "plain" / "b.pdf").read_bytes()
+
+
 def test_an_up_to_date_build_starts_no_process(tmp_path, monkeypatch, forks):
     ahead(monkeypatch, True)
     options = Options(seeds=seeds_of(tmp_path, "chile_peru"), out=tmp_path / "b.pdf")
