@@ -18,7 +18,6 @@ Pure functions of the text, its sources and the pair.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from briefing.statements import SUBSTANCE, thin
@@ -36,11 +35,9 @@ YEAR = re.compile(r"\b(?:1[89]|20|21)\d{2}\b")
 NUMBER = re.compile(r"\d")
 
 
-@functools.lru_cache(maxsize=4096)
 def pair_focus(text: str, pair: tuple[str, ...]) -> int:
     """2 both named, 1 one named (no third country), 0 one named with others or none named,
-    -1 only third countries named, -2 a third country's trade.  Cached: the selection ranks each
-    statement more than once, and counting mentions is most of the score."""
+    -1 only third countries named, -2 a third country's trade."""
     from briefing.countries import count_mentions
 
     named = count_mentions(text)
