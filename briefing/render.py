@@ -298,11 +298,14 @@ def select(briefing: Briefing, settings: Settings) -> tuple[dict[str, list], lis
     wholes = frozenset(r["whole"] for r in rows if r.get("whole"))
     printable = _statements(briefing, wholes)
     chosen, more = {}, {}
+    keys: dict = {}  # a statement's key is asked for by _keep, then again by the sort
+
+    def key(s):
+        if s not in keys:
+            keys[s] = (rank_key(s.text, s.sources, pair), _rank(s.sources, s.text, dates))
+        return keys[s]
+
     for name, items in printable.items():
-
-        def key(s):
-            return (rank_key(s.text, s.sources, pair), _rank(s.sources, s.text, dates))
-
         kept, more[name] = _keep(items, key, limit)
         chosen[name] = sorted(kept, key=key)  # stable: equal keys keep the merged order
         more[name] += len(briefing.sections.get(name, ())) - len(items) - _in_timeline(briefing, name, wholes)
