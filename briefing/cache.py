@@ -23,9 +23,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from briefing import lock
 from briefing.atomic import atomic_write
 from briefing.config import Settings
-from briefing.lock import build_lock, lock_path  # noqa: F401 (the build lock lives in briefing.lock)
+from briefing.lock import lock_path  # noqa: F401 (the build lock lives in briefing.lock)
 from briefing.resources import DEFAULT_TEMPLATES as PACKAGE_TEMPLATES
 from briefing.seedfiles import SEED_SUFFIXES, display_name, is_seed_name, is_temp, list_seeds  # noqa: F401
 
@@ -59,6 +60,19 @@ def read_json(path: Path):
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"{exc}") from None
+
+
+@contextlib.contextmanager
+def build_lock(out: Path, timeout: float = lock.DEFAULT_TIMEOUT):
+    """Hold the lock of one output (``briefing.lock``) for the whole of its build, garbage collector paused.
+
+    The build runs inside this block, so it is where the collector is paused
+    for it (``briefing.gcpause`` says why).
+    """
+    from briefing.gcpause import paused
+
+    with lock.build_lock(out, timeout), paused():
+        yield
 
 
 def remove_stale_temps(out: Path) -> None:
