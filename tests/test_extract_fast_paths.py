@@ -526,3 +526,23 @@ def test_anniversary_hints_looked_for_once_select_the_same_patterns():
         assert [not hints.isdisjoint(events._HINTS[k]) for k, _ in events._DERIVED] == [
             any(h in low for h in events._HINTS[k]) for k, _ in events._DERIVED
         ], text
+
+
+def test_event_words_and_figures_case_folded_answer_as_before():
+    from briefing.extract import events
+
+    codes = "usd|eur|gbp|rub|cny|jpy|inr|try|brl|ars|mxn|chf|azn|kzt"
+    written = events._MONEY.pattern.replace(codes, codes.upper()).replace("tenge|usd|eur", "tenge|USD|EUR")
+    assert written != events._MONEY.pattern
+    money = re.compile(written, re.I)
+    texts = SAMPLES + _composed(
+        "signed treaty the two Visited held talks on trade BECAME a member of came into force 12 USD 5 $4 bn "
+        "billion dollars Euros 7% per cent record highest level lowest since Try 2021 ſigned İndependence usd",
+        4000,
+    )
+    _same_as_ignorecase(events.EVENT_WORDS, texts)
+    for text in texts:
+        events._states_figures.cache_clear()
+        want = bool(money.search(text) or events._SCALED.search(text) or events._PERCENT.search(text))
+        assert events._states_figures(text) == want, text
+        assert events._has_event_word(text) == bool(events.EVENT_WORDS.any_case.search(text)), text

@@ -189,7 +189,7 @@ _APPOSITION = lazyre.compile(
     r"(?P<clause>[^,;]{12,}?)(?=[,;]\s|[.]\s*$|$)"
 )
 
-EVENT_WORDS = lazyre.compile(
+EVENT_WORDS = lazyre.CaseFolded(
     r"\b(?:sign(?:ed|ing|s)?|signature|establish\w*|(?:enter(?:ed|s)?|entry|came|come|comes)\s+into\s+force|"
     r"too?k(?:es)?\s+effect|in\s+(?:force|place|effect)\s+since|began|begun|begins?|started|"
     r"found(?:ed|ing)|creat(?:ed|es|ing|ion)|launch(?:ed|es|ing)?|met|meets?|meeting|"
@@ -210,8 +210,7 @@ EVENT_WORDS = lazyre.compile(
     r"denounc(?:ed|ing)|pulled\s+out|walked\s+out|settled|settlement|demarcat(?:ed|ing|ion)|delimit(?:ed|ation)|"
     r"occupied|occupation|forced\s+out|deport(?:ed|ing|ations?)|expulsions?|handed\s+(?:back|over)|handover|"
     r"evacuat(?:ed|ion)|bec(?:ame|omes?)\s+(?:independent|a\s+(?:(?:self-governing|sovereign|full|founding)\s+)?"
-    r"(?:member|republic|dominion|protectorate|colony|kingdom)))\b",
-    re.I,
+    r"(?:member|republic|dominion|protectorate|colony|kingdom)))\b"
 )
 # Verbs of an action happening on the anniversary day itself (not of the event it recalls).
 _ACTION_WORDS = lazyre.compile(
@@ -232,6 +231,7 @@ _TRADE_FLOW = lazyre.compile(
     r"sales|purchases|deficit|surplus|balance|remittances)\b",
     re.I,
 )
+_DIGIT = lazyre.compile(r"\d")
 _SCALED = lazyre.compile(rf"\d(?:[\d.,]*\d)?\s*(?:{alternation(LARGE)})\b", re.I)
 _PERCENT = lazyre.compile(r"\d\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?)", re.I)
 _COMPARISON = lazyre.compile(
@@ -247,13 +247,12 @@ _REPORTED = lazyre.compile(
 )
 _CLAUSE_BREAK = lazyre.compile(r",\s+|;\s+")
 _SEGMENT_BREAK = lazyre.compile(r",\s+|;\s+|\s+[\u2013\u2014-]\s+")
-_MONEY = lazyre.compile(
-    r"(?:[$\u20ac\u00a3\u00a5\u20bd\u20b9\u20ba\u20a9]|\b(?:USD|EUR|GBP|RUB|CNY|JPY|INR|TRY|BRL|ARS|MXN|CHF|AZN|KZT)\b)\s?\d"
+_MONEY = lazyre.CaseFolded(  # codes in lower case: the pattern is case-insensitive
+    r"(?:[$\u20ac\u00a3\u00a5\u20bd\u20b9\u20ba\u20a9]|\b(?:usd|eur|gbp|rub|cny|jpy|inr|try|brl|ars|mxn|chf|azn|kzt)\b)\s?\d"
     r"|\d\s*(?:" + alternation() + r")?\s*(?:dollars?|euros?|pounds?|roubles?|rubles?|yuan|yen|"
-    r"rupees?|liras?|pesos?|reais|manats?|tenge|USD|EUR)\b"
+    r"rupees?|liras?|pesos?|reais|manats?|tenge|usd|eur)\b"
     r"|\d\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?)"
-    r"|\brecord\b|\b(?:highest|lowest)\s+(?:for|since|in|on|level|value|figure|monthly|annual|yearly)\b",
-    re.I,
+    r"|\brecord\b|\b(?:highest|lowest)\s+(?:for|since|in|on|level|value|figure|monthly|annual|yearly)\b"
 )
 
 
@@ -549,13 +548,17 @@ def relative_dates(sentence: str, doc: date) -> list[tuple[int, date | None, str
 
 @lru_cache(maxsize=256)  # asked only where the answer matters, at most once per text
 def _has_event_word(text: str) -> bool:
-    return bool(EVENT_WORDS.search(text))
+    rx, subject = EVENT_WORDS.on(text)
+    return rx.search(subject) is not None
 
 
 @lru_cache(maxsize=256)  # asked of a sentence, then of its clauses (often the same text)
 def _states_figures(text: str) -> bool:
     """Money, a percentage or a record: the text measures something rather than narrating it."""
-    return bool(_MONEY.search(text) or _SCALED.search(text) or _PERCENT.search(text))
+    rx, subject = _MONEY.on(text)
+    if rx.search(subject):
+        return True
+    return _DIGIT.search(text) is not None and bool(_SCALED.search(text) or _PERCENT.search(text))  # both need one
 
 
 def _narrates(segment: str) -> bool:
@@ -828,7 +831,7 @@ def _appositions(sentence: str, max_year: int, whole: bool):
         year, clause = int(m.group("y")), m.group("clause")
         if not 1700 <= year <= max_year or _states_figures(clause) or _TRADE_FLOW.search(clause):
             continue
-        if not (EVENT_WORDS.search(clause) or re.search(r"\b[a-z]{3,}ed\b", clause) or _IRREGULAR_PAST.search(clause)):
+        if not (_has_event_word(clause) or re.search(r"\b[a-z]{3,}ed\b", clause) or _IRREGULAR_PAST.search(clause)):
             continue
         text = sentence if whole else sentence[m.start() : m.end("clause")]
         out.append((year, None, False, None, m.start(), text))
