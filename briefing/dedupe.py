@@ -666,7 +666,7 @@ def _candidates(
             {(a, b) for x, a in enumerate(head) for b in head[x + 1 :]} if len(head) > 1 else {tuple(head)}
         )
         keys_i.update((w,) for w in ranked if idf[w] >= rare)
-        for key in keys_i:
+        for key in sorted(keys_i):  # a set's order changes with each process's string hashing
             postings[key].append(i)
     seen: set[tuple[int, int]] = set()
     for ids in postings.values():

@@ -8,14 +8,13 @@ as conflicts instead of being averaged or dropped.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 
 from briefing import dedupe
 from briefing.extract.periods import period_key
+from briefing.gcpause import paused
 from briefing.model import (
     FIELDS,
     SECTIONS,
@@ -631,29 +630,11 @@ def left_out(r) -> str:
     return f"{r.source}: {r.text} left out of the trade table ({r.reason}); it stays in its statement"
 
 
-@contextmanager
-def _collector_paused():
-    """Pause the cyclic garbage collector while merging.
-
-    Merging makes hundreds of thousands of small objects that form no cycles, and each
-    collection their number triggers walks every extraction held in memory: a third of
-    merging 10,000 articles.  Reference counting still frees all merging drops.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def merge(
     sources: list[Source], extractions: list[Extraction], pair: tuple[str, ...], reporter: str | None = None
 ) -> Briefing:
     """Return the briefing made of every document's extraction (documents in file-name order)."""
-    with _collector_paused():
+    with paused():  # also outside a build (briefing extract): merging makes no cycles
         extractions = sorted(extractions, key=lambda e: e.file)
         reporter = reporter or choose_reporter(extractions, pair)
         trade, conflicts, warnings = merge_trade(extractions, pair, reporter)

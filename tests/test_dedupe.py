@@ -698,3 +698,36 @@ def test_blocking_scales_without_all_pairs(monkeypatch):
     assert found >= 0.95 * len(twins)
     assert len(calls) < 0.01 * len(texts) ** 2 / 2, "scored far too many pairs"
     assert elapsed < 20
+
+
+_PAIR_ORDER_SCRIPT = """
+import random
+from briefing import dedupe
+rng = random.Random(7)
+words = "border crossing ministers fisheries accord anchovy railway freight harbour pipeline tariff " \
+    "treaty embassy visa students pilgrims festival museum airline route refinery copper cobalt".split()
+texts = [" ".join(rng.sample(words, 7)) + "." for _ in range(40)]
+bags = [frozenset(dedupe.content_words(t)) for t in texts]
+idf = dedupe._idf(bags)
+print(list(dedupe._candidates(list(range(len(texts))), bags, idf)))
+"""
+
+
+def test_candidate_pairs_come_in_the_same_order_in_every_process():
+    """String hashing differs per process (PYTHONHASHSEED): the pairs, and so the groups, must not."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", _PAIR_ORDER_SCRIPT],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4", "5")
+    }
+    assert len(outputs) == 1, outputs
+    assert next(iter(outputs)).count("(") > 20  # many pairs, many orders they could come in
