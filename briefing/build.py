@@ -172,17 +172,25 @@ def _read_counted(item: tuple[Path, str]) -> tuple[Source | None, dict | str | N
 
 
 def _unreadable(path: Path, root: Path, max_bytes: int) -> str | None:
-    """Say why a seed must be skipped before reading it, or None (os.path: pathlib costs seconds at 10,000 seeds)."""
+    """Say why a seed must be skipped before reading it, or None.
+
+    Folders are listed without following links (``seedfiles``), so only the file itself can
+    lead out of the seeds folder: its real path is looked up only when it is a link (one
+    ``lstat`` per seed instead of ``realpath``'s one per path component; os.path, not pathlib).
+    """
     import os
+    import stat
 
     try:
-        real = os.path.realpath(path)
-        if not real.startswith(os.path.join(root, "")):  # not inside the seeds folder
-            return "symbolic link pointing outside the seeds folder"
-        size = os.stat(real).st_size
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            real = os.path.realpath(path)
+            if not real.startswith(os.path.join(root, "")):  # not inside the seeds folder
+                return "symbolic link pointing outside the seeds folder"
+            info = os.stat(real)
     except OSError as exc:
         return exc.strerror or "cannot be read"
-    if size > max_bytes:
+    if info.st_size > max_bytes:
         return f"larger than the {round(max_bytes / (1024 * 1024), 2):g} MB limit"
     return None
 
@@ -316,14 +324,15 @@ def lay_out(briefing: Briefing, markup: str, options: Options) -> bytes:
         return build_pdf(markup, options.settings)
 
 
-def with_changes(briefing: Briefing, previous: dict | None) -> Briefing:
-    """Attach ``changes`` (since the previous build) when there was one."""
+def with_changes(briefing: Briefing, previous: dict | None, plain: dict | None = None) -> Briefing:
+    """Attach ``changes`` (since the previous build) when there was one; ``plain`` is ``to_dict(briefing)``
+    when the caller has it already (it is 20 ms at 10,000 articles)."""
     if not previous:
         return briefing
     from briefing.changes import compute
     from briefing.export import to_dict
 
-    changes = compute(previous["extract"], to_dict(briefing), previous.get("built"))
+    changes = compute(previous["extract"], plain if plain is not None else to_dict(briefing), previous.get("built"))
     return replace(briefing, changes=changes)
 
 
@@ -334,8 +343,9 @@ def run(options: Options) -> Outcome:
     a build killed in between is simply redone; each file is replaced whole.
     """
     from briefing import cache
+    from briefing.gcpause import paused
 
-    with cache.build_lock(options.out, options.lock_timeout):
+    with cache.build_lock(options.out, options.lock_timeout), paused():  # gcpause says why
         cache.remove_stale_temps(options.out)
         old = cache.load_manifest(options.out)
         new = cache.scan(options.seeds, options.templates, options.settings, old)
@@ -383,8 +393,7 @@ def _rebuild(options: Options, cache, manifest) -> Briefing:
 
     if not options.seeds.is_dir():
         raise SourceError(f"seeds folder not found: {options.seeds}")
-    from briefing import merge  # noqa: F401 - both processes use these two: loaded once, before the fork
-    from briefing.extract import periods  # noqa: F401
+    from briefing.extract import periods  # noqa: F401 - both processes use it: loaded once, before the fork
 
     with render_process.start(options, make_markup, lay_out) as renderer:  # loads the render libraries meanwhile
         hashes = {cache.display_name(name): sha for name, sha in manifest.seeds.items()}
@@ -392,7 +401,7 @@ def _rebuild(options: Options, cache, manifest) -> Briefing:
         previous = cache.load_previous(options.out)
         briefing = collect(options, docs, renderer)
         plain = to_dict(briefing)
-        briefing = with_changes(briefing, previous)
+        briefing = with_changes(briefing, previous, plain)
         data = renderer.render(briefing)
         if data is None:  # no render process, or it died
             data = render(briefing, options)

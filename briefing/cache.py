@@ -62,17 +62,7 @@ def read_json(path: Path):
         raise ValueError(f"{exc}") from None
 
 
-@contextlib.contextmanager
-def build_lock(out: Path, timeout: float = lock.DEFAULT_TIMEOUT):
-    """Hold the lock of one output (``briefing.lock``) for the whole of its build, garbage collector paused.
-
-    The build runs inside this block, so it is where the collector is paused
-    for it (``briefing.gcpause`` says why).
-    """
-    from briefing.gcpause import paused
-
-    with lock.build_lock(out, timeout), paused():
-        yield
+build_lock = lock.build_lock  # the build lock lives in briefing.lock
 
 
 def remove_stale_temps(out: Path) -> None:

@@ -31,8 +31,7 @@ from briefing.model import (
     TradeFigure,
     TradeRow,
 )
-
-REL_TOL = 1e-6  # two amounts this close are the same value written twice
+from briefing.values import REL_TOL, same_value
 
 # How far a one-sided figure may lie from its number: "more than $10bn" is at least 10 and, in the copy
 # this reads, rarely a quarter more.
@@ -57,13 +56,6 @@ def consistent(a: float, a_bound: str | None, b: float, b_bound: str | None) -> 
     lo_a, hi_a = _interval(a, a_bound)
     lo_b, hi_b = _interval(b, b_bound)
     return lo_a < hi_b and lo_b < hi_a  # touching is not agreeing: "about 5.66" and "about 5.67" differ
-
-
-def same_value(a: float | None, b: float | None) -> bool:
-    """Tell whether two amounts are the same value (within REL_TOL)."""
-    if a is None or b is None:
-        return a is b
-    return abs(a - b) <= REL_TOL * max(abs(a), abs(b), 1e-12)
 
 
 def _same_country(a: str | None, b: str | None) -> bool:

@@ -22,8 +22,8 @@ import re
 
 from briefing.extract.periods import period_bounds, period_key, period_kind
 from briefing.formatting import format_amount, format_percent, period_label
-from briefing.merge import same_value
 from briefing.months import MONTH_ABBR
+from briefing.values import same_value
 
 COLUMNS = (
     "period",

@@ -484,3 +484,43 @@ def test_no_absolute_paths_in_pdf_or_metadata(project):
     meta = PdfReader(project.out).metadata
     for key, value in meta.items():
         assert not re.search(r"/[^/\s]+/", str(value)), (key, value)  # nothing like /a/b
+
+
+def test_seed_checks_agree_with_the_real_path_rule(tmp_path):
+    """``_unreadable`` looks up a real path only for a link: the answers are those of the plain rule
+    (real path inside the folder, then the size) for files, links, chains of links and a seeds
+    folder reached through a link."""
+    import os
+
+    from briefing.build import _unreadable
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "far.txt").write_text("x")
+    real_seeds = tmp_path / "real_seeds"
+    (real_seeds / "sub").mkdir(parents=True)
+    (real_seeds / "a.txt").write_text("a" * 10)
+    (real_seeds / "sub" / "big.txt").write_text("b" * 5000)
+    (real_seeds / "in.txt").symlink_to(real_seeds / "sub" / "big.txt")
+    (real_seeds / "out.txt").symlink_to(outside / "far.txt")
+    (real_seeds / "hop.txt").symlink_to(real_seeds / "out.txt")  # a link to a link that leaves
+    (real_seeds / "dangling.txt").symlink_to(real_seeds / "gone.txt")
+    seeds = tmp_path / "seeds"
+    seeds.symlink_to(real_seeds, target_is_directory=True)  # the folder itself reached through a link
+    root = seeds.resolve()
+
+    def plain(path):
+        try:
+            real = os.path.realpath(path)
+            if not real.startswith(os.path.join(root, "")):
+                return "symbolic link pointing outside the seeds folder"
+            size = os.stat(real).st_size
+        except OSError as exc:
+            return exc.strerror or "cannot be read"
+        return "larger than the 0 MB limit" if size > 1000 else None
+
+    names = ["a.txt", "sub/big.txt", "in.txt", "out.txt", "hop.txt", "dangling.txt", "missing.txt"]
+    got = {n: _unreadable(seeds / n, root, 1000) for n in names}
+    assert got == {n: plain(seeds / n) for n in names}
+    assert got["a.txt"] is None and got["hop.txt"] == "symbolic link pointing outside the seeds folder"
+    assert got["in.txt"] == got["sub/big.txt"] == "larger than the 0 MB limit"

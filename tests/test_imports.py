@@ -90,3 +90,17 @@ def test_the_cycle_finder_sees_lazy_and_relative_imports(tmp_path):
     graph = import_graph(pkg)
     assert graph["briefing.b"] == {"briefing.sub.c"} and graph["briefing.sub.c"] == {"briefing.a"}
     assert [set(loop) for loop in cycles(graph)] == [{"briefing.a", "briefing.b", "briefing.sub.c"}]
+
+
+def test_rendering_does_not_load_the_merging_stack():
+    """The render process loads the table and template code while the build merges: it must not
+    wait for dedupe, rapidfuzz and the stemmer, which only merging needs."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, briefing.tables, briefing.render\n"
+        "print(sorted(m for m in ('briefing.merge', 'briefing.dedupe', 'rapidfuzz', 'Stemmer') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
