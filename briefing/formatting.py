@@ -71,6 +71,17 @@ def format_percent(value: float | None, signed: bool = False) -> str:
     return f"{sign}{abs(value):.1f}%"
 
 
+def format_stated_percent(value: float | None) -> str:
+    """Return a stated share with the digits its source gives: "49%", "47.9%", "0.35%" ("" for None or NaN).
+
+    A share is printed as read, like an amount: "49.0%" for a source's "49%" would claim a
+    precision it does not give.  (Computed percentages use ``format_percent``.)
+    """
+    if value is None or math.isnan(value):
+        return ""
+    return f"{value:g}%"
+
+
 def format_distinct(values: list[float], currency: str) -> list[str]:
     """Format conflicting amounts with just enough decimals that they differ."""
     texts = [format_amount(v, currency) for v in values]

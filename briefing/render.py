@@ -21,7 +21,7 @@ import jinja2.sandbox
 from . import __version__, layout
 from .config import Settings
 from .errors import TemplateError
-from .formatting import axis_scale, format_amount, format_date, format_distinct, period_label
+from .formatting import axis_scale, format_amount, format_date, format_distinct, format_stated_percent, period_label
 from .model import Briefing, Conflict
 from .resources import DEFAULT_TEMPLATES
 
@@ -438,7 +438,7 @@ def _facts(briefing: Briefing, table: dict, sources: list[dict]) -> dict:
         if latest
         else None,
         "share": {
-            "percent": f"{share.percent:.1f}%",
+            "percent": format_stated_percent(share.percent),
             "text": clean(share.text),
             "period": clean(period_label(share.period) if share.period else ""),
         }

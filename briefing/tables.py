@@ -21,7 +21,7 @@ import math
 import re
 
 from briefing.extract.periods import period_bounds, period_key, period_kind
-from briefing.formatting import format_amount, format_percent, period_label
+from briefing.formatting import format_amount, format_percent, format_stated_percent, period_label
 from briefing.months import MONTH_ABBR
 from briefing.values import same_value
 
@@ -178,7 +178,7 @@ def _formatted(row, currency: str) -> dict:
         "imports": _cell_values(row, "imports", cur),
         "balance": format_amount(_num(row["balance"]), cur),
         "change": format_percent(_num(row["change_pct"]), signed=True),
-        "share": format_percent(_num(row["share"])),
+        "share": format_stated_percent(_num(row["share"])),
         "share_text": row["share_text"] or "",
         "sources": list(row["sources"]),
         "conflict": "yes" if row["conflict"] else "",

@@ -96,7 +96,7 @@ def test_seeds_pdf_has_sections_amounts_citations_and_no_junk(seeds_build):
         "-$7.3 bn",
         "+35.9%",
         "47.9%",
-        "49.0%",
+        "49%",
     ):
         assert amount in table.replace("−", "-"), amount
     assert re.search(r"\[1(, 2)?\]", text) and re.search(r"\[2\]|\[1, 2\]", text)

@@ -104,7 +104,7 @@ def make_rows() -> list[dict]:
             "imports": "23.7 bn",
             "balance": "\u22127.3 bn",
             "change": "+35.9%",
-            "share": "49.0%",
+            "share": "49%",
             "sources": ["a_first.txt", "b_second.txt"],
             "conflict": "yes",
         },
@@ -236,7 +236,7 @@ def test_key_facts_use_latest_full_year():
     facts = {f.get("label"): f.text for f in markup().iter("fact")}
     assert facts["Trade in 2021"] == "40.1 bn, +35.9% on 2020"  # cells arrive formatted
     assert "Beta" in facts["Balance in 2021"] and "\u22127.3 bn" in facts["Balance in 2021"]
-    assert facts["Share"].startswith("49.0%")
+    assert facts["Share"].startswith("49%: ")
     assert facts["Sources"] == "3 articles, 4 March 2021 to 25 June 2022"
 
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from briefing.formatting import format_amount, period_label
+from briefing.formatting import format_amount, format_percent, format_stated_percent, period_label
 from briefing.model import Briefing, Conflict, ConflictValue, MergedShare, TradeRow
 from briefing.tables import table_csv, table_rows, trade_frame
 
@@ -65,7 +65,7 @@ def test_seeds_rows_formatted():
         "imports": "$23.7 bn",
         "balance": "\u2212$7.3 bn",
         "change": "+35.9%",
-        "share": "49.0%",
+        "share": "49%",
         "share_text": "Russia's share of Belarus's foreign trade",
         "sources": ["000.txt"],
         "conflict": "",
@@ -301,3 +301,23 @@ def test_two_calendars_of_one_period_give_one_base_for_the_change(rows, expected
     got = dict(zip(f["label"], f["change_pct"]))
     for label, change in expected.items():
         assert math.isnan(got[label]) if change is None else got[label] == pytest.approx(change), label
+
+
+@pytest.mark.parametrize(
+    ("stated", "printed"),
+    [
+        (49.0, "49%"),  # "accounts for 49% of its foreign trade"
+        (47.9, "47.9%"),  # "a 47.9 percent share"
+        (0.35, "0.35%"),  # "barely 0.35% of Kenya's imports"
+        (12.125, "12.125%"),  # a statistics office's three decimals are kept, not rounded away
+        (None, ""),
+        (math.nan, ""),
+    ],
+)
+def test_stated_shares_print_the_digits_their_source_gives(stated, printed):
+    assert format_stated_percent(stated) == printed
+
+
+def test_computed_changes_keep_one_decimal():
+    assert format_percent(35.87, signed=True) == "+35.9%"
+    assert format_percent(4.0) == "4.0%"
