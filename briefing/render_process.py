@@ -281,7 +281,15 @@ def _child(process: RenderProcess, requests: int, replies: int, parent: int) -> 
 
 
 def _load_markup() -> None:
-    """Import what making the markup needs; a failure here shows again when it is used."""
+    """Import what making the markup needs; a failure here shows again when it is used.
+
+    numpy's OpenBLAS starts a thread per CPU when it is imported, and they spin for a while:
+    ~0.1 s of CPU taken from the build, which runs on the other CPU meanwhile. The trade
+    table is a few rows and never calls BLAS, so this process keeps one thread (unless
+    the user set the variables).
+    """
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
     try:
         import pandas  # noqa: F401
 

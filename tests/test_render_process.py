@@ -333,3 +333,22 @@ def test_the_command_line_in_a_fresh_process(tmp_path):
     assert (quiet.stdout, quiet.stderr) == ("", "")
     options = Options(seeds=seeds, out=tmp_path / "b.pdf")
     assert (tmp_path / "a" / "b.pdf").read_bytes() == render(collect(options), options)
+
+
+def test_the_render_process_loads_pandas_without_blas_threads():
+    """OpenBLAS would start a spinning thread per CPU at numpy's import, taking CPU from the build."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os\n"
+        "from briefing.render_process import _load_markup\n"
+        "_load_markup()\n"
+        "print(len(os.listdir('/proc/self/task')), os.environ['OPENBLAS_NUM_THREADS'])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["1", "1"]
+    env["OPENBLAS_NUM_THREADS"] = "2"  # a user's own setting is kept
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.split()[1] == "2"
