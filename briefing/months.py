@@ -18,12 +18,27 @@ MONTH_NAMES = (
 )
 MONTH_ABBR = tuple(name[:3] for name in MONTH_NAMES)
 
+
+class _Table(dict[str, int]):
+    """A dict of lower-case month names that also finds a name the case-blind patterns matched
+    in other letters: Python's re.IGNORECASE folds "ſ" onto "s" (and "ı", "İ" onto "i"), so
+    "ſeptember" matches, and ``.lower()`` alone would not find it.  Only a missing key is folded."""
+
+    def __missing__(self, key: str) -> int:
+        folded = key.casefold().replace("ı", "i").replace("\u0307", "")
+        if folded != key and folded in self:
+            return self[folded]
+        raise KeyError(key)
+
+
 # "january", "jan" and "sept" -> month number
-MONTHS: dict[str, int] = {
-    **{name.lower(): n for n, name in enumerate(MONTH_NAMES, 1)},
-    **{abbr.lower(): n for n, abbr in enumerate(MONTH_ABBR, 1)},
-    "sept": 9,
-}
+MONTHS: dict[str, int] = _Table(
+    {
+        **{name.lower(): n for n, name in enumerate(MONTH_NAMES, 1)},
+        **{abbr.lower(): n for n, abbr in enumerate(MONTH_ABBR, 1)},
+        "sept": 9,
+    }
+)
 
 # The same table as regular-expression groups, so no pattern spells the months again.
 #: The full names as written ("March"), for patterns that match case.

@@ -68,3 +68,40 @@ def test_no_module_spells_out_its_own_month_names():
         if p.name != "months.py" and _MONTH_LIST.search(p.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("odd", "plain"),
+    [
+        ("in the year ended ſeptember 2020", "in the year ended September 2020"),  # long s
+        ("in the twelve months ended ſept. 2019", "in the twelve months ended Sept. 2019"),
+        ("between March and auguſt 2021", "between March and August 2021"),
+        ("by APRİL 2022", "by APRIL 2022"),  # dotted capital I
+        ("from aprıl to June 2018", "from april to June 2018"),  # dotless i
+    ],
+)
+def test_letters_the_case_blind_patterns_fold_are_read_as_the_month(odd, plain):
+    """re.IGNORECASE matches "ſeptember" as "september": the month table must find it too (it raised)."""
+    assert [m.period for m in periods.find(odd)] == [m.period for m in periods.find(plain)]
+
+
+def test_the_month_table_folds_only_what_it_misses():
+    assert months.MONTHS["ſept"] == months.MONTHS["sept"] == 9
+    assert months.MONTHS["ſeptember"] == 9
+    with pytest.raises(KeyError):
+        months.MONTHS["smarch"]
+    assert "ſept" not in months.MONTHS  # membership stays exact: patterns decide what is a month
+
+
+def test_a_document_with_a_long_s_month_is_extracted(tmp_path):
+    from briefing.extract import extract_document
+    from briefing.readers import read_source
+
+    path = tmp_path / "note.txt"
+    path.write_text(
+        "Nairobi, 3 March 2021 - Trade between Kenya and Uganda reached $1.2 billion in the year ended "
+        "ſeptember 2020, the statistics office said.\n",
+        encoding="utf-8",
+    )
+    result = extract_document(read_source(path, "note.txt"), ("Kenya", "Uganda"))
+    assert result.sentences
