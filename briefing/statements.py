@@ -26,6 +26,8 @@ from __future__ import annotations
 import functools
 import re
 
+from briefing.extract.sentences import quote_balance
+
 MAX_UNIT = 4  # sentences (a quotation counts as one) in a statement; a longer chain is cut
 MAX_UNIT_CHARS = 1200  # nor a unit longer than this many characters
 MAX_QUOTE = 8  # sentences one quotation may run over
@@ -110,8 +112,6 @@ _TIME_DEICTIC = re.compile(
     re.IGNORECASE,
 )
 
-_QUOTE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb]')
-
 
 def strip_connective(text: str) -> str:
     """Return the sentence without a leading connective, its first letter upper-cased.
@@ -146,20 +146,6 @@ def depends(text: str) -> bool:
     return bool(_ANAPHOR.match(head))
 
 
-def _quotes(text: str) -> tuple[int, int]:
-    """Curly quotation marks opened minus closed, and straight double quotes: both add up over joined text."""
-    if not _QUOTE_MARK.search(text):  # most sentences: one scan instead of five counts
-        return 0, 0
-    curly = text.count("\u201c") + text.count("\u00ab") - text.count("\u201d") - text.count("\u00bb")
-    return curly, text.count('"')
-
-
-def open_quote(text: str) -> bool:
-    """Tell whether a quotation opened in ``text`` is still open at its end."""
-    curly, straight = _quotes(text)
-    return curly > 0 or straight % 2 == 1
-
-
 def _quote_blocks(sentences: list[str]) -> list[list[int]]:
     """Consecutive sentences of one quotation as one block (at most ``MAX_QUOTE`` sentences).
 
@@ -175,7 +161,7 @@ def _quote_blocks(sentences: list[str]) -> list[list[int]]:
         else:
             blocks.append([i])
             curly = straight = 0
-        c, q = _quotes(sentence)
+        c, q = quote_balance(sentence)
         curly, straight = curly + c, straight + q
         open_ = curly > 0 or straight % 2 == 1
     return blocks

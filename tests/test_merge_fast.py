@@ -10,6 +10,7 @@ import random
 
 from briefing import dedupe, statements
 from briefing.dedupe import Context
+from briefing.extract.sentences import open_quote
 
 # Families of restatements (same fact, other words) and near misses (another figure, date, side, speaker).
 WRITTEN = [
@@ -199,7 +200,7 @@ def test_units_and_quote_blocks_are_the_plain_ones():
         assert statements.units(doc, closed) == _plain_units(doc, closed)
         for k in range(len(doc)):
             text = " ".join(doc[k : k + 3])
-            assert statements.open_quote(text) == _plain_open_quote(text)
+            assert open_quote(text) == _plain_open_quote(text)
 
 
 # --- dedupe: number facets ---

@@ -2,9 +2,10 @@
 
 import pytest
 
+from briefing.extract.sentences import open_quote
 from briefing.merge import merge_sections
 from briefing.model import Extraction, Sentence
-from briefing.statements import depends, open_quote, print_text, printable, strip_connective, thin, units
+from briefing.statements import depends, print_text, printable, strip_connective, thin, units
 
 
 @pytest.mark.parametrize(
